@@ -1,0 +1,118 @@
+"""The edition's authority files (persons, places, organisations, edition.xml) as one index.
+
+Every `@ref="#id"` in a document points to an entry here. The index is built once from the
+already parsed authority trees and shared by validation, metadata, CMIF and the site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from lxml import etree
+
+from . import NSMAP, XML_NS
+from .xmlio import ParsedDocument
+
+XML_ID = f"{{{XML_NS}}}id"
+ENTRY_KINDS = {"person": "person", "place": "place", "org": "org", "category": "category"}
+# The authority services a `idno @type` may name, and how to turn a bare value into a URI.
+AUTHORITY_URI_PREFIX = {
+    "wikidata": "http://www.wikidata.org/entity/",
+    "geonames": "https://sws.geonames.org/",
+    "viaf": "http://viaf.org/viaf/",
+    "gnd": "https://d-nb.info/gnd/",
+}
+
+
+@dataclass
+class Entry:
+    id: str
+    kind: str  # person | place | org | category | other
+    name: str
+    type: str = ""
+    variants: list[str] = field(default_factory=list)
+    description: str = ""
+    identifiers: dict[str, str] = field(default_factory=dict)
+    file: str = ""
+    line: int = 0
+
+    def uri(self, scheme: str) -> str | None:
+        """The identifier of `scheme` as a full URI, or None when the entry has none."""
+        value = self.identifiers.get(scheme)
+        if not value:
+            return None
+        if value.startswith("http"):
+            return value
+        prefix = AUTHORITY_URI_PREFIX.get(scheme)
+        return prefix + value if prefix else None
+
+
+def _text(element: etree._Element | None) -> str:
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+def _first(element: etree._Element, xpath: str) -> etree._Element | None:
+    found = element.xpath(xpath, namespaces=NSMAP)
+    return found[0] if found else None
+
+
+def _entry(element: etree._Element, file: str) -> Entry:
+    local = etree.QName(element).localname
+    kind = ENTRY_KINDS.get(local, "other")
+    name_el = _first(element, "tei:*[contains(local-name(), 'Name')][@type='reg']")
+    if name_el is None:
+        name_el = _first(element, "tei:*[contains(local-name(), 'Name')]")
+    if kind == "category":
+        name_el = _first(element, "tei:catDesc")
+    names = [_text(n) for n in element.xpath("tei:persName|tei:placeName|tei:orgName", namespaces=NSMAP)]
+    name = _text(name_el) or element.get(XML_ID)
+    description = _text(_first(element, "tei:desc | tei:occupation | tei:note[not(@type='authority')]"))
+    identifiers = {
+        idno.get("type", "").lower(): (idno.text or "").strip()
+        for idno in element.xpath("tei:idno[@type]", namespaces=NSMAP)
+        if (idno.text or "").strip()
+    }
+    return Entry(
+        id=element.get(XML_ID), kind=kind, name=name, type=element.get("type", element.get("role", "")),
+        variants=[n for n in dict.fromkeys(names) if n and n != name],
+        description=description, identifiers=identifiers, file=file, line=element.sourceline or 0,
+    )
+
+
+class AuthorityIndex:
+    """All xml:ids of the authority files and edition.xml, with their entries."""
+
+    def __init__(self, entries: Iterable[Entry] = ()):
+        self.entries: dict[str, Entry] = {}
+        self.duplicates: list[tuple[Entry, Entry]] = []
+        for entry in entries:
+            self.add(entry)
+
+    def add(self, entry: Entry) -> None:
+        if entry.id in self.entries:
+            self.duplicates.append((self.entries[entry.id], entry))
+        else:
+            self.entries[entry.id] = entry
+
+    @classmethod
+    def from_documents(cls, documents: Iterable[ParsedDocument]) -> "AuthorityIndex":
+        index = cls()
+        for document in documents:
+            for element in document.root.iter():
+                if isinstance(element.tag, str) and element.get(XML_ID):
+                    index.add(_entry(element, document.display))
+        return index
+
+    def __contains__(self, ref_id: str) -> bool:
+        return ref_id in self.entries
+
+    def get(self, ref_id: str) -> Entry | None:
+        return self.entries.get(ref_id.lstrip("#"))
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        return sorted((e for e in self.entries.values() if e.kind == kind), key=lambda e: e.name.casefold())
+
+    def name(self, ref: str, fallback: str = "") -> str:
+        entry = self.get(ref)
+        return entry.name if entry else fallback

@@ -1,0 +1,233 @@
+"""The command line: thin click commands that call one core function each.
+
+Errors of the user's input arrive as TeikitError and leave as one line and exit 1; usage
+errors exit 2 (click's convention). Anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .diagnostics import to_json
+from .edition import Edition
+from .errors import TeikitError
+
+
+class Context:
+    def __init__(self, edition_dir: Path):
+        self.edition_dir = edition_dir
+        self._edition: Edition | None = None
+
+    @property
+    def edition(self) -> Edition:
+        if self._edition is None:
+            self._edition = Edition.open(self.edition_dir)
+        return self._edition
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+def fail(message: str) -> None:
+    """Leave with one line on stderr and exit status 1."""
+    raise click.ClickException(message)
+
+
+class TeikitGroup(click.Group):
+    """Turns the project's own errors into one line and exit 1, wherever they are raised."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except TeikitError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--edition", "edition_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+    show_default="the current folder",
+    help="The edition folder: it holds tei/ and, optionally, schema/, xslt/ and teikit.toml.",
+)
+@click.version_option(__version__, prog_name="teikit")
+@click.pass_context
+def cli(ctx: click.Context, edition_dir: Path) -> None:
+    """teikit: validate TEI encodings, build HTML and plain-text editions, exchange CMIF.
+
+    Every command works on the edition in the current folder (tei/, schema/, xslt/,
+    teikit.toml) or on the one named with --edition. Exit status: 0 success, 1 invalid
+    input or failed build, 2 usage error.
+    """
+    ctx.obj = Context(edition_dir)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True, path_type=Path))
+@click.option(
+    "--schema", default="edition", show_default=True, metavar="edition|tei_all|PATH.rng",
+    help="RelaxNG schema: the edition's schema/edition.rng (with its Schematron rules), the official "
+    "tei_all.rng (see teikit.toml [schemas]), or any .rng file.",
+)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="text: one line per problem and a summary; json: an array of {file, line, column, severity, rule, message}.",
+)
+@pass_context
+def validate(context: Context, paths: tuple[Path, ...], schema: str, output_format: str) -> None:
+    """Check TEI files: well-formedness, RelaxNG and Schematron rules, in one pass.
+
+    PATHS are files or folders (default: the edition's tei/). Each problem is reported as
+    `path:line:col: error|warning: message [rule-id]`. Exit 1 if any file has an error.
+    """
+    from .validation import validate as run_validation
+
+    report = run_validation(context.edition, expand_paths(paths), schema)
+    if output_format == "json":
+        click.echo(to_json(report.diagnostics))
+    else:
+        for diagnostic in report.diagnostics:
+            click.echo(diagnostic.format())
+        click.echo(report.summary(), err=bool(report.diagnostics))
+    if report.invalid:
+        sys.exit(1)
+
+
+def expand_paths(paths: tuple[Path, ...]) -> list[Path] | None:
+    """Folders become the XML files inside them, sorted; no paths means the whole edition."""
+    if not paths:
+        return None
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.rglob("*.xml")) if path.is_dir() else [path])
+    return files
+
+
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
+              show_default=True, help="Output folder: html/, text/, tei/ and cmif.xml are written there.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per core).")
+@click.option("--clean", is_flag=True, help="Ignore the saved state and rebuild every page.")
+@pass_context
+def build(context: Context, out_dir: Path, jobs: int | None, clean: bool) -> None:
+    """Validate the edition, then build the reading site, the plain texts and cmif.xml.
+
+    Invalid documents are reported and skipped; the rest are built. Only what changed since the
+    last build is rebuilt. Exit 1 if any document failed.
+    """
+    from .build import build as run_build
+
+    report = run_build(context.edition, out_dir, jobs=jobs, clean=clean)
+    for diagnostic in report.diagnostics:
+        click.echo(diagnostic.format(), err=True)
+    click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--to", "target", type=click.Choice(["html", "text"]), required=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here instead of standard output.")
+@pass_context
+def render(context: Context, file: Path, target: str, output: Path | None) -> None:
+    """Convert one TEI file to HTML or plain text.
+
+    Works on TEI from other projects too: elements this edition does not use keep their text.
+    """
+    from .render import render as run_render
+    from .xmlio import atomic_write
+
+    result = run_render(context.edition, file, target)
+    if output is None:
+        click.echo(result, nl=False)
+    else:
+        atomic_write(output, result)
+
+
+@cli.group(name="export")
+def export_group() -> None:
+    """Export the edition's correspondence metadata: CMIF, CSV or JSON."""
+
+
+def _emit(text: str, output: Path | None) -> None:
+    from .xmlio import atomic_write
+
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        atomic_write(output, text)
+
+
+@export_group.command(name="cmif")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here instead of standard output.")
+@pass_context
+def export_cmif(context: Context, output: Path | None) -> None:
+    """CMIF v1.1 (the format correspSearch harvests), one correspDesc per document."""
+    from .exchange.cmif import export_cmif as run_export
+
+    result = run_export(context.edition)
+    for warning in result.warnings:
+        click.echo(warning.format(), err=True)
+    _emit(result.text, output)
+
+
+@export_group.command(name="csv")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here instead of standard output.")
+@pass_context
+def export_csv(context: Context, output: Path | None) -> None:
+    """One row per document (columns: see docs/exchange.md)."""
+    from .exchange.tabular import export_csv as run_export
+
+    _emit(run_export(context.edition), output)
+
+
+@export_group.command(name="json")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here instead of standard output.")
+@pass_context
+def export_json(context: Context, output: Path | None) -> None:
+    """One object per document (fields: see docs/exchange.md)."""
+    from .exchange.tabular import export_json as run_export
+
+    _emit(run_export(context.edition), output)
+
+
+@cli.group(name="import")
+def import_group() -> None:
+    """Read files from other projects."""
+
+
+@import_group.command(name="cmif")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "csv"]), default="text",
+              show_default=True, help="How to print the letters found.")
+@click.option("--match", "match_edition", is_flag=True,
+              help="Only letters whose correspondents also occur in this edition (by authority URI or name).")
+@pass_context
+def import_cmif(context: Context, file: Path, output_format: str, match_edition: bool) -> None:
+    """List the letters of a CMIF file (CMIF 1.0 or 1.1): who wrote to whom, when, where."""
+    from .exchange.cmif_import import import_cmif as run_import
+
+    report = run_import(file, edition=context.edition if match_edition else None)
+    click.echo(report.render(output_format), nl=False)
+
+
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
+              show_default=True, help="The built site to serve (run `teikit build` first).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port.")
+@pass_context
+def serve(context: Context, out_dir: Path, host: str, port: int) -> None:
+    """Preview the built site on localhost (Ctrl-C stops)."""
+    from .serve import serve as run_serve
+
+    run_serve(out_dir, host, port)

@@ -1,0 +1,72 @@
+"""Load the corpus: discover the files, parse each once, index the authority files.
+
+A file that cannot be parsed becomes a diagnostic; the others go on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .authority import AuthorityIndex
+from .diagnostics import Diagnostic
+from .edition import Edition, is_support_file
+from .errors import InputError
+from .xmlio import ParsedDocument, parse_file, require_tei
+
+
+@dataclass
+class Corpus:
+    documents: list[ParsedDocument] = field(default_factory=list)  # the letters, reports, ...
+    support: list[ParsedDocument] = field(default_factory=list)  # authority files, edition.xml
+    failures: list[Diagnostic] = field(default_factory=list)  # files that could not be parsed
+    authority: AuthorityIndex = field(default_factory=AuthorityIndex)
+    targets: list[ParsedDocument] = field(default_factory=list)  # what the user asked to check
+
+    @property
+    def all_documents(self) -> list[ParsedDocument]:
+        return self.support + self.documents
+
+    def edition_document(self) -> ParsedDocument | None:
+        return next((d for d in self.support if d.path.name == "edition.xml"), None)
+
+
+def parse_tei(paths: Iterable[Path]) -> tuple[list[ParsedDocument], list[Diagnostic]]:
+    """Parse every path as TEI; return the parsed ones and one diagnostic per failure."""
+    parsed, failures = [], []
+    for path in paths:
+        try:
+            document = parse_file(path)
+            require_tei(document)
+        except InputError as error:
+            failures.append(error.diagnostic)
+            continue
+        parsed.append(document)
+    return parsed, failures
+
+
+def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
+    """Parse the edition's support files and the documents (all of tei/, or just `paths`).
+
+    The authority files are always read from the edition, whatever `paths` says, because the
+    documents' references are resolved against them.
+    """
+    support_paths = edition.authority_files() if edition.tei_dir.is_dir() else []
+    support, support_failures = parse_tei(support_paths)
+    if paths is None:
+        documents, document_failures = parse_tei(edition.document_files())
+        return Corpus(documents, support, support_failures + document_failures,
+                      AuthorityIndex.from_documents(support), targets=support + documents)
+
+    # Explicit paths: parse each once, reusing the support files already parsed above.
+    by_path = {d.path.resolve(): d for d in support}
+    wanted = [Path(p) for p in paths]
+    fresh, failures = parse_tei([p for p in wanted if p.resolve() not in by_path])
+    by_path.update({d.path.resolve(): d for d in fresh})
+    targets = [by_path[p.resolve()] for p in wanted if p.resolve() in by_path]
+    documents = [d for d in fresh if not is_support_file(d.path)]
+    extra_support = [d for d in fresh if is_support_file(d.path)]
+    edition_failures = [f for f in support_failures if any(Path(f.file).resolve() == p.resolve() for p in wanted)]
+    return Corpus(documents, support + extra_support, failures + edition_failures,
+                  AuthorityIndex.from_documents(support + extra_support), targets=targets)

@@ -1,0 +1,242 @@
+"""What a document says about itself: number, kind, date, correspondents, sources.
+
+Read from the parsed TEI header once; used by the exports (CMIF, CSV, JSON), the site's
+indexes and the checks. Names are resolved through the authority index so every consumer
+shows the same normalised name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from lxml import etree
+
+from . import NSMAP, XML_NS
+from .authority import AuthorityIndex
+from .xmlio import ParsedDocument
+
+DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+def _xpath(element, path):
+    return element.xpath(path, namespaces=NSMAP)
+
+
+def _first(element, path):
+    found = _xpath(element, path)
+    return found[0] if found else None
+
+
+@dataclass
+class Name:
+    """A person, organisation or place as a document names it, resolved where it can be."""
+
+    kind: str  # person | org | place
+    ref: str  # authority id without '#', or ""
+    name: str  # normalised name from the authority file, else the text
+    text: str  # as written in the document
+
+
+@dataclass
+class DateSpec:
+    when: str = ""
+    notBefore: str = ""
+    notAfter: str = ""
+    from_: str = ""
+    to: str = ""
+    text: str = ""
+
+    @classmethod
+    def from_element(cls, element) -> "DateSpec":
+        if element is None:
+            return cls()
+        return cls(
+            when=element.get("when", ""), notBefore=element.get("notBefore", ""),
+            notAfter=element.get("notAfter", ""), from_=element.get("from", ""),
+            to=element.get("to", ""), text=_text(element),
+        )
+
+    @property
+    def sort_key(self) -> str:
+        return self.when or self.from_ or self.notBefore or self.notAfter or self.to or "9999"
+
+    @property
+    def iso(self) -> str:
+        """A compact normalised form: 1920-08-27, ≤1920-09-01, 1920-08-01/1920-08-31."""
+        if self.when:
+            return self.when
+        if self.from_ or self.to:
+            return f"{self.from_}/{self.to}"
+        if self.notBefore and self.notAfter:
+            return f"{self.notBefore}/{self.notAfter}"
+        if self.notAfter:
+            return f"≤{self.notAfter}"
+        if self.notBefore:
+            return f"≥{self.notBefore}"
+        return ""
+
+    def attributes(self) -> dict[str, str]:
+        """The TEI attributes, as they would be written on a `date`."""
+        values = {"when": self.when, "notBefore": self.notBefore, "notAfter": self.notAfter,
+                  "from": self.from_, "to": self.to}
+        return {k: v for k, v in values.items() if v}
+
+
+@dataclass
+class Action:
+    type: str  # sent | received
+    subtype: str = ""  # cc
+    parties: list[Name] = field(default_factory=list)
+    place: Name | None = None
+    date: DateSpec = field(default_factory=DateSpec)
+    note: str = ""
+
+
+@dataclass
+class Source:
+    """One printed reference: an archival holding or a publication."""
+
+    type: str  # archival | publication
+    kind: str  # copy, official-copy, ... (archival) or ""
+    text: str  # as printed
+    xml_id: str = ""
+    repository: str = ""  # authority id
+    repository_name: str = ""
+    fond: str = ""
+    opis: str = ""
+    papka: str = ""
+    delo: str = ""
+    folios_from: str = ""
+    folios_to: str = ""
+    folios_text: str = ""
+
+
+@dataclass
+class Letter:
+    doc_id: str
+    xml_id: str
+    file: str
+    number: str
+    number_inferred: bool
+    kind: str
+    title: str
+    short_title: str
+    date: DateSpec
+    actions: list[Action]
+    sources: list[Source]
+    collection: str = ""
+    mentions: dict[str, list[str]] = field(default_factory=dict)  # kind -> authority ids
+
+    @property
+    def sent(self) -> list[Action]:
+        return [a for a in self.actions if a.type == "sent"]
+
+    @property
+    def received(self) -> list[Action]:
+        return [a for a in self.actions if a.type == "received" and a.subtype != "cc"]
+
+    @property
+    def copied(self) -> list[Action]:
+        return [a for a in self.actions if a.type == "received" and a.subtype == "cc"]
+
+    @property
+    def senders(self) -> list[Name]:
+        return [p for a in self.sent for p in a.parties]
+
+    @property
+    def recipients(self) -> list[Name]:
+        return [p for a in self.received for p in a.parties]
+
+    @property
+    def cc(self) -> list[Name]:
+        return [p for a in self.copied for p in a.parties]
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.date.sort_key, self.number.zfill(6), self.doc_id)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _name(element, authority: AuthorityIndex | None) -> Name:
+    kind = {"persName": "person", "orgName": "org", "placeName": "place"}.get(etree.QName(element).localname, "other")
+    ref = (element.get("ref") or "").lstrip("#")
+    text = _text(element)
+    name = authority.name(ref, text) if authority and ref else text
+    return Name(kind, ref, name or text, text)
+
+
+def _action(element, authority) -> Action:
+    parties = [_name(e, authority) for e in _xpath(element, "tei:persName | tei:orgName")]
+    place = _first(element, "tei:placeName")
+    return Action(
+        type=element.get("type", ""), subtype=element.get("subtype", ""), parties=parties,
+        place=_name(place, authority) if place is not None else None,
+        date=DateSpec.from_element(_first(element, "tei:date")),
+        note=_text(_first(element, "tei:note")),
+    )
+
+
+def _source(bibl, authority) -> Source:
+    def idno(kind):
+        return _text(_first(bibl, f"tei:idno[@type='{kind}']"))
+
+    repository = _first(bibl, "tei:orgName[@type='repository']")
+    repository_id = (repository.get("ref") or "").lstrip("#") if repository is not None else ""
+    folios = _first(bibl, "tei:citedRange[@unit='folio']")
+    return Source(
+        type=bibl.get("type", ""), kind=bibl.get("subtype", ""), text=_text(bibl),
+        xml_id=bibl.get(f"{{{XML_NS}}}id", ""), repository=repository_id,
+        repository_name=authority.name(repository_id, _text(repository)) if authority and repository_id else _text(repository),
+        fond=idno("fond"), opis=idno("opis"), papka=idno("papka"), delo=idno("delo"),
+        folios_from=folios.get("from", "") if folios is not None else "",
+        folios_to=folios.get("to", "") if folios is not None else "",
+        folios_text=_text(folios),
+    )
+
+
+def _mentions(body) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {"person": [], "place": [], "org": []}
+    if body is None:
+        return found
+    for element in _xpath(body, ".//tei:persName[@ref] | .//tei:placeName[@ref] | .//tei:orgName[@ref]"):
+        kind = {"persName": "person", "placeName": "place", "orgName": "org"}[etree.QName(element).localname]
+        for ref in element.get("ref").split():
+            ref = ref.lstrip("#")
+            if ref not in found[kind]:
+                found[kind].append(ref)
+    return found
+
+
+def letter(document: ParsedDocument, authority: AuthorityIndex | None = None) -> Letter:
+    """The metadata of one document of the edition."""
+    root = document.root
+    header = _first(root, "tei:teiHeader")
+    number = _first(header, ".//tei:publicationStmt/tei:idno[@type='document-number']")
+    kind = _first(header, ".//tei:textClass/tei:catRef/@target")
+    actions = [_action(a, authority) for a in _xpath(header, ".//tei:correspDesc/tei:correspAction")]
+    sent_date = next((a.date for a in actions if a.type == "sent" and a.date.sort_key != "9999"), DateSpec())
+    return Letter(
+        doc_id=document.doc_id,
+        xml_id=root.get(f"{{{XML_NS}}}id", document.doc_id),
+        file=document.path.name,
+        number=_text(number),
+        number_inferred=number is not None and number.get("cert") is not None,
+        kind=str(kind).lstrip("#") if kind is not None else "",
+        title=_text(_first(header, ".//tei:titleStmt/tei:title[@type='main'] | .//tei:titleStmt/tei:title[1]")),
+        short_title=_text(_first(header, ".//tei:titleStmt/tei:title[@type='short']")),
+        date=sent_date,
+        actions=actions,
+        sources=[_source(b, authority) for b in _xpath(header, ".//tei:sourceDesc//tei:listBibl[@type='sources']/tei:bibl")],
+        collection=_text(_first(header, ".//tei:sourceDesc/tei:bibl[@type='collection']")),
+        mentions=_mentions(_first(root, "tei:text")),
+    )
+
+
+def chronological(letters: list[Letter]) -> list[Letter]:
+    return sorted(letters, key=lambda l: l.sort_key)
