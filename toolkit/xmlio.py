@@ -95,6 +95,7 @@ def _syntax_message(error: etree.XMLSyntaxError) -> str:
     message = (error.msg or str(error)).strip()
     # lxml appends "(<file>, line N)"; the location is already in front of the message.
     message = re.sub(r",? \(.*line \d+\)$", "", message)
+    message = re.sub(r", line \d+, column \d+$", "", message)
     return f"not well-formed XML: {message}"
 
 
