@@ -175,6 +175,8 @@ def export_cmif(context: Context, output: Path | None) -> None:
     result = run_export(context.edition)
     for warning in result.warnings:
         click.echo(warning.format(), err=True)
+    if any(w.is_error for w in result.warnings):
+        fail("CMIF not written: fix the files above (documents that cannot be read would be missing)")
     _emit(result.text, output)
 
 
@@ -217,6 +219,8 @@ def import_cmif(context: Context, file: Path, output_format: str, match_edition:
     from .exchange.cmif_import import import_cmif as run_import
 
     report = run_import(file, edition=context.edition if match_edition else None)
+    for warning in report.warnings:
+        click.echo(warning.format(), err=True)
     click.echo(report.render(output_format), nl=False)
 
 

@@ -40,6 +40,7 @@ class Config:
     licence: str = "https://creativecommons.org/licenses/by/4.0/"
     base_url: str = "https://example.org/edition/"
     schemas: dict[str, str] = field(default_factory=dict)
+    cmif: dict[str, str] = field(default_factory=dict)  # [cmif] email, date: see docs/exchange.md
 
     @classmethod
     def load(cls, path: Path) -> "Config":
@@ -51,7 +52,7 @@ class Config:
             raise ConfigError(f"{path}: not valid TOML: {error}") from None
         section = data.get("edition", {})
         known = {k: section[k] for k in ("title", "editors", "publisher", "licence", "base_url") if k in section}
-        config = cls(**known, schemas=dict(data.get("schemas", {})))
+        config = cls(**known, schemas=dict(data.get("schemas", {})), cmif=dict(data.get("cmif", {})))
         if not config.base_url.endswith("/"):
             config.base_url += "/"
         return config

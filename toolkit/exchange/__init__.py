@@ -1,0 +1,50 @@
+"""Exchange with other projects: CMIF out and in, CSV and JSON out.
+
+Every export reads the edition the same way: the corpus is parsed once (corpus.load), each
+document becomes a metadata.Letter, and the letters are sorted chronologically so that
+the same corpus always gives the same bytes. Column lists and mappings: docs/exchange.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..authority import AuthorityIndex, Entry
+from ..corpus import Corpus, load
+from ..edition import Edition
+from ..metadata import Letter, letter
+from ..xmlio import ParsedDocument
+
+# The pages of the reading site that list the entries of each authority file.
+INDEX_PAGES = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
+
+
+@dataclass
+class EditionLetter:
+    """A document of the edition with its metadata, as every export needs both."""
+
+    document: ParsedDocument
+    letter: Letter
+
+
+def edition_letters(edition: Edition, corpus: Corpus | None = None) -> tuple[list[EditionLetter], Corpus]:
+    """The edition's documents as letters, in chronological order (date, number, id)."""
+    corpus = corpus if corpus is not None else load(edition)
+    items = [EditionLetter(d, letter(d, corpus.authority)) for d in corpus.documents]
+    items.sort(key=lambda item: item.letter.sort_key)
+    return items, corpus
+
+
+def document_url(edition: Edition, doc_id: str) -> str:
+    """Where a document is read in the published edition."""
+    return f"{edition.config.base_url}{doc_id}.html"
+
+
+def local_uri(edition: Edition, entry: Entry) -> str | None:
+    """The entry's anchor on the edition's own index page (no authority ID is ever invented)."""
+    page = INDEX_PAGES.get(entry.kind)
+    return f"{edition.config.base_url}{page}#{entry.id}" if page else None
+
+
+def entry_of(authority: AuthorityIndex, ref: str) -> Entry | None:
+    return authority.get(ref) if ref else None

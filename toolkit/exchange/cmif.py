@@ -1,0 +1,212 @@
+"""Export the edition's correspondence metadata as one CMIF v1.1 file.
+
+CMIF (Correspondence Metadata Interchange Format) is the TEI subset that correspSearch
+harvests: a teiHeader describing the file and one correspDesc per letter, with sender,
+addressee, places and dates identified by authority URIs. Mapping decisions are in
+docs/exchange.md; the file is valid against the official cmif.rng and passes cmif.sch.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from lxml import etree
+
+from .. import TEI_NS, XML_NS
+from ..authority import AuthorityIndex
+from ..corpus import Corpus
+from ..diagnostics import WARNING, Diagnostic, display_path
+from ..edition import Edition
+from ..errors import ConfigError
+from ..metadata import Action, DateSpec, Name
+from . import EditionLetter, document_url, edition_letters, entry_of, local_uri
+
+# Preferred authority files, best first: the ones correspSearch resolves come first.
+PERSON_SCHEMES = ("viaf", "gnd", "wikidata", "lc", "bnf", "ndl")
+PLACE_SCHEMES = ("geonames", "wikidata")
+LICENCES = {
+    "https://creativecommons.org/licenses/by/4.0/":
+        "This file is licensed under the terms of the Creative Commons License CC-BY 4.0",
+    "https://creativecommons.org/publicdomain/zero/1.0/":
+        "This file is licensed under the terms of the Creative Commons License CC0 1.0",
+}
+# CMIF restricts correspAction dates to these three forms (unlike TEI).
+CMIF_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+UNKNOWN = "Unknown"  # CMIF's convention for a correspondent the source does not name
+PARTY_ELEMENT = {"person": "persName", "org": "orgName"}
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+@dataclass
+class CmifResult:
+    text: str
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def tei(tag: str) -> str:
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def sub(parent: etree._Element, tag: str, text: str | None = None, **attributes: str) -> etree._Element:
+    element = etree.SubElement(parent, tei(tag), {k: v for k, v in attributes.items() if v})
+    element.text = text
+    return element
+
+
+def export_cmif(edition: Edition, corpus: Corpus | None = None) -> CmifResult:
+    """One CMIF document for the edition (pass `corpus` to reuse an already parsed one)."""
+    items, corpus = edition_letters(edition, corpus)
+    exporter = _Exporter(edition, corpus.authority, list(corpus.failures))
+    root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+    header = sub(root, "teiHeader")
+    header.append(exporter.file_desc(corpus))
+    profile = sub(header, "profileDesc")
+    for item in items:
+        exporter.add_letter(profile, item)
+    sub(sub(sub(root, "text"), "body"), "p")
+    text = XML_DECLARATION + etree.tostring(root, encoding="unicode", pretty_print=True)
+    return CmifResult(text, exporter.warnings)
+
+
+class _Exporter:
+    """Builds the parts of the CMIF file and collects what could not be mapped."""
+
+    def __init__(self, edition: Edition, authority: AuthorityIndex, warnings: list[Diagnostic]):
+        self.edition = edition
+        self.authority = authority
+        self.warnings = warnings
+        self.bibl_id = bibl_id(edition)
+
+    # --- the file description -------------------------------------------------------
+
+    def file_desc(self, corpus: Corpus) -> etree._Element:
+        config = self.edition.config
+        file_desc = etree.Element(tei("fileDesc"))
+        title_stmt = sub(file_desc, "titleStmt")
+        sub(title_stmt, "title", config.title)
+        for index, name in enumerate(config.editors or [config.publisher or config.title]):
+            editor = sub(title_stmt, "editor", name)
+            if index == 0 and config.cmif.get("email"):
+                sub(editor, "email", config.cmif["email"])
+        publication = sub(file_desc, "publicationStmt")
+        publisher = config.publisher or next(iter(config.editors), config.title)
+        sub(sub(publication, "publisher"), "ref", publisher, target=config.base_url)
+        sub(publication, "idno", f"{config.base_url}cmif.xml", type="url")
+        sub(publication, "date", when=publication_date(self.edition, corpus))
+        sub(sub(publication, "availability"), "licence", self.licence_text(), target=config.licence)
+        bibl = sub(sub(file_desc, "sourceDesc"), "bibl", f"{config.title}. Digital edition, ", type="online")
+        bibl.set(f"{{{XML_NS}}}id", self.bibl_id)
+        sub(bibl, "ref", config.base_url, target=config.base_url)
+        return file_desc
+
+    def licence_text(self) -> str:
+        licence = self.edition.config.licence
+        if licence not in LICENCES:
+            self.warn(display_path(self.edition.root / "teikit.toml"), 1, "cmif-licence",
+                      f"licence {licence} is neither CC BY 4.0 nor CC0; correspSearch accepts only those two")
+        return LICENCES.get(licence, f"This file is licensed under the terms of {licence}")
+
+    # --- one letter -----------------------------------------------------------------
+
+    def add_letter(self, profile: etree._Element, item: EditionLetter) -> None:
+        letter, document = item.letter, item.document
+        if not letter.actions:
+            self.warn(document.display, document.root.sourceline or 1, "cmif-no-correspdesc",
+                      f"document {letter.doc_id} has no correspDesc in its teiHeader: left out of the CMIF export")
+            return
+        desc = sub(profile, "correspDesc", key=letter.number or letter.doc_id,
+                   ref=document_url(self.edition, letter.doc_id), source=f"#{self.bibl_id}")
+        actions = list(letter.actions)
+        for missing in ("sent", "received"):
+            if not any(a.type == missing for a in actions):
+                actions.append(Action(type=missing))
+        actions.sort(key=lambda a: a.type != "sent")  # sent first; stable for the rest
+        line = _corresp_line(document)
+        for action in actions:
+            self.add_action(desc, action, document.display, line)
+
+    def add_action(self, desc: etree._Element, action: Action, file: str, line: int) -> None:
+        element = sub(desc, "correspAction", type=action.type, subtype=action.subtype)
+        for party in action.parties or [Name("person", "", UNKNOWN, UNKNOWN)]:
+            sub(element, PARTY_ELEMENT.get(party.kind, "persName"), party.name,
+                ref=self.uri(party, PERSON_SCHEMES, file, line))
+        if action.place is not None:
+            sub(element, "placeName", action.place.name, ref=self.uri(action.place, PLACE_SCHEMES, file, line))
+        attributes = self.date_attributes(action.date, file, line)
+        if attributes:
+            sub(element, "date", **attributes)
+
+    def uri(self, name: Name, schemes: tuple[str, ...], file: str, line: int) -> str | None:
+        """An authority URI if the authority file has one, else the entry on the edition's index page."""
+        if not name.ref:
+            return None
+        entry = entry_of(self.authority, name.ref)
+        if entry is None:
+            self.warn(file, line, "cmif-unknown-ref", f"#{name.ref} is not in the authority files: exported without @ref")
+            return None
+        for scheme in schemes:
+            if entry.uri(scheme):
+                return entry.uri(scheme)
+        return local_uri(self.edition, entry)
+
+    def date_attributes(self, date: DateSpec, file: str, line: int) -> dict[str, str]:
+        attributes = date.attributes()
+        wrong = [f"{k}={v!r}" for k, v in attributes.items() if not CMIF_DATE.match(v)]
+        if wrong:
+            self.warn(file, line, "cmif-date", f"date {', '.join(wrong)} is not YYYY, YYYY-MM or YYYY-MM-DD: left out")
+            return {}
+        return attributes
+
+    def warn(self, file: str, line: int, rule: str, message: str) -> None:
+        self.warnings.append(Diagnostic(file, line, 0, WARNING, rule, message))
+
+
+def _corresp_line(document) -> int:
+    found = document.root.find(f".//{tei('correspDesc')}")
+    return found.sourceline if found is not None else (document.root.sourceline or 1)
+
+
+def bibl_id(edition: Edition) -> str:
+    """A UUID derived from the file's URL: stable across builds, unique across editions.
+
+    xml:id must start with a letter; a UUID that starts with a digit gets the prefix "cmif-"
+    (cmif.sch only asks that the id contain a UUID).
+    """
+    value = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{edition.config.base_url}cmif.xml"))
+    return value if value[0].isalpha() else f"cmif-{value}"
+
+
+def publication_date(edition: Edition, corpus: Corpus) -> str:
+    """The file's timestamp (xs:dateTime), reproducible: SOURCE_DATE_EPOCH, else [cmif] date,
+    else the newest modification time of the edition's inputs."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970")
+        return _utc(int(epoch))
+    configured = str(edition.config.cmif.get("date", "")).strip()
+    if configured:
+        return _configured_date(configured)
+    inputs = [d.path for d in corpus.all_documents] + [edition.root / "teikit.toml"]
+    return _utc(max((int(p.stat().st_mtime) for p in inputs if p.is_file()), default=0))
+
+
+def _utc(seconds: int) -> str:
+    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _configured_date(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        value += "T00:00:00Z"
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"teikit.toml: [cmif] date = {value!r} is not a date or date-time "
+                          '(write e.g. "2026-11-24" or "2026-11-24T12:00:00Z")') from None
+    if "T" not in value:
+        raise ConfigError(f"teikit.toml: [cmif] date = {value!r} is not a date or date-time")
+    return value
