@@ -1,0 +1,201 @@
+"""The encoded corpus in tei/ keeps the promises of docs/encoding.md.
+
+These tests read the edition's own files; they check the scholarly encoding (numbers,
+names, archival references, correspondence), not the toolkit.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+TEI = "http://www.tei-c.org/ns/1.0"
+NS = {"t": TEI}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+TEI_DIR = Path(__file__).resolve().parents[1] / "tei"
+NUMBERS = [str(n) for n in range(533, 543)]
+INFERRED = {"533", "536", "538", "541", "542"}
+NAME_TAGS = {f"{{{TEI}}}{name}" for name in ("persName", "placeName", "orgName")}
+
+
+def parse(name: str) -> etree._ElementTree:
+    return etree.parse(str(TEI_DIR / name), etree.XMLParser(resolve_entities=False, no_network=True))
+
+
+def words(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, etree._ElementTree]:
+    return {number: parse(f"{number}.xml") for number in NUMBERS}
+
+
+@pytest.fixture(scope="module")
+def authority() -> dict[str, etree._Element]:
+    entries = {}
+    for name in ("persons.xml", "places.xml", "orgs.xml", "edition.xml"):
+        for element in parse(name).iter():
+            if isinstance(element.tag, str) and element.get(XML_ID):
+                entries[element.get(XML_ID)] = element
+    return entries
+
+
+def test_one_file_per_document_named_by_its_number():
+    found = sorted(p.stem for p in TEI_DIR.glob("5*.xml"))
+    assert found == NUMBERS
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_number_is_recorded_and_inferred_numbers_are_marked(documents, number):
+    root = documents[number].getroot()
+    assert root.get(XML_ID) == f"d{number}"
+    idno = root.find(".//t:publicationStmt/t:idno[@type='document-number']", NS)
+    scope = root.find(".//t:sourceDesc/t:bibl[@type='collection']/t:biblScope[@unit='document']", NS)
+    printed = root.find(".//t:body/t:head[@type='number']", NS)
+    assert idno.text == scope.text == number
+    if number in INFERRED:
+        assert idno.get("cert") and scope.get("cert"), "an inferred number carries @cert"
+        assert root.find(".//t:sourceDesc/t:bibl[@type='collection']/t:note[@type='inferred']", NS) is not None
+        assert printed is None, "an inferred number is not part of the text"
+    else:
+        assert idno.get("cert") is None
+        assert printed is not None and printed.text == f"No. {number}"
+
+
+def _untagged_text(body) -> list[str]:
+    """Text of the body that is not inside a persName/placeName/orgName."""
+    pieces = []
+
+    def walk(element, inside_name):
+        inside = inside_name or element.tag in NAME_TAGS
+        if element.text and not inside:
+            pieces.append(element.text)
+        for child in element:
+            if isinstance(child.tag, str):
+                walk(child, inside)
+            if child.tail and not inside:
+                pieces.append(child.tail)
+
+    walk(body, False)
+    return pieces
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_every_name_form_of_the_authority_files_is_tagged_where_it_occurs(documents, authority, number):
+    forms = {
+        " ".join("".join(name.itertext()).split())
+        for entry in authority.values()
+        if etree.QName(entry).localname in ("person", "place", "org")
+        for name in entry.xpath("t:persName | t:placeName | t:orgName", namespaces=NS)
+    }
+    untagged = " | ".join(_untagged_text(documents[number].find(".//t:text", NS)))
+    missed = [
+        form for form in sorted(forms)
+        if len(form) > 2 and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", untagged)
+    ]
+    assert missed == [], f"{number}.xml names these without tagging them"
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_every_reference_resolves_to_an_entry_of_the_right_kind(documents, authority, number):
+    expected = {"persName": "person", "placeName": "place", "orgName": "org"}
+    for element in documents[number].iter(*NAME_TAGS):
+        assert element.get("ref"), f"{number}.xml:{element.sourceline}: name without @ref"
+        for ref in element.get("ref").split():
+            entry = authority.get(ref.removeprefix("#"))
+            assert entry is not None, f"{number}.xml:{element.sourceline}: unknown {ref}"
+            assert etree.QName(entry).localname == expected[etree.QName(element).localname]
+
+
+FOLIO = re.compile(r"^ll?\. (\d+)( verso)?(?:–(\d+)( verso)?)?$")
+
+
+def _printed_folios(text: str) -> tuple[str, str]:
+    """'ll. 79–81 verso' -> ('79', '81v'); 'l. 182 verso' -> ('182v', '182v')."""
+    match = FOLIO.match(text)
+    assert match, f"unexpected folio statement {text!r}"
+    first, first_verso, last, last_verso = match.groups()
+    start = first + ("v" if first_verso else "")
+    end = (last + ("v" if last_verso else "")) if last else start
+    return start, end
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_archival_references_are_structured_and_agree_with_the_printed_text(documents, authority, number):
+    bibls = documents[number].findall(".//t:sourceDesc/t:listBibl[@type='sources']/t:bibl[@type='archival']", NS)
+    assert bibls, "every document has an archival reference"
+    for bibl in bibls:
+        repository = bibl.find("t:orgName[@type='repository']", NS)
+        entry = authority[repository.get("ref").removeprefix("#")]
+        assert entry.getparent().get("type") == "repositories"
+        for part in ("fond", "opis", "delo"):
+            idno = bibl.find(f"t:idno[@type='{part}']", NS)
+            assert idno is not None and idno.text.strip(), f"{number}.xml: {part} missing"
+            assert f"{ {'fond': 'f.', 'opis': 'op.', 'delo': 'd.'}[part]} {idno.text}" in words(bibl)
+        folios = bibl.find("t:citedRange[@unit='folio']", NS)
+        assert (folios.get("from"), folios.get("to")) == _printed_folios(words(folios))
+        kind = bibl.get("subtype")
+        printed_kind = {None: None, "copy": "Copy", "official-copy": "Official copy", "certified-copy": "Certified copy",
+                        "typescript": "Typescript", "telegraph-form": "Telegraph form", "printed-copy": "Printed copy"}[kind]
+        if printed_kind:
+            assert re.search(rf"\b{printed_kind}[.;]", words(bibl)), f"{number}.xml: kind {kind} not printed"
+
+
+def test_papka_is_recorded_where_printed(documents):
+    papkas = {n: [i.text for i in d.iterfind(".//t:idno[@type='papka']", NS)] for n, d in documents.items()}
+    assert papkas["539"] == papkas["540"] == ["321a"]
+    assert papkas["542"] == ["1"]
+
+
+def test_publication_is_a_bibl_of_its_own(documents):
+    bibl = documents["536"].find(".//t:listBibl[@type='sources']/t:bibl[@type='publication']", NS)
+    assert words(bibl) == "Published in: Nagorno-Karabakh in 1918–1923, Yerevan, 1992, doc. no. 408."
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_correspondence_has_a_dated_sender_and_an_addressee(documents, number):
+    desc = documents[number].find(".//t:correspDesc", NS)
+    sent = desc.findall("t:correspAction[@type='sent']", NS)
+    received = desc.findall("t:correspAction[@type='received']", NS)
+    assert len(sent) == 1 and received
+    date = sent[0].find("t:date", NS)
+    assert date is not None and (date.get("when") or date.get("notAfter"))
+
+
+def test_no_later_than_becomes_not_after(documents):
+    date = documents["535"].find(".//t:correspAction[@type='sent']/t:date", NS)
+    assert date.attrib == {"notAfter": "1920-09-01"}
+
+
+def test_copies_are_received_with_subtype_cc(documents):
+    cc = documents["533"].findall(".//t:correspAction[@type='received'][@subtype='cc']", NS)
+    assert [words(a.find("t:*", NS)) for a in cc] == [
+        "Georgy Chicherin", "Boris Legran", "Revolutionary Military Council of the 11th Red Army"]
+
+
+def test_a_conversation_has_both_speakers(documents):
+    desc = documents["535"].find(".//t:correspDesc", NS)
+    for action in desc.findall("t:correspAction", NS):
+        assert {p.get("ref") for p in action.findall("t:persName", NS)} == {"#narimanov", "#ordzhonikidze"}
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_dates_in_the_text_are_normalised(documents, number):
+    for date in documents[number].find(".//t:text", NS).iter(f"{{{TEI}}}date"):
+        values = [date.get(a) for a in ("when", "notBefore", "notAfter") if date.get(a)]
+        assert values, f"{number}.xml:{date.sourceline}: date without a normalised value"
+        assert all(re.fullmatch(r"1920-\d\d-\d\d", v) for v in values), f"{number}.xml:{date.sourceline}"
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_editorial_notes_belong_to_the_compiler_and_gaps_are_marked(documents, number):
+    text = documents[number].find(".//t:text", NS)
+    for note in text.iter(f"{{{TEI}}}note"):
+        assert note.get("resp") == "#barsegov" and note.get("type") == "editorial"
+    for gap in text.iter(f"{{{TEI}}}gap"):
+        assert gap.get("reason") == "omitted"
+    assert "<…>" not in words(text) and "…" not in words(text), "omission marks are gaps, not characters"
