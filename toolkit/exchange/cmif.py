@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 
 from lxml import etree
 
-from .. import TEI_NS, XML_NS
+from .. import NSMAP, TEI_NS, XML_NS
 from ..authority import AuthorityIndex
 from ..corpus import Corpus
 from ..diagnostics import WARNING, Diagnostic, display_path
@@ -69,7 +69,7 @@ def export_cmif(edition: Edition, corpus: Corpus | None = None) -> CmifResult:
         exporter.add_letter(profile, item)
     sub(sub(sub(root, "text"), "body"), "p")
     text = XML_DECLARATION + etree.tostring(root, encoding="unicode", pretty_print=True)
-    return CmifResult(text, exporter.warnings)
+    return CmifResult(text, sorted(exporter.warnings))
 
 
 class _Exporter:
@@ -126,6 +126,7 @@ class _Exporter:
                 actions.append(Action(type=missing))
         actions.sort(key=lambda a: a.type != "sent")  # sent first; stable for the rest
         line = _corresp_line(document)
+        self.document = document
         for action in actions:
             self.add_action(desc, action, document.display, line)
 
@@ -146,12 +147,17 @@ class _Exporter:
             return None
         entry = entry_of(self.authority, name.ref)
         if entry is None:
-            self.warn(file, line, "cmif-unknown-ref", f"#{name.ref} is not in the authority files: exported without @ref")
+            self.warn(file, self.line_of_ref(name.ref, line), "cmif-unknown-ref",
+                      f"#{name.ref} is not in the authority files: exported without @ref")
             return None
         for scheme in schemes:
             if entry.uri(scheme):
                 return entry.uri(scheme)
         return local_uri(self.edition, entry)
+
+    def line_of_ref(self, ref: str, default: int) -> int:
+        found = self.document.root.xpath(".//tei:correspDesc//*[@ref=$ref]", namespaces=NSMAP, ref=f"#{ref}")
+        return found[0].sourceline if found else default
 
     def date_attributes(self, date: DateSpec, file: str, line: int) -> dict[str, str]:
         attributes = date.attributes()

@@ -87,7 +87,8 @@ def text_of(element: etree._Element | None) -> str:
 
 # --- dates -----------------------------------------------------------------------------
 
-_DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only, unlike \d
+_DATE_TIME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T.*", re.DOTALL)
 
 
 def normalise_date(value: str) -> str | None:
@@ -97,9 +98,8 @@ def normalise_date(value: str) -> str | None:
     time after a full date (xs:dateTime).
     """
     value = value.strip()
-    if "T" in value:
-        value = value.split("T", 1)[0]
-    match = _DATE.fullmatch(value)
+    with_time = _DATE_TIME.fullmatch(value)
+    match = _DATE.fullmatch(with_time.group(1) if with_time else value)
     if not match:
         return None
     year, month, day = match.groups()
@@ -259,8 +259,12 @@ def normalise_name(name: str) -> str:
         surname, forename = name.split(",")
         name = f"{forename} {surname}"
     decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_UNDECOMPOSABLE)
     return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+
+
+# Latin letters that carry their mark inside (no combining character to drop).
+_UNDECOMPOSABLE = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th"})
 
 
 @dataclass

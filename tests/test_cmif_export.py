@@ -1,0 +1,360 @@
+"""CMIF export: valid against the official CMIF schema, passes the CMIF 1.1 Schematron rules,
+maps the edition as docs/exchange.md says, and is reproducible."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from toolkit import NSMAP, TEI_NS, XML_NS
+from toolkit.cli import cli
+from toolkit.corpus import load
+from toolkit.edition import Edition
+from toolkit.errors import ConfigError
+from toolkit.exchange.cmif import bibl_id, export_cmif
+from toolkit.metadata import chronological, letter
+
+REPO = Path(__file__).resolve().parents[1]
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+SMALL = REPO / "tests" / "roots" / "cmif" / "edition"
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+XML_ID = f"{{{XML_NS}}}id"
+
+
+def reference_schema(name: str) -> etree.RelaxNG:
+    path = REFERENCE / name
+    if not path.is_file():
+        pytest.skip(f"{name} is not beside the repository (../shared/reference/{name})")
+    return etree.RelaxNG(etree.parse(str(path)))
+
+
+@pytest.fixture(scope="module")
+def cmif_rng() -> etree.RelaxNG:
+    return reference_schema("cmif.rng")
+
+
+@pytest.fixture(scope="module")
+def edition() -> Edition:
+    return Edition.open(REPO)
+
+
+@pytest.fixture(scope="module")
+def exported(edition):
+    return export_cmif(edition)
+
+
+@pytest.fixture(scope="module")
+def tree(exported) -> etree._Element:
+    return etree.fromstring(exported.text.encode("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def small() -> Edition:
+    return Edition.open(SMALL)
+
+
+@pytest.fixture(scope="module")
+def small_tree(small) -> etree._Element:
+    return etree.fromstring(export_cmif(small).text.encode("utf-8"))
+
+
+@pytest.fixture
+def small_copy(tmp_path) -> Path:
+    target = tmp_path / "edition"
+    shutil.copytree(SMALL, target)
+    return target
+
+
+def xp(element, path):
+    return element.xpath(path, namespaces=NSMAP)
+
+
+# --- the CMIF 1.1 Schematron rules (cmif.sch needs XSLT 2, so they are restated here) ------
+
+
+def schematron_problems(root: etree._Element) -> list[str]:
+    """The asserts of cmif.sch, rule by rule, as [code] messages."""
+    problems = []
+    bibl_ids = set(xp(root, "//tei:bibl/@xml:id"))
+    for bibl in xp(root, "//tei:bibl"):
+        if not UUID.search(bibl.get(XML_ID, "")):
+            problems.append(f"[W0001] bibl/@xml:id {bibl.get(XML_ID)!r} is not a UUID")
+    for desc in xp(root, "//tei:correspDesc"):
+        if not xp(desc, "tei:correspAction[@type='sent']"):
+            problems.append(f"[E0001] line {desc.sourceline}: no sent correspAction")
+        if not xp(desc, "tei:correspAction[@type='received']"):
+            problems.append(f"[E0002] line {desc.sourceline}: no received correspAction")
+        source = desc.get("source")
+        if source is not None and source.partition("#")[2] not in bibl_ids:
+            problems.append(f"[E0003] line {desc.sourceline}: source {source!r} names no bibl/@xml:id")
+    for date in xp(root, "//tei:date"):
+        if not any(date.get(a) for a in ("when", "from", "to", "notBefore", "notAfter")):
+            problems.append(f"[E0004] line {date.sourceline}: date without a dating attribute")
+    return problems
+
+
+def test_schematron_restatement_catches_each_rule(small_tree):
+    broken = etree.fromstring(etree.tostring(small_tree))
+    first, second = xp(broken, "//tei:correspDesc")
+    first.remove(xp(first, "tei:correspAction[@type='received']")[0])
+    second.remove(xp(second, "tei:correspAction[@type='sent']")[0])
+    second.set("source", "#nowhere")
+    etree.SubElement(xp(first, "tei:correspAction")[0], f"{{{TEI_NS}}}date")
+    xp(broken, "//tei:bibl")[0].set(XML_ID, "b1")
+    first.set("source", "#b1")
+    codes = [p.split("]")[0] + "]" for p in schematron_problems(broken)]
+    assert sorted(codes) == ["[E0001]", "[E0002]", "[E0003]", "[E0004]", "[W0001]"]
+
+
+# --- validity ----------------------------------------------------------------------------
+
+
+def test_edition_export_is_valid_cmif_1_1(exported, cmif_rng):
+    document = etree.fromstring(exported.text.encode("utf-8"))
+    assert cmif_rng.validate(document), cmif_rng.error_log
+
+
+def test_edition_export_is_valid_cmif_1_0_too(tree):
+    schema = reference_schema("cmif-v1.0.0.rng")
+    assert schema.validate(tree), schema.error_log
+
+
+def test_edition_export_passes_cmif_schematron(tree):
+    assert schematron_problems(tree) == []
+
+
+def test_small_export_is_valid_and_passes_schematron(small_tree, cmif_rng):
+    assert cmif_rng.validate(small_tree), cmif_rng.error_log
+    assert schematron_problems(small_tree) == []
+
+
+# --- the header ----------------------------------------------------------------------------
+
+
+def test_header_follows_cmif_conventions(small_tree):
+    base = "https://letters.example.org/ed/"
+    assert xp(small_tree, "string(//tei:titleStmt/tei:title)") == "Test Letters"
+    assert xp(small_tree, "//tei:titleStmt/tei:editor/text()") == ["Ada Editor"]
+    assert xp(small_tree, "string(//tei:editor/tei:email)") == "ada@example.org"
+    assert xp(small_tree, "string(//tei:publisher/tei:ref)") == "Test Publisher"
+    assert xp(small_tree, "string(//tei:publicationStmt/tei:idno[@type='url'])") == base + "cmif.xml"
+    assert xp(small_tree, "string(//tei:publicationStmt/tei:date/@when)") == "2024-05-06T07:08:09Z"
+    assert xp(small_tree, "string(//tei:licence/@target)") == "https://creativecommons.org/licenses/by/4.0/"
+    bibl = xp(small_tree, "//tei:sourceDesc/tei:bibl")[0]
+    assert bibl.get("type") == "online"
+    assert xp(bibl, "string(tei:ref/@target)") == base
+
+
+def test_editor_has_no_email_when_none_is_configured(edition, tree):
+    assert edition.config.cmif.get("email") is None
+    assert xp(tree, "//tei:editor/tei:email") == []
+    assert xp(tree, "//tei:titleStmt/tei:editor/text()") == edition.config.editors
+
+
+def test_bibl_id_is_a_uuid_of_the_file_url_starting_with_a_letter(small, small_tree):
+    value = xp(small_tree, "string(//tei:bibl/@xml:id)")
+    assert value == bibl_id(small) and value[0].isalpha() and UUID.fullmatch(value)
+    assert {d.get("source") for d in xp(small_tree, "//tei:correspDesc")} == {f"#{value}"}
+
+
+def test_bibl_id_gets_a_letter_prefix_when_the_uuid_starts_with_a_digit(small):
+    ids = []
+    for n in range(40):
+        small_variant = Edition(small.root, small.config.__class__(base_url=f"https://e{n}.example.org/"))
+        ids.append(bibl_id(small_variant))
+    assert len(set(ids)) == 40
+    prefixed = [i for i in ids if i.startswith("cmif-")]
+    assert prefixed, "no base URL in the sample gave a UUID starting with a digit"
+    assert all(UUID.fullmatch(i.removeprefix("cmif-")) and i[5].isdigit() for i in prefixed)
+    assert all(UUID.fullmatch(i) for i in ids if not i.startswith("cmif-"))
+
+
+# --- the letters ----------------------------------------------------------------------------
+
+
+def test_one_correspdesc_per_edition_document_in_chronological_order(edition, tree):
+    corpus = load(edition)
+    letters = chronological([letter(d, corpus.authority) for d in corpus.documents])
+    descs = xp(tree, "//tei:profileDesc/tei:correspDesc")
+    assert [d.get("key") for d in descs] == [l.number for l in letters]
+    assert [d.get("ref") for d in descs] == [f"{edition.config.base_url}{l.doc_id}.html" for l in letters]
+    assert len(descs) == len(edition.document_files())
+
+
+def test_only_sent_and_received_actions_with_names_places_dates(tree):
+    assert set(xp(tree, "//tei:correspAction/@type")) == {"sent", "received"}
+    children = {etree.QName(c).localname for c in xp(tree, "//tei:correspAction/*")}
+    assert children <= {"persName", "orgName", "placeName", "date"}
+    for date in xp(tree, "//tei:correspAction/tei:date"):
+        for value in date.attrib.values():
+            assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value)
+
+
+def test_refs_are_authority_uris_or_the_editions_own_pages(edition, tree):
+    """Never an invented authority ID: a @ref is an identifier of the entry or its index anchor."""
+    authority = load(edition, paths=[]).authority
+    base = edition.config.base_url
+    for element in xp(tree, "//tei:correspAction/*[@ref]"):
+        ref = element.get("ref")
+        if ref.startswith(base):
+            page, _, entry_id = ref[len(base):].partition("#")
+            entry = authority.get(entry_id)
+            assert entry is not None and page == {"person": "persons.html", "org": "orgs.html", "place": "places.html"}[entry.kind]
+            assert not any(entry.uri(s) for s in ("viaf", "gnd", "wikidata", "geonames")), ref
+        else:
+            assert any(ref in {e.uri(s) for s in e.identifiers} for e in authority.entries.values()), ref
+
+
+def test_authority_uri_preference_and_local_fallback(small_tree):
+    base = "https://letters.example.org/ed/"
+    sent = xp(small_tree, "//tei:correspDesc[@key='1']/tei:correspAction[@type='sent']")[0]
+    assert xp(sent, "string(tei:persName/@ref)") == "http://viaf.org/viaf/12345"  # VIAF before Wikidata
+    assert xp(sent, "string(tei:placeName/@ref)") == "https://sws.geonames.org/2950159"  # GeoNames first
+    received = xp(small_tree, "//tei:correspDesc[@key='1']/tei:correspAction[@type='received']")
+    # Boris has only a Wikipedia article: that is no authority file, so his index entry is used.
+    assert xp(received[0], "string(tei:persName/@ref)") == base + "persons.html#boris"
+    assert xp(received[0], "string(tei:placeName/@ref)") == "http://www.wikidata.org/entity/Q994"
+    assert received[1].get("subtype") == "cc"
+    assert xp(received[1], "string(tei:orgName/@ref)") == base + "orgs.html#council"
+
+
+def test_names_are_the_normalised_authority_names(small_tree):
+    assert xp(small_tree, "//tei:correspDesc[@key='1']//tei:persName/text()") == ["Anna Müller", "Boris Ivanov"]
+
+
+def test_copy_recipients_are_received_actions(edition, tree):
+    desc = xp(tree, "//tei:correspDesc[@key='533']")[0]
+    source = etree.parse(str(edition.tei_dir / "533.xml"))
+    cc = xp(source, "//tei:correspAction[@subtype='cc']")
+    assert len(xp(desc, "tei:correspAction[@type='received'][@subtype='cc']")) == len(cc) > 0
+
+
+def test_a_body_as_addressee_is_an_orgname(tree):
+    received = xp(tree, "//tei:correspDesc[@key='534']/tei:correspAction[@type='received']")[0]
+    assert [etree.QName(c).localname for c in received] == ["orgName"]
+
+
+def test_an_unnamed_addressee_is_unknown_as_cmif_asks(tree, small_tree):
+    for root, key in ((tree, "536"), (small_tree, "2")):
+        received = xp(root, f"//tei:correspDesc[@key='{key}']/tei:correspAction[@type='received']")[0]
+        assert [(etree.QName(c).localname, c.text, c.get("ref")) for c in received] == [("persName", "Unknown", None)]
+
+
+def test_date_ranges_keep_their_attributes(small_tree, tree):
+    date = xp(small_tree, "//tei:correspDesc[@key='2']//tei:date")[0]
+    assert dict(date.attrib) == {"notBefore": "1900-01-01", "notAfter": "1900-02-28"}
+    assert dict(xp(tree, "//tei:correspDesc[@key='535']//tei:date")[0].attrib) == {"notAfter": "1920-09-01"}
+
+
+def test_a_document_without_correspdesc_is_left_out_with_a_warning(small, small_tree):
+    assert [d.get("key") for d in xp(small_tree, "//tei:correspDesc")] == ["2", "1"]
+    assert [w.format() for w in export_cmif(small).warnings] == [
+        f"{os.path.relpath(SMALL / 'tei' / '3.xml')}:2:0: warning: document 3 has no correspDesc in its "
+        "teiHeader: left out of the CMIF export [cmif-no-correspdesc]"
+    ]
+
+
+def test_unknown_reference_is_exported_without_ref_and_warned(small_copy):
+    path = small_copy / "tei" / "1.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace('ref="#boris"', 'ref="#nobody"'), encoding="utf-8")
+    result = export_cmif(Edition.open(small_copy))
+    tree = etree.fromstring(result.text.encode("utf-8"))
+    assert xp(tree, "//tei:correspDesc[@key='1']/tei:correspAction[@type='received'][1]/tei:persName/@ref") == []
+    assert [(w.rule, w.line, w.message) for w in result.warnings if w.rule == "cmif-unknown-ref"] == [
+        ("cmif-unknown-ref", 16, "#nobody is not in the authority files: exported without @ref")]
+
+
+def test_a_licence_correspsearch_does_not_accept_is_warned(small_copy):
+    toml = small_copy / "teikit.toml"
+    toml.write_text(toml.read_text().replace("licenses/by/4.0/", "licenses/by-nc/4.0/"))
+    messages = [w.message for w in export_cmif(Edition.open(small_copy)).warnings if w.rule == "cmif-licence"]
+    assert messages == ["licence https://creativecommons.org/licenses/by-nc/4.0/ is neither CC BY 4.0 nor CC0; "
+                        "correspSearch accepts only those two"]
+
+
+# --- reproducibility -------------------------------------------------------------------------
+
+
+def test_export_is_byte_identical_across_runs(edition, exported):
+    assert export_cmif(edition).text == exported.text
+
+
+def test_timestamp_source_date_epoch_wins(small, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    tree = etree.fromstring(export_cmif(small).text.encode("utf-8"))
+    assert xp(tree, "string(//tei:publicationStmt/tei:date/@when)") == "1970-01-02T00:00:00Z"
+
+
+def test_timestamp_falls_back_to_newest_input(small_copy, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    toml = small_copy / "teikit.toml"
+    toml.write_text(re.sub(r'date = ".*"\n', "", toml.read_text()))
+    for path in [toml, *small_copy.joinpath("tei").iterdir()]:
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    os.utime(small_copy / "tei" / "places.xml", (1_500_000_000, 1_500_000_000))
+    tree = etree.fromstring(export_cmif(Edition.open(small_copy)).text.encode("utf-8"))
+    assert xp(tree, "string(//tei:publicationStmt/tei:date/@when)") == "2017-07-14T02:40:00Z"
+
+
+@pytest.mark.parametrize("value, message", [
+    ("86400x", "SOURCE_DATE_EPOCH='86400x' is not a number of seconds since 1970"),
+])
+def test_bad_source_date_epoch_is_a_config_error(small, monkeypatch, value, message):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.raises(ConfigError) as error:
+        export_cmif(small)
+    assert str(error.value) == message
+
+
+def test_configured_date_alone_becomes_midnight_and_bad_dates_are_refused(small_copy, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    toml = small_copy / "teikit.toml"
+    toml.write_text(toml.read_text().replace("2024-05-06T07:08:09Z", "2024-05-06"))
+    tree = etree.fromstring(export_cmif(Edition.open(small_copy)).text.encode("utf-8"))
+    assert xp(tree, "string(//tei:publicationStmt/tei:date/@when)") == "2024-05-06T00:00:00Z"
+    toml.write_text(toml.read_text().replace('"2024-05-06"', '"6 May 2024"'))
+    with pytest.raises(ConfigError) as error:
+        export_cmif(Edition.open(small_copy))
+    assert str(error.value) == ("teikit.toml: [cmif] date = '6 May 2024' is not a date or date-time "
+                                '(write e.g. "2026-11-24" or "2026-11-24T12:00:00Z")')
+
+
+# --- the command line --------------------------------------------------------------------------
+
+
+def test_cli_writes_the_export_to_a_file(tmp_path, small):
+    out = tmp_path / "out" / "cmif.xml"
+    result = CliRunner().invoke(cli, ["--edition", str(SMALL), "export", "cmif", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == export_cmif(small).text
+    assert result.stdout == ""
+    assert "document 3 has no correspDesc" in result.stderr
+
+
+def test_cli_prints_to_stdout(small):
+    result = CliRunner().invoke(cli, ["--edition", str(SMALL), "export", "cmif"])
+    assert result.exit_code == 0
+    assert result.stdout == export_cmif(small).text
+    assert result.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">')
+
+
+def test_cli_refuses_to_write_when_a_document_cannot_be_read(small_copy, tmp_path, monkeypatch):
+    (small_copy / "tei" / "4.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'>\n<teiHeader>\n</TEI>\n")
+    out = tmp_path / "cmif.xml"
+    monkeypatch.chdir(small_copy)
+    result = CliRunner().invoke(cli, ["export", "cmif", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "tei/3.xml:2:0: warning: document 3 has no correspDesc in its teiHeader: left out of the CMIF export "
+        "[cmif-no-correspdesc]",
+        "tei/4.xml:3:7: error: not well-formed XML: Opening and ending tag mismatch: teiHeader line 2 and TEI "
+        "[xml-wellformed]",
+        "Error: CMIF not written: fix the files above (documents that cannot be read would be missing)",
+    ]
+    assert not out.exists()
