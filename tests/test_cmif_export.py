@@ -15,6 +15,7 @@ from lxml import etree
 from toolkit import NSMAP, TEI_NS, XML_NS
 from toolkit.cli import cli
 from toolkit.corpus import load
+from toolkit.diagnostics import display_path
 from toolkit.edition import Edition
 from toolkit.errors import ConfigError
 from toolkit.exchange.cmif import bibl_id, export_cmif
@@ -255,7 +256,7 @@ def test_date_ranges_keep_their_attributes(small_tree, tree):
 def test_a_document_without_correspdesc_is_left_out_with_a_warning(small, small_tree):
     assert [d.get("key") for d in xp(small_tree, "//tei:correspDesc")] == ["2", "1"]
     assert [w.format() for w in export_cmif(small).warnings] == [
-        f"{os.path.relpath(SMALL / 'tei' / '3.xml')}:2:0: warning: document 3 has no correspDesc in its "
+        f"{display_path(SMALL / 'tei' / '3.xml')}:2:0: warning: document 3 has no correspDesc in its "
         "teiHeader: left out of the CMIF export [cmif-no-correspdesc]"
     ]
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from lxml import etree
 from toolkit import TEI_NS
 from toolkit.cli import cli
 from toolkit.corpus import load
+from toolkit.diagnostics import display_path
 from toolkit.edition import Edition
 from toolkit.errors import InputError
 from toolkit.exchange.cmif import export_cmif
@@ -43,7 +43,7 @@ def example(path: Path) -> Path:
 
 
 def rel(path: Path) -> str:
-    return os.path.relpath(path)
+    return display_path(path)  # how diagnostics name a file: relative to the working folder if inside it
 
 
 def names(parties) -> list[str]:
