@@ -1,0 +1,20 @@
+"""Fixtures shared by the whole test suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+# Third-party schemas and samples live beside the repository, never inside it.
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+
+
+@pytest.fixture(scope="session")
+def tei_all_rng() -> etree.RelaxNG:
+    """The official tei_all.rng, compiled once per test session (libxml2 needs 10–20 s for it)."""
+    path = REFERENCE / "tei_all.rng"
+    if not path.is_file():
+        pytest.skip("tei_all.rng is not beside the repository (../shared/reference/tei_all.rng)")
+    return etree.RelaxNG(etree.parse(str(path)))
