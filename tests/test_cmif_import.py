@@ -327,3 +327,25 @@ def test_any_well_formed_cmif_file_imports_without_crashing(tmp_path_factory, ro
     for imported in report.letters:
         for value in imported.date.attributes().values():
             assert normalise_date(value) == value
+
+
+FRAGMENTS = st.sampled_from([
+    b"<TEI xmlns='http://www.tei-c.org/ns/1.0'>", b"</TEI>", b"<teiHeader>", b"</teiHeader>", b"<profileDesc>",
+    b"</profileDesc>", b"<correspDesc>", b"</correspDesc>", b"<correspAction type='sent'>", b"</correspAction>",
+    b"<persName ref='x'>A</persName>", b"<date when='1900'/>", b"<!DOCTYPE TEI [<!ENTITY a 'b'>]>", b"&a;",
+    b"<?xml version='1.0'?>", b"<", b"&", b"\x00", b"\xff", b"]]>", b"<!-- c -->",
+])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=12))
+def test_arbitrary_bytes_give_a_report_or_one_located_error(tmp_path_factory, fragments):
+    path = tmp_path_factory.mktemp("cmif") / "odd.xml"
+    path.write_bytes(b"".join(fragments))
+    try:
+        report = import_cmif(path)
+    except InputError as error:
+        assert str(error).startswith(f"{display_path(path)}:")
+        assert "\n" not in str(error)
+    else:
+        assert report.total >= 1
