@@ -359,3 +359,20 @@ def test_cli_refuses_to_write_when_a_document_cannot_be_read(small_copy, tmp_pat
         "Error: CMIF not written: fix the files above (documents that cannot be read would be missing)",
     ]
     assert not out.exists()
+
+
+def test_actions_and_dates_cmif_cannot_express_are_left_out_with_warnings(small_copy, cmif_rng):
+    path = small_copy / "tei" / "1.xml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('type="received" subtype="cc"', 'type="forwarded"').replace('when="1900-03-02"/>', 'when="1900-03-02T10:00:00"/>')
+    path.write_text(text, encoding="utf-8")
+    result = export_cmif(Edition.open(small_copy))
+    tree = etree.fromstring(result.text.encode("utf-8"))
+    desc = xp(tree, "//tei:correspDesc[@key='1']")[0]
+    assert [a.get("type") for a in xp(desc, "tei:correspAction")] == ["sent", "received"]
+    assert xp(desc, ".//tei:date") == []
+    assert cmif_rng.validate(tree), cmif_rng.error_log
+    assert [(w.rule, w.line, w.message) for w in result.warnings if w.file.endswith("1.xml")] == [
+        ("cmif-action", 14, 'correspAction type="forwarded" has no CMIF equivalent: left out'),
+        ("cmif-date", 14, "date when='1900-03-02T10:00:00' is not YYYY, YYYY-MM or YYYY-MM-DD: left out"),
+    ]

@@ -84,24 +84,30 @@ class _Exporter:
     # --- the file description -------------------------------------------------------
 
     def file_desc(self, corpus: Corpus) -> etree._Element:
-        config = self.edition.config
         file_desc = etree.Element(tei("fileDesc"))
-        title_stmt = sub(file_desc, "titleStmt")
+        self.title_stmt(sub(file_desc, "titleStmt"))
+        self.publication_stmt(sub(file_desc, "publicationStmt"), corpus)
+        config = self.edition.config
+        bibl = sub(sub(file_desc, "sourceDesc"), "bibl", f"{config.title}. Digital edition, ", type="online")
+        bibl.set(f"{{{XML_NS}}}id", self.bibl_id)
+        sub(bibl, "ref", config.base_url, target=config.base_url)
+        return file_desc
+
+    def title_stmt(self, title_stmt: etree._Element) -> None:
+        config = self.edition.config
         sub(title_stmt, "title", config.title)
         for index, name in enumerate(config.editors or [config.publisher or config.title]):
             editor = sub(title_stmt, "editor", name)
-            if index == 0 and config.cmif.get("email"):
+            if index == 0 and config.cmif.get("email"):  # the contact person of the file
                 sub(editor, "email", config.cmif["email"])
-        publication = sub(file_desc, "publicationStmt")
+
+    def publication_stmt(self, publication: etree._Element, corpus: Corpus) -> None:
+        config = self.edition.config
         publisher = config.publisher or next(iter(config.editors), config.title)
         sub(sub(publication, "publisher"), "ref", publisher, target=config.base_url)
         sub(publication, "idno", f"{config.base_url}cmif.xml", type="url")
         sub(publication, "date", when=publication_date(self.edition, corpus))
         sub(sub(publication, "availability"), "licence", self.licence_text(), target=config.licence)
-        bibl = sub(sub(file_desc, "sourceDesc"), "bibl", f"{config.title}. Digital edition, ", type="online")
-        bibl.set(f"{{{XML_NS}}}id", self.bibl_id)
-        sub(bibl, "ref", config.base_url, target=config.base_url)
-        return file_desc
 
     def licence_text(self) -> str:
         licence = self.edition.config.licence
@@ -113,67 +119,75 @@ class _Exporter:
     # --- one letter -----------------------------------------------------------------
 
     def add_letter(self, profile: etree._Element, item: EditionLetter) -> None:
-        letter, document = item.letter, item.document
+        letter, self.document = item.letter, item.document
         if not letter.actions:
-            self.warn(document.display, document.root.sourceline or 1, "cmif-no-correspdesc",
-                      f"document {letter.doc_id} has no correspDesc in its teiHeader: left out of the CMIF export")
+            self.warn_here(self.document.root.sourceline or 1, "cmif-no-correspdesc",
+                           f"document {letter.doc_id} has no correspDesc in its teiHeader: left out of the CMIF export")
             return
         desc = sub(profile, "correspDesc", key=letter.number or letter.doc_id,
                    ref=document_url(self.edition, letter.doc_id), source=f"#{self.bibl_id}")
-        actions = list(letter.actions)
-        for missing in ("sent", "received"):
-            if not any(a.type == missing for a in actions):
-                actions.append(Action(type=missing))
-        actions.sort(key=lambda a: a.type != "sent")  # sent first; stable for the rest
-        line = _corresp_line(document)
-        self.document = document
-        for action in actions:
-            self.add_action(desc, action, document.display, line)
+        for action in self.cmif_actions(letter.actions):
+            self.add_action(desc, action)
 
-    def add_action(self, desc: etree._Element, action: Action, file: str, line: int) -> None:
+    def cmif_actions(self, actions: list[Action]) -> list[Action]:
+        """Sent first, then received; CMIF knows no other kind and requires one of each."""
+        for other in [a for a in actions if a.type not in ("sent", "received")]:
+            self.warn_here(self.corresp_line(), "cmif-action",
+                           f'correspAction type="{other.type}" has no CMIF equivalent: left out')
+        kept = [a for a in actions if a.type == "sent"] + [a for a in actions if a.type == "received"]
+        for missing in ("sent", "received"):
+            if not any(a.type == missing for a in kept):
+                kept.append(Action(type=missing))  # becomes an "Unknown" correspondent
+        return sorted(kept, key=lambda a: a.type != "sent")
+
+    def add_action(self, desc: etree._Element, action: Action) -> None:
         element = sub(desc, "correspAction", type=action.type, subtype=action.subtype)
         for party in action.parties or [Name("person", "", UNKNOWN, UNKNOWN)]:
-            sub(element, PARTY_ELEMENT.get(party.kind, "persName"), party.name,
-                ref=self.uri(party, PERSON_SCHEMES, file, line))
+            sub(element, PARTY_ELEMENT.get(party.kind, "persName"), party.name, ref=self.uri(party, PERSON_SCHEMES))
         if action.place is not None:
-            sub(element, "placeName", action.place.name, ref=self.uri(action.place, PLACE_SCHEMES, file, line))
-        attributes = self.date_attributes(action.date, file, line)
+            sub(element, "placeName", action.place.name, ref=self.uri(action.place, PLACE_SCHEMES))
+        attributes = self.date_attributes(action.date)
         if attributes:
             sub(element, "date", **attributes)
 
-    def uri(self, name: Name, schemes: tuple[str, ...], file: str, line: int) -> str | None:
+    def uri(self, name: Name, schemes: tuple[str, ...]) -> str | None:
         """An authority URI if the authority file has one, else the entry on the edition's index page."""
         if not name.ref:
             return None
         entry = entry_of(self.authority, name.ref)
         if entry is None:
-            self.warn(file, self.line_of_ref(name.ref, line), "cmif-unknown-ref",
-                      f"#{name.ref} is not in the authority files: exported without @ref")
+            self.warn_here(self.ref_line(name.ref), "cmif-unknown-ref",
+                           f"#{name.ref} is not in the authority files: exported without @ref")
             return None
         for scheme in schemes:
             if entry.uri(scheme):
                 return entry.uri(scheme)
         return local_uri(self.edition, entry)
 
-    def line_of_ref(self, ref: str, default: int) -> int:
-        found = self.document.root.xpath(".//tei:correspDesc//*[@ref=$ref]", namespaces=NSMAP, ref=f"#{ref}")
-        return found[0].sourceline if found else default
-
-    def date_attributes(self, date: DateSpec, file: str, line: int) -> dict[str, str]:
+    def date_attributes(self, date: DateSpec) -> dict[str, str]:
         attributes = date.attributes()
         wrong = [f"{k}={v!r}" for k, v in attributes.items() if not CMIF_DATE.match(v)]
         if wrong:
-            self.warn(file, line, "cmif-date", f"date {', '.join(wrong)} is not YYYY, YYYY-MM or YYYY-MM-DD: left out")
+            self.warn_here(self.corresp_line(), "cmif-date",
+                           f"date {', '.join(wrong)} is not YYYY, YYYY-MM or YYYY-MM-DD: left out")
             return {}
         return attributes
 
+    # --- where a warning points ----------------------------------------------------------
+
+    def corresp_line(self) -> int:
+        found = self.document.root.find(f".//{tei('correspDesc')}")
+        return found.sourceline if found is not None else (self.document.root.sourceline or 1)
+
+    def ref_line(self, ref: str) -> int:
+        found = self.document.root.xpath(".//tei:correspDesc//*[@ref=$ref]", namespaces=NSMAP, ref=f"#{ref}")
+        return found[0].sourceline if found else self.corresp_line()
+
+    def warn_here(self, line: int, rule: str, message: str) -> None:
+        self.warn(self.document.display, line, rule, message)
+
     def warn(self, file: str, line: int, rule: str, message: str) -> None:
         self.warnings.append(Diagnostic(file, line, 0, WARNING, rule, message))
-
-
-def _corresp_line(document) -> int:
-    found = document.root.find(f".//{tei('correspDesc')}")
-    return found.sourceline if found is not None else (document.root.sourceline or 1)
 
 
 def bibl_id(edition: Edition) -> str:
