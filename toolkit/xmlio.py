@@ -96,7 +96,8 @@ def _syntax_message(error: etree.XMLSyntaxError) -> str:
     # lxml appends "(<file>, line N)"; the location is already in front of the message.
     message = re.sub(r",? \(.*line \d+\)$", "", message)
     message = re.sub(r", line \d+, column \d+$", "", message)
-    return f"not well-formed XML: {message}"
+    # Some libxml2 messages carry a newline before the location: a diagnostic is one line.
+    return f"not well-formed XML: {' '.join(message.split())}"
 
 
 def _refuse_unexpanded_entities(tree: etree._ElementTree, path: Path) -> None:
