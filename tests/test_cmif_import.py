@@ -349,3 +349,10 @@ def test_arbitrary_bytes_give_a_report_or_one_located_error(tmp_path_factory, fr
         assert "\n" not in str(error)
     else:
         assert report.total >= 1
+
+
+def test_match_outside_an_edition_says_so(tmp_path):
+    result = CliRunner().invoke(cli, ["--edition", str(tmp_path), "import", "cmif", str(FILES / "messy.xml"), "--match"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {tmp_path.resolve() / 'tei'}: no tei/ folder here; run teikit in an edition "
+                             "folder or pass --edition DIR\n")

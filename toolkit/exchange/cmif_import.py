@@ -277,6 +277,7 @@ class EditionNames:
     @classmethod
     def of(cls, edition: Edition) -> "EditionNames":
         index = cls()
+        edition.tei_files()  # no tei/ folder: say so rather than match nothing
         authority = load(edition, paths=[]).authority  # the authority files only
         for entry in authority.entries.values():
             if entry.kind not in ("person", "org"):
