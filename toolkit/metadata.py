@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from lxml import etree
 
-from . import NSMAP, XML_NS
+from . import NSMAP, TEI_NS, XML_NS
 from .authority import AuthorityIndex
 from .xmlio import ParsedDocument
 
@@ -200,11 +200,18 @@ def _source(bibl, authority) -> Source:
     )
 
 
+def _signs_its_own_note(element) -> bool:
+    """'Yu.B.' signing the compiler's note is a signature, not a mention of the compiler."""
+    return any(note.get("resp") == element.get("ref") for note in element.iterancestors(f"{{{TEI_NS}}}note"))
+
+
 def _mentions(body) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {"person": [], "place": [], "org": []}
     if body is None:
         return found
     for element in _xpath(body, ".//tei:persName[@ref] | .//tei:placeName[@ref] | .//tei:orgName[@ref]"):
+        if _signs_its_own_note(element):
+            continue
         kind = {"persName": "person", "placeName": "place", "orgName": "org"}[etree.QName(element).localname]
         for ref in element.get("ref").split():
             ref = ref.lstrip("#")
