@@ -86,9 +86,36 @@ def parse_bytes(data: bytes, path: Path) -> ParsedDocument:
         tree = etree.ElementTree(etree.fromstring(data, _safe_parser(), base_url=str(path)))
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (1, 0)
+        if error.code == etree.ErrorTypes.DTD_ID_REDEFINED:
+            raise InputError(_duplicate_id(data, path, line, column, error))
         raise InputError(_diagnostic(path, line, column, "xml-wellformed", _syntax_message(error)))
+    _refuse_external_dtd(tree, data, path)
     _refuse_unexpanded_entities(tree, path)
     return ParsedDocument(path, tree)
+
+
+def _duplicate_id(data: bytes, path: Path, line: int, column: int, error) -> Diagnostic:
+    """lxml reports a repeated xml:id as a syntax error; say what it is and where the first one is."""
+    found = re.match(r"ID (\S+) already defined", error.msg or "")
+    xml_id = found.group(1) if found else "?"
+    spellings = [f'xml:id="{xml_id}"'.encode(), f"xml:id='{xml_id}'".encode()]
+    first_line, _ = _locate(data, next((s for s in spellings if s in data), spellings[0]))
+    return _diagnostic(path, line, column, "xmlid-unique",
+                       f'xml:id "{xml_id}" is used twice in this file (first on line {first_line}); '
+                       "an xml:id must be unique in the whole corpus")
+
+
+def _refuse_external_dtd(tree: etree._ElementTree, data: bytes, path: Path) -> None:
+    """A DOCTYPE naming an external DTD is how a file asks a parser to fetch something: refuse it."""
+    docinfo = tree.docinfo
+    external = docinfo.system_url or docinfo.public_id
+    if external:
+        line, column = _locate(data, b"<!DOCTYPE")
+        raise InputError(_diagnostic(
+            path, line, column, "xml-doctype",
+            f'the DOCTYPE refers to an external DTD ("{external}"): teikit never loads DTDs; '
+            "remove the DOCTYPE declaration",
+        ))
 
 
 def _syntax_message(error: etree.XMLSyntaxError) -> str:
@@ -96,6 +123,8 @@ def _syntax_message(error: etree.XMLSyntaxError) -> str:
     # lxml appends "(<file>, line N)"; the location is already in front of the message.
     message = re.sub(r",? \(.*line \d+\)$", "", message)
     message = re.sub(r", line \d+, column \d+$", "", message)
+    if "character encoding" in message or "not proper UTF-8" in message:
+        message += " (save the file as UTF-8, or declare its real encoding in the XML declaration)"
     # Some libxml2 messages carry a newline before the location: a diagnostic is one line.
     return f"not well-formed XML: {' '.join(message.split())}"
 
