@@ -65,10 +65,17 @@ def cli(ctx: click.Context, edition_dir: Path) -> None:
     ctx.obj = Context(edition_dir)
 
 
+def _schema_choice(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """edition, tei_all or an existing schema file; anything else is a usage error (exit 2)."""
+    if value in ("edition", "tei_all") or Path(value).is_file():
+        return value
+    raise click.BadParameter(f"{value!r} is neither edition, tei_all nor an existing .rng file")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True, path_type=Path))
 @click.option(
-    "--schema", default="edition", show_default=True, metavar="edition|tei_all|PATH.rng",
+    "--schema", default="edition", show_default=True, metavar="edition|tei_all|PATH.rng", callback=_schema_choice,
     help="RelaxNG schema: the edition's schema/edition.rng (with its Schematron rules), the official "
     "tei_all.rng (see teikit.toml [schemas]), or any .rng file.",
 )

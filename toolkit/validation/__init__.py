@@ -1,0 +1,88 @@
+"""Validation: well-formedness, RelaxNG, Schematron and the cross-file rules, in one pass.
+
+    report = validate(edition, paths, schema="edition")
+
+Every file is parsed once (corpus.load, with xmlio's hardened parser); a file that cannot be
+parsed becomes one diagnostic and the others go on. Schemas are compiled once per process.
+The per-document checks cost well under a millisecond each (benchmarks/bench_validate.py), so
+they run in this process: a worker pool would spend more on start-up and on shipping the
+parsed trees than the checks themselves take.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from ..corpus import load
+from ..diagnostics import Diagnostic
+from ..edition import Edition
+from ..errors import SchemaNotFound
+from ..xmlio import ParsedDocument
+from . import references, relaxng, schematron
+
+SCHEMA_CHOICES = "edition, tei_all or the path of a .rng file"
+
+
+@dataclass
+class ValidationReport:
+    files: list[str]  # every file checked, as displayed
+    diagnostics: list[Diagnostic]  # sorted by file, line, column
+
+    @property
+    def invalid(self) -> list[str]:
+        """The files with at least one error (warnings do not count)."""
+        return sorted({d.file for d in self.diagnostics if d.is_error})
+
+    @property
+    def valid(self) -> list[str]:
+        invalid = set(self.invalid)
+        return [f for f in self.files if f not in invalid]
+
+    def summary(self) -> str:
+        count = len(self.files)
+        return f"{count} file{'' if count == 1 else 's'}, {len(self.valid)} valid, {len(self.invalid)} with errors"
+
+
+@dataclass
+class Rules:
+    """What to check: a RelaxNG schema, and for the edition's schema its Schematron and cross-file rules."""
+
+    relaxng: relaxng.Schema
+    schematron: object | None = None
+    cross_file: bool = False
+
+    def check_document(self, document: ParsedDocument) -> list[Diagnostic]:
+        found = relaxng.check(document, self.relaxng)
+        if self.schematron is not None:
+            found += schematron.check(document, self.schematron)
+        return found
+
+
+def rules_for(edition: Edition, schema: str = "edition") -> Rules:
+    """Resolve --schema (edition | tei_all | PATH.rng) and compile what it names, once per process."""
+    if schema == "edition":
+        folder = edition.schema_dir
+        sch = folder / "edition.sch"
+        return Rules(relaxng.compile_schema(folder / "edition.rng"),
+                     schematron.compile_rules(sch) if sch.is_file() else None, cross_file=True)
+    if schema == "tei_all":
+        return Rules(relaxng.compile_schema(edition.tei_all_path()))
+    path = Path(schema)
+    if not path.is_file():
+        raise SchemaNotFound(f"{schema}: no such schema file; --schema takes {SCHEMA_CHOICES}")
+    return Rules(relaxng.compile_schema(path.resolve()))
+
+
+def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str = "edition") -> ValidationReport:
+    """Check the edition's files (all of tei/, or `paths`) against `schema`; never stops at a broken file."""
+    rules = rules_for(edition, schema)  # a missing schema is one line before any file is read
+    corpus = load(edition, paths)
+    diagnostics = list(corpus.failures)
+    for document in corpus.targets:
+        diagnostics.extend(rules.check_document(document))
+    if rules.cross_file:
+        diagnostics.extend(references.check(corpus))
+    files = {d.display for d in corpus.targets} | {f.file for f in corpus.failures}
+    return ValidationReport(sorted(files), sorted(set(diagnostics)))
