@@ -1,0 +1,325 @@
+"""`teikit build`: validate the edition, then write the site, the plain texts and cmif.xml.
+
+    parse every file once (corpus.load) -> validate what changed -> order the valid documents
+    -> per-document pages and texts (a process pool) -> home, index pages, cmif.xml -> state
+
+Only what changed is rebuilt. The state file in the output folder records a hash of every
+input that can change a page: each document (with the parameters of its page, which name its
+neighbours), and, for everything at once, the stylesheets, the schema, the authority files and
+teikit.toml. A build that fails drops the state, so the next one starts clean.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from . import __version__, metadata
+from .builders import DocumentJob, DOCUMENT_BUILDERS, document_outputs
+from .builders.cmif import write_cmif
+from .builders.indexes import SiteData, document_label, entries_xml, site_outputs, write_site_pages
+from .builders.tei import copy_support_files
+from .corpus import Corpus, load
+from .diagnostics import ERROR, Diagnostic, display_path
+from .edition import Edition
+from .errors import TeikitError
+from .xmlio import ParsedDocument, atomic_write
+from .xslt import stylesheet_files, stylesheets
+
+STATE_FILE = ".teikit-state.json"
+# Below this many pages to write, starting worker processes costs more than it saves.
+PARALLEL_MIN = 24
+
+
+@dataclass
+class BuildReport:
+    out_dir: Path
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # files that were not built
+    built: list[str] = field(default_factory=list)  # documents whose outputs were written
+    up_to_date: list[str] = field(default_factory=list)  # documents left as they were
+    site_written: bool = False
+
+    def fail(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+        if diagnostic.file not in self.failed:
+            self.failed.append(diagnostic.file)
+
+    def summary(self) -> str:
+        total = len(self.built) + len(self.up_to_date)
+        parts = [f"{total} document{'' if total == 1 else 's'} in {display_path(self.out_dir)}",
+                 f"{len(self.built)} rebuilt", f"{len(self.up_to_date)} up to date"]
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        site = "site pages and cmif.xml written" if self.site_written else "site pages up to date"
+        return f"Built {', '.join(parts)}; {site}."
+
+
+@dataclass
+class State:
+    """What the last successful build was made from."""
+
+    inputs: str = ""
+    pages: dict[str, dict[str, str]] = field(default_factory=dict)  # doc id -> {file, key, source}
+    site: str = ""
+
+    @classmethod
+    def load(cls, out_dir: Path) -> "State":
+        try:
+            data = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+            return cls(data["inputs"], data["pages"], data["site"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls()
+
+    def save(self, out_dir: Path) -> None:
+        data = {"inputs": self.inputs, "pages": self.pages, "site": self.site}
+        atomic_write(out_dir / STATE_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
+
+    @staticmethod
+    def drop(out_dir: Path) -> None:
+        (out_dir / STATE_FILE).unlink(missing_ok=True)
+
+
+def build(edition: Edition, out_dir: Path, jobs: int | None = None, clean: bool = False) -> BuildReport:
+    """Build the edition into `out_dir`; invalid documents are reported and skipped."""
+    out_dir = Path(out_dir).resolve()
+    corpus = load(edition)
+    report = BuildReport(out_dir)
+    for failure in corpus.failures:
+        report.fail(failure)
+    previous = State() if clean else State.load(out_dir)
+    state = State(inputs=inputs_fingerprint(edition))
+    documents = _valid_documents(edition, corpus, previous, state, report)
+    letters = metadata.chronological([metadata.letter(d, corpus.authority) for d in documents])
+    by_id = {d.doc_id: d for d in documents}
+    entries = entries_xml(corpus.authority)
+    site_params = _site_params(edition, corpus)
+    todo = _plan(out_dir, letters, by_id, site_params, previous, state, report)
+    _run(edition, out_dir, todo, entries, jobs, report)
+    _write_site(edition, corpus, documents, letters, site_params, entries, previous, state, report)
+    _remove_stale(out_dir, previous, state)
+    if report.failed:
+        State.drop(out_dir)
+    else:
+        state.save(out_dir)
+    return report
+
+
+# ---- what changed -------------------------------------------------------------------------
+
+def _sha(*parts: bytes | str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def inputs_fingerprint(edition: Edition) -> str:
+    """One hash of everything every page depends on: a change here rebuilds them all."""
+    files = stylesheet_files(edition.xslt_dir) + stylesheet_files(edition.schema_dir)
+    files += edition.authority_files() + [edition.root / "teikit.toml"]
+    parts: list[bytes | str] = [__version__]
+    for path in files:
+        parts += [str(path), path.read_bytes() if path.is_file() else b""]
+    return _sha(*parts)
+
+
+def _file_hash(document: ParsedDocument) -> str:
+    return _sha(document.path.read_bytes())
+
+
+# ---- validation ---------------------------------------------------------------------------
+
+def _valid_documents(edition, corpus: Corpus, previous: State, state: State, report: BuildReport) -> list[ParsedDocument]:
+    """Validate what changed since the last successful build; return every document fit to build."""
+    unchanged_inputs = previous.inputs == state.inputs
+    changed = [d for d in corpus.documents
+               if not unchanged_inputs or previous.pages.get(d.doc_id, {}).get("file") != _file_hash(d)]
+    targets = changed if unchanged_inputs else corpus.support + changed
+    invalid = set()
+    for diagnostic in _validate(edition, corpus, targets):
+        if diagnostic.is_error:
+            report.fail(diagnostic)
+            invalid.add(diagnostic.file)
+        else:
+            report.diagnostics.append(diagnostic)
+    return _unique_ids([d for d in corpus.documents if d.display not in invalid], report)
+
+
+def _validate(edition: Edition, corpus: Corpus, targets: list[ParsedDocument]) -> list[Diagnostic]:
+    """The edition's rules on the already parsed `targets` (validation.validate would parse again)."""
+    if not targets:
+        return []
+    from .validation import references, rules_for
+
+    rules = rules_for(edition, "edition")
+    checked = Corpus(corpus.documents, corpus.support, [], corpus.authority, targets=targets)
+    diagnostics = [d for document in targets for d in rules.check_document(document)]
+    return sorted(set(diagnostics + references.check(checked)))
+
+
+def _unique_ids(documents: list[ParsedDocument], report: BuildReport) -> list[ParsedDocument]:
+    """Pages are named after file stems: two files with one stem would overwrite each other."""
+    seen: dict[str, ParsedDocument] = {}
+    for document in documents:
+        if document.doc_id in seen:
+            report.fail(Diagnostic(document.display, 1, 0, ERROR, "build-duplicate-id",
+                                   f"another file is also called {document.doc_id}: {seen[document.doc_id].display}; "
+                                   "rename one, since both would be written to the same page"))
+        else:
+            seen[document.doc_id] = document
+    return list(seen.values())
+
+
+# ---- per-document pages -------------------------------------------------------------------
+
+def _site_params(edition: Edition, corpus: Corpus) -> dict[str, object]:
+    config = edition.config
+    return {"site": True, "edition-title": edition_title(edition, corpus),
+            "edition-editors": ", ".join(config.editors), "licence": config.licence,
+            "base-url": config.base_url}
+
+
+def edition_title(edition: Edition, corpus: Corpus) -> str:
+    """teikit.toml's title, else edition.xml's, else a placeholder."""
+    if edition.config.title != "Untitled edition":
+        return edition.config.title
+    document = corpus.edition_document()
+    found = document.root.xpath("string(tei:teiHeader//tei:titleStmt/tei:title[1])",
+                                namespaces={"tei": "http://www.tei-c.org/ns/1.0"}) if document else ""
+    return " ".join(found.split()) or edition.config.title
+
+
+def _page_params(letters: list, index: int, site_params: dict) -> dict[str, object]:
+    letter = letters[index]
+    previous = letters[index - 1] if index > 0 else None
+    following = letters[index + 1] if index + 1 < len(letters) else None
+    return {**site_params, "doc-id": letter.doc_id,
+            "prev-id": previous.doc_id if previous else "", "prev-title": document_label(previous) if previous else "",
+            "next-id": following.doc_id if following else "", "next-title": document_label(following) if following else "",
+            "tei-href": f"tei/{letter.file}", "text-href": f"../text/{letter.doc_id}.txt"}
+
+
+def _plan(out_dir: Path, letters: list, by_id: dict, site_params: dict, previous: State, state: State,
+          report: BuildReport) -> list[DocumentJob]:
+    """A job for every document whose page would differ from the one on disk (or is missing)."""
+    todo = []
+    for index, letter in enumerate(letters):
+        document = by_id[letter.doc_id]
+        params = _page_params(letters, index, site_params)
+        file_hash = _file_hash(document)
+        key = _sha(state.inputs, file_hash, json.dumps(params, sort_keys=True))
+        state.pages[letter.doc_id] = {"file": file_hash, "key": key, "source": document.path.name}
+        outputs = document_outputs(out_dir, letter.doc_id, document.path.name)
+        if previous.pages.get(letter.doc_id, {}).get("key") == key and all(p.is_file() for p in outputs):
+            report.up_to_date.append(letter.doc_id)
+            continue
+        xml = _serialize_root(document)
+        todo.append(DocumentJob(letter.doc_id, document.path, xml, params))
+    return todo
+
+
+def _serialize_root(document: ParsedDocument) -> str:
+    from lxml import etree
+
+    # The root element only: a DOCTYPE must never reach Saxon, which would resolve it.
+    return etree.tostring(document.root, encoding="unicode")
+
+
+# The worker's compiled stylesheets and settings, set once per process by _init_worker.
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(xslt_dir: Path, entries: str, out_dir: Path) -> None:
+    _WORKER.update(styles=stylesheets(xslt_dir), entries=entries, out_dir=out_dir)
+
+
+def _run_job(job: DocumentJob) -> tuple[str, str]:
+    """Write one document's outputs; return (doc id, error message or "")."""
+    try:
+        for builder in DOCUMENT_BUILDERS:
+            builder.write(job, _WORKER["out_dir"], _WORKER["styles"], _WORKER["entries"])
+    except TeikitError as error:
+        return job.doc_id, str(error)
+    return job.doc_id, ""
+
+
+def _run(edition: Edition, out_dir: Path, todo: list[DocumentJob], entries: str, jobs: int | None,
+         report: BuildReport) -> None:
+    workers = max(1, jobs or os.cpu_count() or 1)
+    sources = {job.doc_id: job.source for job in todo}
+    with _progress(len(todo)) as advance:
+        for doc_id, error in _results(edition, out_dir, todo, entries, workers):
+            advance()
+            if error:
+                report.fail(Diagnostic(display_path(sources[doc_id]), 1, 0, ERROR, "build-transform", error))
+            else:
+                report.built.append(doc_id)
+
+
+def _results(edition: Edition, out_dir: Path, todo: list[DocumentJob], entries: str, workers: int):
+    setup = (edition.xslt_dir, entries, out_dir)
+    if workers == 1 or len(todo) < PARALLEL_MIN:
+        _init_worker(*setup)
+        yield from map(_run_job, todo)
+        return
+    chunk = max(1, len(todo) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=setup) as pool:
+        yield from pool.map(_run_job, todo, chunksize=chunk)
+
+
+def _progress(total: int):
+    """A progress bar on a terminal; nothing when the output goes to a file or a pipe."""
+    console = Console(stderr=True)
+    if not console.is_terminal or total == 0:
+        return nullcontext(lambda: None)
+    return _ProgressBar(console, total)
+
+
+class _ProgressBar:
+    def __init__(self, console: Console, total: int):
+        self.progress = Progress(TextColumn("Building pages"), BarColumn(), MofNCompleteColumn(),
+                                 console=console, transient=True)
+        self.task = self.progress.add_task("pages", total=total)
+
+    def __enter__(self):
+        self.progress.start()
+        return lambda: self.progress.advance(self.task)
+
+    def __exit__(self, *exc):
+        self.progress.stop()
+
+
+# ---- site pages, cmif.xml, stale files ----------------------------------------------------
+
+def _write_site(edition, corpus, documents, letters, site_params, entries, previous, state, report) -> None:
+    out_dir = report.out_dir
+    state.site = _sha(state.inputs, *sorted(f"{k}={v['key']}" for k, v in state.pages.items()))
+    outputs = site_outputs(out_dir) + [out_dir / "cmif.xml"]
+    if previous.site == state.site and all(p.is_file() for p in outputs):
+        return
+    styles = stylesheets(edition.xslt_dir)
+    site = SiteData(site_params["edition-title"], letters, corpus.authority, corpus.edition_document())
+    write_site_pages(out_dir, styles, site, site_params, entries)
+    copy_support_files(out_dir, [d.path for d in corpus.support])
+    built = Corpus(documents, corpus.support, [], corpus.authority, targets=corpus.support + documents)
+    for warning in write_cmif(edition, built, out_dir):
+        (report.fail if warning.is_error else report.diagnostics.append)(warning)
+    report.site_written = True
+
+
+def _remove_stale(out_dir: Path, previous: State, state: State) -> None:
+    """Outputs of documents that were removed, renamed or are now invalid go too."""
+    for doc_id, entry in previous.pages.items():
+        if doc_id not in state.pages:
+            for path in document_outputs(out_dir, doc_id, entry.get("source", f"{doc_id}.xml")):
+                path.unlink(missing_ok=True)

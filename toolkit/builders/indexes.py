@@ -1,0 +1,233 @@
+"""The site's own pages: home, persons, places, organisations, correspondents.
+
+Python gathers what the pages need once (the letters' metadata, the authority entries, the
+introduction of edition.xml) into one small XML "corpus summary" (root tk:site); the HTML
+stylesheet turns it into each page (parameter `page`). The summary is also what the
+document pages use to link names (tk:entries, see `entries_xml`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from .. import NSMAP
+from ..authority import AuthorityIndex, Entry
+from ..metadata import DateSpec, Letter, Name
+from ..xmlio import ParsedDocument, atomic_write
+from ..xslt import Stylesheets
+
+TK_NS = "urn:teikit"
+SITE_PAGES = ("index", "persons", "places", "orgs", "correspondents")
+INDEXES = (("person", "persons.html", "Persons"), ("place", "places.html", "Places"),
+           ("org", "orgs.html", "Organisations"))
+SCHEME_LABELS = {"wikidata": "Wikidata", "geonames": "GeoNames", "viaf": "VIAF", "gnd": "GND",
+                 "wikipedia": "Wikipedia", "lc": "Library of Congress", "bnf": "BnF"}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+CSS = Path("html/static/edition.css")
+
+
+def tk(tag: str) -> str:
+    return f"{{{TK_NS}}}{tag}"
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attributes: str) -> etree._Element:
+    element = etree.SubElement(parent, tk(tag), {k.replace("_", "-"): v for k, v in attributes.items() if v})
+    element.text = text
+    return element
+
+
+def entries_xml(authority: AuthorityIndex) -> str:
+    """Id, kind and name of every authority entry: the stylesheets' `entries` parameter."""
+    root = etree.Element(tk("entries"), nsmap={"tk": TK_NS})
+    for entry_id in sorted(authority.entries):
+        entry = authority.entries[entry_id]
+        _sub(root, "entry", id=entry.id, kind=entry.kind, name=entry.name)
+    return etree.tostring(root, encoding="unicode")
+
+
+def human_date(date: DateSpec) -> str:
+    """1920-08-27 -> 27 August 1920; notAfter 1920-09-01 -> not after 1 September 1920."""
+    if date.when:
+        return _words(date.when)
+    if date.notBefore and date.notAfter:
+        return f"between {_words(date.notBefore)} and {_words(date.notAfter)}"
+    if date.notAfter:
+        return f"not after {_words(date.notAfter)}"
+    if date.notBefore:
+        return f"not before {_words(date.notBefore)}"
+    if date.from_ or date.to:
+        return f"{_words(date.from_)} – {_words(date.to)}"
+    return "undated"
+
+
+def _words(iso: str) -> str:
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return iso
+
+
+def document_label(letter: Letter) -> str:
+    """How other pages name a document: "No. 537: Chicherin to Kirov, 4 September 1920"."""
+    title = letter.short_title or letter.title or letter.doc_id
+    return f"No. {letter.number}: {title}" if letter.number else title
+
+
+@dataclass
+class SiteData:
+    """Everything the site pages show, gathered once."""
+
+    title: str
+    letters: list[Letter]  # chronological
+    authority: AuthorityIndex
+    edition_document: ParsedDocument | None = None
+    mentions: dict[str, list[Letter]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        for letter in self.letters:
+            for ref in _referenced_ids(letter):
+                self.mentions.setdefault(ref, []).append(letter)
+
+
+def _referenced_ids(letter: Letter) -> list[str]:
+    """Entries a document names: in its text, as correspondents and places, as repositories."""
+    ids = [ref for refs in letter.mentions.values() for ref in refs]
+    for action in letter.actions:
+        ids += [p.ref for p in action.parties] + ([action.place.ref] if action.place else [])
+    ids += [s.repository for s in letter.sources]
+    return [ref for ref in dict.fromkeys(ids) if ref]
+
+
+def site_summary(site: SiteData) -> etree._Element:
+    root = etree.Element(tk("site"), nsmap={"tk": TK_NS, None: NSMAP["tei"]})
+    root.set("title", site.title)
+    _add_intro(root, site.edition_document)
+    documents = _sub(root, "documents")
+    for letter in site.letters:
+        _add_document(documents, letter)
+    for kind, page, title in INDEXES:
+        entries = _sub(root, "entries", kind=kind, page=page, title=title)
+        for entry in site.authority.of_kind(kind):
+            _add_entry(entries, entry, site.mentions.get(entry.id, []))
+    _add_correspondence(_sub(root, "correspondence"), site.letters)
+    return root
+
+
+def _add_intro(root: etree._Element, edition_document: ParsedDocument | None) -> None:
+    """The editorial introduction: the body of edition.xml, TEI kept so names become links."""
+    intro = _sub(root, "intro")
+    if edition_document is None:
+        return
+    subtitle = edition_document.root.xpath("tei:teiHeader//tei:titleStmt/tei:title[@type='sub']", namespaces=NSMAP)
+    if subtitle:
+        _sub(root, "subtitle").append(_copy(subtitle[0]))
+    for part in edition_document.root.xpath("tei:text/tei:body/*", namespaces=NSMAP):
+        intro.append(_copy(part))
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(element))
+
+
+def _add_document(parent: etree._Element, letter: Letter) -> None:
+    document = _sub(parent, "document", id=letter.doc_id, number=letter.number,
+                    inferred="true" if letter.number_inferred else "false", when=letter.date.when,
+                    date=human_date(letter.date), kind=_kind_label(letter), title=letter.short_title or letter.title)
+    for name in letter.senders:
+        _add_name(document, "from", name)
+    for name in letter.recipients:
+        _add_name(document, "to", name)
+    for action in letter.sent:
+        if action.place:
+            _add_name(document, "place", action.place)
+
+
+def _kind_label(letter: Letter) -> str:
+    return letter.kind.replace("-", " ").capitalize()
+
+
+def _add_name(parent: etree._Element, tag: str, name: Name) -> None:
+    _sub(parent, tag, ref=name.ref, kind=name.kind, name=name.name)
+
+
+def _add_entry(parent: etree._Element, entry: Entry, letters: list[Letter]) -> None:
+    element = _sub(parent, "entry", id=entry.id, kind=entry.kind, name=entry.name, type=entry.type)
+    for variant in entry.variants:
+        _sub(element, "variant", variant)
+    if entry.description:
+        _sub(element, "description", entry.description)
+    for scheme in sorted(entry.identifiers):
+        uri = entry.uri(scheme)
+        if uri:
+            _sub(element, "identifier", scheme=scheme, label=SCHEME_LABELS.get(scheme, scheme),
+                 uri=uri, value=entry.identifiers[scheme].rsplit("/", 1)[-1])
+    for letter in letters:
+        _sub(element, "mention", doc=letter.doc_id, number=letter.number,
+             title=letter.short_title or letter.title)
+
+
+def _add_correspondence(parent: etree._Element, letters: list[Letter]) -> None:
+    pairs: dict[tuple, list[Letter]] = {}
+    names: dict[tuple, tuple[Name, Name]] = {}
+    for letter in letters:
+        for sender, recipient, cc in _pairs(letter):
+            key = (sender.ref or sender.name, recipient.ref or recipient.name, cc)
+            pairs.setdefault(key, []).append(letter)
+            names[key] = (sender, recipient)
+    for key in sorted(pairs, key=lambda k: (names[k][0].name.casefold(), names[k][1].name.casefold(), k[2])):
+        sender, recipient = names[key]
+        chain = pairs[key]
+        pair = _sub(parent, "pair", from_ref=sender.ref, from_name=sender.name, to_ref=recipient.ref,
+                    to_name=recipient.name, cc="true" if key[2] else "false", count=str(len(chain)),
+                    first=human_date(chain[0].date), last=human_date(chain[-1].date))
+        for letter in chain:
+            _sub(pair, "doc", id=letter.doc_id, number=letter.number or letter.doc_id)
+
+
+UNNAMED = Name("other", "", "addressee not named", "")
+
+
+def _pairs(letter: Letter):
+    """(sender, recipient, is_copy) for every sender and every addressee of a letter."""
+    recipients = [(r, False) for r in letter.recipients] + [(c, True) for c in letter.cc]
+    if not letter.recipients:
+        recipients.insert(0, (UNNAMED, False))
+    for sender in letter.senders:
+        for recipient, cc in recipients:
+            yield sender, recipient, cc
+
+
+def write_site_pages(out_dir: Path, styles: Stylesheets, site: SiteData, params: dict, entries: str) -> list[Path]:
+    """Transform the summary into each site page; copy the stylesheet's CSS beside them."""
+    summary = etree.tostring(site_summary(site), encoding="unicode")
+    written = []
+    for page in SITE_PAGES:
+        path = out_dir / "html" / f"{page}.html"
+        atomic_write(path, styles.transform("html", summary, {**params, "page": page}, entries))
+        written.append(path)
+    written.append(copy_css(styles.xslt_dir, out_dir))
+    return written
+
+
+def copy_css(xslt_dir: Path, out_dir: Path) -> Path:
+    target = out_dir / "html" / "static" / CSS.name
+    source = xslt_dir / CSS
+    if source.is_file():
+        atomic_write(target, source.read_bytes())
+    return target
+
+
+def site_outputs(out_dir: Path) -> list[Path]:
+    return [out_dir / "html" / f"{page}.html" for page in SITE_PAGES] + [out_dir / "html" / "static" / CSS.name]
+
+
+__all__ = ["SiteData", "entries_xml", "write_site_pages", "site_outputs", "document_label", "human_date"]

@@ -1,0 +1,105 @@
+"""XSLT: one Saxon processor and the edition's compiled stylesheets, once per process.
+
+Compiling costs milliseconds and a transform far less, so the stylesheets are compiled the
+first time a process needs them and kept (`stylesheets(xslt_dir)`); worker processes of a
+build do the same once each. Saxon never reads a file on its own: documents reach it as the
+string of an element that lxml's hardened parser already read (no DOCTYPE travels along), the
+parser refuses any DOCTYPE, and after compiling no URI scheme may be opened at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+from lxml import etree
+from saxonche import PySaxonApiError, PySaxonProcessor
+
+from .errors import TeikitError
+
+# The entry stylesheet of each output format, relative to the xslt folder.
+TARGETS = {"html": Path("html/html.xsl"), "text": Path("text/text.xsl")}
+DISALLOW_DOCTYPE = (
+    "http://saxon.sf.net/feature/parserFeature?uri=http://apache.org/xml/features/disallow-doctype-decl"
+)
+ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+
+
+class TransformError(TeikitError):
+    """A stylesheet failed on a document (or could not be compiled)."""
+
+
+class Stylesheets:
+    """The compiled stylesheets of one xslt folder, and the processor they belong to."""
+
+    def __init__(self, xslt_dir: Path):
+        self.xslt_dir = Path(xslt_dir).resolve()
+        self.processor = PySaxonProcessor(license=False)
+        self.processor.set_configuration_property(DISALLOW_DOCTYPE, "true")
+        compiler = self.processor.new_xslt30_processor()
+        self.executables = {name: self._compile(compiler, name) for name in TARGETS}
+        # Set only now: the stylesheets' own xsl:import/include needed file: to compile.
+        self.processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
+        self._nodes: dict[str, object] = {}
+
+    def _compile(self, compiler, name: str):
+        path = self.xslt_dir / TARGETS[name]
+        if not path.is_file():
+            raise TransformError(f"{path}: stylesheet not found (an xslt/ folder needs {TARGETS[name]})")
+        try:
+            return compiler.compile_stylesheet(stylesheet_file=str(path))
+        except PySaxonApiError as error:
+            raise TransformError(f"{path}: cannot compile the stylesheet: {_first_line(error)}") from None
+
+    def node(self, xml: str):
+        """Parse a (trusted, generated) XML string for Saxon once and keep it, e.g. the entries."""
+        if xml not in self._nodes:
+            self._nodes[xml] = self.processor.parse_xml(xml_text=xml)
+        return self._nodes[xml]
+
+    def transform(self, target: str, element: etree._Element | str, params: Mapping[str, object] | None = None,
+                  entries: str | None = None) -> str:
+        """Run the `target` stylesheet (html or text) on an element; parameters are strings or booleans."""
+        xml = element if isinstance(element, str) else etree.tostring(element, encoding="unicode")
+        executable = self.executables[target]
+        executable.clear_parameters()
+        for name, value in (params or {}).items():
+            executable.set_parameter(name, self._value(value))
+        if entries:
+            executable.set_parameter("entries", self.node(entries))
+        try:
+            document = self.processor.parse_xml(xml_text=xml)
+            return executable.transform_to_string(xdm_node=document)
+        except PySaxonApiError as error:
+            raise TransformError(f"{TARGETS[target]}: {_first_line(error)}") from None
+
+    def _value(self, value: object):
+        if isinstance(value, bool):
+            return self.processor.make_boolean_value(value)
+        return self.processor.make_string_value(str(value))
+
+
+def _first_line(error: Exception) -> str:
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return " ".join(lines[:2]) if lines else type(error).__name__
+
+
+_CACHE: dict[tuple, Stylesheets] = {}
+
+
+def stylesheets(xslt_dir: Path) -> Stylesheets:
+    """This process's compiled stylesheets for `xslt_dir` (compiled on first use).
+
+    An edited stylesheet (other size or modification time) is compiled again.
+    """
+    root = Path(xslt_dir).resolve()
+    key = (root, tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in stylesheet_files(root)))
+    if key not in _CACHE:
+        _CACHE[key] = Stylesheets(root)
+    return _CACHE[key]
+
+
+def stylesheet_files(xslt_dir: Path) -> list[Path]:
+    """Every file a stylesheet may depend on (imports, includes, the site CSS), sorted."""
+    root = Path(xslt_dir)
+    return sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))

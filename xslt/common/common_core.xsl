@@ -1,0 +1,76 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What is a block and what is inline, for any TEI, not only this edition's: a known block
+  (p, head, l, …) is a block; a known phrase-level element is inline; any other element is a
+  container when it holds only elements (its children are then blocks or containers) and a block
+  when it holds text. So elements we have never heard of keep their text.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    exclude-result-prefixes="xs tei tk">
+
+  <xsl:variable name="tk:block-names" as="xs:string*" select="
+      ('p', 'ab', 'head', 'l', 'dateline', 'salute', 'signed', 'byline', 'docAuthor', 'docDate',
+       'trailer', 'label', 'bibl', 'biblStruct', 'note', 'item', 'row', 'argument', 'epigraph',
+       'speaker', 'stage', 'imprimatur', 'postscript', 'titlePart', 'docImprint', 'u')"/>
+
+  <xsl:variable name="tk:inline-names" as="xs:string*" select="
+      ('hi', 'emph', 'persName', 'placeName', 'orgName', 'name', 'rs', 'geogName', 'roleName',
+       'forename', 'surname', 'addName', 'genName', 'date', 'time', 'supplied', 'gap', 'choice',
+       'sic', 'corr', 'reg', 'orig', 'abbr', 'expan', 'title', 'q', 'said', 'foreign', 'term',
+       'num', 'measure', 'ref', 'ptr', 'lb', 'pb', 'cb', 'milestone', 'seg', 'w', 'pc', 'c',
+       'add', 'del', 'unclear', 'damage', 'surplus', 'soCalled', 'mentioned', 'gloss', 'code',
+       'ident', 'gi', 'att', 'val', 'email', 'idno', 'anchor', 'index', 'space', 'ex', 'am',
+       'subst', 'mod', 'restore', 'handShift', 'secl', 'distinct', 'citedRange', 'biblScope',
+       'pubPlace', 'publisher', 'author', 'editor', 'affiliation', 'country', 'region',
+       'settlement', 'district', 'bloc', 'quote')"/>
+
+  <!-- A container holds blocks (or further containers) and no text of its own. -->
+  <xsl:function name="tk:is-container" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="
+        not(local-name($element) = ($tk:block-names, $tk:inline-names))
+        and exists($element/*)
+        and not($element/text()[normalize-space()])"/>
+  </xsl:function>
+
+  <!-- Notes of the text (not of the header) are footnotes, numbered through the whole file. -->
+  <xsl:function name="tk:note-number" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:number select="$note" level="any" count="tei:text//tei:note"/>
+  </xsl:function>
+
+  <xsl:function name="tk:footnotes" as="element()*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="$root//tei:text//tei:note"/>
+  </xsl:function>
+
+  <xsl:function name="tk:main-title" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:variable name="main" select="($titles[@type = 'main'], $titles)[1]"/>
+    <xsl:sequence select="if ($main) then normalize-space($main) else 'Untitled TEI document'"/>
+  </xsl:function>
+
+  <!-- The words of the wording "text omitted by …", from the gap's reason and resp. -->
+  <xsl:function name="tk:gap-description" as="xs:string">
+    <xsl:param name="gap" as="element()"/>
+    <xsl:variable name="who" select="tk:resp-name($gap/@resp)"/>
+    <xsl:variable name="what" select="
+        if ($gap/@reason = 'illegible') then 'Illegible text'
+        else if ($gap/@reason = 'damage') then 'Text lost to damage'
+        else 'Text omitted'"/>
+    <xsl:sequence select="concat($what, if ($who) then concat(' by ', $who) else '',
+        if ($gap/@extent) then concat(' (', $gap/@extent, ')') else '')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:supplied-description" as="xs:string">
+    <xsl:param name="supplied" as="element()"/>
+    <xsl:variable name="who" select="tk:resp-name($supplied/@resp)"/>
+    <xsl:sequence select="concat('Supplied', if ($who) then concat(' by ', $who) else ' by the editor')"/>
+  </xsl:function>
+
+</xsl:stylesheet>

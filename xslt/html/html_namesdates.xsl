@@ -1,0 +1,75 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The names and dates module: every person, place and organisation with a known @ref becomes a
+  link to its entry on the index pages. Links never nest: in "Caucasian Bureau of the <orgName>
+  Central Committee</orgName>" the outer name's own words link to the outer entry, the inner
+  name to its own.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    exclude-result-prefixes="xs tei tk">
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="ids" select="tk:local-ids(@ref)[tk:entry-href(.)]"/>
+    <xsl:variable name="class" select="concat('name ', local-name())"/>
+    <xsl:choose>
+      <xsl:when test="empty($ids) or $in-link">
+        <span class="{$class}"><xsl:apply-templates/></span>
+      </xsl:when>
+      <xsl:when test="descendant::*[tk:local-ids(@ref)[tk:entry-href(.)]]">
+        <span class="{$class}">
+          <xsl:apply-templates>
+            <xsl:with-param name="outer-id" select="$ids[1]" tunnel="yes"/>
+          </xsl:apply-templates>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <a class="{$class}" href="{tk:entry-href($ids[1])}" title="{tk:entry-name($ids[1])}">
+          <xsl:apply-templates>
+            <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </a>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="not($in-link)">
+      <xsl:for-each select="$ids[position() gt 1]">
+        <a class="also-ref" href="{tk:entry-href(.)}">
+          <span aria-hidden="true">+</span>
+          <span class="visually-hidden">(index entry: <xsl:value-of select="tk:entry-name(.)"/>)</span>
+        </a>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Words of an outer name that holds other names: linked on their own. -->
+  <xsl:template match="text()">
+    <xsl:param name="outer-id" as="xs:string" select="''" tunnel="yes"/>
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$outer-id and not($in-link) and normalize-space()">
+        <a class="name" href="{tk:entry-href($outer-id)}" title="{tk:entry-name($outer-id)}">
+          <xsl:value-of select="."/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:date | tei:time">
+    <xsl:variable name="when" select="string(@when)"/>
+    <xsl:choose>
+      <xsl:when test="$when castable as xs:date or $when castable as xs:gYearMonth or $when castable as xs:gYear
+          or $when castable as xs:dateTime">
+        <time datetime="{$when}"><xsl:apply-templates/></time>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="date"><xsl:apply-templates/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

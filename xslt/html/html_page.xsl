@@ -1,0 +1,258 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The page: the HTML5 skeleton every page shares (landmarks, skip link, navigation, footer),
+  and the document page built from a TEI file.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    exclude-result-prefixes="xs tei tk">
+
+  <xsl:variable name="tk:site-pages" as="element()*">
+    <tk:link href="index.html" label="Documents"/>
+    <tk:link href="persons.html" label="Persons"/>
+    <tk:link href="places.html" label="Places"/>
+    <tk:link href="orgs.html" label="Organisations"/>
+    <tk:link href="correspondents.html" label="Correspondents"/>
+  </xsl:variable>
+
+  <xsl:template name="tk:page-shell">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="current" as="xs:string" select="''"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="footer-links" as="node()*" select="()"/>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>
+          <xsl:value-of select="string-join(($title, $edition-title[.][. ne $title]), ' – ')"/>
+        </title>
+        <xsl:choose>
+          <xsl:when test="$inline-css"><style><xsl:value-of select="$inline-css"/></style></xsl:when>
+          <xsl:otherwise><link rel="stylesheet" href="{$css-href}"/></xsl:otherwise>
+        </xsl:choose>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to main content</a>
+        <xsl:if test="$site">
+          <header class="site-header">
+            <p class="site-title"><a href="index.html"><xsl:value-of select="$edition-title"/></a></p>
+            <nav aria-label="Edition">
+              <ul>
+                <xsl:for-each select="$tk:site-pages">
+                  <li>
+                    <a href="{@href}">
+                      <xsl:if test="@href = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                      <xsl:value-of select="@label"/>
+                    </a>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </nav>
+          </header>
+        </xsl:if>
+        <main id="main">
+          <xsl:sequence select="$content"/>
+        </main>
+        <footer class="site-footer">
+          <xsl:sequence select="$footer-links"/>
+          <xsl:if test="$licence">
+            <p>Licence: <a href="{$licence}"><xsl:value-of select="tk:licence-name($licence)"/></a></p>
+          </xsl:if>
+          <p>Made with teikit from TEI P5 sources.</p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:function name="tk:licence-name" as="xs:string">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:sequence select="
+        if (contains($uri, 'licenses/by/4.0')) then 'Creative Commons Attribution 4.0 International (CC BY 4.0)'
+        else if (contains($uri, 'publicdomain/zero/1.0')) then 'CC0 1.0 Universal'
+        else $uri"/>
+  </xsl:function>
+
+  <!-- One TEI document, one page. -->
+  <xsl:template match="tei:TEI" mode="tk:page">
+    <xsl:call-template name="tk:page-shell">
+      <xsl:with-param name="title" select="tk:page-title(.)"/>
+      <xsl:with-param name="content">
+        <xsl:apply-templates select="." mode="tk:article"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A corpus of TEI files: one article each, on one page. -->
+  <xsl:template match="tei:teiCorpus" mode="tk:page">
+    <xsl:call-template name="tk:page-shell">
+      <xsl:with-param name="title" select="tk:main-title(.)"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="tk:main-title(.)"/></h1>
+        <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="tk:article">
+          <xsl:with-param name="level" select="2" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Any other root element: its text, in a page. -->
+  <xsl:template match="*" mode="tk:page">
+    <xsl:call-template name="tk:page-shell">
+      <xsl:with-param name="title" select="local-name()"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="local-name()"/></h1>
+        <div class="text"><xsl:apply-templates select="."/></div>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:function name="tk:page-title" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="number" select="$tei/tei:teiHeader//tei:publicationStmt/tei:idno[@type = 'document-number']"/>
+    <xsl:variable name="short" select="$tei/tei:teiHeader//tei:titleStmt/tei:title[@type = 'short']"/>
+    <xsl:sequence select="string-join((
+        if ($number) then concat('No. ', normalize-space($number)) else (),
+        if ($short) then normalize-space($short[1]) else tk:main-title($tei)), ': ')"/>
+  </xsl:function>
+
+  <xsl:template match="tei:TEI" mode="tk:article">
+    <xsl:param name="level" as="xs:integer" select="1" tunnel="yes"/>
+    <xsl:variable name="leading-heads" select="tei:text/tei:body/tei:head[not(preceding-sibling::*[not(self::tei:head)])]"/>
+    <article class="document">
+      <xsl:if test="@xml:lang and not(starts-with(@xml:lang, 'en'))">
+        <xsl:attribute name="lang" select="@xml:lang"/>
+      </xsl:if>
+      <header class="document-header">
+        <xsl:apply-templates select="$leading-heads[@type = 'number']" mode="tk:document-head"/>
+        <xsl:element name="h{$level}">
+          <xsl:variable name="main" select="$leading-heads[not(@type = 'number')][1]"/>
+          <xsl:choose>
+            <xsl:when test="$main"><xsl:apply-templates select="$main/node()"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="tk:main-title(.)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:element>
+        <xsl:apply-templates select="($leading-heads[not(@type = 'number')] except $leading-heads[not(@type = 'number')][1])"
+            mode="tk:document-head"/>
+      </header>
+      <xsl:apply-templates select="tei:teiHeader" mode="tk:metadata">
+        <xsl:with-param name="level" select="$level + 1"/>
+      </xsl:apply-templates>
+      <xsl:if test="tei:text">
+        <section class="text" aria-labelledby="{tk:id('text-heading', .)}">
+          <xsl:element name="h{$level + 1}">
+            <xsl:attribute name="id" select="tk:id('text-heading', .)"/>
+            <xsl:attribute name="class">visually-hidden</xsl:attribute>
+            <xsl:text>Text</xsl:text>
+          </xsl:element>
+          <xsl:apply-templates select="tei:text">
+            <xsl:with-param name="shown-above" select="$leading-heads" tunnel="yes"/>
+          </xsl:apply-templates>
+        </section>
+      </xsl:if>
+      <xsl:call-template name="tk:footnotes">
+        <xsl:with-param name="notes" select="tei:text//tei:note"/>
+        <xsl:with-param name="level" select="$level + 1"/>
+      </xsl:call-template>
+      <xsl:if test="$site and $doc-id">
+        <xsl:call-template name="tk:how-to-cite">
+          <xsl:with-param name="level" select="$level + 1"/>
+        </xsl:call-template>
+        <xsl:call-template name="tk:pager"/>
+      </xsl:if>
+    </article>
+  </xsl:template>
+
+  <xsl:template match="tei:teiCorpus" mode="tk:article">
+    <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="tk:article"/>
+  </xsl:template>
+
+  <!-- Ids stay unique when several documents share a page (teiCorpus): the second gets "-2". -->
+  <xsl:function name="tk:id" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="n" select="count($context/ancestor-or-self::tei:TEI[1]/preceding::tei:TEI)"/>
+    <xsl:sequence select="if ($n = 0) then $name else concat($name, '-', $n + 1)"/>
+  </xsl:function>
+
+  <xsl:template match="tei:head[@type = 'number']" mode="tk:document-head">
+    <p class="doc-number"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="tk:document-head">
+    <p class="subhead subhead-{(@type, 'other')[1]}"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template name="tk:footnotes">
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:param name="level" as="xs:integer"/>
+    <xsl:if test="exists($notes)">
+      <section class="notes" aria-labelledby="notes-heading-{tk:note-number($notes[1])}">
+        <xsl:element name="h{$level}">
+          <xsl:attribute name="id" select="concat('notes-heading-', tk:note-number($notes[1]))"/>
+          <xsl:text>Notes</xsl:text>
+        </xsl:element>
+        <ol>
+          <xsl:for-each select="$notes">
+            <xsl:variable name="n" select="tk:note-number(.)"/>
+            <li id="note-{$n}" value="{$n}">
+              <xsl:apply-templates/>
+              <xsl:text> </xsl:text>
+              <a class="backref" href="#noteref-{$n}">
+                <span aria-hidden="true">↩</span>
+                <span class="visually-hidden">Back to the place of note <xsl:value-of select="$n"/> in the text</span>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tk:how-to-cite">
+    <xsl:param name="level" as="xs:integer"/>
+    <xsl:variable name="url" select="concat($base-url, $doc-id, '.html')"/>
+    <section class="cite" aria-labelledby="cite-heading">
+      <xsl:element name="h{$level}">
+        <xsl:attribute name="id">cite-heading</xsl:attribute>
+        <xsl:text>How to cite</xsl:text>
+      </xsl:element>
+      <p>
+        <xsl:value-of select="tk:page-title(.)"/>
+        <xsl:text>. In: </xsl:text>
+        <cite><xsl:value-of select="$edition-title"/></cite>
+        <xsl:if test="$edition-editors">
+          <xsl:value-of select="concat(', edited by ', $edition-editors)"/>
+        </xsl:if>
+        <xsl:text>. </xsl:text>
+        <a href="{$url}"><xsl:value-of select="$url"/></a>
+      </p>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="tk:pager">
+    <nav class="pager" aria-label="Previous and next document">
+      <ul>
+        <xsl:if test="$prev-id">
+          <li class="prev"><a rel="prev" href="{$prev-id}.html">Previous document: <xsl:value-of select="$prev-title"/></a></li>
+        </xsl:if>
+        <xsl:if test="$next-id">
+          <li class="next"><a rel="next" href="{$next-id}.html">Next document: <xsl:value-of select="$next-title"/></a></li>
+        </xsl:if>
+      </ul>
+    </nav>
+  </xsl:template>
+
+  <xsl:template name="tk:other-forms">
+    <xsl:if test="$tei-href or $text-href">
+      <ul class="other-forms">
+        <xsl:if test="$tei-href"><li><a href="{$tei-href}" type="application/xml">TEI XML source of this document</a></li></xsl:if>
+        <xsl:if test="$text-href"><li><a href="{$text-href}" type="text/plain">Plain text of this document</a></li></xsl:if>
+      </ul>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

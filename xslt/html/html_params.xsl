@@ -1,0 +1,25 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Parameters of the HTML pages; the build sets them, `teikit render` keeps the defaults. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    exclude-result-prefixes="xs">
+
+  <xsl:param name="edition-editors" as="xs:string" select="''"/>
+  <xsl:param name="licence" as="xs:string" select="''"/>
+  <!-- Chronological neighbours of the document (ids and short titles). -->
+  <xsl:param name="prev-id" as="xs:string" select="''"/>
+  <xsl:param name="prev-title" as="xs:string" select="''"/>
+  <xsl:param name="next-id" as="xs:string" select="''"/>
+  <xsl:param name="next-title" as="xs:string" select="''"/>
+  <!-- Links to the other forms of the document, relative to the page. -->
+  <xsl:param name="tei-href" as="xs:string" select="''"/>
+  <xsl:param name="text-href" as="xs:string" select="''"/>
+  <xsl:param name="cmif-href" as="xs:string" select="'../cmif.xml'"/>
+  <xsl:param name="css-href" as="xs:string" select="'static/edition.css'"/>
+  <!-- A single rendered file carries its stylesheet inline, so it can be opened anywhere. -->
+  <xsl:param name="inline-css" as="xs:string" select="''"/>
+  <!-- Which page of the site to make from the corpus summary: index, persons, places, orgs, correspondents. -->
+  <xsl:param name="page" as="xs:string" select="'index'"/>
+
+</xsl:stylesheet>
