@@ -166,12 +166,16 @@ def _invalid_attribute(node, attribute: str, model: SchemaModel, at: str) -> str
 
 
 def _attributes_problem(node, model: SchemaModel, at: str) -> str:
+    """libxml2 only says the attributes failed: find the missing, unknown or listed-but-wrong one."""
     name = etree.QName(node).localname
-    present = {etree.QName(a).localname for a in node.attrib}
-    missing = [a for a in model.attributes(name).values() if a.required and a.name not in present]
+    allowed = model.attributes(name)
+    present = {etree.QName(key).localname: (key, value) for key, value in node.attrib.items()}
+    missing = [a for a in allowed.values() if a.required and a.name not in present]
     if missing:
-        first = missing[0]
-        return f"<{name}> lacks the required attribute {first.name} ({first.expected}) ({at})"
+        return f"<{name}> lacks the required attribute {missing[0].name} ({missing[0].expected}) ({at})"
+    for local, (key, value) in present.items():
+        if local not in allowed or (allowed[local].values and value not in allowed[local].values):
+            return _invalid_attribute(node, _attribute_label(allowed[local]) if local in allowed else key, model, at)
     return f"the attributes of <{name}> do not match the schema ({at})"
 
 

@@ -77,6 +77,7 @@ class Attribute:
     name: str
     required: bool
     expected: str  # "one of: a, b" or the documentation of its datatype
+    values: tuple[str, ...] = ()  # the allowed values when the schema lists them and nothing else
 
 
 class SchemaModel:
@@ -185,7 +186,7 @@ class SchemaModel:
         if kind == "attribute":
             name = _named(node)
             if name and name not in found:
-                found[name] = Attribute(name, required, self._expected_value(node))
+                found[name] = Attribute(name, required, *self._expected_value(node))
         elif kind == "ref":
             for body in self._expand(node.get("name"), seen):
                 self._collect_attributes(body, found, required, seen | {node.get("name")})
@@ -194,15 +195,17 @@ class SchemaModel:
             for child in _patterns(node):
                 self._collect_attributes(child, found, still_required, seen)
 
-    def _expected_value(self, attribute) -> str:
+    def _expected_value(self, attribute) -> tuple[str, tuple[str, ...]]:
+        """How to describe the allowed values, and the values themselves when only those are allowed."""
         values: list[str] = []
         described: list[str] = []
         for pattern in _body(attribute):
             self._collect_values(pattern, values, described, set())
-        listed = "one of: " + ", ".join(dict.fromkeys(values)) if values else ""
+        values = list(dict.fromkeys(values))
+        listed = "one of: " + ", ".join(values) if values else ""
         if listed and described:
-            return f"{listed}, or {described[0]}"
-        return listed or (described[0] if described else "text")
+            return f"{listed}, or {described[0]}", ()
+        return listed or (described[0] if described else "text"), tuple(values)
 
     def _collect_values(self, node, values: list, described: list, seen: set[str]) -> None:
         kind = _local(node)
