@@ -21,3 +21,18 @@ def tei_all_rng() -> etree.RelaxNG:
     from toolkit.validation.relaxng import compile_schema
 
     return compile_schema(path.resolve()).validator
+
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The repository's edition built once per test session (per xdist worker): its output folder."""
+    from toolkit.build import build
+    from toolkit.edition import Edition
+
+    out_dir = tmp_path_factory.mktemp("site")
+    report = build(Edition.open(REPOSITORY), out_dir, jobs=1)
+    assert not report.failed, [d.format() for d in report.diagnostics]
+    return out_dir

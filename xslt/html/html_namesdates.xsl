@@ -17,6 +17,8 @@
     <xsl:variable name="ids" select="tk:local-ids(@ref)[tk:entry-href(.)]"/>
     <xsl:variable name="class" select="concat('name ', local-name())"/>
     <xsl:choose>
+      <!-- An empty name (a repository the source leaves implicit) has nothing to click on. -->
+      <xsl:when test="not(normalize-space()) and not(*)"/>
       <xsl:when test="empty($ids) or $in-link">
         <span class="{$class}"><xsl:apply-templates/></span>
       </xsl:when>

@@ -1,0 +1,177 @@
+"""The HTML pages of the built site, checked with XPath (not byte for byte)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from toolkit import NSMAP
+from toolkit.edition import Edition
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+EDITION = Edition.open(REPOSITORY)
+DOCUMENTS = [p.stem for p in EDITION.document_files()]
+INDEX_PAGES = {"persName": "persons.html", "placeName": "places.html", "orgName": "orgs.html"}
+
+
+def page(built_site: Path, name: str) -> html.HtmlElement:
+    return html.parse(str(built_site / "html" / name)).getroot()
+
+
+def tei(doc_id: str) -> etree._Element:
+    return etree.parse(str(EDITION.tei_dir / f"{doc_id}.xml")).getroot()
+
+
+def one(tree, xpath: str):
+    found = tree.xpath(xpath)
+    assert len(found) == 1, f"{xpath}: {len(found)} matches"
+    return found[0]
+
+
+ALL_PAGES = [f"{d}.html" for d in DOCUMENTS] + ["index.html", "persons.html", "places.html", "orgs.html", "correspondents.html"]
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_every_page_is_html5_with_landmarks(name, built_site):
+    source = (built_site / "html" / name).read_text(encoding="utf-8")
+    assert source.lower().startswith("<!doctype html>")
+    root = page(built_site, name)
+    assert root.get("lang") == "en"
+    one(root, "head/meta[@charset='utf-8']")
+    assert "width=device-width" in one(root, "head/meta[@name='viewport']").get("content")
+    one(root, "head/link[@rel='stylesheet'][@href='static/edition.css']")
+    skip = root.xpath("body/a[1]")[0]
+    assert skip.get("href") == "#main" and "Skip" in skip.text_content()
+    for landmark in ("header", "nav", "main[@id='main']", "footer"):
+        assert root.xpath(f"//{landmark}"), f"{name}: no {landmark}"
+    assert len(root.xpath("//h1")) == 1
+    assert not root.xpath("//script"), "pages work without JavaScript"
+    assert not root.xpath("//a[not(normalize-space())]"), "a link without text"
+
+
+@pytest.mark.parametrize("doc_id", DOCUMENTS)
+def test_metadata_panel(doc_id, built_site):
+    root = page(built_site, f"{doc_id}.html")
+    document = tei(doc_id)
+    panel = one(root, "//section[@class='metadata']")
+    labels = [dt.text_content() for dt in panel.xpath(".//dt")]
+    for label in ("Number", "Kind", "From", "To", "Date", "Collection", "Archival references"):
+        assert label in labels, f"{doc_id}: no {label}"
+    number = document.xpath("string(//tei:publicationStmt/tei:idno[@type='document-number'])", namespaces=NSMAP)
+    number_value = panel.xpath("string(.//dt[.='Number']/following-sibling::dd[1])")
+    assert number_value.startswith(number)
+    assert ("inferred" in number_value) == bool(document.xpath("//tei:idno[@cert]", namespaces=NSMAP))
+    archival = document.xpath("//tei:listBibl[@type='sources']/tei:bibl[@type='archival']", namespaces=NSMAP)
+    assert len(panel.xpath(".//dd[@class='archival']")) == len(archival)
+    for bibl, dd in zip(archival, panel.xpath(".//dd[@class='archival']")):
+        fond = bibl.xpath("string(tei:idno[@type='fond'])", namespaces=NSMAP)
+        assert f"fond {fond}" in dd.text_content()
+        assert "As printed: " + " ".join("".join(bibl.itertext()).split()) in " ".join(dd.text_content().split())
+    sent = document.xpath("string(//tei:correspAction[@type='sent']/tei:date/@when)", namespaces=NSMAP)
+    if sent:
+        one(panel, f".//time[@datetime='{sent}']")
+    one(root, f"//a[@href='tei/{doc_id}.xml']")
+    one(root, f"//a[@href='../text/{doc_id}.txt']")
+
+
+@pytest.mark.parametrize("doc_id", DOCUMENTS)
+def test_footnotes_are_linked_both_ways(doc_id, built_site):
+    root = page(built_site, f"{doc_id}.html")
+    notes = tei(doc_id).xpath("tei:text//tei:note", namespaces=NSMAP)
+    markers = root.xpath("//a[@class='noteref']")
+    assert len(markers) == len(notes) == len(root.xpath("//section[@class='notes']//li"))
+    for number, marker in enumerate(markers, start=1):
+        assert marker.get("href") == f"#note-{number}" and marker.get("id") == f"noteref-{number}"
+        footnote = one(root, f"//li[@id='note-{number}']")
+        one(footnote, f".//a[@href='#noteref-{number}']")
+    for note, footnote in zip(notes, root.xpath("//section[@class='notes']//li")):
+        expected = " ".join("".join(note.itertext()).split())
+        assert " ".join(footnote.text_content().split()).startswith(expected)
+
+
+@pytest.mark.parametrize("doc_id", DOCUMENTS)
+def test_every_name_links_to_an_existing_index_entry(doc_id, built_site):
+    root = page(built_site, f"{doc_id}.html")
+    refs = {ref.lstrip("#") for element in tei(doc_id).xpath("tei:text//*[@ref]", namespaces=NSMAP)
+            for ref in element.get("ref").split() if etree.QName(element).localname in INDEX_PAGES}
+    links = {a.get("href") for a in root.xpath("//section[@class='text' or @class='notes']//a | //header[@class='document-header']//a")}
+    for ref in refs:
+        targets = [link for link in links if link and link.endswith(f"#{ref}")]
+        assert targets, f"{doc_id}: no link to the index entry of #{ref}"
+        page_name, anchor = targets[0].split("#")
+        one(page(built_site, page_name), f"//*[@id='{anchor}']")
+    assert not root.xpath("//a//a"), "nested links"
+
+
+def test_gaps_and_supplied_words_are_marked(built_site):
+    root = page(built_site, "537.html")
+    gaps = root.xpath("//span[@class='gap']")
+    assert len(gaps) == 2
+    assert gaps[0].get("title") == "Text omitted by Yuri Barsegov"
+    assert "[…]" in gaps[0].text_content() and "Text omitted" in gaps[0].xpath("string(span[@class='visually-hidden'])")
+    supplied = one(page(built_site, "535.html"), "//span[@class='supplied']")
+    assert supplied.text_content() == "[Ordzhonikidze]" and supplied.get("title") == "Supplied by Yuri Barsegov"
+
+
+def test_home_page_lists_documents_chronologically(built_site):
+    root = page(built_site, "index.html")
+    assert one(root, "//h1").text_content() == EDITION.config.title
+    assert root.xpath("//section[@class='introduction']/p")
+    rows = root.xpath("//table[@class='document-list']/tbody/tr")
+    assert len(rows) == len(DOCUMENTS)
+    ids = [row.xpath("string(td[1]/a/@href)")[:-5] for row in rows]
+    dates = [tei(d).xpath("string(//tei:correspAction[@type='sent']/tei:date/@*[1])",
+                          namespaces=NSMAP) for d in ids]
+    assert all(dates) and dates == sorted(dates)
+    inferred = {d for d in DOCUMENTS if tei(d).xpath("//tei:idno[@cert]", namespaces=NSMAP)}
+    marked = {row.xpath("string(td[1]/a/@href)")[:-5] for row in rows if row.xpath("td[1]//span[@class='inferred-mark']")}
+    assert marked == inferred and inferred
+
+
+def test_previous_and_next_follow_the_home_page_order(built_site):
+    order = [row.xpath("string(td[1]/a/@href)") for row in page(built_site, "index.html").xpath("//table[@class='document-list']/tbody/tr")]
+    for before, after in zip(order, order[1:]):
+        one(page(built_site, before), f"//a[@rel='next'][@href='{after}']")
+        one(page(built_site, after), f"//a[@rel='prev'][@href='{before}']")
+    assert not page(built_site, order[0]).xpath("//a[@rel='prev']")
+
+
+@pytest.mark.parametrize("doc_id", DOCUMENTS[:1])
+def test_how_to_cite_has_the_stable_url(doc_id, built_site):
+    url = f"{EDITION.config.base_url}{doc_id}.html"
+    cite = one(page(built_site, f"{doc_id}.html"), "//section[@class='cite']")
+    one(cite, f".//a[@href='{url}']")
+
+
+def test_index_entries_have_variants_identifiers_and_documents(built_site):
+    persons = page(built_site, "persons.html")
+    chicherin = one(persons, "//section[@id='chicherin']")
+    assert "G. Chicherin" in chicherin.xpath("string(p[@class='variants'])")
+    assert chicherin.xpath(".//ul[@class='identifiers']/li/a[starts-with(@href, 'https://en.wikipedia.org/')]")
+    documents = {a.get("href") for a in chicherin.xpath(".//ul[@class='mentions']//a")}
+    assert {"537.html", "539.html", "540.html"} <= documents
+    places = page(built_site, "places.html")
+    assert one(places, "//section[@id='armenia']").xpath(".//a[starts-with(@href, 'http://www.wikidata.org/entity/')]")
+
+
+def test_correspondents_page_counts_letters(built_site):
+    root = page(built_site, "correspondents.html")
+    rows = root.xpath("//table[@class='correspondents']/tbody/tr")
+    pair = [r for r in rows if r.xpath("string(td[1])") == "Georgy Chicherin" and r.xpath("string(td[2])") == "Boris Legran"]
+    assert len(pair) == 1
+    assert pair[0].xpath("string(td[3])").startswith("2: ")
+
+
+def test_render_of_foreign_tei_is_a_standalone_page():
+    from toolkit.render import render
+
+    source = render(EDITION, Path(__file__).parent / "roots" / "render" / "verse.xml", "html")
+    root = html.fromstring(source)
+    assert root.xpath("//style") and not root.xpath("//link[@rel='stylesheet']")
+    assert one(root, "//h1").text_content() == "Ein Gedicht"
+    assert one(root, "//article").get("lang") == "de"
+    assert root.xpath("//div[@class='lg']/div[@class='l']")
+    assert not root.xpath("//a[starts-with(@href, 'javascript:')]")
+    one(root, "//a[@href='https://example.org/']")
