@@ -112,7 +112,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:list">
+  <xsl:template match="tei:list[tk:is-container(.)]">
     <xsl:variable name="tag" select="if (@type = ('ordered', 'numbered') or contains(@rend, 'numbered')) then 'ol' else 'ul'"/>
     <div class="list">
       <xsl:apply-templates select="tei:head"/>
@@ -137,7 +137,7 @@
     <span class="supplied" title="{tk:supplied-description(.)}">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
-  <xsl:template match="tei:choice">
+  <xsl:template match="tei:choice[*][not(text()[normalize-space()])]">
     <xsl:variable name="preferred" select="(tei:corr, tei:reg, tei:expan, *)[1]"/>
     <span class="choice">
       <span class="{local-name($preferred)}"><xsl:apply-templates select="$preferred/node()"/></span>

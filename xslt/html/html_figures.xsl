@@ -6,7 +6,9 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="xs tei">
 
-  <xsl:template match="tei:table">
+  <!-- Only a regular table becomes an HTML table; anything else falls back to blocks, keeping its words. -->
+  <xsl:template match="tei:table[not(text()[normalize-space()])][tei:row]
+      [not(tei:row/text()[normalize-space()])][not(tei:row/*[not(self::tei:cell)])]">
     <div class="table-wrapper">
       <table>
         <xsl:if test="tei:head">

@@ -59,7 +59,7 @@
     <xsl:sequence select="string-join($rows[normalize-space()], '&#10;')"/>
   </xsl:template>
 
-  <xsl:template match="tei:row" mode="tk:flow" as="xs:string*">
+  <xsl:template match="tei:row[not(text()[normalize-space()])]" mode="tk:flow" as="xs:string*">
     <xsl:sequence select="string-join(for $cell in * return tk:line($cell), ' | ')"/>
   </xsl:template>
 
@@ -79,7 +79,7 @@
   </xsl:template>
 
   <!-- A choice shows its preferred reading, the others follow in brackets: nothing is lost. -->
-  <xsl:template match="tei:choice" mode="tk:inline">
+  <xsl:template match="tei:choice[*][not(text()[normalize-space()])]" mode="tk:inline">
     <xsl:variable name="preferred" select="(tei:corr, tei:reg, tei:expan, *)[1]"/>
     <xsl:apply-templates select="$preferred" mode="tk:inline"/>
     <xsl:for-each select="* except $preferred">

@@ -1,0 +1,147 @@
+"""`teikit build`: validation first, incremental rebuilds, parallel workers, determinism."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toolkit import build as build_module
+from toolkit.build import STATE_FILE, build
+from toolkit.cli import cli
+from toolkit.edition import Edition
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def edition_copy(tmp_path) -> Path:
+    """A private copy of the edition (tei/, teikit.toml, schema/, xslt/) to change freely."""
+    root = tmp_path / "edition"
+    for name in ("tei", "schema", "xslt"):
+        shutil.copytree(REPOSITORY / name, root / name)
+    shutil.copy(REPOSITORY / "teikit.toml", root / "teikit.toml")
+    return root
+
+
+def snapshot(out_dir: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out_dir)): p.read_bytes() for p in sorted(out_dir.rglob("*")) if p.is_file()}
+
+
+def run(edition: Path, out_dir: Path, **options):
+    return build(Edition.open(edition), out_dir, **options)
+
+
+def test_build_writes_every_output(edition_copy, tmp_path):
+    out = tmp_path / "out"
+    report = run(edition_copy, out, jobs=1)
+    documents = sorted(p.stem for p in Edition.open(edition_copy).document_files())
+    assert not report.failed and sorted(report.built) == documents
+    for doc_id in documents:
+        for path in (f"html/{doc_id}.html", f"text/{doc_id}.txt", f"html/tei/{doc_id}.xml"):
+            assert (out / path).is_file(), path
+    for path in ("index.html", "persons.html", "places.html", "orgs.html", "correspondents.html", "static/edition.css"):
+        assert (out / "html" / path).is_file(), path
+    assert (out / "cmif.xml").read_text(encoding="utf-8").startswith("<?xml")
+    assert (out / "html" / "tei" / "533.xml").read_bytes() == (edition_copy / "tei" / "533.xml").read_bytes()
+
+
+def test_rebuild_is_a_no_op_and_byte_identical(edition_copy, tmp_path):
+    out = tmp_path / "out"
+    run(edition_copy, out, jobs=1)
+    first = snapshot(out)
+    again = run(edition_copy, out, jobs=1)
+    assert again.built == [] and len(again.up_to_date) == 10 and not again.site_written
+    assert snapshot(out) == first
+    clean = run(edition_copy, out, jobs=1, clean=True)
+    assert len(clean.built) == 10 and snapshot(out) == first
+
+
+def test_parallel_build_gives_the_same_bytes(edition_copy, tmp_path, monkeypatch):
+    run(edition_copy, tmp_path / "serial", jobs=1)
+    monkeypatch.setattr(build_module, "PARALLEL_MIN", 1)
+    report = run(edition_copy, tmp_path / "parallel", jobs=2)
+    assert len(report.built) == 10
+    assert snapshot(tmp_path / "parallel") == snapshot(tmp_path / "serial")
+
+
+def test_a_changed_document_rebuilds_itself_and_its_neighbours_only(edition_copy, tmp_path):
+    out = tmp_path / "out"
+    run(edition_copy, out, jobs=1)
+    path = edition_copy / "tei" / "537.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace("only way to escape", "only way out of"), encoding="utf-8")
+    report = run(edition_copy, out, jobs=1)
+    assert report.built == ["537"] and report.site_written
+    assert "only way out of" in (out / "text" / "537.txt").read_text(encoding="utf-8")
+    short = edition_copy / "tei" / "537.xml"
+    short.write_text(short.read_text(encoding="utf-8").replace("Chicherin to Kirov, 4 September 1920",
+                                                               "Chicherin to Kirov, 4 Sept. 1920"), encoding="utf-8")
+    report = run(edition_copy, out, jobs=1)
+    assert len(report.built) == 3 and "537" in report.built  # its neighbours name it in prev/next
+
+
+@pytest.mark.parametrize("changed", ["xslt/text/text.xsl", "tei/persons.xml", "teikit.toml"])
+def test_a_changed_stylesheet_authority_file_or_configuration_rebuilds_all(changed, edition_copy, tmp_path):
+    out = tmp_path / "out"
+    run(edition_copy, out, jobs=1)
+    with open(edition_copy / changed, "a", encoding="utf-8") as handle:
+        handle.write("\n<!-- changed -->\n" if changed.endswith((".xsl", ".xml")) else "\n# changed\n")
+    assert len(run(edition_copy, out, jobs=1).built) == 10
+
+
+def test_a_missing_output_is_rebuilt(edition_copy, tmp_path):
+    out = tmp_path / "out"
+    run(edition_copy, out, jobs=1)
+    (out / "text" / "540.txt").unlink()
+    assert run(edition_copy, out, jobs=1).built == ["540"]
+
+
+def test_a_removed_document_loses_its_outputs(edition_copy, tmp_path):
+    out = tmp_path / "out"
+    run(edition_copy, out, jobs=1)
+    (edition_copy / "tei" / "542.xml").unlink()
+    run(edition_copy, out, jobs=1)
+    assert not (out / "html" / "542.html").exists() and not (out / "text" / "542.txt").exists()
+    assert "542.html" not in (out / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_invalid_documents_are_reported_skipped_and_fail_the_build(edition_copy, tmp_path):
+    out = tmp_path / "out"
+    run(edition_copy, out, jobs=1)
+    assert (out / STATE_FILE).is_file()
+    (edition_copy / "tei" / "539.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><oops></TEI>", encoding="utf-8")
+    path = edition_copy / "tei" / "540.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace('ref="#legran"', 'ref="#nobody"', 1), encoding="utf-8")
+    report = run(edition_copy, out, jobs=1)
+    failed = {Path(f).name for f in report.failed}
+    assert failed == {"539.xml", "540.xml"}
+    assert any(d.rule == "xml-wellformed" for d in report.diagnostics)
+    assert not (out / "html" / "539.html").exists() and not (out / "html" / "540.html").exists()
+    assert (out / "html" / "541.html").is_file()
+    assert not (out / STATE_FILE).exists(), "a failed build drops the state"
+    assert "540.html" not in (out / "html" / "index.html").read_text(encoding="utf-8")
+
+
+def test_cli_build_success_and_failure(edition_copy, tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["--edition", str(edition_copy), "build", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Built 10 documents in ")
+    assert result.output.endswith(", 10 rebuilt, 0 up to date; site pages and cmif.xml written.\n")
+    assert "━" not in result.output, "no progress bar when the output is not a terminal"
+    bad = edition_copy / "tei" / "534.xml"
+    bad.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'>\n<text>\n</TEI>\n", encoding="utf-8")
+    result = runner.invoke(cli, ["--edition", str(edition_copy), "build", "--out", str(out)])
+    assert result.exit_code == 1
+    assert "534.xml:3:7: error: not well-formed XML: Opening and ending tag mismatch: text line 2 and TEI [xml-wellformed]" in result.output
+    assert ", 1 failed;" in result.output
+
+
+def test_no_timestamps_in_pages(built_site):
+    import re
+
+    for page in (built_site / "html").glob("*.html"):
+        assert not re.search(r"20[0-9]{2}-[0-9]{2}-[0-9]{2}T", page.read_text(encoding="utf-8")), page.name

@@ -1,0 +1,108 @@
+"""`teikit render FILE --to html|text`: this edition's TEI and anybody else's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from toolkit import TEI_NS
+from toolkit.cli import cli
+from toolkit.edition import Edition
+from toolkit.render import render
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+RENDER_ROOT = Path(__file__).resolve().parent / "roots" / "render"
+CMIF_EXAMPLES = REPOSITORY.parent / "shared" / "reference" / "cmif-examples"
+EDITION = Edition.open(REPOSITORY)
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, ["--edition", str(REPOSITORY), "render", *args])
+
+
+@pytest.mark.parametrize("target", ["html", "text"])
+@pytest.mark.parametrize("name", sorted(p.name for p in RENDER_ROOT.glob("*.xml")))
+def test_odd_tei_renders_without_error(name, target):
+    result = invoke(str(RENDER_ROOT / name), "--to", target)
+    assert result.exit_code == 0, result.output
+    assert result.output.strip()
+
+
+@pytest.mark.parametrize("target", ["html", "text"])
+def test_cmif_example_read_in_place(target):
+    files = sorted(CMIF_EXAMPLES.glob("*.xml"))
+    if not files:
+        pytest.skip("the CMIF examples are not beside the repository (../shared/reference/cmif-examples)")
+    result = invoke(str(files[0]), "--to", target)
+    assert result.exit_code == 0
+    assert "Hermann von Helmholz" in result.output or "Sanders" in result.output
+
+
+def test_output_file(tmp_path):
+    out = tmp_path / "page.html"
+    result = invoke(str(REPOSITORY / "tei" / "537.xml"), "--to", "html", "-o", str(out))
+    assert result.exit_code == 0 and result.output == ""
+    assert out.read_text(encoding="utf-8").lower().startswith("<!doctype html>")
+
+
+def test_external_entities_are_refused_with_one_line(tmp_path):
+    hostile = tmp_path / "hostile.xml"
+    hostile.write_text('<?xml version="1.0"?>\n<!DOCTYPE TEI [\n<!ENTITY secret SYSTEM "file:///etc/passwd">\n]>\n'
+                       f'<TEI xmlns="{TEI_NS}"><text><body><p>&secret;</p></body></text></TEI>\n', encoding="utf-8")
+    result = invoke(str(hostile), "--to", "text")
+    assert result.exit_code == 1
+    assert "root:" not in result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "hostile.xml:3:1: error: entity declarations are refused" in lines[0]
+
+
+def test_not_tei_is_refused(tmp_path):
+    other = tmp_path / "other.xml"
+    other.write_text("<html><body>hi</body></html>", encoding="utf-8")
+    result = invoke(str(other), "--to", "html")
+    assert result.exit_code == 1
+    assert "root element <html> is in no namespace" in result.output
+
+
+def test_unknown_target_is_a_usage_error():
+    result = invoke(str(REPOSITORY / "tei" / "537.xml"), "--to", "pdf")
+    assert result.exit_code == 2
+
+
+# ---- property: whatever the nesting of known and unknown elements, no word is lost ----------
+
+NAMES = ["p", "div", "head", "hi", "persName", "note", "lg", "l", "list", "item", "table", "row", "cell",
+         "choice", "sic", "corr", "q", "quote", "opener", "closer", "signed", "unknownBlock", "weird", "ref", "seg"]
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöü", min_size=1, max_size=8)
+
+
+def trees(depth: int = 3):
+    leaf = st.lists(WORDS, min_size=1, max_size=3).map(lambda words: " ".join(words))
+    if depth == 0:
+        return leaf
+    return st.one_of(leaf, st.tuples(st.sampled_from(NAMES), st.lists(trees(depth - 1), min_size=1, max_size=3)))
+
+
+def to_xml(node) -> str:
+    if isinstance(node, str):
+        return f" {node} "
+    name, children = node
+    return f"<{name}>{''.join(to_xml(c) for c in children)}</{name}>"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.lists(trees(), min_size=1, max_size=4))
+def test_no_word_is_lost_in_any_structure(tmp_path, body):
+    path = tmp_path / "random.xml"
+    path.write_text(f'<TEI xmlns="{TEI_NS}"><text><body>{"".join(to_xml(n) for n in body)}</body></text></TEI>',
+                    encoding="utf-8")
+    words = [w for chunk in etree.parse(str(path)).getroot().itertext() for w in chunk.split()]
+    text = render(EDITION, path, "text")
+    page = render(EDITION, path, "html")
+    assert all(word in text for word in words)
+    assert all(word in page for word in words)
