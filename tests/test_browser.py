@@ -1,0 +1,90 @@
+"""The built site in a real browser (Debian's chromium, driven by Playwright).
+
+Opens the home page, follows a document link, a footnote and its back link, and an index
+link; screenshots go to tests/artifacts/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.is_file(), reason="Debian's chromium is not installed at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture
+def server(built_site):
+    from toolkit.serve import make_server
+
+    httpd = make_server(built_site, "127.0.0.1", 0)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def browser_page(tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            user_data_dir=str(tmp_path / "chromium-profile"), executable_path=str(CHROMIUM), headless=True,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            viewport={"width": 1000, "height": 800})
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_reader_walks_through_the_site(server, browser_page):
+    page = browser_page
+    page.goto(f"{server}/")  # the server sends / to the home page
+    assert page.url.endswith("/html/index.html")
+    assert page.locator("h1").inner_text().startswith("Karabakh, Zangezur and Nakhichevan")
+    shot(page, "home")
+
+    page.locator("table.document-list tbody tr").first.locator("td").nth(2).locator("a").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/html/533.html")
+    assert page.locator("section.metadata dt", has_text="Archival references").count() == 1
+    shot(page, "document")
+
+    page.locator("a.noteref").first.click()
+    assert page.url.endswith("#note-1")
+    assert page.locator("li#note-1").is_visible()
+    assert "Emphasis added" in page.locator("li#note-1").inner_text()
+    page.locator("li#note-1 a.backref").click()
+    assert page.url.endswith("#noteref-1")
+    shot(page, "footnote-back")
+
+    page.locator("main a.name.persName").first.click()
+    page.wait_for_load_state()
+    assert "/html/persons.html#" in page.url
+    anchor = page.url.rsplit("#", 1)[1]
+    entry = page.locator(f"section.entry[id='{anchor}']")
+    assert entry.is_visible() and entry.locator("h2").inner_text()
+    shot(page, "index-entry")
+
+
+def test_readable_on_a_phone(server, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{server}/html/538.html")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, "the page scrolls sideways on a phone"
+    shot(page, "phone-document")
