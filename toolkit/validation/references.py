@@ -21,7 +21,7 @@ from ..diagnostics import ERROR, Diagnostic
 from ..xmlio import ParsedDocument
 from .locate import position
 
-POINTERS = "//@ref | //@target | //@scheme | //@resp"
+POINTER_ATTRIBUTES = ("ref", "target", "scheme", "resp")
 XML_IDS = "//@xml:id"
 # Which kind of entry a pointer must lead to, by element and attribute.
 EXPECTED_KIND = {
@@ -60,13 +60,14 @@ def _known_ids(corpus: Corpus) -> AuthorityIndex:
 
 def check_pointers(document: ParsedDocument, known: AuthorityIndex, where: str = AUTHORITY_FILES) -> list[Diagnostic]:
     diagnostics = []
-    for value in document.tree.xpath(POINTERS):
-        element, attribute = value.getparent(), value.attrname
-        for token in value.split():
-            problem = _pointer_problem(element, attribute, token, known, where)
-            if problem:
-                line, column = position(document, element, attribute)
-                diagnostics.append(Diagnostic(document.display, line, column, ERROR, *problem))
+    for element in document.root.iter(etree.Element):  # one walk is cheaper than four //@ searches
+        for attribute in POINTER_ATTRIBUTES:
+            value = element.get(attribute)
+            for token in value.split() if value else ():
+                problem = _pointer_problem(element, attribute, token, known, where)
+                if problem:
+                    line, column = position(document, element, attribute)
+                    diagnostics.append(Diagnostic(document.display, line, column, ERROR, *problem))
     return diagnostics
 
 
@@ -79,9 +80,9 @@ def _pointer_problem(element, attribute: str, token: str, known: AuthorityIndex,
     entry = known.get(token)
     if entry is None:
         return "ref-resolves", f'unknown reference "{token}": no xml:id "{token[1:]}" in {where}'
-    expected = EXPECTED_KIND.get((etree.QName(element).localname, attribute))
+    name = element.tag[element.tag.rfind("}") + 1:]
+    expected = EXPECTED_KIND.get((name, attribute))
     if expected and entry.kind != expected:
-        name = etree.QName(element).localname
         found = KIND_WORDS.get(entry.kind, "an entry of another kind")
         return "ref-kind", (f'<{name}> {attribute}="{token}" points to {found} ({entry.name}, {entry.file}); '
                             f"<{name}> needs {KIND_WORDS[expected]}")
