@@ -10,7 +10,8 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
-    exclude-result-prefixes="xs tei tk">
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="xs tei tk map">
 
   <xsl:variable name="tk:block-names" as="xs:string*" select="
       ('p', 'ab', 'head', 'l', 'dateline', 'salute', 'signed', 'byline', 'docAuthor', 'docDate',
@@ -28,11 +29,21 @@
        'pubPlace', 'publisher', 'author', 'editor', 'affiliation', 'country', 'region',
        'settlement', 'district', 'bloc', 'quote')"/>
 
+  <!-- The same lists as one map, "block" or "inline" by name: a lookup, not a scan, per element. -->
+  <xsl:variable name="tk:element-kinds" as="map(xs:string, xs:string)" select="map:merge((
+      for $name in $tk:block-names return map{$name: 'block'},
+      for $name in $tk:inline-names return map{$name: 'inline'}), map{'duplicates': 'use-first'})"/>
+
+  <xsl:function name="tk:is-inline" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="$tk:element-kinds(local-name($element)) = 'inline'"/>
+  </xsl:function>
+
   <!-- A container holds blocks (or further containers) and no text of its own. -->
   <xsl:function name="tk:is-container" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="
-        not(local-name($element) = ($tk:block-names, $tk:inline-names))
+        not(map:contains($tk:element-kinds, local-name($element)))
         and exists($element/*)
         and not($element/text()[normalize-space()])"/>
   </xsl:function>

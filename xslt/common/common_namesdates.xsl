@@ -15,7 +15,7 @@
   <!-- The local ids of a pointer list: "#a #b" gives ("a", "b"); external URIs are not ours. -->
   <xsl:function name="tk:local-ids" as="xs:string*">
     <xsl:param name="pointers" as="xs:string?"/>
-    <xsl:sequence select="for $p in tokenize(normalize-space($pointers), ' ')[starts-with(., '#')]
+    <xsl:sequence select="for $p in tokenize($pointers)[starts-with(., '#')]
         return substring($p, 2)"/>
   </xsl:function>
 

@@ -31,7 +31,7 @@
       <xsl:when test="tk:is-container(.)">
         <div class="tei-{local-name()}"><xsl:apply-templates/></div>
       </xsl:when>
-      <xsl:when test="tk:in-flow(.) and not(local-name() = $tk:inline-names)">
+      <xsl:when test="tk:in-flow(.) and not(tk:is-inline(.))">
         <p class="tei-{local-name()}"><xsl:apply-templates/></p>
       </xsl:when>
       <xsl:otherwise>
@@ -41,7 +41,7 @@
   </xsl:template>
 
   <!-- A phrase standing alone among blocks (a telegram number in an opener) is a paragraph. -->
-  <xsl:template match="tei:*[local-name() = $tk:inline-names][not(self::tei:note)][tk:in-flow(.)]" priority="5">
+  <xsl:template match="tei:*[tk:is-inline(.)][not(self::tei:note)][tk:in-flow(.)]" priority="5">
     <p class="standalone"><xsl:next-match/></p>
   </xsl:template>
 
@@ -154,7 +154,7 @@
   <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:anchor | tei:index"/>
 
   <xsl:template match="tei:hi | tei:emph">
-    <xsl:variable name="rend" select="tokenize(normalize-space(@rend), ' ')"/>
+    <xsl:variable name="rend" select="tokenize(@rend)"/>
     <xsl:variable name="tag" select="
         if ($rend = 'bold') then 'strong'
         else if ($rend = ('sup', 'superscript')) then 'sup'
@@ -186,7 +186,7 @@
 
   <xsl:template match="tei:ref | tei:ptr">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="target" select="tokenize(normalize-space(@target), ' ')[1]"/>
+    <xsl:variable name="target" select="tokenize(@target)[1]"/>
     <xsl:choose>
       <xsl:when test="tk:safe-href($target) and not(starts-with($target, '#')) and not($in-link)">
         <a class="ref" href="{$target}">

@@ -96,7 +96,7 @@
   </xsl:template>
 
   <!-- A block met inside a block (a paragraph in a note, a list in a paragraph) stays a word apart. -->
-  <xsl:template match="*[local-name() = $tk:block-names][ancestor::*]" mode="tk:inline" priority="-0.1">
+  <xsl:template match="*[$tk:element-kinds(local-name()) = 'block'][ancestor::*]" mode="tk:inline" priority="-0.1">
     <xsl:text> </xsl:text>
     <xsl:apply-templates mode="tk:inline"/>
     <xsl:text> </xsl:text>
