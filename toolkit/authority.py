@@ -12,7 +12,7 @@ from typing import Iterable
 from lxml import etree
 
 from . import NSMAP, XML_NS
-from .xmlio import ParsedDocument
+from .xmlio import ParsedDocument, first, normalized_text
 
 XML_ID = f"{{{XML_NS}}}id"
 ENTRY_KINDS = {"person": "person", "place": "place", "org": "org", "category": "category"}
@@ -48,26 +48,17 @@ class Entry:
         return prefix + value if prefix else None
 
 
-def _text(element: etree._Element | None) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
-
-
-def _first(element: etree._Element, xpath: str) -> etree._Element | None:
-    found = element.xpath(xpath, namespaces=NSMAP)
-    return found[0] if found else None
-
-
 def _entry(element: etree._Element, file: str) -> Entry:
     local = etree.QName(element).localname
     kind = ENTRY_KINDS.get(local, "other")
-    name_el = _first(element, "tei:*[contains(local-name(), 'Name')][@type='reg']")
+    name_el = first(element, "tei:*[contains(local-name(), 'Name')][@type='reg']")
     if name_el is None:
-        name_el = _first(element, "tei:*[contains(local-name(), 'Name')]")
+        name_el = first(element, "tei:*[contains(local-name(), 'Name')]")
     if kind == "category":
-        name_el = _first(element, "tei:catDesc")
-    names = [_text(n) for n in element.xpath("tei:persName|tei:placeName|tei:orgName", namespaces=NSMAP)]
-    name = _text(name_el) or element.get(XML_ID)
-    description = _text(_first(element, "tei:desc | tei:occupation | tei:note[not(@type='authority')]"))
+        name_el = first(element, "tei:catDesc")
+    names = [normalized_text(n) for n in element.xpath("tei:persName|tei:placeName|tei:orgName", namespaces=NSMAP)]
+    name = normalized_text(name_el) or element.get(XML_ID)
+    description = normalized_text(first(element, "tei:desc | tei:occupation | tei:note[not(@type='authority')]"))
     identifiers = {
         idno.get("type", "").lower(): (idno.text or "").strip()
         for idno in element.xpath("tei:idno[@type]", namespaces=NSMAP)

@@ -13,22 +13,13 @@ from lxml import etree
 
 from . import NSMAP, TEI_NS, XML_NS
 from .authority import AuthorityIndex
-from .xmlio import ParsedDocument
+from .xmlio import ParsedDocument, first, normalized_text
 
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
 
 
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
-
-
 def _xpath(element, path):
     return element.xpath(path, namespaces=NSMAP)
-
-
-def _first(element, path):
-    found = _xpath(element, path)
-    return found[0] if found else None
 
 
 @dataclass
@@ -57,7 +48,7 @@ class DateSpec:
         return cls(
             when=element.get("when", ""), notBefore=element.get("notBefore", ""),
             notAfter=element.get("notAfter", ""), from_=element.get("from", ""),
-            to=element.get("to", ""), text=_text(element),
+            to=element.get("to", ""), text=normalized_text(element),
         )
 
     @property
@@ -166,37 +157,40 @@ class Letter:
 def _name(element, authority: AuthorityIndex | None) -> Name:
     kind = {"persName": "person", "orgName": "org", "placeName": "place"}.get(etree.QName(element).localname, "other")
     ref = (element.get("ref") or "").lstrip("#")
-    text = _text(element)
+    text = normalized_text(element)
     name = authority.name(ref, text) if authority and ref else text
     return Name(kind, ref, name or text, text)
 
 
 def _action(element, authority) -> Action:
     parties = [_name(e, authority) for e in _xpath(element, "tei:persName | tei:orgName")]
-    place = _first(element, "tei:placeName")
+    place = first(element, "tei:placeName")
     return Action(
         type=element.get("type", ""), subtype=element.get("subtype", ""), parties=parties,
         place=_name(place, authority) if place is not None else None,
-        date=DateSpec.from_element(_first(element, "tei:date")),
-        note=_text(_first(element, "tei:note")),
+        date=DateSpec.from_element(first(element, "tei:date")),
+        note=normalized_text(first(element, "tei:note")),
     )
 
 
 def _source(bibl, authority) -> Source:
     def idno(kind):
-        return _text(_first(bibl, f"tei:idno[@type='{kind}']"))
+        return normalized_text(first(bibl, f"tei:idno[@type='{kind}']"))
 
-    repository = _first(bibl, "tei:orgName[@type='repository']")
+    repository = first(bibl, "tei:orgName[@type='repository']")
     repository_id = (repository.get("ref") or "").lstrip("#") if repository is not None else ""
-    folios = _first(bibl, "tei:citedRange[@unit='folio']")
+    repository_name = normalized_text(repository)
+    if authority and repository_id:
+        repository_name = authority.name(repository_id, repository_name)
+    folios = first(bibl, "tei:citedRange[@unit='folio']")
     return Source(
-        type=bibl.get("type", ""), kind=bibl.get("subtype", ""), text=_text(bibl),
+        type=bibl.get("type", ""), kind=bibl.get("subtype", ""), text=normalized_text(bibl),
         xml_id=bibl.get(f"{{{XML_NS}}}id", ""), repository=repository_id,
-        repository_name=authority.name(repository_id, _text(repository)) if authority and repository_id else _text(repository),
+        repository_name=repository_name,
         fond=idno("fond"), opis=idno("opis"), papka=idno("papka"), delo=idno("delo"),
         folios_from=folios.get("from", "") if folios is not None else "",
         folios_to=folios.get("to", "") if folios is not None else "",
-        folios_text=_text(folios),
+        folios_text=normalized_text(folios),
     )
 
 
@@ -223,25 +217,25 @@ def _mentions(body) -> dict[str, list[str]]:
 def letter(document: ParsedDocument, authority: AuthorityIndex | None = None) -> Letter:
     """The metadata of one document of the edition."""
     root = document.root
-    header = _first(root, "tei:teiHeader")
-    number = _first(header, ".//tei:publicationStmt/tei:idno[@type='document-number']")
-    kind = _first(header, ".//tei:textClass/tei:catRef/@target")
+    header = first(root, "tei:teiHeader")
+    number = first(header, ".//tei:publicationStmt/tei:idno[@type='document-number']")
+    kind = first(header, ".//tei:textClass/tei:catRef/@target")
     actions = [_action(a, authority) for a in _xpath(header, ".//tei:correspDesc/tei:correspAction")]
     sent_date = next((a.date for a in actions if a.type == "sent" and a.date.sort_key != "9999"), DateSpec())
     return Letter(
         doc_id=document.doc_id,
         xml_id=root.get(f"{{{XML_NS}}}id", document.doc_id),
         file=document.path.name,
-        number=_text(number),
+        number=normalized_text(number),
         number_inferred=number is not None and number.get("cert") is not None,
         kind=str(kind).lstrip("#") if kind is not None else "",
-        title=_text(_first(header, ".//tei:titleStmt/tei:title[@type='main'] | .//tei:titleStmt/tei:title[1]")),
-        short_title=_text(_first(header, ".//tei:titleStmt/tei:title[@type='short']")),
+        title=normalized_text(first(header, ".//tei:titleStmt/tei:title[@type='main'] | .//tei:titleStmt/tei:title[1]")),
+        short_title=normalized_text(first(header, ".//tei:titleStmt/tei:title[@type='short']")),
         date=sent_date,
         actions=actions,
         sources=[_source(b, authority) for b in _xpath(header, ".//tei:sourceDesc//tei:listBibl[@type='sources']/tei:bibl")],
-        collection=_text(_first(header, ".//tei:sourceDesc/tei:bibl[@type='collection']")),
-        mentions=_mentions(_first(root, "tei:text")),
+        collection=normalized_text(first(header, ".//tei:sourceDesc/tei:bibl[@type='collection']")),
+        mentions=_mentions(first(root, "tei:text")),
     )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import TEI_NS
+from . import NSMAP, TEI_NS
 from .diagnostics import ERROR, Diagnostic, display_path
 from .errors import InputError
 
@@ -158,6 +158,17 @@ def require_tei(document: ParsedDocument) -> None:
         f"root element <{qname.localname}> is {where}; a TEI document starts with <TEI "
         f'xmlns="{TEI_NS}">',
     ))
+
+
+def normalized_text(element: etree._Element | None) -> str:
+    """The element's text with runs of white space folded to one space ("" for None)."""
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+def first(element: etree._Element, xpath: str) -> etree._Element | None:
+    """The first node a TEI XPath (prefix tei:) selects below `element`, or None."""
+    found = element.xpath(xpath, namespaces=NSMAP)
+    return found[0] if found else None
 
 
 def serialize(tree_or_element, *, xml_declaration: bool = True) -> bytes:

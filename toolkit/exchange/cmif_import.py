@@ -26,7 +26,7 @@ from ..diagnostics import ERROR, WARNING, Diagnostic
 from ..edition import Edition
 from ..errors import InputError
 from ..metadata import DATE_ATTRIBUTES, DateSpec
-from ..xmlio import ParsedDocument, parse_file, require_tei
+from ..xmlio import ParsedDocument, normalized_text, parse_file, require_tei
 from . import local_uri
 
 PARTY_TYPES = {"persName": "person", "orgName": "org", "name": "other"}
@@ -81,10 +81,6 @@ def descendants(element: etree._Element, localname: str) -> list[etree._Element]
     return [e for e in element.iter() if in_tei(e, localname)]
 
 
-def text_of(element: etree._Element | None) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
-
-
 # --- dates -----------------------------------------------------------------------------
 
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only, unlike \d
@@ -127,11 +123,11 @@ def parse_date(element: etree._Element | None) -> tuple[DateSpec, list[str]]:
             problems.append(f"{name}={raw!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
         else:
             values["from_" if name == "from" else name] = normal
-    if not values and text_of(element):
-        normal = normalise_date(text_of(element))
+    if not values and normalized_text(element):
+        normal = normalise_date(normalized_text(element))
         if normal:
             values["when"] = normal  # a date given only as content, a CMIF 1.0-era habit
-    return DateSpec(**values, text=text_of(element)), problems
+    return DateSpec(**values, text=normalized_text(element)), problems
 
 
 # --- reading the file ------------------------------------------------------------------
@@ -187,11 +183,11 @@ def _report_header(document: ParsedDocument) -> ImportReport:
     root = document.root
     title_stmt = next(iter(descendants(root, "titleStmt")), None)
     publication = next(iter(descendants(root, "publicationStmt")), None)
-    url = next((text_of(i) for i in descendants(publication, "idno")), "") if publication is not None else ""
+    url = next((normalized_text(i) for i in descendants(publication, "idno")), "") if publication is not None else ""
     return ImportReport(
         file=document.display,
-        title=text_of(next(iter(children(title_stmt, "title")), None)) if title_stmt is not None else "",
-        publisher=SEPARATOR.join(text_of(p) for p in children(publication, "publisher")) if publication is not None else "",
+        title=normalized_text(next(iter(children(title_stmt, "title")), None)) if title_stmt is not None else "",
+        publisher=SEPARATOR.join(normalized_text(p) for p in children(publication, "publisher")) if publication is not None else "",
         url=url,
     )
 
@@ -238,7 +234,7 @@ def _party(document, element, cc: bool, warnings: list[Diagnostic]) -> Party:
         warnings.append(_located(document, element, WARNING, "cmif-ref",
                                  f"ref={element.get('ref')!r} is not a URI: the name is read without it"))
     kind = PARTY_TYPES.get(etree.QName(element).localname, "place")
-    return Party(text_of(element), uris[0] if uris else "", kind, cc)
+    return Party(normalized_text(element), uris[0] if uris else "", kind, cc)
 
 
 # --- matching against this edition ------------------------------------------------------

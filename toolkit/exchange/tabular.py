@@ -16,7 +16,7 @@ from ..corpus import Corpus
 from ..edition import Edition
 from ..errors import InputError
 from ..metadata import Letter, Name, Source
-from ..xmlio import ParsedDocument
+from ..xmlio import ParsedDocument, normalized_text
 from . import EditionLetter, document_url, edition_letters
 
 SEPARATOR = " | "  # joins several values in one CSV cell
@@ -106,7 +106,7 @@ def archival(source: Source) -> dict:
 def date_text(document: ParsedDocument) -> str:
     """The date as the document prints it (its dateline), e.g. "No later than September 1, 1920"."""
     found = document.root.xpath("tei:text//tei:dateline//tei:date", namespaces=NSMAP)
-    return " ".join("".join(found[0].itertext()).split()) if found else ""
+    return normalized_text(found[0]) if found else ""
 
 
 # --- the nested record as one flat CSV row -----------------------------------------------
