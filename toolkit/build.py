@@ -159,12 +159,10 @@ def _validate(edition: Edition, corpus: Corpus, targets: list[ParsedDocument]) -
     """The edition's rules on the already parsed `targets` (validation.validate would parse again)."""
     if not targets:
         return []
-    from .validation import references, rules_for
+    from .validation import rules_for
 
-    rules = rules_for(edition, "edition")
     checked = Corpus(corpus.documents, corpus.support, [], corpus.authority, targets=targets)
-    diagnostics = [d for document in targets for d in rules.check_document(document)]
-    return sorted(set(diagnostics + references.check(checked)))
+    return sorted(set(rules_for(edition, "edition").check_corpus(checked)))
 
 
 def _unique_ids(documents: list[ParsedDocument], report: BuildReport) -> list[ParsedDocument]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..corpus import load
+from ..corpus import Corpus, load
 from ..diagnostics import Diagnostic
 from ..edition import Edition
 from ..errors import SchemaNotFound
@@ -59,6 +59,13 @@ class Rules:
             found += schematron.check(document, self.schematron)
         return found
 
+    def check_corpus(self, corpus: Corpus) -> list[Diagnostic]:
+        """The diagnostics of corpus.targets: each document, then (edition rules) across files."""
+        found = [d for document in corpus.targets for d in self.check_document(document)]
+        if self.cross_file:
+            found += references.check(corpus)
+        return found
+
 
 def rules_for(edition: Edition, schema: str = "edition") -> Rules:
     """Resolve --schema (edition | tei_all | PATH.rng) and compile what it names, once per process."""
@@ -79,10 +86,6 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     """Check the edition's files (all of tei/, or `paths`) against `schema`; never stops at a broken file."""
     rules = rules_for(edition, schema)  # a missing schema is one line before any file is read
     corpus = load(edition, paths)
-    diagnostics = list(corpus.failures)
-    for document in corpus.targets:
-        diagnostics.extend(rules.check_document(document))
-    if rules.cross_file:
-        diagnostics.extend(references.check(corpus))
+    diagnostics = list(corpus.failures) + rules.check_corpus(corpus)
     files = {d.display for d in corpus.targets} | {f.file for f in corpus.failures}
     return ValidationReport(sorted(files), sorted(set(diagnostics)))
