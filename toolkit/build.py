@@ -134,7 +134,7 @@ def inputs_fingerprint(edition: Edition) -> str:
 
 
 def _file_hash(document: ParsedDocument) -> str:
-    return _sha(document.path.read_bytes())
+    return document.digest  # of the bytes the parser read: the file is not read again
 
 
 # ---- validation ---------------------------------------------------------------------------

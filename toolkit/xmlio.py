@@ -10,6 +10,7 @@ half-written file and a failed build never leaves a corrupted one behind.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -42,6 +43,7 @@ class ParsedDocument:
 
     path: Path
     tree: etree._ElementTree
+    digest: str = ""  # SHA-256 of the bytes parsed: what changed is known without reading again
 
     @property
     def root(self) -> etree._Element:
@@ -91,7 +93,7 @@ def parse_bytes(data: bytes, path: Path) -> ParsedDocument:
         raise InputError(_diagnostic(path, line, column, "xml-wellformed", _syntax_message(error)))
     _refuse_external_dtd(tree, data, path)
     _refuse_unexpanded_entities(tree, path)
-    return ParsedDocument(path, tree)
+    return ParsedDocument(path, tree, hashlib.sha256(data).hexdigest())
 
 
 def _duplicate_id(data: bytes, path: Path, line: int, column: int, error) -> Diagnostic:
