@@ -22,7 +22,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from . import __version__, metadata
+from . import NSMAP, __version__, metadata
 from .builders import DocumentJob, DOCUMENT_BUILDERS, document_outputs
 from .builders.cmif import write_cmif
 from .builders.indexes import SiteData, document_label, entries_xml, site_outputs, write_site_pages
@@ -193,7 +193,7 @@ def edition_title(edition: Edition, corpus: Corpus) -> str:
         return edition.config.title
     document = corpus.edition_document()
     found = document.root.xpath("string(tei:teiHeader//tei:titleStmt/tei:title[1])",
-                                namespaces={"tei": "http://www.tei-c.org/ns/1.0"}) if document else ""
+                                namespaces=NSMAP) if document else ""
     return " ".join(found.split()) or edition.config.title
 
 

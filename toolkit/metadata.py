@@ -16,6 +16,8 @@ from .authority import AuthorityIndex
 from .xmlio import ParsedDocument, first, normalized_text
 
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
+# The kind of authority entry each TEI name element stands for.
+NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place"}
 
 
 def _xpath(element, path):
@@ -155,7 +157,7 @@ class Letter:
 
 
 def _name(element, authority: AuthorityIndex | None) -> Name:
-    kind = {"persName": "person", "orgName": "org", "placeName": "place"}.get(etree.QName(element).localname, "other")
+    kind = NAME_KINDS.get(etree.QName(element).localname, "other")
     ref = (element.get("ref") or "").lstrip("#")
     text = normalized_text(element)
     name = authority.name(ref, text) if authority and ref else text
@@ -206,7 +208,7 @@ def _mentions(body) -> dict[str, list[str]]:
     for element in _xpath(body, ".//tei:persName[@ref] | .//tei:placeName[@ref] | .//tei:orgName[@ref]"):
         if _signs_its_own_note(element):
             continue
-        kind = {"persName": "person", "placeName": "place", "orgName": "org"}[etree.QName(element).localname]
+        kind = NAME_KINDS[etree.QName(element).localname]
         for ref in element.get("ref").split():
             ref = ref.lstrip("#")
             if ref not in found[kind]:
