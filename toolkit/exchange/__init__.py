@@ -7,7 +7,10 @@ the same corpus always gives the same bytes. Column lists and mappings: docs/exc
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
+from typing import Iterable
 
 from ..authority import AuthorityIndex, Entry
 from ..corpus import Corpus, load
@@ -15,6 +18,7 @@ from ..edition import Edition
 from ..metadata import Letter, letter
 from ..xmlio import ParsedDocument
 
+SEPARATOR = " | "  # joins several values in one CSV cell or text column
 # The pages of the reading site that list the entries of each authority file.
 INDEX_PAGES = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
 
@@ -48,3 +52,12 @@ def local_uri(edition: Edition, entry: Entry) -> str | None:
 
 def entry_of(authority: AuthorityIndex, ref: str) -> Entry | None:
     return authority.get(ref) if ref else None
+
+
+def csv_table(columns: Iterable[str], rows: Iterable[dict]) -> str:
+    """A CSV table with a header row; "\n" line ends, so the bytes do not depend on the platform."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()

@@ -9,8 +9,6 @@ located error (toolkit.errors.InputError), like malformed or hostile XML.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import unicodedata
@@ -27,12 +25,11 @@ from ..edition import Edition
 from ..errors import InputError
 from ..metadata import DATE_ATTRIBUTES, DateSpec
 from ..xmlio import ParsedDocument, normalized_text, parse_file, require_tei
-from . import local_uri
+from . import SEPARATOR, csv_table, local_uri
 
 PARTY_TYPES = {"persName": "person", "orgName": "org", "name": "other"}
 UNNAMED = {"unknown", "unbekannt", "nn", "n n", "anonymous", "anonym", "inconnu"}
 CSV_COLUMNS = ("key", "url", "date", "senders", "sender_places", "recipients", "recipient_places", "matches")
-SEPARATOR = " | "
 
 
 # --- the letters of a CMIF file --------------------------------------------------------
@@ -321,11 +318,7 @@ def _row(letter: ImportedLetter) -> dict[str, str]:
 
 
 def render_csv(report: ImportReport) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(_row(letter) for letter in report.letters)
-    return out.getvalue()
+    return csv_table(CSV_COLUMNS, (_row(letter) for letter in report.letters))
 
 
 def render_json(report: ImportReport) -> str:

@@ -6,8 +6,6 @@ columns and fields are listed in docs/exchange.md; the order is chronological.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from .. import NSMAP
@@ -17,9 +15,8 @@ from ..edition import Edition
 from ..errors import InputError
 from ..metadata import Letter, Name, Source
 from ..xmlio import ParsedDocument, normalized_text
-from . import EditionLetter, document_url, edition_letters
+from . import SEPARATOR, EditionLetter, csv_table, document_url, edition_letters
 
-SEPARATOR = " | "  # joins several values in one CSV cell
 # (JSON key under "mentions", CSV column, authority kind)
 MENTION_KINDS = (("persons", "persons_mentioned", "person"), ("places", "places_mentioned", "place"),
                  ("organisations", "organisations_mentioned", "org"))
@@ -39,12 +36,7 @@ def export_json(edition: Edition, corpus: Corpus | None = None) -> str:
 
 def export_csv(edition: Edition, corpus: Corpus | None = None) -> str:
     """A CSV table of one row per document, chronological; several values joined by " | "."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for item in records(edition, corpus):
-        writer.writerow(flatten(item))
-    return out.getvalue()
+    return csv_table(CSV_COLUMNS, (flatten(item) for item in records(edition, corpus)))
 
 
 def records(edition: Edition, corpus: Corpus | None = None) -> list[dict]:
