@@ -50,12 +50,37 @@ class Config:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise ConfigError(f"{path}: not valid TOML: {error}") from None
-        section = data.get("edition", {})
-        known = {k: section[k] for k in ("title", "editors", "publisher", "licence", "base_url") if k in section}
-        config = cls(**known, schemas=dict(data.get("schemas", {})), cmif=dict(data.get("cmif", {})))
+        known = _edition_settings(_table(data, "edition", path), path)
+        schemas = _table(data, "schemas", path)
+        for key, value in schemas.items():
+            _require(isinstance(value, str), path, f"[schemas] {key} must be a path in quotes")
+        config = cls(**known, schemas=dict(schemas), cmif=dict(_table(data, "cmif", path)))
         if not config.base_url.endswith("/"):
             config.base_url += "/"
         return config
+
+
+def _require(condition: bool, path: Path, message: str) -> None:
+    if not condition:
+        raise ConfigError(f"{path}: {message}")
+
+
+def _table(data: dict, name: str, path: Path) -> dict:
+    table = data.get(name, {})
+    _require(isinstance(table, dict), path, f"{name} must be a table: write [{name}] on a line of its own")
+    return table
+
+
+def _edition_settings(section: dict, path: Path) -> dict:
+    """[edition]'s known keys; a value of the wrong type is refused here, not deep in a build."""
+    known = {k: section[k] for k in ("title", "editors", "publisher", "licence", "base_url") if k in section}
+    for key, value in known.items():
+        if key == "editors":
+            _require(isinstance(value, list) and all(isinstance(v, str) for v in value), path,
+                     '[edition] editors must be a list of names in quotes, e.g. editors = ["A. Editor"]')
+        else:
+            _require(isinstance(value, str), path, f"[edition] {key} must be text in quotes")
+    return known
 
 
 @dataclass
