@@ -76,15 +76,12 @@ class AuthorityIndex:
 
     def __init__(self, entries: Iterable[Entry] = ()):
         self.entries: dict[str, Entry] = {}
-        self.duplicates: list[tuple[Entry, Entry]] = []
         for entry in entries:
             self.add(entry)
 
     def add(self, entry: Entry) -> None:
-        if entry.id in self.entries:
-            self.duplicates.append((self.entries[entry.id], entry))
-        else:
-            self.entries[entry.id] = entry
+        # The first entry of an id wins; a repeated id is reported by validation (xmlid-unique).
+        self.entries.setdefault(entry.id, entry)
 
     @classmethod
     def from_documents(cls, documents: Iterable[ParsedDocument]) -> "AuthorityIndex":
