@@ -45,6 +45,8 @@ def test_build_writes_every_output(edition_copy, tmp_path):
     for path in ("index.html", "persons.html", "places.html", "orgs.html", "correspondents.html", "static/edition.css"):
         assert (out / "html" / path).is_file(), path
     assert (out / "cmif.xml").read_text(encoding="utf-8").startswith("<?xml")
+    # published with the pages, at the address the file gives for itself (base_url + cmif.xml)
+    assert (out / "html" / "cmif.xml").read_bytes() == (out / "cmif.xml").read_bytes()
     assert (out / "html" / "tei" / "533.xml").read_bytes() == (edition_copy / "tei" / "533.xml").read_bytes()
 
 

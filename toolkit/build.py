@@ -24,7 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from . import NSMAP, __version__, metadata
 from .builders import DocumentJob, DOCUMENT_BUILDERS, document_outputs
-from .builders.cmif import write_cmif
+from .builders.cmif import cmif_outputs, write_cmif
 from .builders.indexes import SiteData, document_label, entries_xml, site_outputs, write_site_pages
 from .builders.tei import copy_support_files
 from .corpus import Corpus, load
@@ -302,7 +302,7 @@ class _ProgressBar:
 def _write_site(edition, corpus, documents, letters, site_params, entries, previous, state, report) -> None:
     out_dir = report.out_dir
     state.site = _sha(state.inputs, *sorted(f"{k}={v['key']}" for k, v in state.pages.items()))
-    outputs = site_outputs(out_dir) + [out_dir / "cmif.xml"]
+    outputs = site_outputs(out_dir) + cmif_outputs(out_dir)
     if previous.site == state.site and all(p.is_file() for p in outputs):
         return
     styles = stylesheets(edition.xslt_dir)

@@ -1,4 +1,9 @@
-"""DIR/cmif.xml: the edition's correspondence metadata, written by the exchange module."""
+"""DIR/cmif.xml: the edition's correspondence metadata, written by the exchange module.
+
+The same bytes also go to DIR/html/cmif.xml: the file names its own address as
+base_url + "cmif.xml", and base_url is where DIR/html/ is published, so that is where
+correspSearch will look for it.
+"""
 
 from __future__ import annotations
 
@@ -16,5 +21,10 @@ def write_cmif(edition: Edition, corpus: Corpus, out_dir: Path) -> list[Diagnost
     from ..exchange.cmif import export_cmif
 
     result = export_cmif(edition, corpus)
-    atomic_write(out_dir / "cmif.xml", result.text)
+    for path in cmif_outputs(out_dir):
+        atomic_write(path, result.text)
     return list(result.warnings)
+
+
+def cmif_outputs(out_dir: Path) -> list[Path]:
+    return [out_dir / "cmif.xml", out_dir / "html" / "cmif.xml"]
