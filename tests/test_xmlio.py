@@ -103,3 +103,15 @@ def test_atomic_write_replaces_the_file_and_leaves_no_temp(tmp_path):
     atomic_write(target, b"two")
     assert target.read_bytes() == b"two"
     assert [p.name for p in target.parent.iterdir()] == ["a.xml"]
+
+
+def test_entity_declarations_in_utf16_are_refused_as_declarations(tmp_path):
+    # the byte scan for "<!ENTITY" cannot see UTF-16; the parsed DTD still tells
+    text = ('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE TEI [<!ENTITY x "y">]>\n'
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>')
+    path = tmp_path / "utf16.xml"
+    path.write_bytes(text.encode("utf-16"))
+    with pytest.raises(InputError) as caught:
+        parse_file(path)
+    assert caught.value.diagnostic.rule == "xml-entity"
+    assert caught.value.diagnostic.message.startswith("entity declarations are refused")

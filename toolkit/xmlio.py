@@ -73,17 +73,17 @@ def _locate(data: bytes, needle: bytes) -> tuple[int, int]:
 
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+ENTITY_DECLARATIONS_REFUSED = (
+    "entity declarations are refused: teikit never expands or fetches entities "
+    "(remove the DOCTYPE's internal subset and write the characters directly)"
+)
 
 
 def parse_bytes(data: bytes, path: Path) -> ParsedDocument:
     """Parse bytes that came from `path`; raise InputError with a located diagnostic."""
     if _ENTITY_DECL.search(data) and b"<!DOCTYPE" in data:
         line, column = _locate(data, b"<!ENTITY")
-        raise InputError(_diagnostic(
-            path, line, column, "xml-entity",
-            "entity declarations are refused: teikit never expands or fetches entities "
-            "(remove the DOCTYPE's internal subset and write the characters directly)",
-        ))
+        raise InputError(_diagnostic(path, line, column, "xml-entity", ENTITY_DECLARATIONS_REFUSED))
     try:
         tree = etree.ElementTree(etree.fromstring(data, _safe_parser(), base_url=str(path)))
     except etree.XMLSyntaxError as error:
@@ -92,6 +92,7 @@ def parse_bytes(data: bytes, path: Path) -> ParsedDocument:
             raise InputError(_duplicate_id(data, path, line, column, error))
         raise InputError(_diagnostic(path, line, column, "xml-wellformed", _syntax_message(error)))
     _refuse_external_dtd(tree, data, path)
+    _refuse_declared_entities(tree, path)
     _refuse_unexpanded_entities(tree, path)
     return ParsedDocument(path, tree, hashlib.sha256(data).hexdigest())
 
@@ -129,6 +130,13 @@ def _syntax_message(error: etree.XMLSyntaxError) -> str:
         message += " (save the file as UTF-8, or declare its real encoding in the XML declaration)"
     # Some libxml2 messages carry a newline before the location: a diagnostic is one line.
     return f"not well-formed XML: {' '.join(message.split())}"
+
+
+def _refuse_declared_entities(tree: etree._ElementTree, path: Path) -> None:
+    """The byte scan above misses declarations in other encodings (UTF-16): ask the parsed DTD."""
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise InputError(_diagnostic(path, 1, 0, "xml-entity", ENTITY_DECLARATIONS_REFUSED))
 
 
 def _refuse_unexpanded_entities(tree: etree._ElementTree, path: Path) -> None:
