@@ -175,3 +175,11 @@ def test_render_of_foreign_tei_is_a_standalone_page():
     assert root.xpath("//div[@class='lg']/div[@class='l']")
     assert not root.xpath("//a[starts-with(@href, 'javascript:')]")
     one(root, "//a[@href='https://example.org/']")
+
+
+def test_correspondents_of_a_conversation_are_paired_with_each_other_not_themselves(built_site):
+    rows = page(built_site, "correspondents.html").xpath("//table[@class='correspondents']/tbody/tr")
+    pairs = {(r.xpath("string(td[1])"), r.xpath("string(td[2])")) for r in rows}
+    assert ("Nariman Narimanov", "Grigory Ordzhonikidze") in pairs
+    assert ("Grigory Ordzhonikidze", "Nariman Narimanov") in pairs
+    assert not [p for p in pairs if p[0] == p[1]]

@@ -197,13 +197,17 @@ UNNAMED = Name("other", "", "addressee not named", "")
 
 
 def _pairs(letter: Letter):
-    """(sender, recipient, is_copy) for every sender and every addressee of a letter."""
+    """(sender, recipient, is_copy) for every sender and every addressee of a letter.
+
+    In a conversation both speakers send and receive; nobody writes to themselves there.
+    """
     recipients = [(r, False) for r in letter.recipients] + [(c, True) for c in letter.cc]
     if not letter.recipients:
         recipients.insert(0, (UNNAMED, False))
     for sender in letter.senders:
         for recipient, cc in recipients:
-            yield sender, recipient, cc
+            if not (sender.ref and sender.ref == recipient.ref):
+                yield sender, recipient, cc
 
 
 def write_site_pages(out_dir: Path, styles: Stylesheets, site: SiteData, params: dict, entries: str) -> list[Path]:
