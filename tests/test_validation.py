@@ -182,3 +182,16 @@ def copy_root(root: Path, destination: Path) -> Path:
     target = destination / root.name
     shutil.copytree(root, target)
     return target
+
+
+def test_workers_find_exactly_what_one_process_finds(monkeypatch):
+    """Forked workers check the per-document rules of a large corpus; the result must not change."""
+    import toolkit.validation as validation
+
+    monkeypatch.chdir(INVALID)
+    serial = validate(Edition.open("."), jobs=1)
+    monkeypatch.setattr(validation, "PARALLEL_FROM", 2)  # fork even for this small corpus
+    parallel = validate(Edition.open("."), jobs=2)
+    assert parallel.diagnostics == serial.diagnostics
+    assert parallel.files == serial.files
+    assert any(d.rule == "archival-complete" for d in parallel.diagnostics)  # per-document rules ran

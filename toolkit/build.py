@@ -97,7 +97,7 @@ def build(edition: Edition, out_dir: Path, jobs: int | None = None, clean: bool 
         report.fail(failure)
     previous = State() if clean else State.load(out_dir)
     state = State(inputs=inputs_fingerprint(edition))
-    documents = _valid_documents(edition, corpus, previous, state, report)
+    documents = _valid_documents(edition, corpus, previous, state, report, jobs)
     letters = metadata.chronological([metadata.letter(d, corpus.authority) for d in documents])
     by_id = {d.doc_id: d for d in documents}
     entries = entries_xml(corpus.authority)
@@ -139,14 +139,15 @@ def _file_hash(document: ParsedDocument) -> str:
 
 # ---- validation ---------------------------------------------------------------------------
 
-def _valid_documents(edition, corpus: Corpus, previous: State, state: State, report: BuildReport) -> list[ParsedDocument]:
+def _valid_documents(edition, corpus: Corpus, previous: State, state: State, report: BuildReport,
+                     jobs: int | None = None) -> list[ParsedDocument]:
     """Validate what changed since the last successful build; return every document fit to build."""
     unchanged_inputs = previous.inputs == state.inputs
     changed = [d for d in corpus.documents
                if not unchanged_inputs or previous.pages.get(d.doc_id, {}).get("file") != _file_hash(d)]
     targets = changed if unchanged_inputs else corpus.support + changed
     invalid = set()
-    for diagnostic in _validate(edition, corpus, targets):
+    for diagnostic in _validate(edition, corpus, targets, jobs):
         if diagnostic.is_error:
             report.fail(diagnostic)
             invalid.add(diagnostic.file)
@@ -155,14 +156,14 @@ def _valid_documents(edition, corpus: Corpus, previous: State, state: State, rep
     return _unique_ids([d for d in corpus.documents if d.display not in invalid], report)
 
 
-def _validate(edition: Edition, corpus: Corpus, targets: list[ParsedDocument]) -> list[Diagnostic]:
+def _validate(edition: Edition, corpus: Corpus, targets: list[ParsedDocument], jobs: int | None = None) -> list[Diagnostic]:
     """The edition's rules on the already parsed `targets` (validation.validate would parse again)."""
     if not targets:
         return []
     from .validation import rules_for
 
     checked = Corpus(corpus.documents, corpus.support, [], corpus.authority, targets=targets)
-    return sorted(set(rules_for(edition, "edition").check_corpus(checked)))
+    return sorted(set(rules_for(edition, "edition").check_corpus(checked, jobs)))
 
 
 def _unique_ids(documents: list[ParsedDocument], report: BuildReport) -> list[ParsedDocument]:

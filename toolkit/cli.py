@@ -83,8 +83,10 @@ def _schema_choice(ctx: click.Context, param: click.Parameter, value: str) -> st
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
     help="text: one line per problem and a summary; json: an array of {file, line, column, severity, rule, message}.",
 )
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large corpora (default: one per core).")
 @pass_context
-def validate(context: Context, paths: tuple[Path, ...], schema: str, output_format: str) -> None:
+def validate(context: Context, paths: tuple[Path, ...], schema: str, output_format: str, jobs: int | None) -> None:
     """Check TEI files: well-formedness, RelaxNG and Schematron rules, in one pass.
 
     PATHS are files or folders (default: the edition's tei/). Each problem is reported as
@@ -92,7 +94,7 @@ def validate(context: Context, paths: tuple[Path, ...], schema: str, output_form
     """
     from .validation import validate as run_validation
 
-    report = run_validation(context.edition, expand_paths(paths), schema)
+    report = run_validation(context.edition, expand_paths(paths), schema, jobs=jobs)
     if output_format == "json":
         click.echo(to_json(report.diagnostics))
     else:

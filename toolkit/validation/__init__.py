@@ -4,13 +4,16 @@
 
 Every file is parsed once (corpus.load, with xmlio's hardened parser); a file that cannot be
 parsed becomes one diagnostic and the others go on. Schemas are compiled once per process.
-The per-document checks cost well under a millisecond each (benchmarks/bench_validate.py), so
-they run in this process: a worker pool would spend more on start-up and on shipping the
-parsed trees than the checks themselves take.
+The per-document checks (RelaxNG, Schematron) of a large corpus run on every core: forked
+workers inherit the parsed trees and the compiled schemas, so nothing is parsed, compiled or
+shipped twice; only the diagnostics come back. Below PARALLEL_FROM documents one process is
+faster than starting workers (benchmarks/bench_validate.py).
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -23,6 +26,7 @@ from ..xmlio import ParsedDocument
 from . import references, relaxng, schematron
 
 SCHEMA_CHOICES = "edition, tei_all or the path of a .rng file"
+PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
 
 
 @dataclass
@@ -59,12 +63,36 @@ class Rules:
             found += schematron.check(document, self.schematron)
         return found
 
-    def check_corpus(self, corpus: Corpus) -> list[Diagnostic]:
+    def check_corpus(self, corpus: Corpus, jobs: int | None = None) -> list[Diagnostic]:
         """The diagnostics of corpus.targets: each document, then (edition rules) across files."""
-        found = [d for document in corpus.targets for d in self.check_document(document)]
+        found = self.check_documents(corpus.targets, jobs)
         if self.cross_file:
             found += references.check(corpus)
         return found
+
+
+    def check_documents(self, documents: list[ParsedDocument], jobs: int | None = None) -> list[Diagnostic]:
+        workers = min(jobs or os.cpu_count() or 1, len(documents))
+        if workers < 2 or len(documents) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+            return [d for document in documents for d in self.check_document(document)]
+        global _FORKED
+        _FORKED = (self, documents)  # inherited by the forked workers, never pickled
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                shares = pool.map(_check_share, [(start, workers) for start in range(workers)])
+        finally:
+            _FORKED = None
+        return [d for share in shares for d in share]
+
+
+_FORKED: tuple[Rules, list[ParsedDocument]] | None = None
+
+
+def _check_share(share: tuple[int, int]) -> list[Diagnostic]:
+    """In a forked worker: check every `step`-th document from `start` (interleaved for balance)."""
+    rules, documents = _FORKED
+    start, step = share
+    return [d for document in documents[start::step] for d in rules.check_document(document)]
 
 
 def rules_for(edition: Edition, schema: str = "edition") -> Rules:
@@ -82,10 +110,11 @@ def rules_for(edition: Edition, schema: str = "edition") -> Rules:
     return Rules(relaxng.compile_schema(path.resolve()))
 
 
-def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str = "edition") -> ValidationReport:
+def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str = "edition",
+             jobs: int | None = None) -> ValidationReport:
     """Check the edition's files (all of tei/, or `paths`) against `schema`; never stops at a broken file."""
     rules = rules_for(edition, schema)  # a missing schema is one line before any file is read
     corpus = load(edition, paths)
-    diagnostics = list(corpus.failures) + rules.check_corpus(corpus)
+    diagnostics = list(corpus.failures) + rules.check_corpus(corpus, jobs)
     files = {d.display for d in corpus.targets} | {f.file for f in corpus.failures}
     return ValidationReport(sorted(files), sorted(set(diagnostics)))
