@@ -147,3 +147,21 @@ def test_no_timestamps_in_pages(built_site):
 
     for page in (built_site / "html").glob("*.html"):
         assert not re.search(r"20[0-9]{2}-[0-9]{2}-[0-9]{2}T", page.read_text(encoding="utf-8")), page.name
+
+
+def test_outputs_of_a_document_removed_after_a_failed_build_go_too(edition_copy, tmp_path):
+    """A failed build drops the state; the next one still knows what is stale from the folder."""
+    out = tmp_path / "out"
+    run(edition_copy, out, jobs=1)
+    broken = edition_copy / "tei" / "539.xml"
+    original = broken.read_bytes()
+    broken.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><oops></TEI>", encoding="utf-8")
+    assert run(edition_copy, out, jobs=1).failed
+    broken.write_bytes(original)
+    (edition_copy / "tei" / "542.xml").unlink()
+    report = run(edition_copy, out, jobs=1)
+    assert not report.failed
+    assert not (out / "html" / "542.html").exists() and not (out / "text" / "542.txt").exists()
+    assert not (out / "html" / "tei" / "542.xml").exists()
+    assert (out / "html" / "539.html").is_file() and (out / "html" / "tei" / "persons.xml").is_file()
+    assert (out / "html" / "index.html").is_file() and (out / "html" / "correspondents.html").is_file()

@@ -105,7 +105,7 @@ def build(edition: Edition, out_dir: Path, jobs: int | None = None, clean: bool 
     todo = _plan(out_dir, letters, by_id, site_params, previous, state, report)
     _run(edition, out_dir, todo, entries, jobs, report)
     _write_site(edition, corpus, documents, letters, site_params, entries, previous, state, report)
-    _remove_stale(out_dir, previous, state)
+    _remove_stale(out_dir, previous, state, corpus.support)
     if report.failed:
         State.drop(out_dir)
     else:
@@ -316,9 +316,20 @@ def _write_site(edition, corpus, documents, letters, site_params, entries, previ
     report.site_written = True
 
 
-def _remove_stale(out_dir: Path, previous: State, state: State) -> None:
-    """Outputs of documents that were removed, renamed or are now invalid go too."""
-    for doc_id, entry in previous.pages.items():
-        if doc_id not in state.pages:
-            for path in document_outputs(out_dir, doc_id, entry.get("source", f"{doc_id}.xml")):
-                path.unlink(missing_ok=True)
+def _remove_stale(out_dir: Path, previous: State, state: State, support: list[ParsedDocument]) -> None:
+    """Outputs of documents that were removed, renamed or are now invalid go too.
+
+    Without a saved state (the first build, or the one after a failure, which drops it) the
+    folder itself is the only record: every per-document output that no current document
+    writes is stale.
+    """
+    stale = {path for doc_id, entry in previous.pages.items() if doc_id not in state.pages
+             for path in document_outputs(out_dir, doc_id, entry.get("source", f"{doc_id}.xml"))}
+    if not previous.pages:
+        written = {path for doc_id, entry in state.pages.items()
+                   for path in document_outputs(out_dir, doc_id, entry["source"])}
+        keep = written | set(site_outputs(out_dir)) | {out_dir / "html" / "tei" / d.path.name for d in support}
+        found = [*out_dir.glob("html/*.html"), *out_dir.glob("text/*.txt"), *out_dir.glob("html/tei/*.xml")]
+        stale |= set(found) - keep
+    for path in sorted(stale):
+        path.unlink(missing_ok=True)
