@@ -16,6 +16,9 @@ from .xmlio import ParsedDocument, first, normalized_text
 
 XML_ID = f"{{{XML_NS}}}id"
 ENTRY_KINDS = {"person": "person", "place": "place", "org": "org", "category": "category"}
+# The site page that lists the entries of each kind (anchored by xml:id); the stylesheets'
+# tk:index-pages map says the same for the pages they link.
+INDEX_PAGES = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
 # The authority services a `idno @type` may name, and how to turn a bare value into a URI.
 AUTHORITY_URI_PREFIX = {
     "wikidata": "http://www.wikidata.org/entity/",

@@ -14,15 +14,15 @@ from pathlib import Path
 from lxml import etree
 
 from .. import NSMAP
-from ..authority import AuthorityIndex, Entry
+from ..authority import INDEX_PAGES, AuthorityIndex, Entry
 from ..metadata import DateSpec, Letter, Name
 from ..xmlio import ParsedDocument, atomic_write
 from ..xslt import Stylesheets
 
 TK_NS = "urn:teikit"
 SITE_PAGES = ("index", "persons", "places", "orgs", "correspondents")
-INDEXES = (("person", "persons.html", "Persons"), ("place", "places.html", "Places"),
-           ("org", "orgs.html", "Organisations"))
+INDEXES = tuple((kind, INDEX_PAGES[kind], title)
+                for kind, title in (("person", "Persons"), ("place", "Places"), ("org", "Organisations")))
 SCHEME_LABELS = {"wikidata": "Wikidata", "geonames": "GeoNames", "viaf": "VIAF", "gnd": "GND",
                  "wikipedia": "Wikipedia", "lc": "Library of Congress", "bnf": "BnF"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

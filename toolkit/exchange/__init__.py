@@ -12,15 +12,13 @@ import io
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..authority import AuthorityIndex, Entry
+from ..authority import INDEX_PAGES, AuthorityIndex, Entry
 from ..corpus import Corpus, load
 from ..edition import Edition
 from ..metadata import Letter, letter
 from ..xmlio import ParsedDocument
 
 SEPARATOR = " | "  # joins several values in one CSV cell or text column
-# The pages of the reading site that list the entries of each authority file.
-INDEX_PAGES = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
 
 
 @dataclass
