@@ -34,13 +34,13 @@ def check_input_error(data: bytes) -> None:
         assert document.root is not None
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_give_a_document_or_a_located_input_error(data):
     check_input_error(data)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=25).map(b"".join))
 def test_messy_xml_gives_a_document_or_a_located_input_error(data):
     check_input_error(data)
