@@ -37,7 +37,7 @@
   <!-- Home: title, introduction, documents in chronological order. -->
   <xsl:template match="tk:site" mode="tk:home">
     <h1><xsl:value-of select="@title"/></h1>
-    <xsl:if test="tk:subtitle"><p class="subtitle"><xsl:apply-templates select="tk:subtitle/node()"/></p></xsl:if>
+    <xsl:if test="tk:subtitle"><p class="subtitle"><xsl:apply-templates select="tk:subtitle/tei:title/node()"/></p></xsl:if>
     <xsl:if test="tk:intro/*">
       <section class="introduction" aria-labelledby="introduction-heading">
         <h2 id="introduction-heading">Introduction</h2>

