@@ -38,3 +38,18 @@ def test_the_checker_does_report_an_invalid_page(tmp_path):
                     encoding="utf-8")
     result = nu_check(str(page))
     assert result.returncode == 1 and "element in scope but a" in result.stderr
+
+
+def test_rendered_foreign_tei_is_valid_html5(tmp_path):
+    """`teikit render` of other projects' TEI (no header, verse, tables, a corpus) gives valid pages."""
+    from toolkit.edition import Edition
+    from toolkit.render import render
+
+    sources = sorted((Path(__file__).parent / "roots" / "render").glob("*.xml"))
+    pages = []
+    for source in sources:
+        page = tmp_path / f"{source.stem}.html"
+        page.write_text(render(Edition.open(Path(__file__).resolve().parents[1]), source, "html"), encoding="utf-8")
+        pages.append(str(page))
+    result = nu_check("--errors-only", *pages)
+    assert len(pages) >= 4 and result.returncode == 0, result.stderr
