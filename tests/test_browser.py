@@ -88,3 +88,17 @@ def test_readable_on_a_phone(server, browser_page):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, "the page scrolls sideways on a phone"
     shot(page, "phone-document")
+
+
+def test_every_page_passes_axe_accessibility_checks_including_contrast(server, browser_page, built_site):
+    """axe-core (the engine behind most accessibility audits) finds no violation on any page."""
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python (test extras)")
+    axe = axe_module.Axe()
+    pages = sorted(p.name for p in (built_site / "html").glob("*.html"))
+    assert len(pages) >= 15
+    for name in pages:
+        browser_page.goto(f"{server}/html/{name}")
+        response = axe.run(browser_page).response
+        assert response["violations"] == [], (name, [(v["id"], v["help"]) for v in response["violations"]])
+        checked = {rule["id"] for rule in response["passes"]}
+        assert {"color-contrast", "html-has-lang", "landmark-one-main", "link-name"} <= checked, name
