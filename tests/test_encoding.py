@@ -199,3 +199,14 @@ def test_editorial_notes_belong_to_the_compiler_and_gaps_are_marked(documents, n
     for gap in text.iter(f"{{{TEI}}}gap"):
         assert gap.get("reason") == "omitted"
     assert "<…>" not in words(text) and "…" not in words(text), "omission marks are gaps, not characters"
+
+
+def test_metadata_takes_the_main_title_even_when_another_comes_first(tmp_path):
+    from toolkit.metadata import letter
+    from toolkit.xmlio import parse_file
+
+    source = (TEI_DIR / "537.xml").read_text(encoding="utf-8").replace(
+        '<title type="main">', '<title type="short">Before</title><title type="main">', 1)
+    path = tmp_path / "537.xml"
+    path.write_text(source, encoding="utf-8")
+    assert letter(parse_file(path)).title.startswith("Dispatch from People’s Commissar")

@@ -216,6 +216,12 @@ def _mentions(body) -> dict[str, list[str]]:
     return found
 
 
+def _main_title(header):
+    """The title typed main, else the first; a union would give whichever comes first."""
+    main = first(header, ".//tei:titleStmt/tei:title[@type='main']")
+    return main if main is not None else first(header, ".//tei:titleStmt/tei:title")
+
+
 def letter(document: ParsedDocument, authority: AuthorityIndex | None = None) -> Letter:
     """The metadata of one document of the edition."""
     root = document.root
@@ -231,7 +237,7 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None) ->
         number=normalized_text(number),
         number_inferred=number is not None and number.get("cert") is not None,
         kind=str(kind).lstrip("#") if kind is not None else "",
-        title=normalized_text(first(header, ".//tei:titleStmt/tei:title[@type='main'] | .//tei:titleStmt/tei:title[1]")),
+        title=normalized_text(_main_title(header)),
         short_title=normalized_text(first(header, ".//tei:titleStmt/tei:title[@type='short']")),
         date=sent_date,
         actions=actions,
