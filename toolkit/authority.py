@@ -6,6 +6,7 @@ already parsed authority trees and shared by validation, metadata, CMIF and the 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -39,6 +40,23 @@ class Entry:
     identifiers: dict[str, str] = field(default_factory=dict)
     file: str = ""
     line: int = 0
+    surname: str = ""  # from persName/surname of the regular name, where the entry marks it
+    forename: str = ""
+    birth: str = ""  # birth/@when, death/@when (or the text where no date is given)
+    death: str = ""
+
+    @property
+    def sort_name(self) -> str:
+        """How a register lists the entry: "Chicherin, Georgy" where the surname is marked."""
+        if self.surname and self.forename:
+            return f"{self.surname}, {self.forename}"
+        return self.surname or self.name
+
+    @property
+    def sort_key(self) -> str:
+        """Alphabetical order that ignores case and diacritics (Kâzım files with Kazim)."""
+        decomposed = unicodedata.normalize("NFKD", self.sort_name.casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
 
     def uri(self, scheme: str) -> str | None:
         """The identifier of `scheme` as a full URI, or None when the entry has none."""
@@ -71,7 +89,17 @@ def _entry(element: etree._Element, file: str) -> Entry:
         id=element.get(XML_ID), kind=kind, name=name, type=element.get("type", element.get("role", "")),
         variants=[n for n in dict.fromkeys(names) if n and n != name],
         description=description, identifiers=identifiers, file=file, line=element.sourceline or 0,
+        surname=normalized_text(first(name_el, "tei:surname")) if name_el is not None else "",
+        forename=" ".join(normalized_text(f) for f in name_el.xpath("tei:forename", namespaces=NSMAP))
+        if name_el is not None else "",
+        birth=_life_date(first(element, "tei:birth")), death=_life_date(first(element, "tei:death")),
     )
+
+
+def _life_date(element: etree._Element | None) -> str:
+    if element is None:
+        return ""
+    return element.get("when") or normalized_text(element)
 
 
 class AuthorityIndex:
@@ -102,7 +130,7 @@ class AuthorityIndex:
         return self.entries.get(ref_id.lstrip("#"))
 
     def of_kind(self, kind: str) -> list[Entry]:
-        return sorted((e for e in self.entries.values() if e.kind == kind), key=lambda e: e.name.casefold())
+        return sorted((e for e in self.entries.values() if e.kind == kind), key=lambda e: (e.sort_key, e.id))
 
     def name(self, ref: str, fallback: str = "") -> str:
         entry = self.get(ref)

@@ -13,6 +13,7 @@ from lxml import etree
 
 from . import NSMAP, TEI_NS, XML_NS
 from .authority import AuthorityIndex
+from .passages import sentence_of
 from .xmlio import ParsedDocument, first, normalized_text
 
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
@@ -123,6 +124,7 @@ class Letter:
     sources: list[Source]
     collection: str = ""
     mentions: dict[str, list[str]] = field(default_factory=dict)  # kind -> authority ids
+    passages: dict[str, list[str]] = field(default_factory=dict)  # authority id -> sentences naming it
 
     @property
     def sent(self) -> list[Action]:
@@ -201,18 +203,33 @@ def _signs_its_own_note(element) -> bool:
     return any(note.get("resp") == element.get("ref") for note in element.iterancestors(f"{{{TEI_NS}}}note"))
 
 
-def _mentions(body) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {"person": [], "place": [], "org": []}
+def _named_in_text(body) -> list[tuple[str, str, etree._Element]]:
+    """(kind, authority id, element) for every name with @ref in the text, in document order."""
     if body is None:
-        return found
+        return []
+    named = []
     for element in _xpath(body, ".//tei:persName[@ref] | .//tei:placeName[@ref] | .//tei:orgName[@ref]"):
-        if _signs_its_own_note(element):
-            continue
-        kind = NAME_KINDS[etree.QName(element).localname]
-        for ref in element.get("ref").split():
-            ref = ref.lstrip("#")
-            if ref not in found[kind]:
-                found[kind].append(ref)
+        if not _signs_its_own_note(element):
+            kind = NAME_KINDS[etree.QName(element).localname]
+            named += [(kind, ref.lstrip("#"), element) for ref in element.get("ref").split()]
+    return named
+
+
+def _mentions(named) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {"person": [], "place": [], "org": []}
+    for kind, ref, _ in named:
+        if ref not in found[kind]:
+            found[kind].append(ref)
+    return found
+
+
+def _passages(named) -> dict[str, list[str]]:
+    """Each entry's sentences in the text, each once, in the order they come."""
+    found: dict[str, list[str]] = {}
+    for _, ref, element in named:
+        sentence = sentence_of(element)
+        if sentence and sentence not in found.setdefault(ref, []):
+            found[ref].append(sentence)
     return found
 
 
@@ -230,6 +247,7 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None) ->
     kind = first(header, ".//tei:textClass/tei:catRef/@target")
     actions = [_action(a, authority) for a in _xpath(header, ".//tei:correspDesc/tei:correspAction")]
     sent_date = next((a.date for a in actions if a.type == "sent" and a.date.sort_key != "9999"), DateSpec())
+    named = _named_in_text(first(root, "tei:text"))
     return Letter(
         doc_id=document.doc_id,
         xml_id=root.get(f"{{{XML_NS}}}id", document.doc_id),
@@ -243,7 +261,8 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None) ->
         actions=actions,
         sources=[_source(b, authority) for b in _xpath(header, ".//tei:sourceDesc//tei:listBibl[@type='sources']/tei:bibl")],
         collection=normalized_text(first(header, ".//tei:sourceDesc/tei:bibl[@type='collection']")),
-        mentions=_mentions(first(root, "tei:text")),
+        mentions=_mentions(named),
+        passages=_passages(named),
     )
 
 

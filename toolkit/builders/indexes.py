@@ -45,7 +45,8 @@ def entries_xml(authority: AuthorityIndex) -> str:
     root = etree.Element(tk("entries"), nsmap={"tk": TK_NS})
     for entry_id in sorted(authority.entries):
         entry = authority.entries[entry_id]
-        _sub(root, "entry", id=entry.id, kind=entry.kind, name=entry.name)
+        _sub(root, "entry", id=entry.id, kind=entry.kind, name=entry.name, surname=entry.surname,
+             forename=entry.forename)
     return etree.tostring(root, encoding="unicode")
 
 
@@ -159,8 +160,34 @@ def _add_name(parent: etree._Element, tag: str, name: Name) -> None:
     _sub(parent, tag, ref=name.ref, kind=name.kind, name=name.name)
 
 
+def roles(letter: Letter, ref: str) -> list[str]:
+    """In what roles a document names an entry: sender, addressee, copy, mentioned, place, archive."""
+    found = []
+    for label, names in (("sender", letter.senders), ("addressee", letter.recipients), ("copy to", letter.cc)):
+        if any(name.ref == ref for name in names):
+            found.append(label)
+    for label, actions in (("place of sending", letter.sent), ("place of receipt", letter.received)):
+        if any(action.place and action.place.ref == ref for action in actions):
+            found.append(label)
+    if any(ref in refs for refs in letter.mentions.values()):
+        found.append("mentioned")
+    if any(source.repository == ref for source in letter.sources):
+        found.append("archive")
+    return found
+
+
+def life_dates(entry: Entry) -> str:
+    """(1872–1936), (born 1884), (died 1924): only what the entry records."""
+    if entry.birth and entry.death:
+        return f"{entry.birth}–{entry.death}"
+    if entry.birth:
+        return f"born {entry.birth}"
+    return f"died {entry.death}" if entry.death else ""
+
+
 def _add_entry(parent: etree._Element, entry: Entry, letters: list[Letter]) -> None:
-    element = _sub(parent, "entry", id=entry.id, kind=entry.kind, name=entry.name, type=entry.type)
+    element = _sub(parent, "entry", id=entry.id, kind=entry.kind, name=entry.name, type=entry.type,
+                   sort_name=entry.sort_name, life=life_dates(entry))
     for variant in entry.variants:
         _sub(element, "variant", variant)
     if entry.description:
@@ -171,8 +198,11 @@ def _add_entry(parent: etree._Element, entry: Entry, letters: list[Letter]) -> N
             _sub(element, "identifier", scheme=scheme, label=SCHEME_LABELS.get(scheme, scheme),
                  uri=uri, value=entry.identifiers[scheme].rsplit("/", 1)[-1])
     for letter in letters:
-        _sub(element, "mention", doc=letter.doc_id, number=letter.number,
-             title=letter.short_title or letter.title)
+        mention = _sub(element, "mention", doc=letter.doc_id, number=letter.number,
+                       title=letter.short_title or letter.title, date=human_date(letter.date),
+                       when=letter.date.when, roles=", ".join(roles(letter, entry.id)))
+        for sentence in letter.passages.get(entry.id, []):
+            _sub(mention, "passage", sentence)
 
 
 def _add_correspondence(parent: etree._Element, letters: list[Letter]) -> None:

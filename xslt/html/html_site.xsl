@@ -96,14 +96,15 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- An index page: one entry per authority record, anchored by its xml:id. -->
+  <!-- An index page: one entry per authority record, anchored by its xml:id, in the order of
+       the sort names (surname, forename where the entry marks them). -->
   <xsl:template match="tk:entries" mode="tk:site">
     <h1><xsl:value-of select="@title"/></h1>
-    <p><xsl:value-of select="count(tk:entry)"/> entries, in alphabetical order, each with the documents that name it.</p>
+    <p><xsl:value-of select="count(tk:entry)"/> entries, in alphabetical order<xsl:if test="@kind = 'person'"> of surnames</xsl:if>, each with the documents that name it (in date order), the role in which each names it and the sentences in which the name occurs.</p>
     <nav class="entry-list" aria-label="{@title}: all entries">
       <ul>
         <xsl:for-each select="tk:entry">
-          <li><a href="#{@id}"><xsl:value-of select="@name"/></a></li>
+          <li><a href="#{@id}"><xsl:value-of select="(@sort-name, @name)[1]"/></a></li>
         </xsl:for-each>
       </ul>
     </nav>
@@ -112,7 +113,13 @@
 
   <xsl:template match="tk:entry" mode="tk:site">
     <section class="entry" id="{@id}" aria-labelledby="{@id}-name">
-      <h2 id="{@id}-name"><xsl:value-of select="@name"/></h2>
+      <h2 id="{@id}-name">
+        <xsl:value-of select="(@sort-name, @name)[1]"/>
+        <xsl:if test="@life"><span class="life-dates"> (<xsl:value-of select="@life"/>)</span></xsl:if>
+      </h2>
+      <xsl:if test="@sort-name and @sort-name ne @name">
+        <p class="regular-name">Regular form: <xsl:value-of select="@name"/></p>
+      </xsl:if>
       <xsl:if test="tk:variant">
         <p class="variants">Also written: <xsl:value-of select="string-join(tk:variant, '; ')"/></p>
       </xsl:if>
@@ -120,18 +127,29 @@
         <p class="description"><xsl:value-of select="."/></p>
       </xsl:for-each>
       <xsl:if test="tk:identifier">
-        <ul class="identifiers">
+        <ul class="identifiers" aria-label="Authority records of {@name}">
           <xsl:for-each select="tk:identifier">
-            <li><a href="{@uri}"><xsl:value-of select="concat(@label, ': ', @value)"/></a></li>
+            <li>
+              <a href="{@uri}">
+                <xsl:value-of select="@label"/>
+                <xsl:if test="@scheme ne 'wikipedia'">: <xsl:value-of select="@value"/></xsl:if>
+              </a>
+            </li>
           </xsl:for-each>
         </ul>
       </xsl:if>
       <xsl:choose>
         <xsl:when test="tk:mention">
-          <p class="mentions">Documents: </p>
+          <h3 class="mentions-heading">Documents</h3>
           <ul class="mentions">
             <xsl:for-each select="tk:mention">
-              <li><a href="{@doc}.html"><xsl:value-of select="concat('No. ', @number, ', ', @title)"/></a></li>
+              <li>
+                <a href="{@doc}.html"><xsl:value-of select="concat('No. ', @number, ', ', @title)"/></a>
+                <xsl:if test="@roles"><span class="roles"> — <xsl:value-of select="@roles"/></span></xsl:if>
+                <xsl:for-each select="tk:passage">
+                  <p class="passage"><q><xsl:value-of select="."/></q></p>
+                </xsl:for-each>
+              </li>
             </xsl:for-each>
           </ul>
         </xsl:when>

@@ -1,0 +1,94 @@
+"""The sentence in which a document names a person, place or organisation (for the registers).
+
+The block around the name (a paragraph, heading, dateline, note …) is read as text: notes
+inside it are left out (they are blocks of their own), a gap reads "[…]". The sentence is the
+stretch between two sentence ends around the name; initials ("G. Chicherin") and common
+abbreviations do not end a sentence. A very long sentence is cut around the name, marked "…".
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+BLOCKS = {"p", "head", "dateline", "salute", "signed", "closer", "opener", "note", "item", "ab", "l",
+          "quote", "label", "cell", "docTitle", "byline"}
+GAP = "[…]"
+# A sentence ends at . ! ? followed by a space, unless the word before is an initial or abbreviation.
+SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)\]]*)\s+")
+ABBREVIATIONS = {"no", "nos", "doc", "docs", "cf", "e.g", "i.e", "st", "mr", "mrs", "dr", "gen", "col", "lt",
+                 "capt", "vol", "p", "pp", "ff", "f", "fol", "ibid", "op", "cit", "etc", "viz", "comp", "ed", "eds"}
+MAX_WORDS = 40
+
+
+def _local(element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _block(element: etree._Element) -> etree._Element:
+    for ancestor in element.iterancestors():
+        if _local(ancestor) in BLOCKS:
+            return ancestor
+    return element.getparent() if element.getparent() is not None else element
+
+
+def _pieces(node: etree._Element, target: etree._Element, out: list[str], found: list[int]) -> None:
+    """The text of `node` into `out`; the offset where `target` starts into `found`."""
+    if node is target:
+        found.append(sum(map(len, out)))
+    if node.text and _local(node) != "gap":
+        out.append(node.text)
+    if _local(node) == "gap":
+        out.append(GAP)
+    for child in node:
+        if isinstance(child.tag, str) and not (_local(child) == "note" and child is not target):
+            _pieces(child, target, out, found)
+        if child.tail:
+            out.append(child.tail)
+
+
+def _is_sentence_end(text: str, match: re.Match) -> bool:
+    before = text[:match.start()].rsplit(None, 1)
+    word = before[-1] if before else ""
+    word = word.lstrip("(“\"‘").rstrip(".").casefold()
+    if text[match.start()] == "." and (len(word) <= 1 or word in ABBREVIATIONS):
+        return False
+    following = text[match.end():match.end() + 1]
+    return not following or not following.islower()
+
+
+def sentence_around(text: str, offset: int) -> str:
+    """The sentence of `text` that contains position `offset`, whitespace normalised."""
+    start, end = 0, len(text)
+    for match in SENTENCE_END.finditer(text):
+        if not _is_sentence_end(text, match):
+            continue
+        if match.end() <= offset:
+            start = match.end()
+        elif match.start() >= offset:
+            end = match.start() + 1
+            break
+    return _shorten(text[start:end], offset - start)
+
+
+def _shorten(sentence: str, offset: int) -> str:
+    words = sentence.split()
+    if len(words) <= MAX_WORDS:
+        return " ".join(words)
+    at = len(sentence[:offset].split())
+    first = max(0, min(at - MAX_WORDS // 2, len(words) - MAX_WORDS))
+    cut = words[first:first + MAX_WORDS]
+    return ("… " if first else "") + " ".join(cut) + (" …" if first + MAX_WORDS < len(words) else "")
+
+
+def sentence_of(element: etree._Element) -> str:
+    """The sentence in which the name `element` occurs."""
+    block = element if _local(element) in BLOCKS else _block(element)
+    pieces: list[str] = []
+    found: list[int] = []
+    _pieces(block, element, pieces, found)
+    return sentence_around("".join(pieces), found[0] if found else 0)
+
+
+__all__ = ["sentence_of", "sentence_around"]
