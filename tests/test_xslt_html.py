@@ -133,8 +133,10 @@ def test_home_page_lists_documents_chronologically(built_site):
 def test_previous_and_next_follow_the_home_page_order(built_site):
     order = [row.xpath("string(td[1]/a/@href)") for row in page(built_site, "index.html").xpath("//table[@class='document-list']/tbody/tr")]
     for before, after in zip(order, order[1:]):
-        one(page(built_site, before), f"//a[@rel='next'][@href='{after}']")
-        one(page(built_site, after), f"//a[@rel='prev'][@href='{before}']")
+        for where in ("top", "bottom"):  # at the top of the page and at its end
+            pager = f"//nav[contains(@class, 'pager-{where}')]"
+            one(page(built_site, before), f"{pager}//a[@rel='next'][@href='{after}']")
+            one(page(built_site, after), f"{pager}//a[@rel='prev'][@href='{before}']")
     assert not page(built_site, order[0]).xpath("//a[@rel='prev']")
 
 

@@ -24,7 +24,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from . import NSMAP, __version__, metadata
 from .builders import DocumentJob, DOCUMENT_BUILDERS, document_outputs
+from .builders.citation import build_date
 from .builders.cmif import cmif_outputs, write_cmif
+from .builders.finding import finding_outputs, write_finding_aids
 from .builders.indexes import SiteData, document_label, entries_xml, site_outputs, write_site_pages
 from .builders.tei import copy_support_files
 from .corpus import Corpus, load
@@ -183,9 +185,11 @@ def _unique_ids(documents: list[ParsedDocument], report: BuildReport) -> list[Pa
 
 def _site_params(edition: Edition, corpus: Corpus) -> dict[str, object]:
     config = edition.config
+    inputs = [d.path for d in corpus.documents + corpus.support] + [edition.root / "teikit.toml"]
     return {"site": True, "edition-title": edition_title(edition, corpus),
             "edition-editors": ", ".join(config.editors), "licence": config.licence,
-            "base-url": config.base_url}
+            "base-url": config.base_url, "publisher": config.publisher,
+            "build-date": build_date(inputs), "teikit-version": __version__}
 
 
 def edition_title(edition: Edition, corpus: Corpus) -> str:
@@ -303,12 +307,13 @@ class _ProgressBar:
 def _write_site(edition, corpus, documents, letters, site_params, entries, previous, state, report) -> None:
     out_dir = report.out_dir
     state.site = _sha(state.inputs, *sorted(f"{k}={v['key']}" for k, v in state.pages.items()))
-    outputs = site_outputs(out_dir) + cmif_outputs(out_dir)
+    outputs = site_outputs(out_dir) + cmif_outputs(out_dir) + finding_outputs(out_dir, letters)
     if previous.site == state.site and all(p.is_file() for p in outputs):
         return
     styles = stylesheets(edition.xslt_dir)
     site = SiteData(site_params["edition-title"], letters, corpus.authority, corpus.edition_document())
     write_site_pages(out_dir, styles, site, site_params, entries)
+    write_finding_aids(out_dir, site, edition.config, site_params)
     copy_support_files(out_dir, [d.path for d in corpus.support])
     built = Corpus(documents, corpus.support, [], corpus.authority, targets=corpus.support + documents)
     for warning in write_cmif(edition, built, out_dir):

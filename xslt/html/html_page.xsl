@@ -23,6 +23,7 @@
     <xsl:param name="current" as="xs:string" select="''"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="footer-links" as="node()*" select="()"/>
+    <xsl:param name="head" as="node()*" select="()"/>
     <html lang="en">
       <head>
         <meta charset="utf-8"/>
@@ -34,6 +35,7 @@
           <xsl:when test="$inline-css"><style><xsl:value-of select="$inline-css"/></style></xsl:when>
           <xsl:otherwise><link rel="stylesheet" href="{$css-href}"/></xsl:otherwise>
         </xsl:choose>
+        <xsl:sequence select="$head"/>
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to main content</a>
@@ -62,7 +64,13 @@
           <xsl:if test="$licence">
             <p>Licence: <a href="{$licence}"><xsl:value-of select="tk:licence-name($licence)"/></a></p>
           </xsl:if>
-          <p>Made with teikit from TEI P5 sources.</p>
+          <p class="made-with">
+            <xsl:text>Made with teikit</xsl:text>
+            <xsl:if test="$teikit-version"><xsl:value-of select="concat(' ', $teikit-version)"/></xsl:if>
+            <xsl:text> from TEI P5 sources</xsl:text>
+            <xsl:if test="$build-date">; built on <time datetime="{$build-date}"><xsl:value-of select="$build-date"/></time></xsl:if>
+            <xsl:text>.</xsl:text>
+          </p>
         </footer>
       </body>
     </html>
@@ -80,6 +88,9 @@
   <xsl:template match="tei:TEI" mode="tk:page">
     <xsl:call-template name="tk:page-shell">
       <xsl:with-param name="title" select="tk:page-title(.)"/>
+      <xsl:with-param name="head">
+        <xsl:if test="$site and $doc-id"><xsl:apply-templates select="." mode="tk:citation-meta"/></xsl:if>
+      </xsl:with-param>
       <xsl:with-param name="content">
         <xsl:apply-templates select="." mode="tk:article"/>
       </xsl:with-param>
@@ -125,6 +136,9 @@
     <article class="document">
       <xsl:if test="@xml:lang and not(starts-with(@xml:lang, 'en'))">
         <xsl:attribute name="lang" select="@xml:lang"/>
+      </xsl:if>
+      <xsl:if test="$site and $doc-id">
+        <xsl:call-template name="tk:pager"><xsl:with-param name="where" select="'top'"/></xsl:call-template>
       </xsl:if>
       <header class="document-header">
         <xsl:apply-templates select="$leading-heads[@type = 'number']" mode="tk:document-head"/>
@@ -230,17 +244,74 @@
         <xsl:text>. </xsl:text>
         <a href="{$url}"><xsl:value-of select="$url"/></a>
       </p>
+      <p><a href="csl/{$doc-id}.json" type="application/vnd.citationstyles.csl+json" download="{$doc-id}.json">Citation record for reference managers (CSL-JSON)</a></p>
     </section>
   </xsl:template>
 
+  <!-- Highwire Press tags, as Zotero and Google Scholar read them, and the permalink. -->
+  <xsl:template match="tei:TEI" mode="tk:citation-meta">
+    <xsl:variable name="url" select="concat($base-url, $doc-id, '.html')"/>
+    <xsl:variable name="sent" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"/>
+    <xsl:variable name="date" select="($sent/tei:date)[1]"/>
+    <link rel="canonical" href="{$url}"/>
+    <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="csl/{$doc-id}.json" title="CSL-JSON"/>
+    <meta name="citation_title" content="{tk:main-title(.)}"/>
+    <xsl:for-each select="$sent/(tei:persName | tei:orgName)">
+      <meta name="citation_author" content="{tk:citation-name(.)}"/>
+    </xsl:for-each>
+    <xsl:choose>
+      <xsl:when test="$date/@when"><meta name="citation_date" content="{translate($date/@when, '-', '/')}"/></xsl:when>
+      <!-- A range within one year: the year is certain, the day is not. -->
+      <xsl:when test="substring($date/@notBefore, 1, 4) = substring($date/@notAfter, 1, 4) and $date/@notBefore">
+        <meta name="citation_date" content="{substring($date/@notBefore, 1, 4)}"/>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:if test="$edition-title"><meta name="citation_book_title" content="{$edition-title}"/></xsl:if>
+    <xsl:for-each select="tokenize($edition-editors, ',\s*')[.]">
+      <meta name="citation_editor" content="{.}"/>
+    </xsl:for-each>
+    <xsl:if test="$publisher"><meta name="citation_publisher" content="{$publisher}"/></xsl:if>
+    <xsl:if test="$build-date"><meta name="citation_online_date" content="{translate($build-date, '-', '/')}"/></xsl:if>
+    <xsl:if test="@xml:lang"><meta name="citation_language" content="{@xml:lang}"/></xsl:if>
+    <meta name="citation_public_url" content="{$url}"/>
+    <meta name="citation_fulltext_html_url" content="{$url}"/>
+  </xsl:template>
+
+  <!-- "Surname, Forename" where the authority entry marks them, else the name as the entry has it. -->
+  <xsl:function name="tk:citation-name" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="entry" select="$entries/tk:entries/tk:entry[@id = tk:local-ids($name/@ref)[1]]"/>
+    <xsl:sequence select="
+        if ($entry/@surname[.] and $entry/@forename[.]) then concat($entry/@surname, ', ', $entry/@forename)
+        else if ($entry) then string($entry/@name)
+        else normalize-space($name)"/>
+  </xsl:function>
+
   <xsl:template name="tk:pager">
-    <nav class="pager" aria-label="Previous and next document">
+    <xsl:param name="where" as="xs:string" select="'bottom'"/>
+    <!-- Two landmarks on one page need two names. -->
+    <nav class="pager pager-{$where}" aria-label="{if ($where = 'top') then 'Previous and next document' else 'Previous and next document (end of page)'}">
       <ul>
+        <!-- At the top short (a phone's first screen belongs to the document), at the end in full. -->
         <xsl:if test="$prev-id">
-          <li class="prev"><a rel="prev" href="{$prev-id}.html">Previous document: <xsl:value-of select="$prev-title"/></a></li>
+          <li class="prev">
+            <a rel="prev" href="{$prev-id}.html">
+              <xsl:choose>
+                <xsl:when test="$where = 'top'">← Previous<span class="visually-hidden"> document: <xsl:value-of select="$prev-title"/></span></xsl:when>
+                <xsl:otherwise>Previous document: <xsl:value-of select="$prev-title"/></xsl:otherwise>
+              </xsl:choose>
+            </a>
+          </li>
         </xsl:if>
         <xsl:if test="$next-id">
-          <li class="next"><a rel="next" href="{$next-id}.html">Next document: <xsl:value-of select="$next-title"/></a></li>
+          <li class="next">
+            <a rel="next" href="{$next-id}.html">
+              <xsl:choose>
+                <xsl:when test="$where = 'top'">Next<span class="visually-hidden"> document: <xsl:value-of select="$next-title"/></span> →</xsl:when>
+                <xsl:otherwise>Next document: <xsl:value-of select="$next-title"/></xsl:otherwise>
+              </xsl:choose>
+            </a>
+          </li>
         </xsl:if>
       </ul>
     </nav>

@@ -7,6 +7,10 @@
 
   <xsl:param name="edition-editors" as="xs:string" select="''"/>
   <xsl:param name="licence" as="xs:string" select="''"/>
+  <xsl:param name="publisher" as="xs:string" select="''"/>
+  <!-- Shown on every page (Endings: a page says when and with what it was made). -->
+  <xsl:param name="build-date" as="xs:string" select="''"/>
+  <xsl:param name="teikit-version" as="xs:string" select="''"/>
   <!-- Chronological neighbours of the document (ids and short titles). -->
   <xsl:param name="prev-id" as="xs:string" select="''"/>
   <xsl:param name="prev-title" as="xs:string" select="''"/>

@@ -1,0 +1,84 @@
+"""How a reader cites a document: a CSL-JSON record per document, and the build's date.
+
+DIR/html/csl/<doc-id>.json is the document as a reference manager imports it (CSL-JSON, the
+format of citeproc, Zotero and Pandoc). The document pages carry the same facts as Highwire
+`citation_*` meta tags (made by the HTML stylesheet) and link to the record.
+
+The build date on every page must not break byte-identical rebuilds, so it is not the clock:
+it is SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the day on which
+the newest input (a TEI file or teikit.toml) was last changed, in UTC.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..authority import AuthorityIndex
+from ..metadata import DateSpec, Letter, Name
+from .indexes import human_date
+
+CSL_FOLDER = "csl"
+# CSL item types: the correspondence is "letter"; records and reports are "document".
+CSL_TYPES = {"letter": "letter", "telegram": "letter", "dispatch": "letter", "appeal": "letter"}
+
+
+def build_date(inputs: list[Path]) -> str:
+    """YYYY-MM-DD: SOURCE_DATE_EPOCH, else the newest input's modification day (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        stamp = int(epoch)
+    else:
+        times = [path.stat().st_mtime for path in inputs if path.is_file()]
+        stamp = int(max(times)) if times else 0
+    return datetime.fromtimestamp(stamp, tz=timezone.utc).date().isoformat()
+
+
+def csl_path(doc_id: str) -> str:
+    return f"{CSL_FOLDER}/{doc_id}.json"
+
+
+def _csl_name(name: Name, authority: AuthorityIndex) -> dict[str, str]:
+    entry = authority.get(name.ref) if name.ref else None
+    if entry is not None and entry.kind == "person" and entry.surname:
+        return {"family": entry.surname, **({"given": entry.forename} if entry.forename else {})}
+    return {"literal": name.name}
+
+
+def _csl_date(date: DateSpec) -> dict:
+    """An exact date as date-parts; a range or bound as the words the page shows."""
+    if date.when:
+        parts = [int(p) for p in date.when.split("-") if p.isdigit()]
+        if parts:
+            return {"date-parts": [parts]}
+    return {"literal": human_date(date)}
+
+
+def csl_record(letter: Letter, authority: AuthorityIndex, edition_title: str, editors: list[str],
+               publisher: str, base_url: str) -> dict:
+    record: dict[str, object] = {
+        "id": letter.xml_id or letter.doc_id,
+        "type": CSL_TYPES.get(letter.kind, "document"),
+        "title": letter.title or letter.short_title or letter.doc_id,
+        "author": [_csl_name(n, authority) for n in letter.senders],
+        "recipient": [_csl_name(n, authority) for n in letter.recipients],
+        "container-title": edition_title,
+        "editor": [{"literal": editor} for editor in editors],
+        "publisher": publisher,
+        "number": letter.number,
+        "genre": letter.kind.replace("-", " "),
+        "URL": f"{base_url}{letter.doc_id}.html",
+    }
+    if letter.date.sort_key != "9999":
+        record["issued"] = _csl_date(letter.date)
+    return {key: value for key, value in record.items() if value}
+
+
+def csl_outputs(letters: list[Letter], authority: AuthorityIndex, edition_title: str, editors: list[str],
+                publisher: str, base_url: str) -> dict[str, bytes]:
+    """{html-relative path: bytes} of every document's CSL-JSON record (a one-item list, as CSL-JSON files are)."""
+    return {csl_path(letter.doc_id): (json.dumps([csl_record(letter, authority, edition_title, editors, publisher,
+                                                             base_url)], ensure_ascii=False, indent=1) + "\n").encode()
+            for letter in letters}

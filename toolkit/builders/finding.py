@@ -1,0 +1,45 @@
+"""The finding aids beside the site pages: citation records (and, as they come, the
+chronology, the network and the search index).
+
+Each generator is a pure function of the corpus records returning {path under DIR/html/:
+bytes}; this module writes them and removes the files of its own folders that the current
+corpus no longer produces (a document that was deleted leaves no record behind).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..edition import Config
+from ..metadata import Letter
+from ..xmlio import atomic_write
+from .citation import CSL_FOLDER, csl_outputs, csl_path
+
+
+def finding_files(site, config: Config, params: dict) -> dict[str, bytes]:
+    """Every finding aid's files, relative to DIR/html/."""
+    return csl_outputs(site.letters, site.authority, str(params["edition-title"]), config.editors,
+                       config.publisher, config.base_url)
+
+
+def write_finding_aids(out_dir: Path, site, config: Config, params: dict) -> list[Path]:
+    html = out_dir / "html"
+    files = finding_files(site, config, params)
+    written = []
+    for relative, data in sorted(files.items()):
+        atomic_write(html / relative, data)
+        written.append(html / relative)
+    _sweep(html / CSL_FOLDER, "*.json", set(written))
+    return written
+
+
+def _sweep(folder: Path, pattern: str, keep: set[Path]) -> None:
+    """This builder's own folder holds only what the current build wrote there."""
+    for path in folder.glob(pattern):
+        if path not in keep and path.is_file():
+            path.unlink()
+
+
+def finding_outputs(out_dir: Path, letters: list[Letter]) -> list[Path]:
+    """The files the site must have for the finding aids to be up to date."""
+    return [out_dir / "html" / csl_path(letter.doc_id) for letter in letters]
