@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from lxml import etree
+
+# Every page shows the build date, which is the day of the newest input unless SOURCE_DATE_EPOCH
+# is set: fixed here, so an edit made by a test on another day than the checkout does not
+# rebuild every page (tests/test_finding_aids.py tests the date itself).
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1764547200")  # 2025-12-01
 
 # Third-party schemas and samples live beside the repository, never inside it.
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"

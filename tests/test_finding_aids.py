@@ -153,3 +153,100 @@ def test_build_date_is_source_date_epoch_else_the_newest_input(tmp_path, monkeyp
     assert build_date([old, new]) == "1971-02-05"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert build_date([old, new]) == "2023-11-14"
+
+
+# ---- chronology and network drawings ------------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def drawing(site: Path, name: str):
+    from lxml import etree
+
+    root = etree.parse(str(site / "html" / name)).getroot()  # well-formed XML, or this fails
+    assert root.tag == f"{SVG}svg" and root.get("viewBox")
+    return root
+
+
+@pytest.mark.parametrize("name", ["chronology.svg", "network.svg"])
+def test_the_drawings_are_svg_and_every_link_resolves(name, built_site):
+    from tests.test_linkcheck import anchors
+
+    links = drawing(built_site, name).xpath("//svg:a/@href", namespaces={"svg": SVG[1:-1]})
+    assert links
+    cache: dict = {}
+    for href in links:
+        target, _, fragment = href.partition("#")
+        assert (built_site / "html" / target).is_file(), href
+        assert not fragment or fragment in anchors(built_site / "html" / target, cache), href
+
+
+@pytest.mark.parametrize("name, page_name", [("chronology.svg", "chronology.html"), ("network.svg", "correspondents.html")])
+def test_the_pages_show_the_same_drawing_inline(name, page_name, built_site):
+    from lxml import etree
+
+    standalone = drawing(built_site, name)
+    inline = page(built_site, page_name).xpath("//figure/svg")
+    assert len(inline) == 1
+    assert inline[0].xpath("count(.//a)") == len(standalone.xpath("//svg:a", namespaces={"svg": SVG[1:-1]}))
+    assert etree.tostring(standalone).count(b"<") > 20
+
+
+def test_the_chronology_draws_every_document_with_ranges(built_site):
+    root = drawing(built_site, "chronology.svg")
+    ns = {"svg": SVG[1:-1]}
+    assert sorted(root.xpath("//svg:a/@href", namespaces=ns)) == [f"{d}.html" for d in DOCUMENTS]
+    # 535 is dated "not after 1 September 1920": a bar open towards the start, not a dot
+    assert root.xpath("//svg:a[@href='535.html']/svg:rect[@class='mark-open']", namespaces=ns)
+    assert root.xpath("count(//svg:a/svg:circle)", namespaces=ns) == 9
+
+
+def test_chronology_spans():
+    from toolkit.builders.chronology import span
+    from toolkit.metadata import DateSpec
+    from datetime import date
+
+    assert span(DateSpec(when="1920-09-04")).exact
+    assert span(DateSpec(when="1920-09")) == span(DateSpec(notBefore="1920-09-01", notAfter="1920-09-30"))
+    bounded = span(DateSpec(notAfter="1920-09-01"))
+    assert bounded.open_start and bounded.end == date(1920, 9, 1)
+    assert span(DateSpec(notBefore="1920-08")).open_end
+    assert span(DateSpec()) is None and span(DateSpec(when="about 1920")) is None
+
+
+def test_the_calendar_lists_documents_by_year_and_month(built_site):
+    root = page(built_site, "chronology.html")
+    assert root.xpath("//section[@class='calendar']/h3/text()") == ["1920"]
+    assert root.xpath("//section[@class='calendar']/h4/text()") == ["August 1920", "September 1920", "October 1920"]
+    august = root.xpath("//h4[@id='month-1920-08']/following-sibling::ul[1]/li/a/@href")
+    assert august == ["533.html", "534.html"]
+    listed = root.xpath("//section[@class='calendar']//li/a/@href")
+    assert sorted(listed) == [f"{d}.html" for d in DOCUMENTS]
+
+
+def test_the_network_has_the_table_counts_and_links_to_the_registers(built_site):
+    ns = {"svg": SVG[1:-1]}
+    root = drawing(built_site, "network.svg")
+    edges = [" ".join(t.split()) for t in root.xpath("//svg:g[@class='edge']/svg:title/text()", namespaces=ns)]
+    assert "Georgy Chicherin to Boris Legran: 2 documents (no. 539, 540)" in edges
+    assert "Grigory Ordzhonikidze to Boris Legran: 1 copy (no. 533)" in edges
+    rows = page(built_site, "correspondents.html").xpath("//table[@class='correspondents']/tbody/tr")
+    assert len(edges) == len(rows)  # one edge per row of the table beside it
+    nodes = root.xpath("//svg:a[@class='network-node']/@href", namespaces=ns)
+    assert "persons.html#chicherin" in nodes and "orgs.html#red-army-11" in nodes
+    # a directed edge carries an arrowhead
+    assert all(p.get("marker-end") == "url(#arrow)" for p in root.xpath("//svg:g[@class='edge']/svg:path", namespaces=ns))
+
+
+def test_the_network_layout_is_the_same_every_time(built_site):
+    from toolkit.builders.indexes import correspondence_pairs
+    from toolkit.builders.network import network_outputs
+    from toolkit.corpus import load
+    from toolkit.edition import Edition
+    from toolkit import metadata
+
+    corpus = load(Edition.open(Path(__file__).resolve().parents[1]))
+    letters = metadata.chronological([metadata.letter(d, corpus.authority) for d in corpus.documents])
+    once = network_outputs(correspondence_pairs(letters), corpus.authority)
+    assert once == network_outputs(correspondence_pairs(letters), corpus.authority)
+    assert once["network.svg"] == (built_site / "html" / "network.svg").read_bytes()

@@ -1,5 +1,5 @@
-"""The finding aids beside the site pages: citation records (and, as they come, the
-chronology, the network and the search index).
+"""The finding aids beside the site pages: citation records, the chronology and network
+drawings (and the search index).
 
 Each generator is a pure function of the corpus records returning {path under DIR/html/:
 bytes}; this module writes them and removes the files of its own folders that the current
@@ -13,13 +13,19 @@ from pathlib import Path
 from ..edition import Config
 from ..metadata import Letter
 from ..xmlio import atomic_write
+from .chronology import CHRONOLOGY_SVG, chronology_outputs
 from .citation import CSL_FOLDER, csl_outputs, csl_path
+from .indexes import correspondence_pairs
+from .network import NETWORK_SVG, network_outputs
 
 
 def finding_files(site, config: Config, params: dict) -> dict[str, bytes]:
     """Every finding aid's files, relative to DIR/html/."""
-    return csl_outputs(site.letters, site.authority, str(params["edition-title"]), config.editors,
-                       config.publisher, config.base_url)
+    files = csl_outputs(site.letters, site.authority, str(params["edition-title"]), config.editors,
+                        config.publisher, config.base_url)
+    files.update(chronology_outputs(site.letters))
+    files.update(network_outputs(correspondence_pairs(site.letters), site.authority))
+    return files
 
 
 def write_finding_aids(out_dir: Path, site, config: Config, params: dict) -> list[Path]:
@@ -42,4 +48,5 @@ def _sweep(folder: Path, pattern: str, keep: set[Path]) -> None:
 
 def finding_outputs(out_dir: Path, letters: list[Letter]) -> list[Path]:
     """The files the site must have for the finding aids to be up to date."""
-    return [out_dir / "html" / csl_path(letter.doc_id) for letter in letters]
+    drawings = [CHRONOLOGY_SVG, NETWORK_SVG] if letters else []
+    return [out_dir / "html" / path for path in [csl_path(letter.doc_id) for letter in letters] + drawings]

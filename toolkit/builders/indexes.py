@@ -20,7 +20,7 @@ from ..xmlio import ParsedDocument, atomic_write
 from ..xslt import Stylesheets
 
 TK_NS = "urn:teikit"
-SITE_PAGES = ("index", "persons", "places", "orgs", "correspondents")
+SITE_PAGES = ("index", "persons", "places", "orgs", "correspondents", "chronology")
 INDEXES = tuple((kind, INDEX_PAGES[kind], title)
                 for kind, title in (("person", "Persons"), ("place", "Places"), ("org", "Organisations")))
 SCHEME_LABELS = {"wikidata": "Wikidata", "geonames": "GeoNames", "viaf": "VIAF", "gnd": "GND",
@@ -119,7 +119,10 @@ def site_summary(site: SiteData) -> etree._Element:
         entries = _sub(root, "entries", kind=kind, page=page, title=title)
         for entry in site.authority.of_kind(kind):
             _add_entry(entries, entry, site.mentions.get(entry.id, []))
-    _add_correspondence(_sub(root, "correspondence"), site.letters)
+    _add_correspondence(_sub(root, "correspondence"), site.letters, site.authority)
+    from .chronology import chronology_summary  # it uses this module's labels
+
+    root.append(chronology_summary(site.letters, tk))
     return root
 
 
@@ -205,7 +208,8 @@ def _add_entry(parent: etree._Element, entry: Entry, letters: list[Letter]) -> N
             _sub(mention, "passage", sentence)
 
 
-def _add_correspondence(parent: etree._Element, letters: list[Letter]) -> None:
+def correspondence_pairs(letters: list[Letter]) -> list[tuple[Name, Name, bool, list[Letter]]]:
+    """(sender, recipient, is a copy, the letters in date order): the correspondents table and network."""
     pairs: dict[tuple, list[Letter]] = {}
     names: dict[tuple, tuple[Name, Name]] = {}
     for letter in letters:
@@ -213,11 +217,20 @@ def _add_correspondence(parent: etree._Element, letters: list[Letter]) -> None:
             key = (sender.ref or sender.name, recipient.ref or recipient.name, cc)
             pairs.setdefault(key, []).append(letter)
             names[key] = (sender, recipient)
-    for key in sorted(pairs, key=lambda k: (names[k][0].name.casefold(), names[k][1].name.casefold(), k[2])):
-        sender, recipient = names[key]
-        chain = pairs[key]
+    order = sorted(pairs, key=lambda k: (names[k][0].name.casefold(), names[k][1].name.casefold(), k[2]))
+    return [(*names[key], key[2], pairs[key]) for key in order]
+
+
+def _add_correspondence(parent: etree._Element, letters: list[Letter], authority: AuthorityIndex) -> None:
+    from .network import network_svg  # it draws this module's pairs
+
+    pairs = correspondence_pairs(letters)
+    drawing = network_svg(pairs, authority)
+    if drawing is not None:
+        parent.append(drawing)
+    for sender, recipient, cc, chain in pairs:
         pair = _sub(parent, "pair", from_ref=sender.ref, from_name=sender.name, to_ref=recipient.ref,
-                    to_name=recipient.name, cc="true" if key[2] else "false", count=str(len(chain)),
+                    to_name=recipient.name, cc="true" if cc else "false", count=str(len(chain)),
                     first=human_date(chain[0].date), last=human_date(chain[-1].date))
         for letter in chain:
             _sub(pair, "doc", id=letter.doc_id, number=letter.number or letter.doc_id)

@@ -16,6 +16,7 @@
     <tk:link href="places.html" label="Places"/>
     <tk:link href="orgs.html" label="Organisations"/>
     <tk:link href="correspondents.html" label="Correspondents"/>
+    <tk:link href="chronology.html" label="Chronology"/>
   </xsl:variable>
 
   <xsl:template name="tk:page-shell">
@@ -92,6 +93,9 @@
         <xsl:if test="$site and $doc-id"><xsl:apply-templates select="." mode="tk:citation-meta"/></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content">
+        <xsl:if test="$site and $doc-id">
+          <xsl:call-template name="tk:pager"><xsl:with-param name="where" select="'top'"/></xsl:call-template>
+        </xsl:if>
         <xsl:apply-templates select="." mode="tk:article"/>
       </xsl:with-param>
     </xsl:call-template>
@@ -136,9 +140,6 @@
     <article class="document">
       <xsl:if test="@xml:lang and not(starts-with(@xml:lang, 'en'))">
         <xsl:attribute name="lang" select="@xml:lang"/>
-      </xsl:if>
-      <xsl:if test="$site and $doc-id">
-        <xsl:call-template name="tk:pager"><xsl:with-param name="where" select="'top'"/></xsl:call-template>
       </xsl:if>
       <header class="document-header">
         <xsl:apply-templates select="$leading-heads[@type = 'number']" mode="tk:document-head"/>

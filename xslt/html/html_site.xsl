@@ -9,7 +9,8 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
-    exclude-result-prefixes="xs tei tk">
+    xmlns:svg="http://www.w3.org/2000/svg"
+    exclude-result-prefixes="xs tei tk svg">
 
   <xsl:template match="tk:site" mode="tk:page">
     <xsl:variable name="index" select="tk:entries[@page = concat($page, '.html')]"/>
@@ -17,12 +18,14 @@
       <xsl:with-param name="title" select="
           if ($page = 'index') then string(@title)
           else if ($index) then string($index/@title)
+          else if ($page = 'chronology') then 'Chronology'
           else 'Correspondents'"/>
       <xsl:with-param name="current" select="concat($page, '.html')"/>
       <xsl:with-param name="content">
         <xsl:choose>
           <xsl:when test="$page = 'index'"><xsl:apply-templates select="." mode="tk:home"/></xsl:when>
           <xsl:when test="$page = 'correspondents'"><xsl:apply-templates select="tk:correspondence" mode="tk:site"/></xsl:when>
+          <xsl:when test="$page = 'chronology'"><xsl:apply-templates select="tk:chronology" mode="tk:site"/></xsl:when>
           <xsl:otherwise><xsl:apply-templates select="$index" mode="tk:site"/></xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
@@ -127,7 +130,7 @@
         <p class="description"><xsl:value-of select="."/></p>
       </xsl:for-each>
       <xsl:if test="tk:identifier">
-        <ul class="identifiers" aria-label="Authority records of {@name}">
+        <ul class="identifiers">
           <xsl:for-each select="tk:identifier">
             <li>
               <a href="{@uri}">
@@ -158,10 +161,55 @@
     </section>
   </xsl:template>
 
+  <!-- The documents on a time axis (an SVG drawn by teikit), then by year and month. -->
+  <xsl:template match="tk:chronology" mode="tk:site">
+    <h1>Chronology</h1>
+    <p>Every document at its date: a dot for an exact day, a bar for a date known only within limits (not before, not after). Each row links to its document.</p>
+    <xsl:if test="svg:svg">
+      <figure class="chronology-figure">
+        <xsl:copy-of select="svg:svg" copy-namespaces="no"/>
+        <figcaption>The documents on a time axis. <a href="chronology.svg" type="image/svg+xml">The drawing as an SVG file</a>.</figcaption>
+      </figure>
+    </xsl:if>
+    <section class="calendar" aria-labelledby="calendar-heading">
+      <h2 id="calendar-heading">By year and month</h2>
+      <xsl:for-each-group select="tk:month" group-by="@year">
+        <h3 id="year-{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></h3>
+        <xsl:for-each select="current-group()">
+          <h4 id="month-{@year}-{@month}"><xsl:value-of select="concat(@name, ' ', @year)"/></h4>
+          <ul class="calendar-month">
+            <xsl:apply-templates select="tk:item" mode="tk:site"/>
+          </ul>
+        </xsl:for-each>
+      </xsl:for-each-group>
+      <xsl:if test="tk:undated">
+        <h3 id="undated">Undated</h3>
+        <ul class="calendar-month"><xsl:apply-templates select="tk:undated/tk:item" mode="tk:site"/></ul>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tk:item" mode="tk:site">
+    <li>
+      <xsl:choose>
+        <xsl:when test="@when"><time datetime="{@when}"><xsl:value-of select="@date"/></time></xsl:when>
+        <xsl:otherwise><xsl:value-of select="@date"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>: </xsl:text>
+      <a href="{@doc}.html"><xsl:value-of select="@label"/></a>
+    </li>
+  </xsl:template>
+
   <!-- Who wrote to whom, how often, when. -->
   <xsl:template match="tk:correspondence" mode="tk:site">
     <h1>Correspondents</h1>
     <p>Who wrote to whom in the edition, how often and when; copies are listed as such.</p>
+    <xsl:if test="svg:svg">
+      <figure class="network-figure">
+        <xsl:copy-of select="svg:svg" copy-namespaces="no"/>
+        <figcaption>The correspondence network: an arrow from sender to recipient, thicker and numbered for more documents, dashed for copies; each name links to its register entry. The table below gives the same data. <a href="network.svg" type="image/svg+xml">The drawing as an SVG file</a>.</figcaption>
+      </figure>
+    </xsl:if>
     <div class="table-wrapper">
       <table class="correspondents">
         <caption class="visually-hidden">Senders and recipients</caption>
