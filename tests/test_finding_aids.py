@@ -151,8 +151,17 @@ def test_build_date_is_source_date_epoch_else_the_newest_input(tmp_path, monkeyp
     os.utime(new, (0, 86400 * 400 + 5))
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert build_date([old, new]) == "1971-02-05"
+    assert build_date([old, new], "2026-12-01") == "2026-12-01"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert build_date([old, new]) == "2023-11-14"
+    assert build_date([old, new], "2026-12-01") == "2023-11-14"
+
+
+def test_a_configured_date_that_is_no_date_is_refused_with_one_line(tmp_path, monkeypatch):
+    from toolkit.errors import ConfigError
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    with pytest.raises(ConfigError, match=r"^teikit.toml: \[edition\] date = 'soon' is not a date \(write e.g. \"2026-12-01\"\)$"):
+        build_date([], "soon")
 
 
 # ---- chronology and network drawings ------------------------------------------------------

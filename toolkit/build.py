@@ -189,7 +189,7 @@ def _site_params(edition: Edition, corpus: Corpus) -> dict[str, object]:
     return {"site": True, "edition-title": edition_title(edition, corpus),
             "edition-editors": ", ".join(config.editors), "licence": config.licence,
             "base-url": config.base_url, "publisher": config.publisher,
-            "build-date": build_date(inputs), "teikit-version": __version__}
+            "build-date": build_date(inputs, config.date), "teikit-version": __version__}
 
 
 def edition_title(edition: Edition, corpus: Corpus) -> str:
@@ -313,7 +313,7 @@ def _write_site(edition, corpus, documents, letters, site_params, entries, previ
     styles = stylesheets(edition.xslt_dir)
     site = SiteData(site_params["edition-title"], letters, corpus.authority, corpus.edition_document())
     write_site_pages(out_dir, styles, site, site_params, entries)
-    write_finding_aids(out_dir, site, edition.config, site_params)
+    write_finding_aids(out_dir, site, edition.config, site_params, styles.xslt_dir)
     copy_support_files(out_dir, [d.path for d in corpus.support])
     built = Corpus(documents, corpus.support, [], corpus.authority, targets=corpus.support + documents)
     for warning in write_cmif(edition, built, out_dir):

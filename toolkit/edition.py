@@ -39,6 +39,7 @@ class Config:
     publisher: str = ""
     licence: str = "https://creativecommons.org/licenses/by/4.0/"
     base_url: str = "https://example.org/edition/"
+    date: str = ""  # the date every page shows as its build date (YYYY-MM-DD); see docs/site.md
     schemas: dict[str, str] = field(default_factory=dict)
     cmif: dict[str, str] = field(default_factory=dict)  # [cmif] email, date: see docs/exchange.md
 
@@ -73,7 +74,7 @@ def _table(data: dict, name: str, path: Path) -> dict:
 
 def _edition_settings(section: dict, path: Path) -> dict:
     """[edition]'s known keys; a value of the wrong type is refused here, not deep in a build."""
-    known = {k: section[k] for k in ("title", "editors", "publisher", "licence", "base_url") if k in section}
+    known = {k: section[k] for k in ("title", "editors", "publisher", "licence", "base_url", "date") if k in section}
     for key, value in known.items():
         if key == "editors":
             _require(isinstance(value, list) and all(isinstance(v, str) for v in value), path,

@@ -140,6 +140,8 @@ def _row(root: etree._Element, letter: Letter, s: Span, top: float, x) -> None:
     link = _svg("a", root, href=f"{letter.doc_id}.html", class_="chronology-mark")
     label = document_label(letter)
     _svg("title", link, label if human_date(letter.date) in label else f"{label} ({human_date(letter.date)})")
+    # the whole row takes the click or tap, not only the thin marks and letters
+    _svg("rect", link, x=0, y=top, width=WIDTH, height=ROW, fill="#ffffff", fill_opacity="0", class_="row-target")
     _svg("text", link, label if len(label) <= 58 else label[:56] + "…", x=LEFT, y=top + 13, class_="mark-label")
     middle = top + 26
     _svg("line", link, x1=LEFT, y1=middle, x2=WIDTH - RIGHT, y2=middle, class_="row-rule")

@@ -5,18 +5,20 @@ format of citeproc, Zotero and Pandoc). The document pages carry the same facts 
 `citation_*` meta tags (made by the HTML stylesheet) and link to the record.
 
 The build date on every page must not break byte-identical rebuilds, so it is not the clock:
-it is SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the day on which
-the newest input (a TEI file or teikit.toml) was last changed, in UTC.
+it is SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else `date` under
+[edition] in teikit.toml (the date of this state of the edition), else the day on which the
+newest input (a TEI file or teikit.toml) was last changed, in UTC.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..authority import AuthorityIndex
+from ..errors import ConfigError
 from ..metadata import DateSpec, Letter, Name
 from .indexes import human_date
 
@@ -25,15 +27,19 @@ CSL_FOLDER = "csl"
 CSL_TYPES = {"letter": "letter", "telegram": "letter", "dispatch": "letter", "appeal": "letter"}
 
 
-def build_date(inputs: list[Path]) -> str:
-    """YYYY-MM-DD: SOURCE_DATE_EPOCH, else the newest input's modification day (UTC)."""
+def build_date(inputs: list[Path], configured: str = "") -> str:
+    """YYYY-MM-DD: SOURCE_DATE_EPOCH, else teikit.toml's [edition] date, else the newest input's
+    modification day (UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        stamp = int(epoch)
-    else:
-        times = [path.stat().st_mtime for path in inputs if path.is_file()]
-        stamp = int(max(times)) if times else 0
-    return datetime.fromtimestamp(stamp, tz=timezone.utc).date().isoformat()
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+    if configured:
+        try:
+            return date.fromisoformat(configured[:10]).isoformat()
+        except ValueError:
+            raise ConfigError(f"teikit.toml: [edition] date = {configured!r} is not a date (write e.g. \"2026-12-01\")") from None
+    times = [path.stat().st_mtime for path in inputs if path.is_file()]
+    return datetime.fromtimestamp(int(max(times)) if times else 0, tz=timezone.utc).date().isoformat()
 
 
 def csl_path(doc_id: str) -> str:

@@ -1,5 +1,5 @@
 """The finding aids beside the site pages: citation records, the chronology and network
-drawings (and the search index).
+drawings, the search index.
 
 Each generator is a pure function of the corpus records returning {path under DIR/html/:
 bytes}; this module writes them and removes the files of its own folders that the current
@@ -17,6 +17,9 @@ from .chronology import CHRONOLOGY_SVG, chronology_outputs
 from .citation import CSL_FOLDER, csl_outputs, csl_path
 from .indexes import correspondence_pairs
 from .network import NETWORK_SVG, network_outputs
+from .search import SEARCH_FOLDER, document_pages, search_files
+
+SEARCH_SCRIPT = "static/search.js"
 
 
 def finding_files(site, config: Config, params: dict) -> dict[str, bytes]:
@@ -28,14 +31,20 @@ def finding_files(site, config: Config, params: dict) -> dict[str, bytes]:
     return files
 
 
-def write_finding_aids(out_dir: Path, site, config: Config, params: dict) -> list[Path]:
+def write_finding_aids(out_dir: Path, site, config: Config, params: dict, xslt_dir: Path) -> list[Path]:
+    """Write the finding aids; the search index last, from the document pages as written."""
     html = out_dir / "html"
     files = finding_files(site, config, params)
+    files.update(search_files(document_pages(html, [letter.doc_id for letter in site.letters])))
+    script = xslt_dir / "html" / SEARCH_SCRIPT
+    if script.is_file():
+        files[SEARCH_SCRIPT] = script.read_bytes()
     written = []
     for relative, data in sorted(files.items()):
         atomic_write(html / relative, data)
         written.append(html / relative)
     _sweep(html / CSL_FOLDER, "*.json", set(written))
+    _sweep(html / SEARCH_FOLDER, "**/*", set(written))  # pagefind names its files by content hash
     return written
 
 
@@ -48,5 +57,5 @@ def _sweep(folder: Path, pattern: str, keep: set[Path]) -> None:
 
 def finding_outputs(out_dir: Path, letters: list[Letter]) -> list[Path]:
     """The files the site must have for the finding aids to be up to date."""
-    drawings = [CHRONOLOGY_SVG, NETWORK_SVG] if letters else []
+    drawings = [CHRONOLOGY_SVG, NETWORK_SVG, f"{SEARCH_FOLDER}/pagefind-entry.json"] if letters else []
     return [out_dir / "html" / path for path in [csl_path(letter.doc_id) for letter in letters] + drawings]

@@ -20,7 +20,7 @@ from ..xmlio import ParsedDocument, atomic_write
 from ..xslt import Stylesheets
 
 TK_NS = "urn:teikit"
-SITE_PAGES = ("index", "persons", "places", "orgs", "correspondents", "chronology")
+SITE_PAGES = ("index", "persons", "places", "orgs", "correspondents", "chronology", "search")
 INDEXES = tuple((kind, INDEX_PAGES[kind], title)
                 for kind, title in (("person", "Persons"), ("place", "Places"), ("org", "Organisations")))
 SCHEME_LABELS = {"wikidata": "Wikidata", "geonames": "GeoNames", "viaf": "VIAF", "gnd": "GND",

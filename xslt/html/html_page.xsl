@@ -17,6 +17,7 @@
     <tk:link href="orgs.html" label="Organisations"/>
     <tk:link href="correspondents.html" label="Correspondents"/>
     <tk:link href="chronology.html" label="Chronology"/>
+    <tk:link href="search.html" label="Search"/>
   </xsl:variable>
 
   <xsl:template name="tk:page-shell">
@@ -90,7 +91,10 @@
     <xsl:call-template name="tk:page-shell">
       <xsl:with-param name="title" select="tk:page-title(.)"/>
       <xsl:with-param name="head">
-        <xsl:if test="$site and $doc-id"><xsl:apply-templates select="." mode="tk:citation-meta"/></xsl:if>
+        <xsl:if test="$site and $doc-id">
+          <xsl:apply-templates select="." mode="tk:citation-meta"/>
+          <xsl:apply-templates select="." mode="tk:search-meta"/>
+        </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content">
         <xsl:if test="$site and $doc-id">
@@ -138,6 +142,7 @@
     <xsl:param name="level" as="xs:integer" select="1" tunnel="yes"/>
     <xsl:variable name="leading-heads" select="tei:text/tei:body/tei:head[not(preceding-sibling::*[not(self::tei:head)])]"/>
     <article class="document">
+      <xsl:if test="$site and $doc-id"><xsl:attribute name="data-pagefind-body"/></xsl:if>
       <xsl:if test="@xml:lang and not(starts-with(@xml:lang, 'en'))">
         <xsl:attribute name="lang" select="@xml:lang"/>
       </xsl:if>
@@ -230,7 +235,8 @@
   <xsl:template name="tk:how-to-cite">
     <xsl:param name="level" as="xs:integer"/>
     <xsl:variable name="url" select="concat($base-url, $doc-id, '.html')"/>
-    <section class="cite" aria-labelledby="cite-heading">
+    <!-- not searched: it names the edition, whose title would make every page match its words -->
+    <section class="cite" aria-labelledby="cite-heading" data-pagefind-ignore="all">
       <xsl:element name="h{$level}">
         <xsl:attribute name="id">cite-heading</xsl:attribute>
         <xsl:text>How to cite</xsl:text>
@@ -278,6 +284,52 @@
     <meta name="citation_fulltext_html_url" content="{$url}"/>
   </xsl:template>
 
+  <!-- What the search (pagefind) filters and sorts by: named meta tags (valid HTML), whose
+       content pagefind reads. One tag per value; names as the authority entries give them. -->
+  <xsl:template match="tei:TEI" mode="tk:search-meta">
+    <xsl:variable name="corresp" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction"/>
+    <xsl:variable name="date" select="($corresp[@type = 'sent']/tei:date)[1]"/>
+    <xsl:variable name="iso" select="string(($date/@when, $date/@notBefore, $date/@notAfter, $date/@from, $date/@to)[1])"/>
+    <!-- names in the text; not the compiler's initials signing his own note -->
+    <xsl:variable name="text-names" select="tei:text//(tei:persName | tei:placeName)[@ref]
+        [not(ancestor::tei:note/@resp = @ref)]"/>
+    <meta name="teikit-title" content="{tk:page-title(.)}" data-pagefind-meta="title[content]"/>
+    <xsl:for-each select="tei:teiHeader/tei:profileDesc/tei:textClass/tei:catRef[1]">
+      <meta name="teikit-kind" content="{tk:kind-label(@target)}" data-pagefind-filter="kind[content]"/>
+    </xsl:for-each>
+    <xsl:call-template name="tk:search-values">
+      <xsl:with-param name="filter" select="'sender'"/>
+      <xsl:with-param name="names" select="$corresp[@type = 'sent']/(tei:persName | tei:orgName)"/>
+    </xsl:call-template>
+    <xsl:call-template name="tk:search-values">
+      <xsl:with-param name="filter" select="'addressee'"/>
+      <xsl:with-param name="names" select="$corresp[@type = 'received'][not(@subtype = 'cc')]/(tei:persName | tei:orgName)"/>
+    </xsl:call-template>
+    <xsl:if test="string-length($iso) ge 4">
+      <meta name="teikit-year" content="{substring($iso, 1, 4)}" data-pagefind-filter="year[content]"/>
+      <meta name="teikit-date" content="{$iso}" data-pagefind-sort="date[content]"/>
+    </xsl:if>
+    <xsl:call-template name="tk:search-values">
+      <xsl:with-param name="filter" select="'place'"/>
+      <xsl:with-param name="names" select="$text-names[self::tei:placeName] | $corresp/tei:placeName"/>
+    </xsl:call-template>
+    <xsl:call-template name="tk:search-values">
+      <xsl:with-param name="filter" select="'person'"/>
+      <xsl:with-param name="names" select="$text-names[self::tei:persName]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="tk:search-values">
+    <xsl:param name="filter" as="xs:string"/>
+    <xsl:param name="names" as="element()*"/>
+    <xsl:variable name="values" select="for $n in $names return
+        (if (tk:local-ids($n/@ref)[1]) then tk:entry-name(tk:local-ids($n/@ref)[1]) else normalize-space($n))"/>
+    <xsl:for-each select="distinct-values($values[.])">
+      <xsl:sort select="."/>
+      <meta name="teikit-{$filter}" content="{.}" data-pagefind-filter="{$filter}[content]"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- "Surname, Forename" where the authority entry marks them, else the name as the entry has it. -->
   <xsl:function name="tk:citation-name" as="xs:string">
     <xsl:param name="name" as="element()"/>
@@ -291,7 +343,7 @@
   <xsl:template name="tk:pager">
     <xsl:param name="where" as="xs:string" select="'bottom'"/>
     <!-- Two landmarks on one page need two names. -->
-    <nav class="pager pager-{$where}" aria-label="{if ($where = 'top') then 'Previous and next document' else 'Previous and next document (end of page)'}">
+    <nav class="pager pager-{$where}" data-pagefind-ignore="all" aria-label="{if ($where = 'top') then 'Previous and next document' else 'Previous and next document (end of page)'}">
       <ul>
         <!-- At the top short (a phone's first screen belongs to the document), at the end in full. -->
         <xsl:if test="$prev-id">

@@ -19,13 +19,22 @@
           if ($page = 'index') then string(@title)
           else if ($index) then string($index/@title)
           else if ($page = 'chronology') then 'Chronology'
+          else if ($page = 'search') then 'Search'
           else 'Correspondents'"/>
       <xsl:with-param name="current" select="concat($page, '.html')"/>
+      <xsl:with-param name="head">
+        <xsl:if test="$page = 'search'">
+          <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
+          <script src="pagefind/pagefind-ui.js"></script>
+          <script src="static/search.js"></script>
+        </xsl:if>
+      </xsl:with-param>
       <xsl:with-param name="content">
         <xsl:choose>
           <xsl:when test="$page = 'index'"><xsl:apply-templates select="." mode="tk:home"/></xsl:when>
           <xsl:when test="$page = 'correspondents'"><xsl:apply-templates select="tk:correspondence" mode="tk:site"/></xsl:when>
           <xsl:when test="$page = 'chronology'"><xsl:apply-templates select="tk:chronology" mode="tk:site"/></xsl:when>
+          <xsl:when test="$page = 'search'"><xsl:call-template name="tk:search-page"/></xsl:when>
           <xsl:otherwise><xsl:apply-templates select="$index" mode="tk:site"/></xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
@@ -159,6 +168,17 @@
         <xsl:otherwise><p class="mentions">Not named in the documents (referred to by the edition’s description).</p></xsl:otherwise>
       </xsl:choose>
     </section>
+  </xsl:template>
+
+  <!-- Full-text search: pagefind's interface (bundled by the build in pagefind/, no CDN). -->
+  <xsl:template name="tk:search-page">
+    <h1>Search</h1>
+    <p>Search the text of every document; narrow the results by kind, sender, addressee, year, and the places and persons the documents name.</p>
+    <label class="search-label" for="search-input">Search the documents</label>
+    <div id="search" class="search"></div>
+    <noscript>
+      <p class="no-script">The search runs in the browser and needs JavaScript. Without it, every document can be found from the <a href="index.html">list of documents</a>, the registers of <a href="persons.html">persons</a>, <a href="places.html">places</a> and <a href="orgs.html">organisations</a>, the <a href="chronology.html">chronology</a> and the <a href="correspondents.html">correspondents</a>.</p>
+    </noscript>
   </xsl:template>
 
   <!-- The documents on a time axis (an SVG drawn by teikit), then by year and month. -->

@@ -1,0 +1,128 @@
+"""The finding aids in a real browser (Debian's chromium through Playwright): the search with
+its facets, the drawings' links, the site without JavaScript, accessibility of the new pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.test_browser import CHROMIUM, browser_page, server, shot  # noqa: F401 (fixtures)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.is_file(), reason="Debian's chromium is not installed at /usr/bin/chromium"),
+]
+
+
+def result_pages(page) -> list[str]:
+    """The documents the search lists (main results, not their sub-results)."""
+    page.wait_for_selector(".pagefind-ui__result")
+    links = page.locator(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title "
+                         "> a.pagefind-ui__result-link")
+    return sorted(href.rsplit("/", 1)[-1] for href in (a.get_attribute("href") for a in links.all()))
+
+
+def search(page, server: str, words: str) -> None:
+    page.goto(f"{server}/html/search.html")
+    page.locator(".pagefind-ui__search-input").fill(words)
+    page.wait_for_selector(".pagefind-ui__message", state="visible")
+    page.wait_for_function("document.querySelector('.pagefind-ui__message').innerText.includes('result')")
+
+
+def test_a_query_and_a_sender_facet_list_exactly_the_right_documents(server, browser_page):
+    page = browser_page
+    search(page, server, "Zangezur")
+    # every document whose text names Zangezur, and no other (the edition's title, which is on
+    # every page, is not searched)
+    assert result_pages(page) == ["536.html", "538.html", "540.html", "542.html"]
+    sender = page.locator(".pagefind-ui__filter-block", has=page.locator("summary", has_text="Sender"))
+    sender.locator("label", has_text=re.compile(r"^\s*Georgy Chicherin")).click()
+    page.wait_for_function("document.querySelector('.pagefind-ui__message').innerText.startsWith('1 result')")
+    assert result_pages(page) == ["540.html"]
+    shot(page, "search-facet")
+    # the result leads to the document, the passage shown
+    assert "Zangezur" in page.locator(".pagefind-ui__result-excerpt mark").first.inner_text()
+    page.locator(".pagefind-ui__result-title a").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/html/540.html")
+
+
+def test_a_place_facet_alone_finds_the_documents_that_name_it(server, browser_page, built_site):
+    """"Every document that mentions a place in two clicks": the facet is the register's list."""
+    from lxml import html
+
+    page = browser_page
+    search(page, server, "Armenia")
+    before = page.locator(".pagefind-ui__message").inner_text()
+    place = page.locator(".pagefind-ui__filter-block", has=page.locator("summary", has_text="Place"))
+    place.locator("summary").click()
+    place.locator("label", has_text=re.compile(r"^\s*Kars\b")).click()
+    page.wait_for_function(f"document.querySelector('.pagefind-ui__message').innerText != {before!r}")
+    register = html.parse(str(built_site / "html" / "places.html")).getroot()
+    named = register.xpath("//section[@id='kars']//ul[@class='mentions']/li[contains(span, 'mentioned')]/a/@href")
+    assert named and result_pages(page) == sorted(named)
+
+
+def test_search_page_and_drawings_pass_axe(server, browser_page):
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python (test extras)")
+    axe = axe_module.Axe()
+    page = browser_page
+    search(page, server, "Chicherin")
+    for state in ("results shown",):
+        violations = axe.run(page).response["violations"]
+        assert violations == [], (state, [(v["id"], v["help"], v["nodes"][0]["html"]) for v in violations])
+
+
+def test_the_drawings_links_lead_to_documents_and_register_entries(server, browser_page):
+    page = browser_page
+    page.goto(f"{server}/html/chronology.html")
+    page.locator("figure svg a[href='537.html']").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/html/537.html")
+    page.goto(f"{server}/html/correspondents.html")
+    page.locator("figure svg a[href='persons.html#legran'] circle").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/html/persons.html#legran")
+    assert page.locator("section#legran h2").inner_text().startswith("Legran, Boris")
+
+
+def test_the_chronology_is_readable_on_a_phone(server, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 740})
+    for name in ("chronology.html", "correspondents.html", "search.html", "persons.html"):
+        page.goto(f"{server}/html/{name}")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{name} scrolls sideways on a phone"
+    page.goto(f"{server}/html/chronology.html")
+    box = page.locator("figure svg").bounding_box()
+    assert box["width"] <= 375 and box["width"] >= 300
+    shot(page, "phone-chronology")
+
+
+def test_names_in_a_heading_read_as_a_heading(server, browser_page):
+    page = browser_page
+    page.goto(f"{server}/html/537.html")
+    link = page.locator("header.document-header h1 a.name").first
+    heading = page.locator("header.document-header h1")
+    style = link.evaluate("a => [getComputedStyle(a).textDecorationLine, getComputedStyle(a).color]")
+    assert style == ["none", heading.evaluate("h => getComputedStyle(h).color")]
+
+
+def test_without_javascript_the_search_page_says_where_else_to_look(server, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            user_data_dir=str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True,
+            java_script_enabled=False, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            page = context.new_page()
+            page.goto(f"{server}/html/search.html")
+            assert "needs JavaScript" in page.locator("main").inner_text()
+            page.locator("main a[href='places.html']").click()
+            page.wait_for_load_state()
+            assert page.locator("section#zangezur").is_visible()
+            page.goto(f"{server}/html/chronology.html")
+            assert page.locator("figure svg a").count() == 10  # the drawing needs no script
+        finally:
+            context.close()
