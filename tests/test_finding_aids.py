@@ -248,14 +248,15 @@ def test_the_network_has_the_table_counts_and_links_to_the_registers(built_site)
 
 
 def test_the_network_layout_is_the_same_every_time(built_site):
+    from toolkit.builders.chronology import svg_file
     from toolkit.builders.indexes import correspondence_pairs
-    from toolkit.builders.network import network_outputs
+    from toolkit.builders.network import network_svg
     from toolkit.corpus import load
     from toolkit.edition import Edition
     from toolkit import metadata
 
     corpus = load(Edition.open(Path(__file__).resolve().parents[1]))
     letters = metadata.chronological([metadata.letter(d, corpus.authority) for d in corpus.documents])
-    once = network_outputs(correspondence_pairs(letters), corpus.authority)
-    assert once == network_outputs(correspondence_pairs(letters), corpus.authority)
-    assert once["network.svg"] == (built_site / "html" / "network.svg").read_bytes()
+    once = svg_file(network_svg(correspondence_pairs(letters), corpus.authority))
+    assert once == svg_file(network_svg(correspondence_pairs(letters), corpus.authority))
+    assert once == (built_site / "html" / "network.svg").read_bytes()

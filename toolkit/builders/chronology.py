@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from lxml import etree
 
 from ..metadata import DateSpec, Letter
+from . import Context, CorpusBuilder, CorpusInput
 from .indexes import MONTHS, document_label, human_date
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -26,7 +27,7 @@ WIDTH = 360  # user units; the page scales the drawing to its column
 LEFT, RIGHT = 8, 8
 TOP = 36  # room for the month labels
 ROW = 40
-CHRONOLOGY_SVG = "chronology.svg"
+CHRONOLOGY_SVG = "html/chronology.svg"
 
 
 @dataclass(frozen=True)
@@ -154,12 +155,18 @@ def _row(root: etree._Element, letter: Letter, s: Span, top: float, x) -> None:
     _svg("rect", link, x=start, y=middle - 5, width=round(max(end - start, 2), 1), height=10, rx=3, class_=kind)
 
 
-def chronology_outputs(letters: list[Letter]) -> dict[str, bytes]:
-    """{html-relative path: bytes}: the drawing as a file of its own (the page embeds the same)."""
-    drawing = chronology_svg(letters)
-    if drawing is None:
-        return {}
-    return {CHRONOLOGY_SVG: etree.tostring(drawing, encoding="UTF-8", xml_declaration=True) + b"\n"}
+def svg_file(drawing: etree._Element) -> bytes:
+    return etree.tostring(drawing, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+class ChronologyBuilder(CorpusBuilder):
+    """html/chronology.svg: the drawing as a file of its own (chronology.html embeds the same)."""
+
+    name = "chronology"
+
+    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        drawing = chronology_svg(corpus.letters)
+        return {CHRONOLOGY_SVG: svg_file(drawing)} if drawing is not None else {}
 
 
 def _month_of(letter: Letter) -> tuple[int, int] | None:

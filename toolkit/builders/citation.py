@@ -1,6 +1,6 @@
 """How a reader cites a document: a CSL-JSON record per document, and the build's date.
 
-DIR/html/csl/<doc-id>.json is the document as a reference manager imports it (CSL-JSON, the
+html/csl/<doc-id>.json is the document as a reference manager imports it (CSL-JSON, the
 format of citeproc, Zotero and Pandoc). The document pages carry the same facts as Highwire
 `citation_*` meta tags (made by the HTML stylesheet) and link to the record.
 
@@ -20,9 +20,9 @@ from pathlib import Path
 from ..authority import AuthorityIndex
 from ..errors import ConfigError
 from ..metadata import DateSpec, Letter, Name
+from . import Context, DocumentBuilder, Page, document_path
 from .indexes import human_date
 
-CSL_FOLDER = "csl"
 # CSL item types: the correspondence is "letter"; records and reports are "document".
 CSL_TYPES = {"letter": "letter", "telegram": "letter", "dispatch": "letter", "appeal": "letter"}
 
@@ -40,10 +40,6 @@ def build_date(inputs: list[Path], configured: str = "") -> str:
             raise ConfigError(f"teikit.toml: [edition] date = {configured!r} is not a date (write e.g. \"2026-12-01\")") from None
     times = [path.stat().st_mtime for path in inputs if path.is_file()]
     return datetime.fromtimestamp(int(max(times)) if times else 0, tz=timezone.utc).date().isoformat()
-
-
-def csl_path(doc_id: str) -> str:
-    return f"{CSL_FOLDER}/{doc_id}.json"
 
 
 def _csl_name(name: Name, authority: AuthorityIndex) -> dict[str, str]:
@@ -82,9 +78,18 @@ def csl_record(letter: Letter, authority: AuthorityIndex, edition_title: str, ed
     return {key: value for key, value in record.items() if value}
 
 
-def csl_outputs(letters: list[Letter], authority: AuthorityIndex, edition_title: str, editors: list[str],
-                publisher: str, base_url: str) -> dict[str, bytes]:
-    """{html-relative path: bytes} of every document's CSL-JSON record (a one-item list, as CSL-JSON files are)."""
-    return {csl_path(letter.doc_id): (json.dumps([csl_record(letter, authority, edition_title, editors, publisher,
-                                                             base_url)], ensure_ascii=False, indent=1) + "\n").encode()
-            for letter in letters}
+def csl_json(letter: Letter, authority: AuthorityIndex, edition_title: str, editors: list[str], publisher: str,
+             base_url: str) -> bytes:
+    """A CSL-JSON file: a list of one item, as reference managers import it."""
+    record = csl_record(letter, authority, edition_title, editors, publisher, base_url)
+    return (json.dumps([record], ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+class CslBuilder(DocumentBuilder):
+    name = "csl"
+
+    def build(self, page: Page, context: Context) -> dict[str, bytes]:
+        config = context.edition.config
+        title = str(context.site_params.get("edition-title", config.title))
+        return {document_path("csl", page.letter): csl_json(page.letter, context.authority, title, config.editors,
+                                                       config.publisher, config.base_url)}

@@ -15,12 +15,13 @@ from lxml import etree
 
 from ..authority import INDEX_PAGES, AuthorityIndex
 from ..metadata import Letter, Name
-from .chronology import SVG_NS, _svg
+from . import Context, CorpusBuilder, CorpusInput
+from .chronology import SVG_NS, _svg, svg_file
 
 SIZE = 360
 MARGIN = 48  # room for the labels around the outer nodes
 SEED = 1920
-NETWORK_SVG = "network.svg"
+NETWORK_SVG = "html/network.svg"
 NODE_RADIUS = 6
 
 
@@ -178,11 +179,13 @@ def _centres(graph, positions) -> dict[str, tuple[float, float]]:
     return centres
 
 
-def network_outputs(pairs, authority: AuthorityIndex) -> dict[str, bytes]:
-    drawing = network_svg(pairs, authority)
-    if drawing is None:
-        return {}
-    return {NETWORK_SVG: etree.tostring(drawing, encoding="UTF-8", xml_declaration=True) + b"\n"}
+class NetworkBuilder(CorpusBuilder):
+    """html/network.svg: the drawing as a file of its own (correspondents.html embeds the same)."""
 
+    name = "network"
 
-__all__ = ["network_svg", "network_outputs", "correspondence_graph", "layout", "NETWORK_SVG", "SVG_NS"]
+    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        from .indexes import correspondence_pairs
+
+        drawing = network_svg(correspondence_pairs(corpus.letters), context.authority)
+        return {NETWORK_SVG: svg_file(drawing)} if drawing is not None else {}

@@ -7,18 +7,23 @@ filters and the sort key that the HTML stylesheet puts in the page head as
 place, person). Its bundle (index fragments, the search script and the UI) is written beside
 the pages, so search works from any static web server, and from `teikit serve`; no CDN.
 
-Results carry the page's file name; the search page's script prefixes the folder the page is
-served from, so the same files work at any address.
+Results carry the page's file name; pagefind's script prefixes the folder its bundle is
+served from, so the same files work at any address. pagefind's own output varies from run to
+run in the order of filter values; `canonical` sorts it, so the same pages give the same bytes.
 """
 
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
+import gzip
+import hashlib
+import json
 
 from ..errors import TeikitError
+from . import Context, CorpusBuilder, CorpusInput, document_path
 
-SEARCH_FOLDER = "pagefind"
+SEARCH_FOLDER = "html/pagefind"
+SEARCH_SCRIPT = "html/static/search.js"
 
 
 class SearchIndexError(TeikitError):
@@ -26,14 +31,68 @@ class SearchIndexError(TeikitError):
 
 
 def search_files(pages: dict[str, str]) -> dict[str, bytes]:
-    """{html-relative path: bytes} of the pagefind bundle for `pages` ({file name: HTML})."""
+    """{output path: bytes} of the pagefind bundle for `pages` ({file name in html/: HTML})."""
     if not pages:
         return {}
     try:
         files = asyncio.run(_index(pages))
     except FileNotFoundError as error:
         raise SearchIndexError(f"the search index needs the pagefind binary (pip install 'pagefind[bin]'): {error}") from None
-    return {f"{SEARCH_FOLDER}/{path}": content for path, content in sorted(files.items())}
+    return {f"{SEARCH_FOLDER}/{path}": content for path, content in sorted(canonical(files).items())}
+
+
+# ---- the same bytes for the same pages -----------------------------------------------------
+# pagefind writes the values of each filter in hash-map order, which changes from run to run
+# (and with it the names of the filter files, of the metadata file that lists them and the
+# entry file's pointer to it). Everything else it writes is deterministic. So the filter files
+# and the metadata are decoded (gzip + CBOR, behind pagefind's signature), sorted, encoded
+# again and renamed after their new content; pagefind's script finds files by these names only.
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def _decode(data: bytes):
+    import cbor2
+
+    raw = gzip.decompress(data)
+    if not raw.startswith(SIGNATURE):
+        raise SearchIndexError("pagefind wrote a file teikit cannot read: is the pagefind package newer than 1.x?")
+    return cbor2.loads(raw[len(SIGNATURE):])
+
+
+def _encode(value) -> bytes:
+    import cbor2
+
+    return gzip.compress(SIGNATURE + cbor2.dumps(value), compresslevel=9, mtime=0)
+
+
+def _renamed(prefix: str, data: bytes, length: int) -> str:
+    return f"{prefix}_{hashlib.sha256(data).hexdigest()[:length]}"
+
+
+def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
+    """pagefind's bundle with its filter files and metadata in sorted order, renamed to match."""
+    entry_name = "pagefind-entry.json"
+    if entry_name not in files:
+        return files
+    result = dict(files)
+    entry = json.loads(files[entry_name])
+    for language, info in entry.get("languages", {}).items():
+        meta_path = f"pagefind.{info['hash']}.pf_meta"
+        meta = _decode(result.pop(meta_path))
+        filters = []
+        for name, old in meta[3]:
+            values = _decode(result.pop(f"filter/{old}.pf_filter"))
+            data = _encode([values[0], sorted(values[1])])
+            new = _renamed(language, data, 7)
+            result[f"filter/{new}.pf_filter"] = data
+            filters.append([name, new])
+        meta[3] = sorted(filters)
+        data = _encode(meta)
+        info["hash"] = _renamed(language, data, 10)
+        result[f"pagefind.{info['hash']}.pf_meta"] = data
+    result[entry_name] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return result
 
 
 async def _index(pages: dict[str, str]) -> dict[str, bytes]:
@@ -49,7 +108,19 @@ async def _index(pages: dict[str, str]) -> dict[str, bytes]:
         await service.close()
 
 
-def document_pages(html_dir: Path, doc_ids: list[str]) -> dict[str, str]:
-    """The document pages as the build wrote them, to index."""
-    return {f"{doc_id}.html": (html_dir / f"{doc_id}.html").read_text(encoding="utf-8") for doc_id in doc_ids
-            if (html_dir / f"{doc_id}.html").is_file()}
+class SearchBuilder(CorpusBuilder):
+    """html/pagefind/: the index of the document pages as this build made them; the search page's script."""
+
+    name = "search"
+
+    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        pages = {}
+        for letter in corpus.letters:
+            data = corpus.read_output(document_path("html", letter)) if corpus.read_output else None
+            if data is not None:
+                pages[f"{letter.doc_id}.html"] = data.decode("utf-8")
+        outputs = search_files(pages)
+        script = context.xslt_dir / "html" / "static" / "search.js"
+        if script.is_file():
+            outputs[SEARCH_SCRIPT] = script.read_bytes()
+        return outputs

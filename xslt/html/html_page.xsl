@@ -251,7 +251,9 @@
         <xsl:text>. </xsl:text>
         <a href="{$url}"><xsl:value-of select="$url"/></a>
       </p>
-      <p><a href="csl/{$doc-id}.json" type="application/vnd.citationstyles.csl+json" download="{$doc-id}.json">Citation record for reference managers (CSL-JSON)</a></p>
+      <xsl:if test="$csl-href">
+        <p><a href="{$csl-href}" type="application/vnd.citationstyles.csl+json" download="{$doc-id}.json">Citation record for reference managers (CSL-JSON)</a></p>
+      </xsl:if>
     </section>
   </xsl:template>
 
@@ -261,7 +263,9 @@
     <xsl:variable name="sent" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"/>
     <xsl:variable name="date" select="($sent/tei:date)[1]"/>
     <link rel="canonical" href="{$url}"/>
-    <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="csl/{$doc-id}.json" title="CSL-JSON"/>
+    <xsl:if test="$csl-href">
+      <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$csl-href}" title="CSL-JSON"/>
+    </xsl:if>
     <meta name="citation_title" content="{tk:main-title(.)}"/>
     <xsl:for-each select="$sent/(tei:persName | tei:orgName)">
       <meta name="citation_author" content="{tk:citation-name(.)}"/>

@@ -19,6 +19,7 @@
   <!-- Links to the other forms of the document, relative to the page. -->
   <xsl:param name="tei-href" as="xs:string" select="''"/>
   <xsl:param name="text-href" as="xs:string" select="''"/>
+  <xsl:param name="csl-href" as="xs:string" select="''"/>
   <xsl:param name="cmif-href" as="xs:string" select="'../cmif.xml'"/>
   <xsl:param name="css-href" as="xs:string" select="'static/edition.css'"/>
   <!-- A single rendered file carries its stylesheet inline, so it can be opened anywhere. -->
