@@ -174,7 +174,6 @@
   <xsl:template name="tk:search-page">
     <h1>Search</h1>
     <p>Search the text of every document; narrow the results by kind, sender, addressee, year, and the places and persons the documents name.</p>
-    <label class="search-label" for="search-input">Search the documents</label>
     <div id="search" class="search"></div>
     <noscript>
       <p class="no-script">The search runs in the browser and needs JavaScript. Without it, every document can be found from the <a href="index.html">list of documents</a>, the registers of <a href="persons.html">persons</a>, <a href="places.html">places</a> and <a href="orgs.html">organisations</a>, the <a href="chronology.html">chronology</a> and the <a href="correspondents.html">correspondents</a>.</p>

@@ -1,11 +1,11 @@
 /* The search page: pagefind's own interface over the index in pagefind/ (written by the build).
-   Result addresses are prefixed with the folder this page is served from, so the same files
-   work from `teikit serve`, any static web server, or a subfolder. ?q=word starts a search. */
+   The bundle is found beside this page, and pagefind prefixes result addresses with the folder
+   the bundle is served from, so the same files work from `teikit serve`, any static web
+   server, or a subfolder. ?q=word starts a search. */
 window.addEventListener("DOMContentLoaded", function () {
   var here = new URL(".", window.location.href).pathname;
   var ui = new PagefindUI({
     element: "#search",
-    baseUrl: here,
     bundlePath: here + "pagefind/",
     showSubResults: true,
     showImages: false,
@@ -14,9 +14,16 @@ window.addEventListener("DOMContentLoaded", function () {
     sort: { date: "asc" },
     translations: { placeholder: "Search the documents" }
   });
-  // The page's own visible label names pagefind's input (axe: a form field needs a visible label).
-  var input = document.querySelector("#search input[type=text], #search input");
-  if (input) { input.id = "search-input"; }
+  // A visible label for pagefind's input (a form field needs one); made here, with the input.
+  var input = document.querySelector("#search input");
+  if (input) {
+    input.id = "search-input";
+    var label = document.createElement("label");
+    label.htmlFor = "search-input";
+    label.className = "search-label";
+    label.textContent = "Search the documents";
+    document.getElementById("search").before(label);
+  }
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) { ui.triggerSearch(query); }
 });
