@@ -36,7 +36,7 @@ KINDS = {
     "original": "", "manuscript": "", "autograph": "",
     "заверенная копия": "", "копия": "", "подлинник": "", "машинопись": "", "автограф": "",
 }
-KIND = re.compile(r"\.\s*(?P<kind>" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")(?=[.;]|$)", re.IGNORECASE)
+KIND = re.compile(r"(?:\.\s*|(?<=\.)\s+)(?P<kind>" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")(?=[.;]|$)", re.IGNORECASE)
 
 
 @dataclass

@@ -19,7 +19,8 @@ from .split import DocumentSource
 TELEGRAM_NUMBER = re.compile(r"^No\.\s*\d+[\w/-]*\.")
 SALUTE = re.compile(r"^Dear [^,.;]{1,60},")
 CLOSING_NUMBER = re.compile(r"(?:^|\s)(No\.\s*\d+\.)$")
-SENTENCE_END = re.compile(r"[.!?…”\"»>)]\s+(?=[A-ZА-Я])")
+# A sentence ends at . ! ? … and closing marks, but not after an initial ("K. Atabaev", "Ya. Peters").
+SENTENCE_END = re.compile(r"(?<!\b[A-ZА-Я])(?<!\b[A-ZА-Я][a-zа-я])[.!?…”\"»>)]\s+(?=[A-ZА-Я])")
 PARENTHESIS = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 PUBLICATION = re.compile(r"Published in:.*?(?:doc\.\s*no\.\s*\d+|pp?\.\s*[\d–-]+|\d{4})\.", re.DOTALL)
 TRAILING_NUMBER = re.compile(r"\s+(\d{1,6})$")

@@ -35,7 +35,7 @@ KIND_OF = [  # heading opening -> document kind (the edition's taxonomy ids)
     (r"Directive", "directive"), (r"Order", "order"), (r"Decree", "decree"), (r"Resolution", "resolution"),
     (r"Statement", "statement"), (r"Declaration", "declaration"), (r"Protocol|Minutes", "minutes"),
 ]
-SUBJECT_START = re.compile(r"(?:^|,?\s)(?=(?:Regarding|Concerning|On|About)\s)")
+SUBJECT_START = re.compile(r"\s(?=(?:Regarding|Concerning|On|About)\s)")
 PURPOSE_CLAUSE = re.compile(r"\s(?=[a-z]+ing\s)")  # "… 11th Red Army requesting permission …"
 PERSONAL_NAME = re.compile(r"(?:(?:[A-ZА-Я][a-zа-я]?\.\s?)+|[A-ZÀ-Ž][a-zà-ž]+\s)[A-ZÀ-ŽА-Я][\w’-]+$")
 
@@ -184,7 +184,7 @@ def parse_parties(heading: Heading, recogniser: Recogniser) -> None:
 def _several(text: str, recogniser: Recogniser) -> list[str]:
     """'A; B; and C' or 'X G. Chicherin and V. Lenin': one piece per party."""
     pieces = []
-    for piece in re.split(r";\s*", text.strip().rstrip(",")):
+    for piece in re.split(r";\s*|(?<=\w),\s+and\s+(?=[A-Z])", text.strip().rstrip(",")):
         piece = re.sub(r"^and\s+", "", piece.strip()).strip(" ,")
         if not piece:
             continue

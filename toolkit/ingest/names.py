@@ -26,7 +26,8 @@ Following Under Tell Postpone Greetings Farewell Agreed Awaiting Establishing Ma
 January February March April May June July August September October November December
 Colonel Captain Staff General Commander Chief Head Member Chairman Deputy Acting Minister People’s
 Commissar Plenipotentiary Representative Government Republic Council Army Front Mission Published
-Foreign Affairs Internal Military Revolutionary Central Committee Bureau Soviet Red Operations
+Foreign Affairs Internal Military Revolutionary Central Committee Bureau Soviet Red Operations Department
+Division Regiment Command Headquarters Staff Office Ministry Commission Delegation
 """.split())
 ADJECTIVE_ENDINGS = ("ian", "ians", "ean", "ani", "ish", "ese", "ic", "ist", "ists", "ern", "ar", "ars", "ans")
 
