@@ -16,7 +16,7 @@ from lxml import etree
 from .. import TEI_NS, XML_NS
 from .archival import Holding
 from .document import Parsed, Publication
-from .heading import DATE, Party, date_value
+from .heading import DATE, MONTHS, Party, date_value
 from .names import Recogniser
 from ..xmlio import serialize
 
@@ -180,12 +180,25 @@ def short_title(parsed: Parsed) -> str:
     """'Chicherin to Kirov, 4 September 1920': surnames as printed, the date as written."""
     heading = parsed.heading
     def names(parties: list[Party]) -> str:
-        return " and ".join(p.name.split()[-1] if p.kind == "person" else p.name for p in parties)
+        words = [p.name.split()[-1] if p.kind == "person" else p.name for p in parties]
+        return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]])) if words else ""
     who = names(heading.senders) or heading.main
     if heading.addressees:
         who += f" {'and' if heading.conversation else 'to'} {names(heading.addressees)}"
-    date = parsed.dateline.date.text if parsed.dateline and parsed.dateline.date else ""
-    return f"{who}, {date}" if date else who
+    date = parsed.dateline.date if parsed.dateline and parsed.dateline.date else None
+    return f"{who}, {_readable(date)}" if date else who
+
+
+def _readable(date) -> str:
+    """'4 September 1920', 'no later than 1 September 1920', as the edition's short titles read."""
+    for attribute, words in (("when", ""), ("notAfter", "no later than "), ("notBefore", "not earlier than ")):
+        value = date.attributes.get(attribute, "")
+        if value:
+            parts = value.split("-")
+            month = list(MONTHS)[int(parts[1]) - 1] if len(parts) > 1 else ""
+            day = str(int(parts[2])) if len(parts) > 2 else ""
+            return words + " ".join(p for p in (day, month, parts[0]) if p)
+    return date.text
 
 
 def _publication_stmt(file_desc, number: str, inferred_from: str, context: Context) -> None:
