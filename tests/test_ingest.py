@@ -1,13 +1,10 @@
 """`teikit ingest`: the seed becomes ten drafts that agree with the hand encoding in tei/, and a
 second collection in the same style (tests/roots/ingest/turkestan) is split and parsed as well.
 
-The comparison goes through toolkit.metadata.letter on both sides, field by field. Where the
-hand encoding carries an editorial inference the text cannot give, the draft is compared with
-what the text states (see docs/ingest.md, "What is left to the editor"):
-- places of receipt: the headings name offices ("Plenipotentiary Representative in Armenia"),
-  not where a document was received, so the drafts give none;
-- the record of a conversation (535): who speaks first is read from the body, not the heading,
-  so the participants are compared, not their order.
+The comparison goes through toolkit.metadata.letter on both sides, field by field: number (and
+whether it is inferred), kind, each correspondence turn's senders and addressees (a record of
+conversation has one per turn), copies, date, places of writing and of receipt, and every
+archival and publication reference part by part.
 """
 
 from __future__ import annotations
@@ -71,6 +68,13 @@ def refs(names) -> list[str]:
     return [n.ref for n in names]
 
 
+def turns(found) -> list[tuple[list[str], list[str], str]]:
+    """Each correspondence turn: senders, addressees, date."""
+    return [([p.ref for a in turn if a.type == "sent" for p in a.parties],
+             [p.ref for a in turn if a.type == "received" and a.subtype != "cc" for p in a.parties],
+             next((a.date.iso for a in turn if a.type == "sent"), "")) for turn in found.turns]
+
+
 def place_refs(actions) -> list[str]:
     return [a.place.ref for a in actions if a.place is not None]
 
@@ -100,16 +104,11 @@ def test_draft_metadata_agrees_with_the_hand_encoding(number, seed_drafts):
     draft = metadata(edition.tei_dir / f"{number}.xml", edition)
     hand = metadata(EDITION.tei_dir / f"{number}.xml", EDITION)
     assert (draft.number, draft.number_inferred, draft.kind) == (hand.number, hand.number_inferred, hand.kind)
-    if hand.kind == "conversation-record":
-        assert set(refs(draft.senders + draft.recipients)) == set(refs(hand.senders + hand.recipients))
-    else:
-        assert refs(draft.senders) == refs(hand.senders)
-        assert refs(draft.recipients) == refs(hand.recipients)
+    assert turns(draft) == turns(hand)
     assert refs(draft.cc) == refs(hand.cc)
     assert draft.date.attributes() == hand.date.attributes()
     assert place_refs(draft.sent) == place_refs(hand.sent)
-    # Places of receipt: the hand encoding's come from office titles; the draft states none.
-    assert place_refs(draft.received + draft.copied) == []
+    assert place_refs(draft.received + draft.copied) == place_refs(hand.received + hand.copied)
     assert [source_fields(s) for s in draft.sources] == [source_fields(s) for s in hand.sources]
 
 
@@ -152,6 +151,23 @@ def test_names_are_recognised_and_the_unsure_marked(seed_drafts):
     assert reds.get("cert") == "low" and reds.get("ref") == "#bolsheviks #red-army"
     reviews = root.xpath("//*[local-name()='note'][@type='review']/text()")
     assert any("Reds" in r for r in reviews)
+
+
+@needs_seed
+def test_turns_of_the_conversation_and_the_emphasis_statement(seed_drafts):
+    edition, _ = seed_drafts
+    root = etree.parse(str(edition.tei_dir / "535.xml")).getroot()
+    speakers = root.xpath("//*[local-name()='sp']")
+    assert [(sp.get("who"), sp.get("{http://www.w3.org/XML/1998/namespace}id")) for sp in speakers] == [
+        ("#narimanov", "d535-turn1"), ("#ordzhonikidze", "d535-turn2")]
+    assert speakers[1].xpath("string(*[local-name()='speaker'])") == "Ordzhonikidze"
+    gaps = root.xpath("//*[local-name()='gap']/@rend")
+    assert gaps == ["angle-brackets", "angle-brackets"]
+    root = etree.parse(str(edition.tei_dir / "536.xml")).getroot()
+    last = root.xpath("//*[local-name()='listBibl']/*[local-name()='bibl']")[-1]
+    note = last.xpath("*[local-name()='note']")[0]
+    assert (last.get("type"), note.get("subtype"), note.xpath("string()")) == (
+        "publication", "emphasis-not-reproduced", "(Emphasis added – Yu.B.)")
 
 
 # ---------------------------------------------------------------- the second collection

@@ -24,6 +24,19 @@ SENTENCE_END = re.compile(r"(?<!\b[A-ZА-Я])(?<!\b[A-ZА-Я][a-zа-я])[.!?…�
 PARENTHESIS = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 PUBLICATION = re.compile(r"Published in:.*?(?:doc\.\s*no\.\s*\d+|pp?\.\s*[\d–-]+|\d{4})\.", re.DOTALL)
 TRAILING_NUMBER = re.compile(r"\s+(\d{1,6})$")
+EMPHASIS = re.compile(r"^\((?:Emphasis|Italics|Underlining) (?:added|mine|ours)\b", re.IGNORECASE)
+SPEAKER_LABEL = re.compile(r"^\[([^\]]+)\]\s*")
+SPEAKING = re.compile(r"(?:Comrade\s+)?(?P<name>[A-ZА-Я][\w’-]+)\s+(?:speaking|here)\b")
+
+
+@dataclass
+class Turn:
+    """One turn of a recorded conversation: who speaks (authority ids), the printed label, the words."""
+
+    refs: list[str]
+    label: str  # "[Ordzhonikidze]" as printed, "" when the turn has none
+    paragraphs: list[str]
+    sure: bool = True
 
 
 @dataclass
@@ -50,6 +63,10 @@ class Parsed:
     holdings: list[Holding] = field(default_factory=list)
     publications: list[Publication] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Statements printed right after a reference ("(Emphasis added – Yu.B.)"): (index of the bibl
+    # in print order, holdings first, then publications; the text).
+    bibl_notes: list[tuple[int, str]] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)  # a conversation's turns, when it marks them
     next_number: str = ""  # a bare number after the last document: the next one's, not reproduced
     unsure: list[str] = field(default_factory=list)
 
@@ -65,6 +82,8 @@ def parse_document(source: DocumentSource, recogniser: Recogniser, last: bool = 
     rest = _opener(parsed, rest)
     _reference_and_notes(parsed, rest, recogniser, last)
     _closer(parsed, recogniser)
+    if heading.conversation:
+        _turns(parsed, recogniser)
     return parsed
 
 
@@ -130,8 +149,11 @@ def _notes(parsed: Parsed, text: str) -> None:
     if text[position:].strip():
         pieces.append(("note", text[position:].strip()))
     for kind, piece in pieces:
+        bibls = len(parsed.holdings) + len(parsed.publications)
         if kind == "publication":
             parsed.publications.append(publication(piece))
+        elif EMPHASIS.match(piece) and bibls:
+            parsed.bibl_notes.append((bibls - 1, piece))
         else:
             parsed.notes.append(piece)
 
@@ -171,3 +193,29 @@ def _is_signature(text: str, recogniser: Recogniser) -> bool:
         return False
     person = recogniser.last_of_kind(text, "person")
     return person is not None and text[person.end:].strip() == ""
+
+
+def _turns(parsed: Parsed, recogniser: Recogniser) -> None:
+    """A paragraph opening with a speaker's name in brackets ("[Ordzhonikidze] Of course …") starts a turn."""
+    participants = [ref for p in parsed.heading.senders + parsed.heading.addressees for ref in p.refs]
+    turns = [Turn([], "", [])]
+    for paragraph in parsed.paragraphs:
+        label = SPEAKER_LABEL.match(paragraph)
+        person = recogniser.first_of_kind(label.group(1), "person") if label else None
+        if person is not None and person.end - person.start == len(label.group(1)):
+            turns.append(Turn(person.refs, label.group().rstrip(), [paragraph[label.end():]]))
+        else:
+            turns[-1].paragraphs.append(paragraph)
+    turns = [t for t in turns if t.paragraphs]
+    if len(turns) < 2:
+        return
+    first = turns[0]
+    if not first.refs:
+        speaking = SPEAKING.search(first.paragraphs[0][:200])
+        named = recogniser.first_of_kind(speaking.group("name"), "person") if speaking else None
+        if named is not None:
+            first.refs = named.refs
+        else:  # the other side of the conversation than the one who answers
+            others = [ref for ref in participants if ref not in turns[1].refs]
+            first.refs, first.sure = others[:1], False
+    parsed.turns = turns

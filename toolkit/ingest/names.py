@@ -49,14 +49,17 @@ class Recogniser:
     forms: dict[str, dict[str, list[str]]]  # form -> kind -> ids
     pattern: re.Pattern | None
     repositories: Repositories = field(default_factory=Repositories)
+    names: dict[str, str] = field(default_factory=dict)  # authority id -> its regular name
 
     @classmethod
     def from_authority(cls, authority: AuthorityIndex) -> "Recogniser":
         forms: dict[str, dict[str, list[str]]] = {}
         repositories = Repositories()
+        names = {}
         for entry in authority.entries.values():
             if entry.kind not in KINDS:
                 continue
+            names[entry.id] = entry.name
             for form in [entry.name, *entry.variants]:
                 form = " ".join(form.split())
                 if len(form) < 2:
@@ -68,7 +71,7 @@ class Recogniser:
                     repositories.names[form.casefold()] = entry.id
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f) for f in ordered) + r")(?![\w-])(?!’[^s\W])(?!’s\w)") if ordered else None
-        return cls(forms, pattern, repositories)
+        return cls(forms, pattern, repositories, names)
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping names in `text`, leftmost-longest."""

@@ -28,7 +28,7 @@ RUNNING_TEXT = {"p", "signed", "salute", "note"}
 # Elements whose content is other elements only, and may be indented.
 CONTAINERS = {"TEI", "teiHeader", "fileDesc", "titleStmt", "publicationStmt", "notesStmt", "sourceDesc",
               "listBibl", "profileDesc", "correspDesc", "correspAction", "textClass", "text", "body",
-              "opener", "closer", "respStmt", "availability", "publisher"}
+              "opener", "closer", "respStmt", "availability", "publisher", "sp"}
 NAME_ELEMENT = {"person": "persName", "place": "placeName", "org": "orgName"}
 
 
@@ -89,7 +89,8 @@ def inline(parent, text: str, context: Context, tally: Tally) -> None:
             continue
         _append_text(parent, text[position:start])
         if kind == "gap":
-            element(parent, "gap", reason="omitted", resp=_pointer(context.compiler))
+            mark = "angle-brackets" if match.group() == "<…>" else "ellipsis"
+            element(parent, "gap", reason="omitted", rend=mark, resp=_pointer(context.compiler))
         elif kind == "supplied":
             supplied = element(parent, "supplied", resp=_pointer(context.compiler))
             inline(supplied, match.group(1), context, tally)
@@ -138,7 +139,7 @@ def write(parsed: Parsed, number: str, inferred_from: str, context: Context) -> 
     _publication_stmt(file_desc, number, inferred_from, context)
     notes_stmt = element(file_desc, "notesStmt")
     _source_desc(file_desc, parsed, number, inferred_from, context, tally)
-    _profile_desc(header, parsed, context, tally)
+    _profile_desc(header, parsed, number, context, tally)
     _body(element(root, "text"), parsed, number, context, tally)
     tally.unknown = list(dict.fromkeys(tally.unknown))
     if tally.unknown:
@@ -166,7 +167,10 @@ def indent(node, level: int = 0) -> None:
 
 def _title_stmt(file_desc, parsed: Parsed, context: Context) -> None:
     title_stmt = element(file_desc, "titleStmt")
-    element(title_stmt, "title", parsed.heading.main, type="main")
+    element(title_stmt, "title", main_title(parsed, context), type="main")
+    heading = parsed.heading
+    printed = " ".join(filter(None, [heading.main, heading.cc, heading.addressees_line, heading.subject]))
+    element(title_stmt, "title", printed, type="compiler", resp=_pointer(context.compiler))
     element(title_stmt, "title", short_title(parsed), type="short")
     for extra in context.title_stmt_extras:
         title_stmt.append(copy.deepcopy(extra))
@@ -174,6 +178,24 @@ def _title_stmt(file_desc, parsed: Parsed, context: Context) -> None:
         resp = element(title_stmt, "respStmt")
         element(resp, "resp", "TEI draft")
         element(resp, "name", "teikit ingest")
+
+
+def main_title(parsed: Parsed, context: Context) -> str:
+    """The edition's own title: 'Georgy Chicherin to Sergei Kirov, 4 September 1920'."""
+    heading = parsed.heading
+    def names(parties: list[Party]) -> str:
+        words = [context.recogniser.names.get(p.refs[0], p.name) if p.kind == "person" and len(p.refs) == 1
+                 else p.text for p in parties]
+        return " and ".join(filter(None, [", ".join(words[:-1]), words[-1]])) if words else ""
+    who = names(heading.senders) or heading.main
+    if heading.conversation:
+        who = f"{names(heading.senders + heading.addressees)}, record of a conversation"
+    elif heading.addressees:
+        who += f" to {names(heading.addressees)}"
+    elif heading.kind:
+        who += f", {heading.kind.replace('-', ' ')}"
+    date = parsed.dateline.date if parsed.dateline and parsed.dateline.date else None
+    return f"{who}, {_readable(date)}" if date else who
 
 
 def short_title(parsed: Parsed) -> str:
@@ -231,6 +253,13 @@ def _source_desc(file_desc, parsed: Parsed, number: str, inferred_from: str, con
         _holding(sources, holding, f"d{number}-arch{index}", context, tally)
     for index, found in enumerate(parsed.publications, start=1):
         _publication(sources, found, f"d{number}-pub{index}", context, tally)
+    for index, text in parsed.bibl_notes:
+        # Printed right after the reference, where the edition keeps it; the emphasis is not in the text.
+        bibl = sources[index]
+        _append_text(bibl, " ")
+        note = element(bibl, "note", type="editorial", subtype="emphasis-not-reproduced", place="inline",
+                       resp=_pointer(context.compiler))
+        inline(note, text, context, tally)
 
 
 def _holding(parent, holding: Holding, xml_id: str, context: Context, tally: Tally) -> None:
@@ -271,10 +300,14 @@ def _publication(parent, found: Publication, xml_id: str, context: Context, tall
     _append_text(bibl, ".")
 
 
-def _profile_desc(header, parsed: Parsed, context: Context, tally: Tally) -> None:
+def _profile_desc(header, parsed: Parsed, number: str, context: Context, tally: Tally) -> None:
     profile = element(header, "profileDesc")
-    corresp = element(profile, "correspDesc")
     heading = parsed.heading
+    if parsed.turns:
+        _turn_actions(profile, parsed, number, context, tally)
+        _text_class(profile, heading, context, tally)
+        return
+    corresp = element(profile, "correspDesc")
     sent = element(corresp, "correspAction", type="sent")
     senders = list(heading.senders) + [p for p in _signatories(parsed, context) if not _same(p, heading.senders)]
     for party in senders:
@@ -303,6 +336,10 @@ def _profile_desc(header, parsed: Parsed, context: Context, tally: Tally) -> Non
         element(element(corresp, "correspAction", type="received"), "note", "Addressee not named in the source.")
     for party in heading.copies:
         _party(element(corresp, "correspAction", type="received", subtype="cc"), party, tally)
+    _text_class(profile, heading, context, tally)
+
+
+def _text_class(profile, heading, context: Context, tally: Tally) -> None:
     kind = heading.kind if heading.kind in context.categories else ""
     if kind:
         text_class = element(profile, "textClass")
@@ -340,18 +377,18 @@ def _body(text_element, parsed: Parsed, number: str, context: Context, tally: Ta
     if parsed.source.number_line is not None:
         element(body, "head", parsed.source.number_line.text, type="number")
     heading = parsed.heading
-    main = element(body, "head")
+    main = element(body, "head", resp=_pointer(context.compiler))
     inline(main, heading.main, context, tally)
     for note in parsed.notes:
         # Notes printed after the reference concern the document; the editor anchors them finer.
-        note_element = element(main, "note", type="editorial", place="foot", resp=_pointer(context.compiler))
+        note_element = element(main, "note", type="editorial", place="end", resp=_pointer(context.compiler))
         inline(note_element, note, context, tally)
     if parsed.notes:
         tally.review.append("the notes printed after the archival reference are anchored at the heading: "
                             "move each to the words it explains")
     for kind, text in (("cc", heading.cc), ("addressees", heading.addressees_line), ("subject", heading.subject)):
         if text:
-            inline(element(body, "head", type=kind), text, context, tally)
+            inline(element(body, "head", type=kind, resp=_pointer(context.compiler)), text, context, tally)
     if parsed.dateline_text or parsed.telegram_number or parsed.salute:
         opener = element(body, "opener")
         if parsed.dateline_text:
@@ -368,8 +405,11 @@ def _body(text_element, parsed: Parsed, number: str, context: Context, tally: Ta
     if not paragraphs:
         paragraphs = [""]
         tally.review.append("no text found between the heading and the archival reference")
-    for paragraph in paragraphs:
-        inline(element(body, "p"), paragraph, context, tally)
+    if parsed.turns:
+        _turns(body, parsed, number, context, tally)
+    else:
+        for paragraph in paragraphs:
+            inline(element(body, "p"), paragraph, context, tally)
     if signatures or parsed.closing_number:
         closer = element(body, "closer")
         for signature in signatures:
@@ -398,3 +438,39 @@ def _name_or_text(parent, text: str, place: str, context: Context, tally: Tally)
     element(parent, "placeName", place, ref=" ".join(f"#{r}" for r in match.refs) if match else "",
             cert="" if match else "low")
     _append_text(parent, after)
+
+
+def _turns(body, parsed: Parsed, number: str, context: Context, tally: Tally) -> None:
+    for index, turn in enumerate(parsed.turns, start=1):
+        sp = element(body, "sp", who=" ".join(f"#{r}" for r in turn.refs), cert="" if turn.sure else "low")
+        sp.set(f"{{{XML_NS}}}id", f"d{number}-turn{index}")
+        if turn.label:
+            inline(element(sp, "speaker"), turn.label, context, tally)
+        for paragraph in turn.paragraphs:
+            inline(element(sp, "p"), paragraph, context, tally)
+
+
+def _turn_actions(profile, parsed: Parsed, number: str, context: Context, tally: Tally) -> None:
+    """One correspDesc per turn: the speaker to the other side(s) the heading names."""
+    heading = parsed.heading
+    parties = {ref: party for party in heading.senders + heading.addressees for ref in party.refs}
+    date = parsed.dateline.date.attributes if parsed.dateline and parsed.dateline.date else {}
+    for index, turn in enumerate(parsed.turns, start=1):
+        corresp = element(profile, "correspDesc", n=str(index), corresp=f"#d{number}-turn{index}")
+        sent = element(corresp, "correspAction", type="sent")
+        for ref in turn.refs:
+            speaker = parties.get(ref) or Party(ref, "person", context.recogniser.names.get(ref, ref), [ref])
+            _party(sent, Party(speaker.text, "person", speaker.name, [ref], turn.sure), tally)
+        if date:
+            element(sent, "date", **date)
+        else:
+            element(sent, "note", "Undated in the source.", type="undated")
+        received = element(corresp, "correspAction", type="received")
+        others = [party for ref, party in parties.items() if ref not in turn.refs]
+        for party in others:
+            _party(received, party, tally)
+        if not others:
+            element(received, "note", "Addressee not named in the source.")
+    tally.review.append("a record of conversation: one correspDesc per turn, each speaker to the other side; "
+                        "the first speaker is read from the text" + ("" if parsed.turns[0].sure else
+                        " (not named there: the other side than the one who answers, to check)"))
