@@ -28,7 +28,7 @@ from .builders.cmif import cmif_outputs, write_cmif
 from .builders.indexes import SiteData, document_label, entries_xml, site_outputs, write_site_pages
 from .builders.tei import copy_support_files
 from .corpus import Corpus, load
-from .diagnostics import ERROR, Diagnostic, display_path
+from .diagnostics import ERROR, WARNING, Diagnostic, display_path
 from .edition import Edition
 from .errors import TeikitError
 from .xmlio import ParsedDocument, atomic_write
@@ -88,16 +88,18 @@ class State:
         (out_dir / STATE_FILE).unlink(missing_ok=True)
 
 
-def build(edition: Edition, out_dir: Path, jobs: int | None = None, clean: bool = False) -> BuildReport:
-    """Build the edition into `out_dir`; invalid documents are reported and skipped."""
+def build(edition: Edition, out_dir: Path, jobs: int | None = None, clean: bool = False,
+          schema: str | None = None) -> BuildReport:
+    """Build the edition into `out_dir`; invalid documents (against `schema`, default teikit.toml's) are skipped."""
     out_dir = Path(out_dir).resolve()
     corpus = load(edition)
     report = BuildReport(out_dir)
+    report.diagnostics += config_warnings(edition)
     for failure in corpus.failures:
         report.fail(failure)
     previous = State() if clean else State.load(out_dir)
-    state = State(inputs=inputs_fingerprint(edition))
-    documents = _valid_documents(edition, corpus, previous, state, report, jobs)
+    state = State(inputs=inputs_fingerprint(edition, schema))
+    documents = _valid_documents(edition, corpus, previous, state, report, jobs, schema)
     letters = metadata.chronological([metadata.letter(d, corpus.authority) for d in documents])
     by_id = {d.doc_id: d for d in documents}
     entries = entries_xml(corpus.authority)
@@ -113,6 +115,12 @@ def build(edition: Edition, out_dir: Path, jobs: int | None = None, clean: bool 
     return report
 
 
+def config_warnings(edition: Edition) -> list[Diagnostic]:
+    """One warning line for each thing a published edition needs that teikit.toml does not say."""
+    where = display_path(edition.root / "teikit.toml")
+    return [Diagnostic(where, 1, 0, WARNING, rule, message) for rule, message in edition.config.missing()]
+
+
 # ---- what changed -------------------------------------------------------------------------
 
 def _sha(*parts: bytes | str) -> str:
@@ -123,11 +131,11 @@ def _sha(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
-def inputs_fingerprint(edition: Edition) -> str:
+def inputs_fingerprint(edition: Edition, schema: str | None = None) -> str:
     """One hash of everything every page depends on: a change here rebuilds them all."""
     files = stylesheet_files(edition.xslt_dir) + stylesheet_files(edition.schema_dir)
     files += edition.authority_files() + [edition.root / "teikit.toml"]
-    parts: list[bytes | str] = [__version__]
+    parts: list[bytes | str] = [__version__, schema or ""]
     for path in files:
         parts += [str(path), path.read_bytes() if path.is_file() else b""]
     return _sha(*parts)
@@ -140,14 +148,14 @@ def _file_hash(document: ParsedDocument) -> str:
 # ---- validation ---------------------------------------------------------------------------
 
 def _valid_documents(edition, corpus: Corpus, previous: State, state: State, report: BuildReport,
-                     jobs: int | None = None) -> list[ParsedDocument]:
+                     jobs: int | None = None, schema: str | None = None) -> list[ParsedDocument]:
     """Validate what changed since the last successful build; return every document fit to build."""
     unchanged_inputs = previous.inputs == state.inputs
     changed = [d for d in corpus.documents
                if not unchanged_inputs or previous.pages.get(d.doc_id, {}).get("file") != _file_hash(d)]
     targets = changed if unchanged_inputs else corpus.support + changed
     invalid = set()
-    for diagnostic in _validate(edition, corpus, targets, jobs):
+    for diagnostic in _validate(edition, corpus, targets, jobs, schema):
         if diagnostic.is_error:
             report.fail(diagnostic)
             invalid.add(diagnostic.file)
@@ -156,14 +164,15 @@ def _valid_documents(edition, corpus: Corpus, previous: State, state: State, rep
     return _unique_ids([d for d in corpus.documents if d.display not in invalid], report)
 
 
-def _validate(edition: Edition, corpus: Corpus, targets: list[ParsedDocument], jobs: int | None = None) -> list[Diagnostic]:
+def _validate(edition: Edition, corpus: Corpus, targets: list[ParsedDocument], jobs: int | None = None,
+              schema: str | None = None) -> list[Diagnostic]:
     """The edition's rules on the already parsed `targets` (validation.validate would parse again)."""
     if not targets:
         return []
     from .validation import rules_for
 
     checked = Corpus(corpus.documents, corpus.support, [], corpus.authority, targets=targets)
-    return sorted(set(rules_for(edition, "edition").check_corpus(checked, jobs)))
+    return sorted(set(rules_for(edition, schema).check_corpus(checked, jobs)))
 
 
 def _unique_ids(documents: list[ParsedDocument], report: BuildReport) -> list[ParsedDocument]:
@@ -190,12 +199,12 @@ def _site_params(edition: Edition, corpus: Corpus) -> dict[str, object]:
 
 def edition_title(edition: Edition, corpus: Corpus) -> str:
     """teikit.toml's title, else edition.xml's, else a placeholder."""
-    if edition.config.title != "Untitled edition":
+    if edition.config.title:
         return edition.config.title
     document = corpus.edition_document()
     found = document.root.xpath("string(tei:teiHeader//tei:titleStmt/tei:title[1])",
                                 namespaces=NSMAP) if document else ""
-    return " ".join(found.split()) or edition.config.title
+    return " ".join(found.split()) or "Untitled edition"
 
 
 def _page_params(letters: list, index: int, site_params: dict) -> dict[str, object]:

@@ -65,20 +65,26 @@ def cli(ctx: click.Context, edition_dir: Path) -> None:
     ctx.obj = Context(edition_dir)
 
 
-def _schema_choice(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    """edition, tei_all or an existing schema file; anything else is a usage error (exit 2)."""
-    if value in ("edition", "tei_all") or Path(value).is_file():
+def _schema_choice(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """edition, tei_all, none or an existing schema file; anything else is a usage error (exit 2)."""
+    if value is None or value in ("edition", "tei_all", "none") or Path(value).is_file():
         return value
-    raise click.BadParameter(f"{value!r} is neither edition, tei_all nor an existing .rng file")
+    raise click.BadParameter(f"{value!r} is neither edition, tei_all, none nor an existing .rng file")
+
+
+def schema_option(command):
+    return click.option(
+        "--schema", default=None, metavar="edition|tei_all|none|PATH.rng", callback=_schema_choice,
+        show_default="[corpus] schema in teikit.toml, else edition",
+        help="RelaxNG schema: the edition's schema/edition.rng (with its Schematron rules), the official "
+        "tei_all.rng (see teikit.toml [schemas]), none (well-formedness, Schematron and references only) "
+        "or any .rng file.",
+    )(command)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True, path_type=Path))
-@click.option(
-    "--schema", default="edition", show_default=True, metavar="edition|tei_all|PATH.rng", callback=_schema_choice,
-    help="RelaxNG schema: the edition's schema/edition.rng (with its Schematron rules), the official "
-    "tei_all.rng (see teikit.toml [schemas]), or any .rng file.",
-)
+@schema_option
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
     help="text: one line per problem and a summary; json: an array of {file, line, column, severity, rule, message}.",
@@ -86,7 +92,7 @@ def _schema_choice(ctx: click.Context, param: click.Parameter, value: str) -> st
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for large corpora (default: one per core).")
 @pass_context
-def validate(context: Context, paths: tuple[Path, ...], schema: str, output_format: str, jobs: int | None) -> None:
+def validate(context: Context, paths: tuple[Path, ...], schema: str | None, output_format: str, jobs: int | None) -> None:
     """Check TEI files: well-formedness, RelaxNG and Schematron rules, in one pass.
 
     PATHS are files or folders (default: the edition's tei/). Each problem is reported as
@@ -116,13 +122,31 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path] | None:
 
 
 @cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."), required=False)
+def init(folder: Path) -> None:
+    """Start a new edition in FOLDER (default: the current folder).
+
+    Writes a commented teikit.toml (title, editors, publisher, licence and base URL to fill in),
+    tei/ with one example letter and the authority files. Overwrites nothing.
+    """
+    from .scaffold import init_edition
+
+    written = init_edition(folder)
+    for path in written:
+        click.echo(f"wrote {path}")
+    edition = "" if folder == Path(".") else f" --edition {folder}"
+    click.echo(f"Next: fill in {folder / 'teikit.toml'}, then run `teikit{edition} build`.")
+
+
+@cli.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
               show_default=True, help="Output folder: html/, text/, tei/ and cmif.xml are written there.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per core).")
 @click.option("--clean", is_flag=True, help="Ignore the saved state and rebuild every page.")
+@schema_option
 @pass_context
-def build(context: Context, out_dir: Path, jobs: int | None, clean: bool) -> None:
+def build(context: Context, out_dir: Path, jobs: int | None, clean: bool, schema: str | None) -> None:
     """Validate the edition, then build the reading site, the plain texts and cmif.xml.
 
     Invalid documents are reported and skipped; the rest are built. Only what changed since the
@@ -130,7 +154,7 @@ def build(context: Context, out_dir: Path, jobs: int | None, clean: bool) -> Non
     """
     from .build import build as run_build
 
-    report = run_build(context.edition, out_dir, jobs=jobs, clean=clean)
+    report = run_build(context.edition, out_dir, jobs=jobs, clean=clean, schema=schema)
     for diagnostic in report.diagnostics:
         click.echo(diagnostic.format(), err=True)
     click.echo(report.summary())
@@ -230,7 +254,8 @@ def import_cmif(context: Context, file: Path, output_format: str, match_edition:
     report = run_import(file, edition=context.edition if match_edition else None)
     for warning in report.warnings:
         click.echo(warning.format(), err=True)
-    click.echo(report.render(output_format), nl=False)
+    # Cells are cut to fit only on a terminal: piped or redirected, every word stays.
+    click.echo(report.render(output_format, cut=sys.stdout.isatty()), nl=False)
 
 
 @cli.command()

@@ -20,12 +20,11 @@ from typing import Iterable
 
 from ..corpus import Corpus, load
 from ..diagnostics import Diagnostic
-from ..edition import Edition
+from ..edition import SCHEMA_CHOICES, Edition
 from ..errors import SchemaNotFound
 from ..xmlio import ParsedDocument
 from . import references, relaxng, schematron
 
-SCHEMA_CHOICES = "edition, tei_all or the path of a .rng file"
 PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
 
 
@@ -53,12 +52,13 @@ class ValidationReport:
 class Rules:
     """What to check: a RelaxNG schema, and for the edition's schema its Schematron and cross-file rules."""
 
-    relaxng: relaxng.Schema
+    relaxng: relaxng.Schema | None  # None: --schema none
     schematron: object | None = None
     cross_file: bool = False
+    unique_ids: bool = True  # xml:id unique across the corpus, not only within each document
 
     def check_document(self, document: ParsedDocument) -> list[Diagnostic]:
-        found = relaxng.check(document, self.relaxng)
+        found = relaxng.check(document, self.relaxng) if self.relaxng is not None else []
         if self.schematron is not None:
             found += schematron.check(document, self.schematron)
         return found
@@ -67,7 +67,7 @@ class Rules:
         """The diagnostics of corpus.targets: each document, then (edition rules) across files."""
         found = self.check_documents(corpus.targets, jobs)
         if self.cross_file:
-            found += references.check(corpus)
+            found += references.check(corpus, unique_ids=self.unique_ids)
         return found
 
 
@@ -95,22 +95,29 @@ def _check_share(share: tuple[int, int]) -> list[Diagnostic]:
     return [d for document in documents[start::step] for d in rules.check_document(document)]
 
 
-def rules_for(edition: Edition, schema: str = "edition") -> Rules:
-    """Resolve --schema (edition | tei_all | PATH.rng) and compile what it names, once per process."""
-    if schema == "edition":
+def rules_for(edition: Edition, schema: str | None = None) -> Rules:
+    """Resolve --schema (edition | tei_all | none | PATH.rng; default: teikit.toml's) and compile it once per process.
+
+    The edition's schema and `none` bring the Schematron rules and the cross-file rules along;
+    tei_all and other schemas are TEI conformance checks of their own.
+    """
+    schema = schema or edition.config.schema
+    unique_ids = edition.config.unique_ids == "corpus"
+    if schema in ("edition", "none"):
         folder = edition.schema_dir
         sch = folder / "edition.sch"
-        return Rules(relaxng.compile_schema(folder / "edition.rng"),
-                     schematron.compile_rules(sch) if sch.is_file() else None, cross_file=True)
+        grammar = relaxng.compile_schema(folder / "edition.rng") if schema == "edition" else None
+        return Rules(grammar, schematron.compile_rules(sch) if sch.is_file() else None, cross_file=True,
+                     unique_ids=unique_ids)
     if schema == "tei_all":
         return Rules(relaxng.compile_schema(edition.tei_all_path()))
-    path = Path(schema)
+    path = Path(schema) if Path(schema).is_absolute() or Path(schema).is_file() else edition.root / schema
     if not path.is_file():
         raise SchemaNotFound(f"{schema}: no such schema file; --schema takes {SCHEMA_CHOICES}")
     return Rules(relaxng.compile_schema(path.resolve()))
 
 
-def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str = "edition",
+def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str | None = None,
              jobs: int | None = None) -> ValidationReport:
     """Check the edition's files (all of tei/, or `paths`) against `schema`; never stops at a broken file."""
     rules = rules_for(edition, schema)  # a missing schema is one line before any file is read
