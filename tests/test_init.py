@@ -21,7 +21,8 @@ def init_and_build(tmp_path, monkeypatch):
 
 
 def test_init_writes_the_commented_settings_an_example_letter_and_the_authority_files(tmp_path, monkeypatch):
-    created, _ = init_and_build(tmp_path, monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    created = CliRunner().invoke(cli, ["init", "myedition"])
     assert created.exit_code == 0, created.output
     root = tmp_path / "myedition"
     assert sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()) == [
@@ -36,14 +37,14 @@ def test_init_writes_the_commented_settings_an_example_letter_and_the_authority_
 def test_init_then_build_makes_a_working_site(tmp_path, monkeypatch):
     _, built = init_and_build(tmp_path, monkeypatch)
     assert built.exit_code == 0, built.output
-    site = tmp_path / "build" / "html"
+    site = tmp_path / "myedition" / "build" / "html"
     page = etree.parse(str(site / "example.html"), etree.HTMLParser())
     assert page.xpath("normalize-space(//title)") == "Writer to Reader, 4 September 1920 – Untitled edition"
     assert "The talks went" in page.xpath("string(//main)")
     for name in ("index.html", "persons.html", "places.html", "static/edition.css"):
         assert (site / name).is_file(), name
     assert "Anna Writer" in (site / "persons.html").read_text(encoding="utf-8")
-    assert (tmp_path / "build" / "text" / "example.txt").is_file()
+    assert (tmp_path / "myedition" / "build" / "text" / "example.txt").is_file()
 
 
 def test_a_build_without_licence_or_base_url_says_so_and_claims_no_licence(tmp_path, monkeypatch):
@@ -55,11 +56,11 @@ def test_a_build_without_licence_or_base_url_says_so_and_claims_no_licence(tmp_p
         f'{toml}:1:0: warning: no base URL set ([edition] base_url = "URL" in teikit.toml): '
         "cmif.xml and the pages link relative to the site [config-base-url]",
     ]
-    cmif = etree.parse(str(tmp_path / "build" / "cmif.xml"))
+    cmif = etree.parse(str(tmp_path / "myedition" / "build" / "cmif.xml"))
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     assert cmif.xpath("//t:licence", namespaces=ns) == []
     assert cmif.xpath("normalize-space(//t:availability)", namespaces=ns) == "The edition states no licence for this file."
-    for page in (tmp_path / "build" / "html").glob("*.html"):
+    for page in (tmp_path / "myedition" / "build" / "html").glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "creativecommons" not in text and "Licence:" not in text and "example.org" not in text, page.name
 
@@ -71,7 +72,7 @@ def test_the_cmif_of_a_new_edition_is_valid_cmif(tmp_path, monkeypatch):
         pytest.skip("the CMIF schema is not beside the repository (../shared/reference/cmif.rng)")
     init_and_build(tmp_path, monkeypatch)
     rng = etree.RelaxNG(etree.parse(str(schema)))
-    assert rng.validate(etree.parse(str(tmp_path / "build" / "cmif.xml"))), rng.error_log
+    assert rng.validate(etree.parse(str(tmp_path / "myedition" / "build" / "cmif.xml"))), rng.error_log
 
 
 def test_filled_in_settings_silence_the_warnings(tmp_path, monkeypatch):
@@ -83,7 +84,7 @@ def test_filled_in_settings_silence_the_warnings(tmp_path, monkeypatch):
     toml.write_text(text.replace('base_url = ""', 'base_url = "https://ed.example.net/"'), encoding="utf-8")
     built = CliRunner().invoke(cli, ["--edition", "ed", "build"])
     assert built.exit_code == 0 and built.stderr == ""
-    assert "https://ed.example.net/example.html" in (tmp_path / "build" / "cmif.xml").read_text(encoding="utf-8")
+    assert "https://ed.example.net/example.html" in (tmp_path / "ed" / "build" / "cmif.xml").read_text(encoding="utf-8")
 
 
 def test_init_overwrites_nothing(tmp_path, monkeypatch):

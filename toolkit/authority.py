@@ -10,6 +10,7 @@ parsed trees and shared by validation, metadata, CMIF and the site.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -140,6 +141,17 @@ class AuthorityIndex:
         for document in documents:
             for element in document.root.xpath(LOCAL_ENTRIES, namespaces=NSMAP):
                 index._add_element(element, document, key)
+        return index
+
+    def with_local(self, document: ParsedDocument, key: str = "") -> "AuthorityIndex":
+        """This index and the entries the document keeps in its own standOff/back (itself if none)."""
+        local = document.root.xpath(LOCAL_ENTRIES, namespaces=NSMAP)
+        if not local:
+            return self
+        index = copy.copy(self)
+        index.entries, index.by_uri, index.by_key = dict(self.entries), dict(self.by_uri), dict(self.by_key)
+        for element in local:
+            index._add_element(element, document, key)
         return index
 
     def _add_element(self, element: etree._Element, document: ParsedDocument, key: str) -> None:

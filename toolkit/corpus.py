@@ -77,6 +77,7 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
                   description=description)
 
 
-def authority_index(edition: Edition, support: list[ParsedDocument], documents: list[ParsedDocument]) -> AuthorityIndex:
+def authority_index(edition: Edition, support: list[ParsedDocument],
+                    documents: list[ParsedDocument] = ()) -> AuthorityIndex:
     """The entries of the authority files, and those a document keeps in its own standOff or back."""
     return AuthorityIndex.from_documents(support, documents, key=edition.config.key)
