@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from lxml import etree
 
 from . import NSMAP, TEI_NS, XML_NS
-from .authority import AuthorityIndex
+from .authority import AuthorityIndex, is_uri
 from .passages import sentence_of
 from .xmlio import ParsedDocument, first, normalized_text
 
@@ -30,7 +30,7 @@ class Name:
     """A person, organisation or place as a document names it, resolved where it can be."""
 
     kind: str  # person | org | place
-    ref: str  # authority id without '#', or ""
+    ref: str  # authority id without '#'; else the URI the name gives (kept as it is); else ""
     name: str  # normalised name from the authority file, else the text
     text: str  # as written in the document
 
@@ -169,9 +169,21 @@ class Letter:
         return asdict(self)
 
 
+def name_ref(element, authority: AuthorityIndex | None) -> str:
+    """The id of the entry a name points to (by @ref or @key); else its URI or bare pointer as written."""
+    ref = (element.get("ref") or "").split()
+    token = ref[0] if ref else ""
+    entry = None
+    if authority is not None:
+        entry = authority.resolve(token) if token else authority.by_name_key(element.get("key") or "")
+    if entry is not None:
+        return entry.id
+    return token if is_uri(token) else token.lstrip("#")
+
+
 def _name(element, authority: AuthorityIndex | None) -> Name:
     kind = NAME_KINDS.get(etree.QName(element).localname, "other")
-    ref = (element.get("ref") or "").lstrip("#")
+    ref = name_ref(element, authority)
     text = normalized_text(element)
     name = authority.name(ref, text) if authority and ref else text
     return Name(kind, ref, name or text, text)
@@ -221,15 +233,17 @@ def _signs_its_own_note(element) -> bool:
     return any(note.get("resp") == element.get("ref") for note in element.iterancestors(f"{{{TEI_NS}}}note"))
 
 
-def _named_in_text(body) -> list[tuple[str, str, etree._Element]]:
-    """(kind, authority id, element) for every name with @ref in the text, in document order."""
+def _named_in_text(body, authority: AuthorityIndex | None = None) -> list[tuple[str, str, etree._Element]]:
+    """(kind, authority id, element) for every name in the text that points to an entry, in
+    document order; not the compiler's initials signing his own note."""
     if body is None:
         return []
     named = []
-    for element in _xpath(body, ".//tei:persName[@ref] | .//tei:placeName[@ref] | .//tei:orgName[@ref]"):
+    names = ".//tei:persName[@ref or @key] | .//tei:placeName[@ref or @key] | .//tei:orgName[@ref or @key]"
+    for element in _xpath(body, names):
         if not _signs_its_own_note(element):
             kind = NAME_KINDS[etree.QName(element).localname]
-            named += [(kind, ref.lstrip("#"), element) for ref in element.get("ref").split()]
+            named += [(kind, ref, element) for ref in _refs(element, authority) if ref]
     return named
 
 
@@ -251,6 +265,16 @@ def _passages(named) -> dict[str, list[str]]:
     return found
 
 
+def _refs(element, authority: AuthorityIndex | None) -> list[str]:
+    tokens = (element.get("ref") or "").split()
+    if not tokens:
+        return [name_ref(element, authority)]
+    if authority is None:
+        return [t.lstrip("#") for t in tokens]
+    resolved = (authority.resolve(t) for t in tokens)
+    return [e.id if e else (t if is_uri(t) else t.lstrip("#")) for e, t in zip(resolved, tokens)]
+
+
 def _main_title(header):
     """The title typed main, else the first; a union would give whichever comes first."""
     main = first(header, ".//tei:titleStmt/tei:title[@type='main']")
@@ -267,7 +291,7 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None) ->
                for turn, desc in enumerate(_xpath(header, ".//tei:correspDesc"), start=1)
                for a in _xpath(desc, "tei:correspAction")]
     sent_date = next((a.date for a in actions if a.type == "sent" and a.date.sort_key != "9999"), DateSpec())
-    named = _named_in_text(first(root, "tei:text"))
+    named = _named_in_text(first(root, "tei:text"), authority)
     return Letter(
         doc_id=document.doc_id,
         xml_id=root.get(f"{{{XML_NS}}}id", document.doc_id),

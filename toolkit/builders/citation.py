@@ -71,7 +71,7 @@ def csl_record(letter: Letter, authority: AuthorityIndex, edition_title: str, ed
         "publisher": publisher,
         "number": letter.number,
         "genre": letter.kind.replace("-", " "),
-        "URL": f"{base_url}{letter.doc_id}.html",
+        "URL": f"{base_url}{letter.doc_id}.html" if base_url else "",  # only where the edition says where it is
     }
     if letter.date.sort_key != "9999":
         record["issued"] = _csl_date(letter.date)

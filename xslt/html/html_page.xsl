@@ -262,7 +262,8 @@
     <xsl:variable name="url" select="concat($base-url, $doc-id, '.html')"/>
     <xsl:variable name="sent" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"/>
     <xsl:variable name="date" select="($sent/tei:date)[1]"/>
-    <link rel="canonical" href="{$url}"/>
+    <!-- a permalink only where teikit.toml says where the edition is published -->
+    <xsl:if test="$base-url"><link rel="canonical" href="{$url}"/></xsl:if>
     <xsl:if test="$csl-href">
       <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$csl-href}" title="CSL-JSON"/>
     </xsl:if>
@@ -284,8 +285,10 @@
     <xsl:if test="$publisher"><meta name="citation_publisher" content="{$publisher}"/></xsl:if>
     <xsl:if test="$build-date"><meta name="citation_online_date" content="{translate($build-date, '-', '/')}"/></xsl:if>
     <xsl:if test="@xml:lang"><meta name="citation_language" content="{@xml:lang}"/></xsl:if>
-    <meta name="citation_public_url" content="{$url}"/>
-    <meta name="citation_fulltext_html_url" content="{$url}"/>
+    <xsl:if test="$base-url">
+      <meta name="citation_public_url" content="{$url}"/>
+      <meta name="citation_fulltext_html_url" content="{$url}"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- What the search (pagefind) filters and sorts by: named meta tags (valid HTML), whose
