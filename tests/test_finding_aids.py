@@ -260,3 +260,35 @@ def test_the_network_layout_is_the_same_every_time(built_site):
     once = svg_file(network_svg(correspondence_pairs(letters), corpus.authority))
     assert once == svg_file(network_svg(correspondence_pairs(letters), corpus.authority))
     assert once == (built_site / "html" / "network.svg").read_bytes()
+
+
+# ---- the passage parser on messy text, the search bundle's order ---------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(alphabet=st.sampled_from(list("ab. !?\n\t“”…;:Zz")), max_size=300), st.integers(0, 300))
+def test_the_sentence_around_any_position_is_a_piece_of_the_text(text, offset):
+    sentence = sentence_around(text, min(offset, len(text)))
+    inner = sentence.removeprefix("… ").removesuffix(" …")
+    assert inner in " ".join(text.split())
+    assert len(sentence.split()) <= 42
+
+
+def test_the_search_bundle_is_the_same_whatever_order_pagefind_wrote_its_filters_in():
+    from toolkit.builders.search import _encode, canonical
+
+    def bundle(values):
+        filter_file = _encode(["sender", values])
+        meta = _encode(["1.5.2", [["en_page", 10]], [], [["sender", "en_abc1234"]], [], []])
+        return {"pagefind-entry.json": b'{"version":"1.5.2","languages":{"en":{"hash":"en_0123456789","page_count":2}}}',
+                "pagefind.en_0123456789.pf_meta": meta, "filter/en_abc1234.pf_filter": filter_file,
+                "fragment/en_x.pf_fragment": b"unchanged"}
+
+    one = canonical(bundle([["Legran", [1]], ["Chicherin", [0]]]))
+    other = canonical(bundle([["Chicherin", [0]], ["Legran", [1]]]))
+    assert one == other and one["fragment/en_x.pf_fragment"] == b"unchanged"
+    import json
+    meta_hash = json.loads(one["pagefind-entry.json"])["languages"]["en"]["hash"]
+    assert f"pagefind.{meta_hash}.pf_meta" in one  # the entry points to the renamed metadata
