@@ -187,6 +187,13 @@ class Edition:
         """The authority files and the corpus description (edition.xml)."""
         return self._glob(self.config.authorities + [self.config.description])
 
+    def authority_description(self) -> str:
+        """How a message names the authority files: "the authority files (persons.xml, ...) or edition.xml"."""
+        names = [Path(p).name if not any(c in p for c in "*?[") else p for p in self.config.authorities]
+        described = f"the authority files ({', '.join(names)})"
+        description = self.description_file()
+        return f"{described} or {description.name}" if description.is_file() else described
+
     def description_file(self) -> Path:
         return self.root / self.config.description
 
