@@ -119,6 +119,11 @@ def test_a_gap_stands_between_words(page, text):
     assert "vorher […] Following text" in text
 
 
+def test_a_printed_mark_of_omission_and_a_gap_in_a_word_keep_the_source_spacing(page, text):
+    assert shown(block(page, "seinem Brief")) == "…[Text omitted]In seinem Brief, Ver[…][Text lost to damage]ung"
+    assert "…In seinem Brief, Ver[…]ung" in text
+
+
 def test_notes_with_and_without_anchors(page, text):
     line = block(page, "Ein Satz")
     assert line.xpath("a[@class='noteref']/@href") == ["#note-1", "#note-2"]  # the second at its anchor

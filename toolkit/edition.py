@@ -162,8 +162,9 @@ class Edition:
 
     @property
     def xslt_dir(self) -> Path:
+        """The edition's xslt/ when it has one; what it lacks comes from the packaged folder (xslt.resource)."""
         own = self.root / "xslt"
-        return own if own.is_dir() and any(own.rglob("*.xsl")) else packaged_dir("xslt")
+        return own if own.is_dir() else packaged_dir("xslt")
 
     def _glob(self, patterns: list[str]) -> list[Path]:
         found = set()

@@ -65,10 +65,12 @@
         satisfies exists(root($note)//*[@xml:id = $id][not(. is $note)])"/>
   </xsl:function>
 
-  <!-- A gap of a few letters sits inside its word; any other gap stands between words. -->
-  <xsl:function name="tk:gap-in-word" as="xs:boolean">
+  <!-- The editor's mark of a gap stands between words. A mark the source printed (@rend) keeps
+       the source's spacing, and a gap of a few letters sits inside its word. -->
+  <xsl:function name="tk:gap-apart" as="xs:boolean">
     <xsl:param name="gap" as="element()"/>
-    <xsl:sequence select="$gap/@unit = ('char', 'chars', 'character', 'characters', 'letter', 'letters')"/>
+    <xsl:sequence select="not($gap/@rend) and
+        not($gap/@unit = ('char', 'chars', 'character', 'characters', 'letter', 'letters'))"/>
   </xsl:function>
 
   <xsl:function name="tk:footnotes" as="element()*">

@@ -127,7 +127,7 @@
   <!-- Editorial phenomena. -->
   <xsl:template match="tei:gap">
     <xsl:variable name="description" select="tk:gap-description(.)"/>
-    <xsl:variable name="apart" select="not(tk:gap-in-word(.))"/>
+    <xsl:variable name="apart" select="tk:gap-apart(.)"/>
     <xsl:if test="$apart"><xsl:text> </xsl:text></xsl:if>
     <span class="gap" title="{$description}">
       <span aria-hidden="true"><xsl:value-of select="tk:gap-mark(.)"/></span>

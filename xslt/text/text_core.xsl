@@ -79,7 +79,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="tk:inline">
-    <xsl:value-of select="if (tk:gap-in-word(.)) then tk:gap-mark(.) else concat(' ', tk:gap-mark(.), ' ')"/>
+    <xsl:value-of select="if (tk:gap-apart(.)) then concat(' ', tk:gap-mark(.), ' ') else tk:gap-mark(.)"/>
   </xsl:template>
 
   <!-- The reading text: a space where the source leaves one; deletions are not read. -->
