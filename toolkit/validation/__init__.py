@@ -23,7 +23,7 @@ from ..diagnostics import Diagnostic
 from ..edition import Edition
 from ..errors import SchemaNotFound
 from ..xmlio import ParsedDocument
-from . import references, relaxng, schematron
+from . import correspondence, references, relaxng, schematron
 
 SCHEMA_CHOICES = "edition, tei_all or the path of a .rng file"
 PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
@@ -67,7 +67,7 @@ class Rules:
         """The diagnostics of corpus.targets: each document, then (edition rules) across files."""
         found = self.check_documents(corpus.targets, jobs)
         if self.cross_file:
-            found += references.check(corpus)
+            found += references.check(corpus) + correspondence.check(corpus)
         return found
 
 
