@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..corpus import Corpus
 from ..diagnostics import ERROR, Diagnostic
-from ..xmlio import first
+from ..xmlio import ParsedDocument, first
 from .locate import position
 
 MESSAGE = ("document has no correspDesc: add profileDesc/correspDesc saying who sent it to whom and when "
@@ -17,15 +17,17 @@ MESSAGE = ("document has no correspDesc: add profileDesc/correspDesc saying who 
 
 
 def check(corpus: Corpus) -> list[Diagnostic]:
+    """The documents (not support files) among the targets, if the files belong to an edition."""
     if not corpus.support:
         return []
     documents = {id(d) for d in corpus.documents}
-    return [_missing(d) for d in corpus.targets
-            if id(d) in documents and first(d.root, "tei:teiHeader/tei:profileDesc/tei:correspDesc") is None]
+    return [d for document in corpus.targets if id(document) in documents for d in check_document(document)]
 
 
-def _missing(document) -> Diagnostic:
+def check_document(document: ParsedDocument) -> list[Diagnostic]:
+    """One document of an edition (the build's and validate's per-document task)."""
+    if first(document.root, "tei:teiHeader/tei:profileDesc/tei:correspDesc") is not None:
+        return []
     header = first(document.root, "tei:teiHeader")
-    where = header if header is not None else document.root
-    line, column = position(document, where)
-    return Diagnostic(document.display, line, column, ERROR, "corresp-present", MESSAGE)
+    line, column = position(document, header if header is not None else document.root)
+    return [Diagnostic(document.display, line, column, ERROR, "corresp-present", MESSAGE)]
