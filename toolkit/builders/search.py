@@ -19,11 +19,14 @@ import gzip
 import hashlib
 import json
 
+from pathlib import Path
+
 from ..errors import TeikitError
+from ..xslt import resource
 from . import Context, CorpusBuilder, CorpusInput, document_path
 
 SEARCH_FOLDER = "html/pagefind"
-SEARCH_SCRIPT = "html/static/search.js"
+SEARCH_SCRIPT = "html/static/search.js"  # as published, and under xslt/
 
 
 class SearchIndexError(TeikitError):
@@ -120,7 +123,7 @@ class SearchBuilder(CorpusBuilder):
             if data is not None:
                 pages[f"{letter.doc_id}.html"] = data.decode("utf-8")
         outputs = search_files(pages)
-        script = context.xslt_dir / "html" / "static" / "search.js"
+        script = resource(context.xslt_dir, Path(SEARCH_SCRIPT))  # the edition's own, else the packaged one
         if script.is_file():
             outputs[SEARCH_SCRIPT] = script.read_bytes()
         return outputs
