@@ -25,6 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from . import NSMAP, __version__, metadata
 from .builders import DocumentJob, DOCUMENT_BUILDERS, document_outputs
 from .builders.cmif import cmif_outputs, write_cmif
+from .builders.dts import dts_outputs, write_dts
 from .builders.indexes import SiteData, document_label, entries_xml, site_outputs, write_site_pages
 from .builders.tei import copy_support_files
 from .corpus import Corpus, load
@@ -313,6 +314,9 @@ def _write_site(edition, corpus, documents, letters, site_params, entries, previ
     built = Corpus(documents, corpus.support, [], corpus.authority, targets=corpus.support + documents)
     for warning in write_cmif(edition, built, out_dir):
         (report.fail if warning.is_error else report.diagnostics.append)(warning)
+    by_id = {d.doc_id: d for d in documents}
+    write_dts(out_dir, dts_outputs(edition.config, site_params["edition-title"], corpus.edition_document(),
+                                   letters, by_id, out_dir))
     report.site_written = True
 
 
