@@ -92,12 +92,14 @@ def _serve(server: ThreadingHTTPServer):
 def live(built_site):
     """`teikit serve` on a free port of 127.0.0.1: its address."""
     from toolkit.edition import Edition
-    from toolkit.serve import make_server
+    from toolkit.serve import _SiteHandler, make_server
 
-    server = _serve(make_server(built_site, "127.0.0.1", 0, Edition.open(REPOSITORY)))
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_SiteHandler, "log_message", lambda *args: None)  # the CLI tests read stdout and stderr
+        server = _serve(make_server(built_site, "127.0.0.1", 0, Edition.open(REPOSITORY)))
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -430,7 +432,7 @@ def test_the_build_removes_the_static_answers_it_no_longer_writes(tmp_path):
     shutil.copytree(REPOSITORY / "tei", edition / "tei")
     shutil.copy(REPOSITORY / "teikit.toml", edition / "teikit.toml")
     out = tmp_path / "out"
-    mine = out / "html" / "api" / "dts" / "notes.txt"
+    mine = out / "html" / "api" / "dts" / "notes.txt"  # a file the build did not write
     assert not build(Edition.open(edition), out, jobs=1).failed
     mine.write_text("not the build's")
     assert (out / "html" / "api" / "dts" / "navigation" / "542;down=1.json").is_file()
@@ -440,3 +442,88 @@ def test_the_build_removes_the_static_answers_it_no_longer_writes(tmp_path):
     assert mine.read_text() == "not the build's"
     root = json.loads((out / "html" / "api" / "dts" / "collection.json").read_text())
     assert root["totalChildren"] == 9
+
+
+# ---- teikit import dts ------------------------------------------------------------------
+
+def run(*args):
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.fixture
+def edition(tmp_path, monkeypatch):
+    (tmp_path / "mine" / "tei").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "mine"
+
+
+def test_import_lists_the_collection_of_a_live_endpoint(live, edition, library):
+    result = run("--edition", "mine", "import", "dts", f"{live}/api/dts")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[-1] == "10 members, 10 resources"
+    assert [line.split("\t")[0] for line in lines[:-1]] == list(library.resources)
+    assert lines[0] == f"533\tResource\t{library.resources['533'].letter.title}"
+    listed = json.loads(run("--edition", "mine", "import", "dts", f"{live}/api/dts", "--format", "json").output)
+    assert listed[0] == {"id": "533", "type": "Resource", "title": library.resources["533"].letter.title, "parent": None}
+
+
+def test_import_reads_a_static_copy_through_a_file_url(built_site, edition):
+    result = run("--edition", "mine", "import", "dts", (built_site / "html" / "api" / "dts" / "index.json").as_uri())
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "10 members, 10 resources"
+
+
+def test_import_fetches_tei_and_never_overwrites_without_force(live, edition):
+    result = run("--edition", "mine", "import", "dts", f"{live}/api/dts", "--fetch", "537")
+    assert (result.exit_code, result.output) == (0, "wrote mine/tei/537.xml\n")
+    fetched = (edition / "tei" / "537.xml").read_bytes()
+    assert fetched == get(f"{live}/api/dts/document/537")[2]
+    (edition / "tei" / "537.xml").write_text("mine")
+    result = run("--edition", "mine", "import", "dts", f"{live}/api/dts", "--fetch", "537")
+    assert (result.exit_code, result.output) == (1, "Error: mine/tei/537.xml: exists already; pass --force to replace it\n")
+    assert (edition / "tei" / "537.xml").read_text() == "mine"
+    result = run("--edition", "mine", "import", "dts", f"{live}/api/dts", "--fetch", "537", "--force")
+    assert result.exit_code == 0 and (edition / "tei" / "537.xml").read_bytes() == fetched
+
+
+def test_import_says_why_it_cannot(live, edition, tmp_path):
+    result = run("--edition", "mine", "import", "dts", f"{live}/api/dts", "--fetch", "999")
+    assert (result.exit_code, result.output) == (1, f"Error: {live}/api/dts/document/999: the server answered "
+                                                    "404 Not Found: no resource '999' in this edition\n")
+    result = run("--edition", "mine", "import", "dts", f"{live}/html/index.html")
+    assert (result.exit_code, result.output) == (1, f"Error: {live}/html/index.html: the answer is not JSON; "
+                                                    "is this a DTS endpoint?\n")
+    result = run("--edition", "mine", "import", "dts", "ftp://example.org/api/dts")
+    assert result.exit_code == 2
+    assert "Invalid value for 'URL': 'ftp://example.org/api/dts': give an http, https or file URL of a DTS entry point" \
+        in result.output
+    assert not list((edition / "tei").iterdir())
+
+
+def test_import_refuses_what_is_not_safe_tei(edition, tmp_path, monkeypatch):
+    api = tmp_path / "other" / "api"
+    api.mkdir(parents=True)
+    (api / "index.json").write_text(json.dumps({
+        "@id": (api / "index.json").as_uri(), "@type": "EntryPoint", "dtsVersion": "1.0",
+        "collection": api.as_uri() + "/collection.json", "navigation": api.as_uri() + "/nav/{resource}.json",
+        "document": api.as_uri() + "/doc/{resource}.xml"}))
+    (api / "doc").mkdir()
+    (api / "doc" / "html.xml").write_text("<html/>")
+    (api / "doc" / "bomb.xml").write_text('<!DOCTYPE TEI [<!ENTITY a "aaaa">]><TEI xmlns="http://www.tei-c.org/ns/1.0">&a;</TEI>')
+    (api / "doc" / "big.xml").write_text("<TEI>" + "x" * 2000 + "</TEI>")
+    entry = (api / "index.json").as_uri()
+    result = run("--edition", "mine", "import", "dts", entry, "--fetch", "html")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: html: the TEI fetched is not usable, nothing written: mine/tei/html.xml:1:0: "
+                                    "error: root element <html> is in no namespace")
+    result = run("--edition", "mine", "import", "dts", entry, "--fetch", "bomb")
+    assert result.exit_code == 1 and "entity declarations are refused" in result.output
+    monkeypatch.setattr("toolkit.dts.client.MAX_BYTES", 1000)
+    result = run("--edition", "mine", "import", "dts", entry, "--fetch", "big")
+    assert (result.exit_code, result.output) == (1, f"Error: {api.as_uri()}/doc/big.xml: the answer is larger than 0 MB; not read\n")
+    assert not list((edition / "tei").iterdir())

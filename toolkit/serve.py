@@ -7,6 +7,7 @@ the same code that wrote the static copy under DIR/html/api/dts/ (toolkit/dts).
 
 from __future__ import annotations
 
+import sys
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -57,8 +58,8 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(response.body)
 
-    def log_message(self, format, *args):  # one short line per request
-        print(f"{self.address_string()} {format % args}")
+    def log_message(self, format, *args):  # one short line per request, on stderr like any server log
+        print(f"{self.address_string()} {format % args}", file=sys.stderr)
 
 
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, edition=None) -> ThreadingHTTPServer:

@@ -1,56 +1,83 @@
-"""DIR/html/api/dts/…: the edition as a static DTS 1.0 endpoint (see toolkit/dts and docs/dts.md).
+"""html/api/dts/…: the edition as a static DTS 1.0 endpoint (toolkit/dts, docs/dts.md).
 
-A corpus-level output: it depends on every document (the collection lists them all) and on
-the pages and texts already written (the text/html and text/plain media types are those
-files). The files it wrote are listed in DIR/.teikit-dts.json, so that a later build removes
-the ones it no longer writes, and nothing else.
+Two builders, because the answers depend on two things:
+
+- DtsDocumentBuilder, per document: the document as a resource, its navigation at every
+  ref and depth, its whole TEI and every citable part, and its text/html and text/plain
+  (the html and text builders' outputs for the same page, so the bytes are the same).
+- DtsCollectionBuilder, once per build: the entry, the root collection (every document as a
+  member) and each document's nav=parents answer.
+
+Both are the answers of toolkit.dts.requests.respond, the code `teikit serve` runs.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from ..dts.library import subtitle
+from ..dts.model import HTML, TEXT, Library, Resource, language_of, make_resource
+from ..dts.static import API_DIR, corpus_addresses, outputs, resource_addresses, static_api
+from ..edition import is_support_file
+from ..dts import DtsError
+from ..errors import InputError, TeikitError
+from ..xmlio import parse_file
+from . import Context, CorpusBuilder, CorpusInput, DocumentBuilder, Page
 
-from ..dts.library import make_library
-from ..dts.model import built_outputs
-from ..dts.static import API_DIR, outputs, static_api
-from ..xmlio import atomic_write
 
-MANIFEST = ".teikit-dts.json"
+def _library(context: Context, resources: dict[str, Resource], edition_document=None) -> Library:
+    config = context.edition.config
+    return Library(title=str(context.site_params.get("edition-title", config.title)), publisher=config.publisher,
+                   editors=list(config.editors), licence=config.licence, resources=resources,
+                   language=language_of(edition_document), description=subtitle(edition_document))
 
 
-def dts_outputs(config, title: str, edition_document, letters, documents: dict, out_dir: Path) -> dict[str, bytes]:
-    """{path relative to DIR (posix): bytes} of the static API."""
-    library = make_library(config, title, edition_document, letters, documents,
-                           lambda doc_id: built_outputs(out_dir, doc_id))
-    files = outputs(library, static_api(config.base_url))
+def _published(files: dict[str, bytes]) -> dict[str, bytes]:
     return {f"html/{API_DIR}/{name}": body for name, body in sorted(files.items())}
 
 
-def write_dts(out_dir: Path, files: dict[str, bytes]) -> None:
-    previous = _manifest(out_dir)
-    for name in sorted(set(previous) - set(files)):
-        path = out_dir / name
-        path.unlink(missing_ok=True)
-        _remove_empty_folders(path.parent, out_dir / "html" / API_DIR)
-    for name, body in files.items():
-        path = out_dir / name
-        if not path.is_file() or path.read_bytes() != body:
-            atomic_write(path, body)
-    atomic_write(out_dir / MANIFEST, json.dumps(sorted(files), indent=0) + "\n")
+class DtsDocumentBuilder(DocumentBuilder):
+    name = "dts"
+    target = None  # its text/html and text/plain come from the html and text builders
+
+    def build(self, page: Page, context: Context) -> dict[str, bytes]:
+        from .html import HtmlBuilder
+        from .text import TextBuilder
+
+        def output_of(builder):
+            return lambda: next(iter(builder().build(page, context).values()))
+
+        resource = make_resource(page.letter, page.document, {HTML: output_of(HtmlBuilder), TEXT: output_of(TextBuilder)})
+        for tree in resource.trees:  # a citeStructure that cannot be evaluated fails the document, saying why
+            try:
+                resource.units(tree.identifier)
+            except DtsError as error:
+                raise TeikitError(f"{error.message}; fix the document's refsDecl/citeStructure") from None
+        api = static_api(context.edition.config.base_url)
+        return _published(outputs(_library(context, {resource.id: resource}), api, resource_addresses(api, resource)))
 
 
-def _remove_empty_folders(folder: Path, top: Path) -> None:
-    """Folders a removed answer leaves empty (document/533;mediaType=text/), up to the API folder."""
-    while folder != top and top in folder.parents and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
+class DtsCollectionBuilder(CorpusBuilder):
+    name = "dts-collection"
+    target = None
 
+    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        api = static_api(context.edition.config.base_url)
+        library = _library(context, self._resources(corpus), corpus.edition_document)
+        return _published(outputs(library, api, corpus_addresses(library, api)))
 
-def _manifest(out_dir: Path) -> list[str]:
-    try:
-        names = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    # Only paths inside the API folder: a damaged manifest must not remove anything else.
-    return [n for n in names if isinstance(n, str) and n.startswith(f"html/{API_DIR}/") and ".." not in n.split("/")]
+    @staticmethod
+    def _resources(corpus: CorpusInput) -> dict[str, Resource]:
+        """Each document's record and citation trees, for the members of the collection.
+
+        Corpus builders get no trees, and the citation trees are in the documents' headers:
+        each file is read once more here, one at a time (about 50 µs each), and only its
+        citation trees are kept. The media types are those the per-document builder writes.
+        """
+        paths = {path.name: path for path in corpus.sources if not is_support_file(path)}
+        resources = {}
+        for letter in corpus.letters:
+            try:
+                document = parse_file(paths[letter.file])
+            except (InputError, KeyError):
+                continue  # changed or gone since it was validated: it is not published this time
+            resources[letter.doc_id] = make_resource(letter, document, {HTML: None, TEXT: None}, keep_tree=False)
+        return resources

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ..builders.indexes import document_label
 from ..metadata import DateSpec, Name
-from ..xmlio import first
 from . import CONTEXT, DTS_VERSION, DtsError
 from .model import ROOT_ID, Api, Library, Resource
 from .params import check, integer, page_of, pagination
@@ -90,10 +89,11 @@ def _resource_dublin_core(library: Library, api: Api, resource: Resource) -> dic
     sources = [s.text for s in letter.sources] + ([letter.collection] if letter.collection else [])
     if sources:
         dublin["source"] = [_text(s, lang) for s in sources]
-    dublin["license"] = [_licence(resource) or library.licence]
+    dublin["license"] = [resource.licence or library.licence]
     if library.publisher:
         dublin["publisher"] = [_text(library.publisher, lang)]
-    dublin["language"] = [lang]
+    if lang != "und":
+        dublin["language"] = [lang]
     dublin["type"] = [DCMI_TEXT]
     dublin["identifier"] = [api.site + f"{resource.id}.html"]
     return dublin
@@ -107,11 +107,6 @@ def _names(dublin: dict, term: str, names: list[Name], lang: str) -> None:
 
 def _text(value: str, lang: str) -> dict:
     return {"lang": lang, "value": value}
-
-
-def _licence(resource: Resource) -> str:
-    target = first(resource.document.root, "tei:teiHeader//tei:publicationStmt//tei:licence/@target")
-    return str(target) if target is not None else ""
 
 
 def iso_date(date: DateSpec) -> str:

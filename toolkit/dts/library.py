@@ -23,15 +23,14 @@ def make_library(config, title: str, edition_document: ParsedDocument | None, le
                  documents: dict[str, ParsedDocument],
                  outputs: Callable[[str], dict[str, Callable[[], bytes]]]) -> Library:
     """The Library of `letters` (in the order given: the edition's, by date) and their parsed documents."""
-    language = language_of(edition_document, "en") if edition_document is not None else "en"
-    resources = {letter.doc_id: make_resource(letter, documents[letter.doc_id], outputs(letter.doc_id), language)
+    resources = {letter.doc_id: make_resource(letter, documents[letter.doc_id], outputs(letter.doc_id))
                  for letter in letters}
     return Library(title=title, publisher=config.publisher, editors=list(config.editors), licence=config.licence,
-                   resources=resources, language=language,
-                   description=_subtitle(edition_document))
+                   resources=resources, language=language_of(edition_document),
+                   description=subtitle(edition_document))
 
 
-def _subtitle(edition_document: ParsedDocument | None) -> str:
+def subtitle(edition_document: ParsedDocument | None) -> str:
     if edition_document is None:
         return ""
     found = edition_document.root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type='sub']",

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from uritemplate import URITemplate
 
-from .. import XML_NS
+from .. import NSMAP, XML_NS
 from ..metadata import Letter
 from ..xmlio import ParsedDocument
 from . import DtsError, TEI_XML
@@ -76,13 +76,18 @@ class Api:
 
 @dataclass
 class Resource:
-    """One document: its metadata, its tree and its citation trees."""
+    """One document: its metadata, its citation trees and, where it is at hand, its tree.
+
+    The collection answers need only the record and the citation trees; navigation and
+    document need the parsed document too.
+    """
 
     id: str
     letter: Letter
-    document: ParsedDocument
     trees: list[CitationTree]
     language: str
+    licence: str  # the document's own licence (availability/licence/@target), or ""
+    document: ParsedDocument | None = None
     outputs: dict[str, Callable[[], bytes]] = field(default_factory=dict)  # media type -> the built output
     _units: dict[str | None, list[Unit]] = field(default_factory=dict, repr=False)
 
@@ -134,14 +139,17 @@ class Library:
         return self.resources[identifier]
 
 
-def language_of(document: ParsedDocument, default: str) -> str:
-    return document.root.get(f"{{{XML_NS}}}lang") or default or "und"
+def language_of(document: ParsedDocument | None, default: str = "und") -> str:
+    found = document.root.get(f"{{{XML_NS}}}lang") if document is not None else None
+    return found or default
 
 
 def make_resource(letter: Letter, document: ParsedDocument, outputs: dict[str, Callable[[], bytes]],
-                  default_language: str) -> Resource:
-    return Resource(letter.doc_id, letter, document, read_trees(document.root),
-                    language_of(document, default_language), outputs)
+                  keep_tree: bool = True) -> Resource:
+    """A Resource of a parsed document; without its tree (keep_tree=False) it answers collections only."""
+    target = document.root.xpath("string(tei:teiHeader//tei:publicationStmt//tei:licence/@target)", namespaces=NSMAP)
+    return Resource(letter.doc_id, letter, read_trees(document.root), language_of(document), str(target),
+                    document if keep_tree else None, outputs)
 
 
 def built_outputs(out_dir: Path, doc_id: str) -> dict[str, Callable[[], bytes]]:

@@ -12,6 +12,7 @@ allows), down deeper than the tree, nor identifiers containing "/" (docs/dts.md)
 from __future__ import annotations
 
 import json
+from typing import Iterable
 from urllib.parse import unquote
 
 from .model import Api, Library, Resource
@@ -24,10 +25,10 @@ def static_api(site: str) -> Api:
     return Api(root=f"{site}{API_DIR}/", site=site)
 
 
-def outputs(library: Library, api: Api) -> dict[str, bytes]:
-    """{path relative to the API folder: bytes} for every address a static server can answer."""
+def outputs(library: Library, api: Api, wanted: Iterable[tuple[str, dict]]) -> dict[str, bytes]:
+    """{path relative to the API folder: bytes} of the answers to the `wanted` (template, parameters)."""
     files: dict[str, bytes] = {}
-    for template, params in addresses(library, api):
+    for template, params in wanted:
         body = _answer(library, api, template, params, files)
         if body is not None and "page" not in params and template != api.document:
             view = json.loads(body).get("view")
@@ -54,14 +55,26 @@ def _page_of(url: str) -> str:
 
 def addresses(library: Library, api: Api):
     """(template, parameters) of every answer a static server can give."""
+    yield from corpus_addresses(library, api)
+    for resource in library.resources.values():
+        yield from resource_addresses(api, resource)
+
+
+def corpus_addresses(library: Library, api: Api):
+    """The answers that depend on the whole edition: entry, root collection, each document's parents."""
     yield api.root + "index.json", {}
     for nav in (None, "children", "parents"):
         yield api.collection, {"nav": nav}
-        for resource_id in library.resources:
-            yield api.collection, {"id": resource_id, "nav": nav}
-    for resource in library.resources.values():
-        yield from _navigation(api, resource)
-        yield from _document(api, resource)
+    for resource_id in library.resources:
+        yield api.collection, {"id": resource_id, "nav": "parents"}
+
+
+def resource_addresses(api: Api, resource: Resource):
+    """The answers that depend on one document only: itself as a resource, its navigation and its parts."""
+    for nav in (None, "children"):
+        yield api.collection, {"id": resource.id, "nav": nav}
+    yield from _navigation(api, resource)
+    yield from _document(api, resource)
 
 
 def _navigation(api: Api, resource: Resource):
