@@ -196,11 +196,12 @@ def test_navigation_down_1_lists_the_top_units_of_teikits_default_tree(library, 
     assert [u["identifier"] for u in navigation["member"]] == [
         "source1", "head1", "head2", "head3", "opener1", "p1", "closer1"]
     assert {u["parent"] for u in navigation["member"]} == {None}
-    assert navigation["member"][0]["dublinCore"]["title"][0]["value"] == "RGVA, f. 109, op. 1, d. 40, l. 56."
+    assert navigation["member"][0]["dublinCore"]["title"][0]["value"] == \
+        "RGVA, f. 109, op. 1, d. 40, l. 56. (Emphasis added – Yu.B.)"
     tree = navigation["resource"]["citationTrees"]
     assert len(tree) == 1 and "identifier" not in tree[0]
     assert [s["citeType"] for s in tree[0]["citeStructure"]] == [
-        "source", "head", "opener", "paragraph", "closer", "postscript", "division"]
+        "source", "head", "opener", "paragraph", "turn", "closer", "postscript", "division", "part"]
 
 
 def test_navigation_by_ref_and_down(library, api, schemas):
@@ -210,13 +211,18 @@ def test_navigation_by_ref_and_down(library, api, schemas):
     only = valid(schemas, "navigation", answer(library, api, "navigation/533;ref=head1.json"))
     assert only["ref"] == {"identifier": "head1", "@type": "CitableUnit", "level": 1, "parent": None, "citeType": "head"}
     assert "member" not in only
-    assert members("navigation/533;ref=head1;down=1.json") == ["head1", "head1.note1", "head1.note2"]
-    assert members("navigation/533;ref=head1.note2;down=0.json") == ["head1.note1", "head1.note2"]
+    assert members("navigation/533;ref=head1;down=1.json") == ["head1", "head1.note1"]
+    assert members("navigation/533;ref=head1.note1;down=0.json") == ["head1.note1"]
+    assert members("navigation/533;ref=head2;down=0.json") == [
+        "source1", "head1", "head2", "head3", "opener1", "p1", "closer1"]
     assert members("navigation/533;ref=p1;down=-1.json") == ["p1"]
     assert members("navigation/533;down=-1.json") == [
-        "source1", "head1", "head1.note1", "head1.note2", "head2", "head3", "opener1", "p1", "closer1"]
+        "source1", "head1", "head1.note1", "head2", "head3", "opener1", "p1", "closer1"]
     assert members("navigation/533;start=head2;end=p1;down=1.json") == ["head2", "head3", "opener1", "p1"]
-    assert members("navigation/533;start=head1;end=head2;down=1.json") == ["head1", "head1.note1", "head1.note2", "head2"]
+    assert members("navigation/533;start=head1;end=head2;down=1.json") == ["head1", "head1.note1", "head2"]
+    assert members("navigation/533;start=head1;end=head2;down=-1.json") == ["head1", "head1.note1", "head2"]
+    assert members("navigation/534;start=opener1;end=p1;down=1.json") == [
+        "opener1", "p1", "p1.note1"]
     ends = answer(library, api, "navigation/533;start=head2;end=p1.json")
     assert (ends["start"]["identifier"], ends["end"]["identifier"], "member" in ends) == ("head2", "p1", False)
 
@@ -311,12 +317,24 @@ def test_a_range_gives_the_parts_it_spans_in_order(library, api):
             assert [etree.tostring(p) for p in span] == [etree.tostring(p) for p in expected]
 
 
-def test_a_range_of_notes_and_a_range_across_levels(library, api):
-    notes = _wrapped(ask(library, api, "document/533;start=head1.note1;end=head1.note2").body)
-    assert [n.tag for n in notes] == [f"{TEI}note", f"{TEI}note"]
-    # head1 holds both of its notes: the range gives head1 once and then head2
-    across = _wrapped(ask(library, api, "document/533;start=head1;end=head2").body)
-    assert [p.tag for p in across] == [f"{TEI}head", f"{TEI}head"]
+def test_a_range_across_levels_gives_each_part_once(library, api):
+    # from a note inside head1 to p1: the note, then the units that follow it
+    across = _wrapped(ask(library, api, "document/533;start=head1.note1;end=p1").body)
+    assert [etree.QName(p).localname for p in across] == ["note", "head", "head", "opener", "p"]
+    # head1 holds its note: the range gives head1 once, with the note in it, then head2
+    heads = _wrapped(ask(library, api, "document/533;start=head1;end=head2").body)
+    assert [etree.QName(p).localname for p in heads] == ["head", "head"]
+    assert heads[0].find(f"{TEI}note") is not None
+
+
+def test_every_word_of_the_body_is_in_a_top_level_unit(library):
+    from toolkit.xmlio import normalized_text
+
+    for resource in library.resources.values():
+        body = resource.document.root.find(f"{TEI}text/{TEI}body")
+        parts = [u.element for u in resource.units() if u.level == 1 and body in u.element.iterancestors()]
+        assert [p for p in body if isinstance(p.tag, str)] == parts, resource.id
+        assert " ".join(normalized_text(p) for p in parts) == normalized_text(body), resource.id
 
 
 def test_the_whole_document_is_the_source_with_the_supplied_citation_structure(library, api, built_site):

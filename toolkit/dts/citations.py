@@ -8,8 +8,8 @@ here is XPath 3.1 with TEI as the default element namespace, as in the TEI Guide
 
 A document without a citeStructure gets teikit's default (DEFAULT_REFS_DECL, see
 docs/dts.md): the archival and printed references of the source description, then the body's
-headings, opener, paragraphs, closer, postscript and divisions in document order, each with
-the notes it contains. It is applied virtually: the files in tei/ and their copies in the site
+headings, opener, paragraphs, speech turns, closer, postscript and divisions, and any other
+child of the body, in document order, each with the notes it contains. It is applied virtually: the files in tei/ and their copies in the site
 stay as they are; the TEI that the DTS document endpoint returns carries it in its header.
 """
 
@@ -29,7 +29,7 @@ TEI = f"{{{TEI_NS}}}"
 DCT = "http://purl.org/dc/terms/"
 _NOTE = ('<citeStructure unit="note" match=".//note" delim="." '
          "use=\"concat('note', count(preceding::note[ancestor::text]) + 1)\"/>")
-_BODY_PARTS = (("head", "head"), ("opener", "opener"), ("p", "paragraph"), ("closer", "closer"),
+_BODY_PARTS = (("head", "head"), ("opener", "opener"), ("p", "paragraph"), ("sp", "turn"), ("closer", "closer"),
                ("postscript", "postscript"), ("div", "division"))
 
 
@@ -39,12 +39,20 @@ def _body_part(element: str, unit: str) -> str:
             f"{_NOTE}</citeStructure>")
 
 
+# Any other child of the body is a unit too, named after its element: every word is in one.
+_OTHERS = " | ".join(f"self::{element}" for element, _ in _BODY_PARTS)
+_ANY_OTHER_PART = (
+    f'<citeStructure unit="part" match="/TEI/text/body/*[not({_OTHERS})]" '
+    "use=\"let $name := local-name() return concat($name, count(preceding-sibling::*[local-name() eq $name]) + 1)\">"
+    f"{_NOTE}</citeStructure>")
+
 DEFAULT_REFS_DECL = (
     f'<refsDecl xmlns="{TEI_NS}" n="teikit-default">'
     '<citeStructure unit="source" match="/TEI/teiHeader/fileDesc/sourceDesc//listBibl/bibl" '
     "use=\"concat('source', count(preceding::bibl[parent::listBibl]) + 1)\">"
     f'<citeData property="{DCT}title" use="normalize-space(.)"/></citeStructure>'
     + "".join(_body_part(element, unit) for element, unit in _BODY_PARTS)
+    + _ANY_OTHER_PART
     + "</refsDecl>"
 )
 
