@@ -44,7 +44,9 @@ class TeikitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TeikitError as error:
-            raise click.ClickException(str(error)) from None
+            exception = click.ClickException(str(error))
+            exception.exit_code = getattr(error, "exit_code", 1)
+            raise exception from None
 
 
 @click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -65,28 +67,51 @@ def cli(ctx: click.Context, edition_dir: Path) -> None:
     ctx.obj = Context(edition_dir)
 
 
-def _schema_choice(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    """edition, tei_all or an existing schema file; anything else is a usage error (exit 2)."""
-    if value in ("edition", "tei_all") or Path(value).is_file():
+def _schema_choice(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """edition, tei_all, none or an existing schema file; anything else is a usage error (exit 2)."""
+    if value is None or value in ("edition", "tei_all", "none") or Path(value).is_file():
         return value
-    raise click.BadParameter(f"{value!r} is neither edition, tei_all nor an existing .rng file")
+    raise click.BadParameter(f"{value!r} is neither edition, tei_all, none nor an existing .rng file")
+
+
+def _schema_option(command):
+    """--schema for validate and build; without it, [corpus] schema of teikit.toml decides."""
+    return click.option(
+        "--schema", default=None, metavar="edition|tei_all|none|PATH.rng", callback=_schema_choice,
+        show_default="[corpus] schema in teikit.toml, else edition",
+        help="RelaxNG schema: the edition's schema/edition.rng (with its Schematron rules), the official "
+        "tei_all.rng (see teikit.toml [schemas]), none (well-formedness, Schematron and references only) "
+        "or any .rng file.",
+    )(command)
+
+
+def _executor_options(command):
+    """--executor and --scheduler: where the per-document tasks run (build and validate)."""
+    command = click.option("--scheduler", metavar="ADDRESS", default=None,
+                           help="With --executor dask: the address of a running Dask scheduler, e.g. "
+                           "tcp://10.0.0.5:8786 (default: start a LocalCluster of --jobs workers).")(command)
+    return click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                        help="local: a process pool on this machine; dask: a Dask cluster (see docs/scale.md).")(command)
+
+
+def _scheduler_needs_dask(executor: str, scheduler: str | None) -> None:
+    if scheduler and executor != "dask":
+        raise click.BadParameter("--scheduler needs --executor dask", param_hint="--scheduler")
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True, path_type=Path))
-@click.option(
-    "--schema", default="edition", show_default=True, metavar="edition|tei_all|PATH.rng", callback=_schema_choice,
-    help="RelaxNG schema: the edition's schema/edition.rng (with its Schematron rules), the official "
-    "tei_all.rng (see teikit.toml [schemas]), or any .rng file.",
-)
+@_schema_option
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
     help="text: one line per problem and a summary; json: an array of {file, line, column, severity, rule, message}.",
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for large corpora (default: one per core).")
+@_executor_options
 @pass_context
-def validate(context: Context, paths: tuple[Path, ...], schema: str, output_format: str, jobs: int | None) -> None:
+def validate(context: Context, paths: tuple[Path, ...], schema: str | None, output_format: str, jobs: int | None,
+             executor: str, scheduler: str | None) -> None:
     """Check TEI files: well-formedness, RelaxNG and Schematron rules, in one pass.
 
     PATHS are files or folders (default: the edition's tei/). Each problem is reported as
@@ -94,7 +119,9 @@ def validate(context: Context, paths: tuple[Path, ...], schema: str, output_form
     """
     from .validation import validate as run_validation
 
-    report = run_validation(context.edition, expand_paths(paths), schema, jobs=jobs)
+    _scheduler_needs_dask(executor, scheduler)
+    report = run_validation(context.edition, expand_paths(paths), schema, jobs=jobs, executor=executor,
+                            scheduler=scheduler)
     if output_format == "json":
         click.echo(to_json(report.diagnostics))
     else:
@@ -116,24 +143,56 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path] | None:
 
 
 @cli.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
-              show_default=True, help="Output folder: html/, text/, tei/ and cmif.xml are written there.")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."), required=False)
+def init(folder: Path) -> None:
+    """Start a new edition in FOLDER (default: the current folder).
+
+    Writes a commented teikit.toml (title, editors, publisher, licence and base URL to fill in),
+    tei/ with one example letter and the authority files. Overwrites nothing.
+    """
+    from .scaffold import init_edition
+
+    for path in init_edition(folder):
+        click.echo(f"wrote {path}")
+    edition = "" if folder == Path(".") else f" --edition {folder}"
+    click.echo(f"Next: fill in {folder / 'teikit.toml'}, then run `teikit{edition} build`.")
+
+
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              show_default="build/ in the edition folder",
+              help="Output folder: html/, text/ and cmif.xml are written there.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per core).")
-@click.option("--clean", is_flag=True, help="Ignore the saved state and rebuild every page.")
+@_executor_options
+@click.option("--clean", is_flag=True, help="Ignore the saved state: check and rebuild every document.")
+@_schema_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; problems are still reported.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: problems, then a summary line and the time of each stage; json: one object "
+              "{documents, rebuilt, failed, timings, diagnostics, ...}.")
 @pass_context
-def build(context: Context, out_dir: Path, jobs: int | None, clean: bool) -> None:
+def build(context: Context, out_dir: Path | None, jobs: int | None, executor: str, scheduler: str | None,
+          clean: bool, schema: str | None, quiet: bool, output_format: str) -> None:
     """Validate the edition, then build the reading site, the plain texts and cmif.xml.
 
     Invalid documents are reported and skipped; the rest are built. Only what changed since the
     last build is rebuilt. Exit 1 if any document failed.
     """
     from .build import build as run_build
+    from .progress import progress_bar
 
-    report = run_build(context.edition, out_dir, jobs=jobs, clean=clean)
-    for diagnostic in report.diagnostics:
-        click.echo(diagnostic.format(), err=True)
-    click.echo(report.summary())
+    _scheduler_needs_dask(executor, scheduler)
+    with progress_bar(enabled=not quiet and output_format == "text") as progress:
+        report = run_build(context.edition, out_dir, jobs=jobs, clean=clean, executor=executor,
+                           scheduler=scheduler, progress=progress, schema=schema)
+    if output_format == "json":
+        click.echo(report.as_json())
+    else:
+        for diagnostic in report.diagnostics:
+            click.echo(diagnostic.format(), err=True)
+        if not quiet:
+            click.echo(report.timing_line())
     if report.failed:
         sys.exit(1)
 
@@ -230,7 +289,8 @@ def import_cmif(context: Context, file: Path, output_format: str, match_edition:
     report = run_import(file, edition=context.edition if match_edition else None)
     for warning in report.warnings:
         click.echo(warning.format(), err=True)
-    click.echo(report.render(output_format), nl=False)
+    # Cells are cut to fit only on a terminal: piped or redirected, every word stays.
+    click.echo(report.render(output_format, cut=sys.stdout.isatty()), nl=False)
 
 
 def _dts_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -267,8 +327,8 @@ def import_dts(context: Context, url: str, resources: tuple[str, ...], force: bo
 
 
 @cli.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
-              show_default=True, help="The built site to serve (run `teikit build` first).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              show_default="build/ in the edition folder", help="The built site to serve (run `teikit build` first).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port.")
 @pass_context
@@ -276,4 +336,4 @@ def serve(context: Context, out_dir: Path, host: str, port: int) -> None:
     """Preview the built site on localhost, with the DTS API at /api/dts (Ctrl-C stops)."""
     from .serve import serve as run_serve
 
-    run_serve(out_dir, host, port, context.edition)
+    run_serve(out_dir if out_dir is not None else context.edition.root / "build", host, port, context.edition)
