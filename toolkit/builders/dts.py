@@ -16,7 +16,6 @@ from __future__ import annotations
 from ..dts.library import subtitle
 from ..dts.model import HTML, TEXT, Library, Resource, language_of, make_resource
 from ..dts.static import API_DIR, corpus_addresses, outputs, resource_addresses, static_api
-from ..edition import is_support_file
 from ..dts import DtsError
 from ..errors import InputError, TeikitError
 from ..xmlio import parse_file
@@ -72,7 +71,7 @@ class DtsCollectionBuilder(CorpusBuilder):
         each file is read once more here, one at a time (about 50 µs each), and only its
         citation trees are kept. The media types are those the per-document builder writes.
         """
-        paths = {path.name: path for path in corpus.sources if not is_support_file(path)}
+        paths = {path.name: path for path in corpus.sources if path.name not in corpus.support}
         resources = {}
         for letter in corpus.letters:
             try:

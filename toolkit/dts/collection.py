@@ -51,11 +51,13 @@ def root_json(library: Library, api: Api) -> dict:
         dublin["publisher"] = [_text(library.publisher, library.language)]
     if library.editors:
         dublin["contributor"] = [_text(e, library.language) for e in library.editors]
-    dublin["license"] = [library.licence]
+    if library.licence:
+        dublin["license"] = [library.licence]
     if dates:
         dublin["temporal"] = f"{dates[0]}/{dates[-1]}"
     dublin["type"] = ["http://purl.org/dc/dcmitype/Collection"]
-    dublin["identifier"] = [api.site]
+    if api.site:
+        dublin["identifier"] = [api.site]
     found = {"@id": ROOT_ID, "@type": "Collection", "title": library.title}
     if library.description:
         found["description"] = library.description
@@ -89,7 +91,8 @@ def _resource_dublin_core(library: Library, api: Api, resource: Resource) -> dic
     sources = [s.text for s in letter.sources] + ([letter.collection] if letter.collection else [])
     if sources:
         dublin["source"] = [_text(s, lang) for s in sources]
-    dublin["license"] = [resource.licence or library.licence]
+    if resource.licence or library.licence:
+        dublin["license"] = [resource.licence or library.licence]
     if library.publisher:
         dublin["publisher"] = [_text(library.publisher, lang)]
     if lang != "und":

@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Callable
 
 from .. import NSMAP, metadata
-from ..authority import AuthorityIndex
-from ..corpus import Corpus, parse_tei
-from ..edition import Edition, is_support_file
+from ..corpus import authority_index, parse_tei
+from ..edition import AUTHORITY_FILES, EDITION_FILE, Edition
 from ..metadata import Letter
 from ..xmlio import ParsedDocument, normalized_text
 from .model import Library, built_outputs, language_of, make_resource
@@ -40,15 +39,23 @@ def subtitle(edition_document: ParsedDocument | None) -> str:
 
 def from_build(edition: Edition, out_dir: Path) -> tuple[Library, list]:
     """The Library of a built site (DIR/html/tei/, DIR/html/*.html, DIR/text/*.txt); and the files it could not read."""
-    from ..build import edition_title
-
     out_dir = Path(out_dir)
+    support_names = {p.name for p in edition.authority_files()} or {*AUTHORITY_FILES, EDITION_FILE}
     parsed, failures = parse_tei(sorted((out_dir / "html" / "tei").glob("*.xml")))
-    support = [d for d in parsed if is_support_file(d.path)]
-    documents = [d for d in parsed if not is_support_file(d.path)]
-    authority = AuthorityIndex.from_documents(support)
-    corpus = Corpus(documents, support, failures, authority)
+    support = [d for d in parsed if d.path.name in support_names]
+    documents = [d for d in parsed if d.path.name not in support_names]
+    authority = authority_index(edition, support, documents)
+    description = next((d for d in support if d.path.name == Path(edition.config.description).name), None)
     letters = metadata.chronological([metadata.letter(d, authority) for d in documents])
-    library = make_library(edition.config, edition_title(edition, corpus), corpus.edition_document(), letters,
+    library = make_library(edition.config, edition_title(edition.config, description), description, letters,
                            {d.doc_id: d for d in documents}, lambda doc_id: built_outputs(out_dir, doc_id))
     return library, failures
+
+
+def edition_title(config, description: ParsedDocument | None) -> str:
+    """As the build names the edition: teikit.toml's title, else edition.xml's first title."""
+    if config.title:
+        return config.title
+    found = description.root.xpath("string(tei:teiHeader//tei:titleStmt/tei:title[1])",
+                                   namespaces=NSMAP) if description else ""
+    return " ".join(found.split()) or "Untitled edition"

@@ -22,6 +22,8 @@ API_DIR = "api/dts"
 
 
 def static_api(site: str) -> Api:
+    """The addresses of the static API: under base_url; without one, under the host's root."""
+    site = site or "/"
     return Api(root=f"{site}{API_DIR}/", site=site)
 
 
