@@ -15,7 +15,9 @@ stay as they are; the TEI that the DTS document endpoint returns carries it in i
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from elementpath import XPathContext, get_node_tree
 from elementpath.exceptions import ElementPathError
@@ -148,23 +150,31 @@ def default_tree() -> CitationTree:
     return CitationTree(None, [_structure(s) for s in refs.findall(f"{TEI}citeStructure")], refs, supplied=True)
 
 
+@lru_cache(maxsize=512)
+def _compiled(expression: str):
+    """Each XPath is compiled once per process, whatever the number of documents."""
+    try:
+        with _PARSING:  # the live server answers from several threads; the parser is not shared safely
+            return _PARSER.parse(expression)
+    except ElementPathError as error:
+        raise CitationError(f"citeStructure XPath {expression!r} is not valid XPath: {error}") from None
+
+
+_PARSING = threading.Lock()
+_PARSER = XPath3Parser(namespaces={"": TEI_NS, "tei": TEI_NS, "xml": XML_NS})
+
+
 class _Evaluator:
-    """Compiles each XPath once and evaluates it on one document's node tree."""
+    """Evaluates citeStructure XPath on one document's node tree."""
 
     def __init__(self, tree: etree._ElementTree, language: str):
-        self.parser = XPath3Parser(namespaces={"": TEI_NS, "tei": TEI_NS, "xml": XML_NS})
         self.root = get_node_tree(tree)
         self.language = language
-        self.compiled: dict[str, object] = {}
         self.order = {element: index for index, element in enumerate(tree.getroot().iter())}
 
-    def _token(self, expression: str):
-        if expression not in self.compiled:
-            try:
-                self.compiled[expression] = self.parser.parse(expression)
-            except ElementPathError as error:
-                raise CitationError(f"citeStructure XPath {expression!r} is not valid XPath: {error}") from None
-        return self.compiled[expression]
+    @staticmethod
+    def _token(expression: str):
+        return _compiled(expression)
 
     def select(self, expression: str, item=None) -> list[etree._Element]:
         context = XPathContext(self.root, item=item) if item is not None else XPathContext(self.root)

@@ -66,6 +66,13 @@ def root_json(library: Library, api: Api) -> dict:
 
 
 def resource_json(library: Library, api: Api, resource: Resource) -> dict:
+    """The resource object, made once per API address (navigation repeats it in every answer)."""
+    if api.root not in resource.described:
+        resource.described[api.root] = _describe(library, api, resource)
+    return resource.described[api.root]
+
+
+def _describe(library: Library, api: Api, resource: Resource) -> dict:
     letter = resource.letter
     return {
         "@id": resource.id, "@type": "Resource", "title": letter.title or resource.id,

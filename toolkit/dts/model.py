@@ -8,6 +8,7 @@ make a Library from the parsed documents; only the Api (where the answers live) 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
@@ -71,7 +72,12 @@ class Api:
 
     @staticmethod
     def expand(template: str, **values: str | int | None) -> str:
-        return URITemplate(template).expand({k: str(v) for k, v in values.items() if v is not None})
+        return _template(template).expand({k: str(v) for k, v in values.items() if v is not None})
+
+
+@lru_cache(maxsize=256)
+def _template(template: str) -> URITemplate:
+    return URITemplate(template)  # parsing a template costs more than expanding it
 
 
 @dataclass
@@ -90,6 +96,7 @@ class Resource:
     document: ParsedDocument | None = None
     outputs: dict[str, Callable[[], bytes]] = field(default_factory=dict)  # media type -> the built output
     _units: dict[str | None, list[Unit]] = field(default_factory=dict, repr=False)
+    described: dict[str, dict] = field(default_factory=dict, repr=False)  # API root -> its resource JSON
 
     @property
     def media_types(self) -> list[str]:
