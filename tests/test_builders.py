@@ -15,8 +15,9 @@ def letter(doc_id: str = "537", file: str = "537.xml") -> Letter:
 
 
 def test_every_module_of_the_package_registers_its_builders():
-    assert [b.name for b in document_builders()] == ["csl", "html", "tei", "text"]
-    assert [b.name for b in corpus_builders()] == ["chronology", "cmif", "network", "search", "site", "tei-support"]
+    assert [b.name for b in document_builders()] == ["csl", "dts", "html", "tei", "text"]
+    assert [b.name for b in corpus_builders()] == ["chronology", "cmif", "dts-collection", "network", "search", "site",
+                                                   "tei-support"]
     assert {b.target for b in document_builders()} == {"html", "text", None}
 
 
