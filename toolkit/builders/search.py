@@ -18,6 +18,7 @@ import asyncio
 import gzip
 import hashlib
 import json
+import tempfile
 
 from pathlib import Path
 
@@ -106,7 +107,13 @@ async def _index(pages: dict[str, str]) -> dict[str, bytes]:
         index = await service.create_index({"force_language": "en"})
         for name in sorted(pages):  # a fixed order, for a deterministic index
             await index.add_html_file(content=pages[name], url=f"/{name}")
-        return {file["path"]: file["content"] for file in await index.get_files()}
+        # Written to a scratch folder and read back: get_files() sends the whole bundle through
+        # the service's pipe, which deadlocks once the bundle is large (pagefind's docs warn).
+        with tempfile.TemporaryDirectory(prefix="teikit-pagefind-") as scratch:
+            await index.write_files(output_path=scratch)
+            root = Path(scratch)
+            return {path.relative_to(root).as_posix(): path.read_bytes()
+                    for path in sorted(root.rglob("*")) if path.is_file()}
     finally:
         await service.close()
 
