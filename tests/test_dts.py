@@ -545,3 +545,11 @@ def test_import_refuses_what_is_not_safe_tei(edition, tmp_path, monkeypatch):
     result = run("--edition", "mine", "import", "dts", entry, "--fetch", "big")
     assert (result.exit_code, result.output) == (1, f"Error: {api.as_uri()}/doc/big.xml: the answer is larger than 0 MB; not read\n")
     assert not list((edition / "tei").iterdir())
+
+
+@pytest.mark.slow
+def test_the_whole_documents_served_are_valid_tei(library, api, tei_all_rng):
+    """With teikit's refsDecl added to the header, each document is still valid against tei_all."""
+    for resource in library.resources.values():
+        served = etree.fromstring(ask(library, api, f"document/{resource.id}").body)
+        assert tei_all_rng.validate(served), (resource.id, [e.message for e in tei_all_rng.error_log])
