@@ -438,6 +438,8 @@ def test_the_live_server_sends_dts_headers_and_errors(live):
     assert json.loads(body)["description"] == "say which units: give ref, start and end, or down"
     status, _, body = get(f"{live}/api/dts/document/533;ref=head1.note1")
     assert status == 200 and b"<dts:wrapper" in body
+    with urllib.request.urlopen(urllib.request.Request(f"{live}/api/dts/collection.json", method="HEAD")) as head:
+        assert (head.status, head.headers["Content-Type"], head.read()) == (200, "application/ld+json", b"")
 
 
 def test_the_build_removes_the_static_answers_it_no_longer_writes(tmp_path):
