@@ -309,3 +309,27 @@ def test_start_number_counts_an_unnumbered_collection(edition_dir, tmp_path):
         "string(//*[local-name()='note'][@type='inferred'])")
     assert "counted from --start-number" in note
     assert run(edition_dir, str(source), "--start-number", "-1").exit_code == 2
+
+
+def test_the_same_source_gives_the_same_bytes(edition_dir):
+    source = str(TURKESTAN / "collection.txt")
+    assert run(edition_dir, source, "--out", str(edition_dir / "a")).exit_code == 0
+    assert run(edition_dir, source, "--out", str(edition_dir / "b")).exit_code == 0
+    for first in sorted((edition_dir / "a").iterdir()):
+        assert first.read_bytes() == (edition_dir / "b" / first.name).read_bytes(), first.name
+
+
+def test_an_unknown_repository_is_kept_as_written_and_validation_asks_for_it(edition_dir, tmp_path):
+    source = tmp_path / "one.txt"
+    source.write_text("No. 7\n\nLetter from K. Atabaev to M. Frunze March 3, 1921\n\n"
+                      "Received. National Archive of Nowhere, f. 1, op. 2, d. 3, l. 5. Copy.\n", encoding="utf-8")
+    assert run(edition_dir, str(source)).exit_code == 0
+    draft = edition_dir / "tei" / "7.xml"
+    root = etree.parse(str(draft)).getroot()
+    repository = root.xpath("//*[local-name()='orgName'][@type='repository']")[0]
+    assert (repository.text, repository.get("ref")) == ("National Archive of Nowhere", None)
+    assert root.xpath("//*[local-name()='bibl'][@type='archival']/@cert") == ["low"]
+    reviews = root.xpath("//*[local-name()='note'][@type='review']/text()")
+    assert "d7-arch1: repository 'National Archive of Nowhere' is not in the authority list of repositories" in reviews
+    rules = [d.rule for d in validate(Edition.open(edition_dir), [draft], "edition").diagnostics]
+    assert rules == ["archival-complete"]
