@@ -281,6 +281,8 @@ def test_cli_never_overwrites_without_force(edition_dir):
     (b"  \n\n", "1:1: error: the file is empty: nothing to ingest [ingest-empty]"),
     (b"No. 1\nLetter from A. Writer to B. Reader\nfine\n\xff\n",
      "4:1: error: not UTF-8 text (byte 0xff): save the file as UTF-8 [ingest-encoding]"),
+    (b"No. 1\nLetter from A. Writer to B. Reader\nbad \x00 byte\n",
+     "3:5: error: control character U+0000 cannot be kept in XML: remove it from the source [ingest-control-character]"),
     (b"Some prose.\nMore prose, but no heading and no number.\n",
      '1:1: error: no document found: expected lines such as "No. 537" or headings such as '
      '"Telegram from \u2026 to \u2026", "Letter from \u2026" [ingest-no-document]'),
@@ -292,6 +294,15 @@ def test_cli_bad_input_is_one_line_and_exit_1(edition_dir, tmp_path, content, me
     assert result.exit_code == 1
     assert result.output == f"Error: {source}:{message}\n"
     assert not list((edition_dir / "tei").glob("[0-9]*.xml"))
+
+
+def test_page_breaks_are_line_breaks(edition_dir, tmp_path):
+    source = tmp_path / "pages.txt"
+    source.write_text((TURKESTAN / "collection.txt").read_text(encoding="utf-8").replace(
+        "\n\nNo. 14", "\f\nNo. 14"), encoding="utf-8")
+    result = run(edition_dir, str(source), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [d["number"] for d in json.loads(result.output)["documents"]] == ["12", "13", "14", "15"]
 
 
 def test_start_number_counts_an_unnumbered_collection(edition_dir, tmp_path):
