@@ -377,3 +377,15 @@ def test_ter_gabrielyan_is_only_what_the_documents_say(authority):
     entry = authority["ter-gabrielyan"]
     assert "1921" not in words(entry) and entry.get("role") is None
     assert _forms(entry)[0] == "Ter-Gabrielyan"
+
+
+def test_every_authority_identifier_says_where_it_comes_from(authority):
+    for entry_id, entry in authority.items():
+        if etree.QName(entry).localname not in ("person", "place", "org"):
+            continue
+        ids = entry.xpath("t:idno[@type='wikidata' or @type='geonames' or @type='viaf' or @type='gnd']", namespaces=NS)
+        notes = " ".join(words(n) for n in entry.iterfind("t:note[@type='authority']", NS))
+        if ids:
+            assert "source" in notes, f"{entry_id}: an identifier without a statement of its source"
+        elif entry.getparent().get("type") != "repositories" and entry_id != "teikit-editors":
+            assert "No authority identifier verified." in notes, entry_id
