@@ -14,10 +14,11 @@ run in the order of filter values; `canonical` sorts it, so the same pages give 
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import hashlib
 import json
+import os
+import subprocess
 import tempfile
 
 from pathlib import Path
@@ -38,11 +39,45 @@ def search_files(pages: dict[str, str]) -> dict[str, bytes]:
     """{output path: bytes} of the pagefind bundle for `pages` ({file name in html/: HTML})."""
     if not pages:
         return {}
-    try:
-        files = asyncio.run(_index(pages))
-    except FileNotFoundError as error:
-        raise SearchIndexError(f"the search index needs the pagefind binary (pip install 'pagefind[bin]'): {error}") from None
+    files = _index(pages)
     return {f"{SEARCH_FOLDER}/{path}": content for path, content in sorted(canonical(files).items())}
+
+
+def _index(pages: dict[str, str]) -> dict[str, bytes]:
+    """Run pagefind's command on the pages in a scratch folder and read its bundle back.
+
+    The command, not the Python service: the service's get_files() deadlocks on its pipe
+    once the bundle is large, and its write_files() answers before the files are complete.
+    """
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexError("the search index needs the pagefind binary: pip install 'pagefind[bin]'")
+    with tempfile.TemporaryDirectory(prefix="teikit-pagefind-") as scratch:
+        site, bundle = Path(scratch) / "site", Path(scratch) / "bundle"
+        site.mkdir()
+        for name, html in pages.items():
+            (site / name).write_text(html, encoding="utf-8")
+        done = subprocess.run([str(binary), "--site", str(site), "--output-path", str(bundle),
+                               "--force-language", "en"], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SearchIndexError(f"pagefind failed: {(done.stderr or done.stdout).strip().splitlines()[-1:]}")
+        files = {}
+        for folder, _, names in os.walk(bundle):
+            for name in names:
+                path = Path(folder) / name
+                files[path.relative_to(bundle).as_posix()] = _without_timestamp(path.read_bytes())
+        return files
+
+
+def _without_timestamp(data: bytes) -> bytes:
+    """pagefind gzips some files with the time and a file name in the header: not with us."""
+    if data[:2] == b"\x1f\x8b" and data[3:4] != b"\x00":  # gzip with header fields (FLG set)
+        return gzip.compress(gzip.decompress(data), compresslevel=9, mtime=0)
+    if data[:2] == b"\x1f\x8b" and data[4:8] != b"\x00\x00\x00\x00":  # gzip with a time
+        return gzip.compress(gzip.decompress(data), compresslevel=9, mtime=0)
+    return data
 
 
 # ---- the same bytes for the same pages -----------------------------------------------------
@@ -97,25 +132,6 @@ def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
         result[f"pagefind.{info['hash']}.pf_meta"] = data
     result[entry_name] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return result
-
-
-async def _index(pages: dict[str, str]) -> dict[str, bytes]:
-    from pagefind.service import PagefindService
-
-    service = await PagefindService().launch()
-    try:
-        index = await service.create_index({"force_language": "en"})
-        for name in sorted(pages):  # a fixed order, for a deterministic index
-            await index.add_html_file(content=pages[name], url=f"/{name}")
-        # Written to a scratch folder and read back: get_files() sends the whole bundle through
-        # the service's pipe, which deadlocks once the bundle is large (pagefind's docs warn).
-        with tempfile.TemporaryDirectory(prefix="teikit-pagefind-") as scratch:
-            await index.write_files(output_path=scratch)
-            root = Path(scratch)
-            return {path.relative_to(root).as_posix(): path.read_bytes()
-                    for path in sorted(root.rglob("*")) if path.is_file()}
-    finally:
-        await service.close()
 
 
 class SearchBuilder(CorpusBuilder):
