@@ -23,7 +23,7 @@ import tempfile
 
 from pathlib import Path
 
-from ..errors import TeikitError
+from ..pagefind_run import SearchIndexError, run_pagefind
 from ..xslt import resource
 from . import Context, CorpusBuilder, CorpusInput, document_path
 
@@ -31,53 +31,12 @@ SEARCH_FOLDER = "html/pagefind"
 SEARCH_SCRIPT = "html/static/search.js"  # as published, and under xslt/
 
 
-class SearchIndexError(TeikitError):
-    """pagefind could not be started or refused the pages."""
-
-
 def search_files(pages: dict[str, str]) -> dict[str, bytes]:
     """{output path: bytes} of the pagefind bundle for `pages` ({file name in html/: HTML})."""
     if not pages:
         return {}
-    files = _index(pages)
+    files = run_pagefind(pages)
     return {f"{SEARCH_FOLDER}/{path}": content for path, content in sorted(canonical(files).items())}
-
-
-def _index(pages: dict[str, str]) -> dict[str, bytes]:
-    """Run pagefind's command on the pages in a scratch folder and read its bundle back.
-
-    The command, not the Python service: the service's get_files() deadlocks on its pipe
-    once the bundle is large, and its write_files() answers before the files are complete.
-    """
-    from pagefind.service import get_executable
-
-    binary = get_executable()
-    if binary is None:
-        raise SearchIndexError("the search index needs the pagefind binary: pip install 'pagefind[bin]'")
-    with tempfile.TemporaryDirectory(prefix="teikit-pagefind-") as scratch:
-        site, bundle = Path(scratch) / "site", Path(scratch) / "bundle"
-        site.mkdir()
-        for name, html in pages.items():
-            (site / name).write_text(html, encoding="utf-8")
-        done = subprocess.run([str(binary), "--site", str(site), "--output-path", str(bundle),
-                               "--force-language", "en"], capture_output=True, text=True)
-        if done.returncode != 0:
-            raise SearchIndexError(f"pagefind failed: {(done.stderr or done.stdout).strip().splitlines()[-1:]}")
-        files = {}
-        for folder, _, names in os.walk(bundle):
-            for name in names:
-                path = Path(folder) / name
-                files[path.relative_to(bundle).as_posix()] = _without_timestamp(path.read_bytes())
-        return files
-
-
-def _without_timestamp(data: bytes) -> bytes:
-    """pagefind gzips some files with the time and a file name in the header: not with us."""
-    if data[:2] == b"\x1f\x8b" and data[3:4] != b"\x00":  # gzip with header fields (FLG set)
-        return gzip.compress(gzip.decompress(data), compresslevel=9, mtime=0)
-    if data[:2] == b"\x1f\x8b" and data[4:8] != b"\x00\x00\x00\x00":  # gzip with a time
-        return gzip.compress(gzip.decompress(data), compresslevel=9, mtime=0)
-    return data
 
 
 # ---- the same bytes for the same pages -----------------------------------------------------
