@@ -118,7 +118,7 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     report.written = len(folder.written)
     if report.failed:
         State.drop(folder.root)
-    else:
+    elif run.state_changed():
         folder.write_meta(Path(STATE_FILE).name, run.state.dumps())
     clock.lap("write")
     return report
@@ -131,6 +131,13 @@ class _Run:
         self.edition, self.folder, self.previous, self.report = edition, folder, previous, report
         self.jobs, self.executor, self.scheduler, self.progress = jobs, executor, scheduler, progress
         self.state = State()
+
+    def state_changed(self) -> bool:
+        """A no-op build leaves the state file as it was (writing it would cost more than the build)."""
+        report, previous, state = self.report, self.previous, self.state
+        return bool(report.checked or report.built or report.site_written or state.files != previous.files
+                    or state.pages.keys() != previous.pages.keys() or state.records.keys() != previous.records.keys()
+                    or state.corpus != previous.corpus)
 
     # ---- discover: stat everything, hash only what changed, parse nothing ------------------
 
