@@ -22,7 +22,7 @@ from ..diagnostics import ERROR, Diagnostic, display_path
 from ..edition import Edition, is_support_file
 from ..errors import SchemaNotFound
 from ..xmlio import ParsedDocument
-from . import references, relaxng, schematron
+from . import jing, references, relaxng, schematron
 
 SCHEMA_CHOICES = "edition, tei_all or the path of a .rng file"
 PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
@@ -96,6 +96,8 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     The documents are checked by the per-document task (tasks.check) through the executor
     seam; the support files, parsed here for the authority index, are checked here.
     """
+    if schema == "tei_all" and jing.available():
+        return _validate_with_jing(edition, edition.tei_all_path(), paths)
     rules = rules_for(edition, schema)  # a missing schema is one line before any file is read
     support, failures = parse_tei(edition.authority_files() if edition.tei_dir.is_dir() else [])
     if not support:  # no edition around the files: their own ids are the authority
@@ -180,6 +182,14 @@ def _duplicate(xml_id: str, path: str, other_path: str) -> Diagnostic:
     return Diagnostic(document.display, line, column, ERROR, "xmlid-unique",
                       f'xml:id "{xml_id}" is also used at {other.display}:{other_line}; '
                       "an xml:id must be unique in the whole corpus")
+
+
+def _validate_with_jing(edition: Edition, schema: Path, paths) -> ValidationReport:
+    """tei_all through jing: the safe parser first, then jing on what it accepted."""
+    corpus = load(edition, paths)
+    diagnostics = list(corpus.failures) + jing.check(schema, [d.path for d in corpus.targets])
+    files = {d.display for d in corpus.targets} | {f.file for f in corpus.failures}
+    return ValidationReport(sorted(files), sorted(set(diagnostics)))
 
 
 def _validate_loose(edition: Edition, rules: Rules, paths, jobs) -> ValidationReport:
