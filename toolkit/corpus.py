@@ -11,7 +11,7 @@ from typing import Iterable
 
 from .authority import AuthorityIndex
 from .diagnostics import Diagnostic
-from .edition import Edition, is_support_file
+from .edition import Edition
 from .errors import InputError
 from .xmlio import ParsedDocument, parse_file, require_tei
 
@@ -23,13 +23,16 @@ class Corpus:
     failures: list[Diagnostic] = field(default_factory=list)  # files that could not be parsed
     authority: AuthorityIndex = field(default_factory=AuthorityIndex)
     targets: list[ParsedDocument] = field(default_factory=list)  # what the user asked to check
+    description: Path | None = None  # the corpus description (edition.xml), as [corpus] description says
 
     @property
     def all_documents(self) -> list[ParsedDocument]:
         return self.support + self.documents
 
     def edition_document(self) -> ParsedDocument | None:
-        return next((d for d in self.support if d.path.name == "edition.xml"), None)
+        wanted = self.description.resolve() if self.description else None
+        return next((d for d in self.support if d.path.resolve() == wanted
+                     or (wanted is None and d.path.name == "edition.xml")), None)
 
 
 def parse_tei(paths: Iterable[Path]) -> tuple[list[ParsedDocument], list[Diagnostic]]:
@@ -52,12 +55,13 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
     The authority files are always read from the edition, whatever `paths` says, because the
     documents' references are resolved against them.
     """
-    support_paths = edition.authority_files() if edition.tei_dir.is_dir() else []
-    support, support_failures = parse_tei(support_paths)
+    support, support_failures = parse_tei(edition.authority_files())
+    description = edition.description_file()
     if paths is None:
         documents, document_failures = parse_tei(edition.document_files())
         return Corpus(documents, support, support_failures + document_failures,
-                      AuthorityIndex.from_documents(support), targets=support + documents)
+                      authority_index(edition, support, documents), targets=support + documents,
+                      description=description)
 
     # Explicit paths: parse each once, reusing the support files already parsed above.
     by_path = {d.path.resolve(): d for d in support}
@@ -65,8 +69,15 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
     fresh, failures = parse_tei([p for p in wanted if p.resolve() not in by_path])
     by_path.update({d.path.resolve(): d for d in fresh})
     targets = [by_path[p.resolve()] for p in wanted if p.resolve() in by_path]
-    documents = [d for d in fresh if not is_support_file(d.path)]
-    extra_support = [d for d in fresh if is_support_file(d.path)]
+    documents = [d for d in fresh if not edition.is_support_file(d.path)]
+    extra_support = [d for d in fresh if edition.is_support_file(d.path)]
     edition_failures = [f for f in support_failures if any(Path(f.file).resolve() == p.resolve() for p in wanted)]
     return Corpus(documents, support + extra_support, failures + edition_failures,
-                  AuthorityIndex.from_documents(support + extra_support), targets=targets)
+                  authority_index(edition, support + extra_support, documents), targets=targets,
+                  description=description)
+
+
+def authority_index(edition: Edition, support: list[ParsedDocument],
+                    documents: list[ParsedDocument] = ()) -> AuthorityIndex:
+    """The entries of the authority files, and those a document keeps in its own standOff or back."""
+    return AuthorityIndex.from_documents(support, documents, key=edition.config.key)
