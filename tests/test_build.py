@@ -193,3 +193,32 @@ def test_outputs_of_a_document_removed_after_a_failed_build_go_too(edition_copy,
     assert not (out / "html" / "tei" / "542.xml").exists()
     assert (out / "html" / "539.html").is_file() and (out / "html" / "tei" / "persons.xml").is_file()
     assert (out / "html" / "index.html").is_file() and (out / "html" / "correspondents.html").is_file()
+
+
+def test_quiet_build_prints_only_problems_and_json_has_counts_and_timings(edition_copy, tmp_path):
+    import json
+
+    runner = CliRunner()
+    out = tmp_path / "out"
+    quiet = runner.invoke(cli, ["--edition", str(edition_copy), "build", "--out", str(out), "--quiet"])
+    assert quiet.exit_code == 0 and quiet.output == ""
+    result = runner.invoke(cli, ["--edition", str(edition_copy), "build", "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["documents"] == 10 and report["rebuilt"] == 0 and report["up_to_date"] == 10
+    assert report["checked"] == 0 and report["written"] == 0 and report["failed"] == []
+    assert list(report["timings"]) == ["discover", "check", "render", "corpus", "write"]
+
+
+def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch):
+    from toolkit import progress
+
+    monkeypatch.setattr(progress.Console, "is_terminal", property(lambda self: True))
+    with progress.progress_bar(enabled=True) as bar:
+        advance = bar("Building pages", 3)
+        advance(3)
+    with progress.progress_bar(enabled=False) as bar:
+        assert bar is None
+    monkeypatch.setattr(progress.Console, "is_terminal", property(lambda self: False))
+    with progress.progress_bar(enabled=True) as bar:
+        assert bar is None
