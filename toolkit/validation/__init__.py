@@ -22,7 +22,7 @@ from ..diagnostics import ERROR, Diagnostic, display_path
 from ..edition import SCHEMA_CHOICES, Edition
 from ..errors import SchemaNotFound
 from ..xmlio import ParsedDocument
-from . import jing, references, relaxng, schematron
+from . import correspondence, jing, references, relaxng, schematron
 
 PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
 
@@ -66,7 +66,7 @@ class Rules:
         """The diagnostics of corpus.targets: each document, then (edition rules) across files."""
         found = self.check_documents(corpus.targets, jobs)
         if self.cross_file:
-            found += references.check(corpus, unique_ids=self.unique_ids)
+            found += references.check(corpus, unique_ids=self.unique_ids) + correspondence.check(corpus)
         return found
 
 
