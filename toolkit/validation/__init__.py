@@ -118,7 +118,7 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     if rules.cross_file:
         authority = authority_index(edition, support)
         diagnostics += [d for document in support_targets
-                        for d in references.check_pointers(document, authority)]
+                        for d in references.check_pointers(document, authority, edition.authority_description())]
         if rules.unique_ids:
             diagnostics += duplicate_ids(support, checked, support_targets)
     files = {display_path(c.path) for c in checked} | {d.display for d in support_targets} | {f.file for f in failures}
@@ -138,7 +138,7 @@ def check_paths(edition: Edition, paths: list[Path], support: list[ParsedDocumen
     if len(paths) < PARALLEL_FROM and executor == "local":
         jobs = 1
     authority = authority if authority is not None else authority_index(edition, support)
-    context = TaskContext(edition, authority, schema, references.AUTHORITY_FILES, letters)
+    context = TaskContext(edition, authority, schema, edition.authority_description(), letters)
     work = batches([str(p) for p in paths], jobs)
     results = []
     with open_executor(context, jobs, executor, scheduler, tasks=len(work)) as pool:
