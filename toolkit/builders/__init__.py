@@ -173,10 +173,22 @@ class DocumentBuilder(Builder):
         raise NotImplementedError
 
 
+# What a corpus-level builder may depend on; it runs again only when one of these changed.
+CORPUS_INPUTS = ("letters", "authority", "support", "description", "stylesheets", "config", "dating")
+
+
 class CorpusBuilder(Builder):
-    """Outputs that depend on the whole corpus; runs once per build."""
+    """Outputs that depend on the whole corpus; runs once per build, when its inputs changed.
+
+    `depends_on` names what its bytes depend on (default: everything in CORPUS_INPUTS):
+    letters (the metadata records), authority (the entries), support (the support files'
+    bytes), description (edition.xml), stylesheets, config (teikit.toml), dating (what dates
+    cmif.xml). A builder that says less is skipped more often; one that says too little
+    publishes stale bytes, so leave the default unless sure.
+    """
 
     _registry: ClassVar[dict[str, type]] = {}
+    depends_on: ClassVar[tuple[str, ...]] = CORPUS_INPUTS
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

@@ -114,7 +114,9 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     wanted = [Path(p).resolve() for p in paths] if paths is not None else None
     support_targets = [d for d in support if wanted is None or d.path.resolve() in wanted]
     failures = [f for f in failures if wanted is None or Path(f.file).resolve() in wanted]
-    documents = [p for p in (wanted if wanted is not None else edition.document_files()) if not edition.is_support_file(p)]
+    support_files = {p.resolve() for p in edition.authority_files()}  # once: not a glob per file
+    documents = [p for p in (wanted if wanted is not None else edition.document_files())
+                 if Path(p).resolve() not in support_files]
     checked = check_paths(edition, documents, support, schema, jobs, executor, scheduler, letters=False)
     diagnostics = failures + [d for c in checked for d in c.diagnostics]
     diagnostics += [d for document in support_targets for d in rules.check_document(document)]
