@@ -153,9 +153,9 @@
     <xsl:variable name="preferred" select="(tei:corr, tei:reg, tei:expan, *)[1]"/>
     <span class="choice">
       <span class="{local-name($preferred)}"><xsl:apply-templates select="$preferred/node()"/></span>
+      <!-- The space before the other reading is part of it: without it, the words read as written. -->
       <xsl:for-each select="* except $preferred">
-        <xsl:text> </xsl:text>
-        <span class="alternative {local-name()}">[<xsl:value-of select="local-name()"/>: <xsl:apply-templates/>]</span>
+        <span class="alternative {local-name()}"><xsl:text> [</xsl:text><xsl:value-of select="local-name()"/>: <xsl:apply-templates/>]</span>
       </xsl:for-each>
     </span>
   </xsl:template>
@@ -176,6 +176,13 @@
        break="no" splits a word, which stays whole. -->
   <xsl:template match="tei:lb"><br/><xsl:text>&#10;</xsl:text></xsl:template>
   <xsl:template match="tei:lb[@break = 'no']"><br class="break-no"/></xsl:template>
+  <!-- Around a break inside a word, the source's line-end whitespace is not a space. -->
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]">
+    <xsl:value-of select="replace(., '\s+$', '')"/>
+  </xsl:template>
+  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]">
+    <xsl:value-of select="replace(., '^\s+', '')"/>
+  </xsl:template>
   <!-- A page break: its number in the margin of the text, between words unless break="no". -->
   <xsl:template match="tei:pb">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
