@@ -8,6 +8,7 @@ shows the same normalised name.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -21,8 +22,19 @@ DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
 NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place"}
 
 
+@lru_cache(maxsize=None)
+def _compiled(path: str) -> etree.XPath:
+    return etree.XPath(path, namespaces=NSMAP)
+
+
 def _xpath(element, path):
-    return element.xpath(path, namespaces=NSMAP)
+    """A TEI XPath, compiled once per process (compiling it on every call cost most of the time)."""
+    return _compiled(path)(element)
+
+
+def first(element, path):
+    found = _compiled(path)(element)
+    return found[0] if found else None
 
 
 @dataclass
