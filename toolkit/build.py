@@ -23,16 +23,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from . import NSMAP, __version__, metadata
-from .builders import DocumentJob, DOCUMENT_BUILDERS, document_outputs
-from .builders.cmif import cmif_outputs, write_cmif
-from .builders.indexes import SiteData, document_label, entries_xml, site_outputs, write_site_pages
-from .builders.tei import copy_support_files
+from .builders import (DOCUMENT_PATHS, Context, CorpusInput, Page, build_page, corpus_builders, document_builders,
+                       document_path, page_links)
+from .builders.indexes import document_label, entries_xml
 from .corpus import Corpus, load
 from .diagnostics import ERROR, Diagnostic, display_path
 from .edition import Edition
 from .errors import TeikitError
 from .xmlio import ParsedDocument, atomic_write
-from .xslt import stylesheet_files, stylesheets
+from .xslt import stylesheet_files
 
 STATE_FILE = ".teikit-state.json"
 # Below this many pages to write, starting worker processes costs more than it saves.
@@ -70,17 +69,18 @@ class State:
     inputs: str = ""
     pages: dict[str, dict[str, str]] = field(default_factory=dict)  # doc id -> {file, key, source}
     site: str = ""
+    site_files: list[str] = field(default_factory=list)  # what the corpus-level builders wrote
 
     @classmethod
     def load(cls, out_dir: Path) -> "State":
         try:
             data = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
-            return cls(data["inputs"], data["pages"], data["site"])
+            return cls(data["inputs"], data["pages"], data["site"], data["site_files"])
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
 
     def save(self, out_dir: Path) -> None:
-        data = {"inputs": self.inputs, "pages": self.pages, "site": self.site}
+        data = {"inputs": self.inputs, "pages": self.pages, "site": self.site, "site_files": self.site_files}
         atomic_write(out_dir / STATE_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
 
     @staticmethod
@@ -100,11 +100,11 @@ def build(edition: Edition, out_dir: Path, jobs: int | None = None, clean: bool 
     documents = _valid_documents(edition, corpus, previous, state, report, jobs)
     letters = metadata.chronological([metadata.letter(d, corpus.authority) for d in documents])
     by_id = {d.doc_id: d for d in documents}
-    entries = entries_xml(corpus.authority)
     site_params = _site_params(edition, corpus)
+    context = Context(edition, corpus.authority, site_params, entries_xml(corpus.authority))
     todo = _plan(out_dir, letters, by_id, site_params, previous, state, report)
-    _run(edition, out_dir, todo, entries, jobs, report)
-    _write_site(edition, corpus, documents, letters, site_params, entries, previous, state, report)
+    _run(edition, out_dir, todo, context, jobs, report)
+    _write_site(corpus, documents, letters, context, previous, state, report)
     _remove_stale(out_dir, previous, state, corpus.support)
     if report.failed:
         State.drop(out_dir)
@@ -205,7 +205,7 @@ def _page_params(letters: list, index: int, site_params: dict) -> dict[str, obje
     return {**site_params, "doc-id": letter.doc_id,
             "prev-id": previous.doc_id if previous else "", "prev-title": document_label(previous) if previous else "",
             "next-id": following.doc_id if following else "", "next-title": document_label(following) if following else "",
-            "tei-href": f"tei/{letter.file}", "text-href": f"../text/{letter.doc_id}.txt"}
+            **page_links(letter)}
 
 
 def _plan(out_dir: Path, letters: list, by_id: dict, site_params: dict, previous: State, state: State,
@@ -218,46 +218,43 @@ def _plan(out_dir: Path, letters: list, by_id: dict, site_params: dict, previous
         file_hash = _file_hash(document)
         key = _sha(state.inputs, file_hash, json.dumps(params, sort_keys=True))
         state.pages[letter.doc_id] = {"file": file_hash, "key": key, "source": document.path.name}
-        outputs = document_outputs(out_dir, letter.doc_id, document.path.name)
+        outputs = _document_outputs(out_dir, letter)
         if previous.pages.get(letter.doc_id, {}).get("key") == key and all(p.is_file() for p in outputs):
             report.up_to_date.append(letter.doc_id)
             continue
-        xml = _serialize_root(document)
-        todo.append(DocumentJob(letter.doc_id, document.path, xml, params))
+        todo.append(Page(document.path, document.data, letter, params, document))
     return todo
 
 
-def _serialize_root(document: ParsedDocument) -> str:
-    from lxml import etree
-
-    # The root element only: a DOCTYPE must never reach Saxon, which would resolve it.
-    return etree.tostring(document.root, encoding="unicode")
+def _document_outputs(out_dir: Path, letter) -> list[Path]:
+    return [out_dir / document_path(kind, letter) for kind in DOCUMENT_PATHS]
 
 
-# The worker's compiled stylesheets and settings, set once per process by _init_worker.
+# The worker's shared context, set once per process by _init_worker.
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(xslt_dir: Path, entries: str, out_dir: Path) -> None:
-    _WORKER.update(styles=stylesheets(xslt_dir), entries=entries, out_dir=out_dir)
+def _init_worker(context: Context, out_dir: Path) -> None:
+    _WORKER.update(context=context, out_dir=out_dir, builders=document_builders())
 
 
-def _run_job(job: DocumentJob) -> tuple[str, str]:
+def _run_job(page: Page) -> tuple[str, str]:
     """Write one document's outputs; return (doc id, error message or "")."""
     try:
-        for builder in DOCUMENT_BUILDERS:
-            builder.write(job, _WORKER["out_dir"], _WORKER["styles"], _WORKER["entries"])
+        outputs = build_page(page, _WORKER["context"], _WORKER["builders"])
     except TeikitError as error:
-        return job.doc_id, str(error)
-    return job.doc_id, ""
+        return page.letter.doc_id, str(error)
+    for path, data in outputs.items():
+        atomic_write(_WORKER["out_dir"] / path, data)
+    return page.letter.doc_id, ""
 
 
-def _run(edition: Edition, out_dir: Path, todo: list[DocumentJob], entries: str, jobs: int | None,
+def _run(edition: Edition, out_dir: Path, todo: list[Page], context: Context, jobs: int | None,
          report: BuildReport) -> None:
     workers = max(1, jobs or os.cpu_count() or 1)
-    sources = {job.doc_id: job.source for job in todo}
+    sources = {page.letter.doc_id: page.path for page in todo}
     with _progress(len(todo)) as advance:
-        for doc_id, error in _results(edition, out_dir, todo, entries, workers):
+        for doc_id, error in _results(out_dir, todo, context, workers):
             advance()
             if error:
                 report.fail(Diagnostic(display_path(sources[doc_id]), 1, 0, ERROR, "build-transform", error))
@@ -265,8 +262,8 @@ def _run(edition: Edition, out_dir: Path, todo: list[DocumentJob], entries: str,
                 report.built.append(doc_id)
 
 
-def _results(edition: Edition, out_dir: Path, todo: list[DocumentJob], entries: str, workers: int):
-    setup = (edition.xslt_dir, entries, out_dir)
+def _results(out_dir: Path, todo: list[Page], context: Context, workers: int):
+    setup = (context, out_dir)
     if workers == 1 or len(todo) < PARALLEL_MIN:
         _init_worker(*setup)
         yield from map(_run_job, todo)
@@ -300,18 +297,21 @@ class _ProgressBar:
 
 # ---- site pages, cmif.xml, stale files ----------------------------------------------------
 
-def _write_site(edition, corpus, documents, letters, site_params, entries, previous, state, report) -> None:
+def _write_site(corpus, documents, letters, context: Context, previous, state, report) -> None:
     out_dir = report.out_dir
     state.site = _sha(state.inputs, *sorted(f"{k}={v['key']}" for k, v in state.pages.items()))
-    outputs = site_outputs(out_dir) + cmif_outputs(out_dir)
-    if previous.site == state.site and all(p.is_file() for p in outputs):
+    if previous.site == state.site and previous.site_files and all((out_dir / p).is_file() for p in previous.site_files):
+        state.site_files = previous.site_files
         return
-    styles = stylesheets(edition.xslt_dir)
-    site = SiteData(site_params["edition-title"], letters, corpus.authority, corpus.edition_document())
-    write_site_pages(out_dir, styles, site, site_params, entries)
-    copy_support_files(out_dir, [d.path for d in corpus.support])
-    built = Corpus(documents, corpus.support, [], corpus.authority, targets=corpus.support + documents)
-    for warning in write_cmif(edition, built, out_dir):
+    data = CorpusInput(letters, corpus.edition_document(), {d.path.name: d.data for d in corpus.support},
+                       [d.path for d in corpus.support + documents])
+    written = []
+    for builder in corpus_builders():
+        for path, content in builder.build(data, context).items():
+            atomic_write(out_dir / path, content)
+            written.append(path)
+    state.site_files = sorted(written)
+    for warning in data.diagnostics:
         (report.fail if warning.is_error else report.diagnostics.append)(warning)
     report.site_written = True
 
@@ -323,12 +323,14 @@ def _remove_stale(out_dir: Path, previous: State, state: State, support: list[Pa
     folder itself is the only record: every per-document output that no current document
     writes is stale.
     """
+    def outputs(doc_id: str, source: str) -> set[Path]:
+        return {out_dir / DOCUMENT_PATHS[kind].format(doc_id=doc_id, file=source) for kind in DOCUMENT_PATHS}
+
     stale = {path for doc_id, entry in previous.pages.items() if doc_id not in state.pages
-             for path in document_outputs(out_dir, doc_id, entry.get("source", f"{doc_id}.xml"))}
+             for path in outputs(doc_id, entry.get("source", f"{doc_id}.xml"))}
     if not previous.pages:
-        written = {path for doc_id, entry in state.pages.items()
-                   for path in document_outputs(out_dir, doc_id, entry["source"])}
-        keep = written | set(site_outputs(out_dir)) | {out_dir / "html" / "tei" / d.path.name for d in support}
+        written = {path for doc_id, entry in state.pages.items() for path in outputs(doc_id, entry["source"])}
+        keep = written | {out_dir / p for p in state.site_files}
         found = [*out_dir.glob("html/*.html"), *out_dir.glob("text/*.txt"), *out_dir.glob("html/tei/*.xml")]
         stale |= set(found) - keep
     for path in sorted(stale):

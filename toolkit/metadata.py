@@ -123,6 +123,9 @@ class Letter:
     sources: list[Source]
     collection: str = ""
     mentions: dict[str, list[str]] = field(default_factory=dict)  # kind -> authority ids
+    source: str = ""  # the file as diagnostics name it
+    # Lines for diagnostics about the record without its tree: "root", "correspDesc", "#ref".
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def sent(self) -> list[Action]:
@@ -244,7 +247,21 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None) ->
         sources=[_source(b, authority) for b in _xpath(header, ".//tei:sourceDesc//tei:listBibl[@type='sources']/tei:bibl")],
         collection=normalized_text(first(header, ".//tei:sourceDesc/tei:bibl[@type='collection']")),
         mentions=_mentions(first(root, "tei:text")),
+        source=document.display,
+        lines=_lines(root, header),
     )
+
+
+def _lines(root, header) -> dict[str, int]:
+    lines = {"root": root.sourceline or 1}
+    corresp = first(header, ".//tei:correspDesc") if header is not None else None
+    if corresp is not None:
+        lines["correspDesc"] = corresp.sourceline or lines["root"]
+        for element in corresp.iterdescendants():
+            ref = element.get("ref") if isinstance(element.tag, str) else None
+            if ref:
+                lines.setdefault(ref, element.sourceline or lines["correspDesc"])
+    return lines
 
 
 def chronological(letters: list[Letter]) -> list[Letter]:

@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -44,6 +44,7 @@ class ParsedDocument:
     path: Path
     tree: etree._ElementTree
     digest: str = ""  # SHA-256 of the bytes parsed: what changed is known without reading again
+    data: bytes = field(default=b"", repr=False)  # the bytes parsed: what a copy must publish
 
     @property
     def root(self) -> etree._Element:
@@ -94,7 +95,7 @@ def parse_bytes(data: bytes, path: Path) -> ParsedDocument:
     _refuse_external_dtd(tree, data, path)
     _refuse_declared_entities(tree, path)
     _refuse_unexpanded_entities(tree, path)
-    return ParsedDocument(path, tree, hashlib.sha256(data).hexdigest())
+    return ParsedDocument(path, tree, hashlib.sha256(data).hexdigest(), data)
 
 
 def _duplicate_id(data: bytes, path: Path, line: int, column: int, error) -> Diagnostic:

@@ -57,18 +57,26 @@ class Stylesheets:
             self._nodes[xml] = self.processor.parse_xml(xml_text=xml)
         return self._nodes[xml]
 
-    def transform(self, target: str, element: etree._Element | str, params: Mapping[str, object] | None = None,
-                  entries: str | None = None) -> str:
-        """Run the `target` stylesheet (html or text) on an element; parameters are strings or booleans."""
+    def parse(self, element: etree._Element | str):
+        """Saxon's tree of an element the safe parser read (its root only: no DOCTYPE travels)."""
         xml = element if isinstance(element, str) else etree.tostring(element, encoding="unicode")
+        try:
+            return self.processor.parse_xml(xml_text=xml)
+        except PySaxonApiError as error:
+            raise TransformError(f"cannot hand the document to Saxon: {_first_line(error)}") from None
+
+    def transform(self, target: str, element, params: Mapping[str, object] | None = None,
+                  entries: str | None = None) -> str:
+        """Run the `target` stylesheet (html or text) on an element, its string or a node from
+        `parse`; parameters are strings or booleans."""
         executable = self.executables[target]
         executable.clear_parameters()
         for name, value in (params or {}).items():
             executable.set_parameter(name, self._value(value))
         if entries:
             executable.set_parameter("entries", self.node(entries))
+        document = element if not isinstance(element, (str, etree._Element)) else self.parse(element)
         try:
-            document = self.processor.parse_xml(xml_text=xml)
             return executable.transform_to_string(xdm_node=document)
         except PySaxonApiError as error:
             raise TransformError(f"{TARGETS[target]}: {_first_line(error)}") from None

@@ -1,33 +1,209 @@
-"""One builder per output of `teikit build`.
+"""The builder registry: one builder per output of `teikit build`.
 
-Per-document builders (html, text, tei copy) write the files of one document; they run in
-the worker processes, each of which compiled the stylesheets once. Site builders (index
-pages, CMIF) write the files that depend on the whole corpus and run once, in the main process.
+Every output is a builder in this package. A builder declares its `name`, the stylesheet
+`target` it needs (a key of xslt.TARGETS, or None) and returns `{relative posix path under
+the output folder: bytes}`; the driver (build.py) writes the files, keeps the manifest and
+decides what is stale. A builder never writes, deletes or globs anything itself.
+
+Two kinds:
+
+    class TextBuilder(DocumentBuilder):          # runs in a worker, once per document
+        name, target = "text", "text"
+        def build(self, page: Page, context: Context) -> dict[str, bytes]:
+            return {document_path("text", page.letter): context.transform("text", page).encode()}
+
+    class CmifBuilder(CorpusBuilder):            # runs once per build, in the main process
+        name, target = "cmif", None
+        def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]: ...
+
+- A per-document builder receives the `Page`: the document parsed once by the safe parser
+  (`page.document`, an lxml tree), the bytes that were parsed and validated (`page.data`),
+  its metadata record (`page.letter`, a metadata.Letter) and its stylesheet parameters
+  (`page.params`: prev/next, links); plus the shared read-only `Context` (compiled
+  stylesheets, authority index, configuration, site parameters). `context.transform(target,
+  page)` runs a stylesheet on the page; the document is handed to Saxon once, whatever the
+  number of outputs.
+- A corpus-level builder receives the `CorpusInput`: the chronological list of Letter
+  records of every document built, the edition.xml tree and the support files' bytes. It
+  must not need the documents' trees (they are not kept: memory would grow with the
+  corpus). Warnings go to `corpus.diagnostics`.
+
+Adding an output is one new module here with one subclass: subclasses register themselves
+and every module of the package is imported by `registry()`. Builders run in name order,
+so outputs are deterministic. Where each format of a document lives, and how one links to
+the other (page -> plain text -> TEI copy), is said once, in DOCUMENT_PATHS and `href`.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import posixpath
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import ClassVar
 
-from .html import HtmlBuilder
-from .tei import TeiCopyBuilder
-from .text import TextBuilder
+from ..authority import AuthorityIndex
+from ..diagnostics import Diagnostic
+from ..edition import Edition
+from ..metadata import Letter
+from ..xmlio import ParsedDocument
+
+# Where each format of one document is published, relative to the output folder.
+DOCUMENT_PATHS = {
+    "html": "html/{doc_id}.html",
+    "text": "text/{doc_id}.txt",
+    "tei": "html/tei/{file}",
+}
+
+
+def document_path(kind: str, letter: Letter) -> str:
+    """The published path of one format ("html", "text", "tei") of a document."""
+    return DOCUMENT_PATHS[kind].format(doc_id=letter.doc_id, file=letter.file)
+
+
+def href(from_kind: str, to_kind: str, letter: Letter) -> str:
+    """The relative link from one format of a document to another (e.g. page -> its TEI)."""
+    here = posixpath.dirname(document_path(from_kind, letter))
+    return posixpath.relpath(document_path(to_kind, letter), here or ".")
 
 
 @dataclass
-class DocumentJob:
-    """What a worker needs to write one document's outputs (cheap to send to another process)."""
+class Context:
+    """What every builder shares, read-only; cheap to send to a worker (no compiled state).
 
-    doc_id: str
-    source: Path  # the TEI file, copied verbatim to the site
-    xml: str  # its root element as serialized by the safe parser: what Saxon reads
-    params: dict[str, object] = field(default_factory=dict)  # stylesheet parameters of its page
+    The stylesheets are compiled on first use in each process and kept there.
+    """
+
+    edition: Edition
+    authority: AuthorityIndex
+    site_params: dict[str, object]
+    entries: str  # the authority entries as XML: the stylesheets' `entries` parameter
+    xslt_dir: Path = None
+
+    def __post_init__(self):
+        if self.xslt_dir is None:
+            self.xslt_dir = self.edition.xslt_dir
+
+    def __getstate__(self):
+        # Compiled stylesheets stay in the process that compiled them.
+        return {k: v for k, v in self.__dict__.items() if k != "styles"}
+
+    @cached_property
+    def styles(self):
+        from ..xslt import Stylesheets
+
+        return Stylesheets(self.xslt_dir)
+
+    def transform(self, target: str, page: "Page", params: dict[str, object] | None = None) -> str:
+        """Run stylesheet `target` on the page's document, with its parameters (and `params`)."""
+        node = page.saxon_node(self.styles)
+        return self.styles.transform(target, node, {**page.params, **(params or {})}, self.entries)
 
 
-DOCUMENT_BUILDERS = (HtmlBuilder(), TextBuilder(), TeiCopyBuilder())
+@dataclass
+class Page:
+    """One valid document, as the per-document builders see it.
+
+    Sent to a worker as its bytes and records; the tree is made there, once, by the safe
+    parser (`page.document`), and handed to Saxon once (`saxon_node`).
+    """
+
+    path: Path
+    data: bytes  # the bytes parsed and validated: the TEI copy publishes exactly these
+    letter: Letter
+    params: dict[str, object] = field(default_factory=dict)
+    _document: ParsedDocument | None = None
+    _node: object = None
+
+    def __getstate__(self):
+        return {**self.__dict__, "_document": None, "_node": None}
+
+    @property
+    def document(self) -> ParsedDocument:
+        if self._document is None:
+            from ..xmlio import parse_bytes
+
+            self._document = parse_bytes(self.data, self.path)
+        return self._document
+
+    def saxon_node(self, styles) -> object:
+        """The document as Saxon's tree, made once for all the outputs of this page."""
+        if self._node is None:
+            self._node = styles.parse(self.document.root)
+        return self._node
 
 
-def document_outputs(out_dir: Path, doc_id: str, source_name: str) -> list[Path]:
-    """Every file the per-document builders write for one document."""
-    return [builder.output(out_dir, doc_id, source_name) for builder in DOCUMENT_BUILDERS]
+@dataclass
+class CorpusInput:
+    """What the corpus-level builders see: records, never the documents' trees."""
+
+    letters: list[Letter]  # chronological
+    edition_document: ParsedDocument | None  # edition.xml, parsed (introduction, taxonomy)
+    support: dict[str, bytes]  # file name -> the bytes of each authority file and edition.xml
+    sources: list[Path] = field(default_factory=list)  # the documents' files
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # warnings a builder reports
+
+
+class Builder:
+    name: ClassVar[str] = ""
+    target: ClassVar[str | None] = None  # the stylesheet this builder runs, if any
+
+
+class DocumentBuilder(Builder):
+    """Outputs of one document; runs in a worker, once per document that changed."""
+
+    _registry: ClassVar[dict[str, type]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.name:
+            DocumentBuilder._registry[cls.name] = cls
+
+    def build(self, page: Page, context: Context) -> dict[str, bytes]:
+        raise NotImplementedError
+
+
+class CorpusBuilder(Builder):
+    """Outputs that depend on the whole corpus; runs once per build."""
+
+    _registry: ClassVar[dict[str, type]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.name:
+            CorpusBuilder._registry[cls.name] = cls
+
+    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        raise NotImplementedError
+
+
+def _import_all() -> None:
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+
+
+def document_builders() -> list[DocumentBuilder]:
+    """Every per-document builder, in name order."""
+    _import_all()
+    return [DocumentBuilder._registry[name]() for name in sorted(DocumentBuilder._registry)]
+
+
+def corpus_builders() -> list[CorpusBuilder]:
+    """Every corpus-level builder, in name order."""
+    _import_all()
+    return [CorpusBuilder._registry[name]() for name in sorted(CorpusBuilder._registry)]
+
+
+def build_page(page: Page, context: Context, builders: list[DocumentBuilder] | None = None) -> dict[str, bytes]:
+    """Every output of one document."""
+    outputs: dict[str, bytes] = {}
+    for builder in builders if builders is not None else document_builders():
+        outputs.update(builder.build(page, context))
+    return outputs
+
+
+def page_links(letter: Letter) -> dict[str, str]:
+    """The stylesheet parameters that link a document's page to its other formats."""
+    return {"tei-href": href("html", "tei", letter), "text-href": href("html", "text", letter)}

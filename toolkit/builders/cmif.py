@@ -1,30 +1,25 @@
-"""DIR/cmif.xml: the edition's correspondence metadata, written by the exchange module.
+"""cmif.xml: the edition's correspondence metadata, written by the exchange module.
 
-The same bytes also go to DIR/html/cmif.xml: the file names its own address as
-base_url + "cmif.xml", and base_url is where DIR/html/ is published, so that is where
+The same bytes go to cmif.xml and html/cmif.xml: the file names its own address as
+base_url + "cmif.xml", and base_url is where html/ is published, so that is where
 correspSearch will look for it.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from . import Context, CorpusBuilder, CorpusInput
 
-from ..corpus import Corpus
-from ..diagnostics import Diagnostic
-from ..edition import Edition
-from ..xmlio import atomic_write
+OUTPUTS = ("cmif.xml", "html/cmif.xml")
 
 
-def write_cmif(edition: Edition, corpus: Corpus, out_dir: Path) -> list[Diagnostic]:
-    """Write cmif.xml for the documents in `corpus`; return the exporter's warnings."""
-    # Imported here: the exchange module is optional for every other output.
-    from ..exchange.cmif import export_cmif
+class CmifBuilder(CorpusBuilder):
+    name = "cmif"
 
-    result = export_cmif(edition, corpus)
-    for path in cmif_outputs(out_dir):
-        atomic_write(path, result.text)
-    return list(result.warnings)
+    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        # Imported here: the exchange module is needed by no other output.
+        from ..exchange.cmif import export_letters
 
-
-def cmif_outputs(out_dir: Path) -> list[Path]:
-    return [out_dir / "cmif.xml", out_dir / "html" / "cmif.xml"]
+        result = export_letters(context.edition, corpus.letters, context.authority, corpus.sources)
+        corpus.diagnostics.extend(result.warnings)
+        data = result.text.encode("utf-8")
+        return {path: data for path in OUTPUTS}

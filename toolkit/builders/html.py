@@ -1,19 +1,13 @@
-"""The reading page of one document: DIR/html/<doc-id>.html."""
+"""The reading page of one document: html/<doc-id>.html."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..xmlio import atomic_write
-from ..xslt import Stylesheets
+from . import Context, DocumentBuilder, Page, document_path
 
 
-class HtmlBuilder:
+class HtmlBuilder(DocumentBuilder):
     name = "html"
+    target = "html"
 
-    def output(self, out_dir: Path, doc_id: str, source_name: str) -> Path:
-        return out_dir / "html" / f"{doc_id}.html"
-
-    def write(self, job, out_dir: Path, styles: Stylesheets, entries: str) -> None:
-        page = styles.transform("html", job.xml, job.params, entries)
-        atomic_write(self.output(out_dir, job.doc_id, job.source.name), page)
+    def build(self, page: Page, context: Context) -> dict[str, bytes]:
+        return {document_path("html", page.letter): context.transform("html", page).encode("utf-8")}

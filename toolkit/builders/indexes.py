@@ -16,8 +16,8 @@ from lxml import etree
 from .. import NSMAP
 from ..authority import INDEX_PAGES, AuthorityIndex, Entry
 from ..metadata import DateSpec, Letter, Name
-from ..xmlio import ParsedDocument, atomic_write
-from ..xslt import Stylesheets
+from ..xmlio import ParsedDocument
+from . import Context, CorpusBuilder, CorpusInput
 
 TK_NS = "urn:teikit"
 SITE_PAGES = ("index", "persons", "places", "orgs", "correspondents")
@@ -210,28 +210,24 @@ def _pairs(letter: Letter):
                 yield sender, recipient, cc
 
 
-def write_site_pages(out_dir: Path, styles: Stylesheets, site: SiteData, params: dict, entries: str) -> list[Path]:
-    """Transform the summary into each site page; copy the stylesheet's CSS beside them."""
-    summary = etree.tostring(site_summary(site), encoding="unicode")
-    written = []
-    for page in SITE_PAGES:
-        path = out_dir / "html" / f"{page}.html"
-        atomic_write(path, styles.transform("html", summary, {**params, "page": page}, entries))
-        written.append(path)
-    written.append(copy_css(styles.xslt_dir, out_dir))
-    return written
+class SitePagesBuilder(CorpusBuilder):
+    """Home, registers and correspondents: one summary, handed to Saxon once for every page."""
+
+    name = "site"
+    target = "html"
+
+    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        site = SiteData(str(context.site_params.get("edition-title", "")), corpus.letters, context.authority,
+                        corpus.edition_document)
+        styles = context.styles
+        summary = styles.parse(site_summary(site))
+        outputs = {f"html/{page}.html": styles.transform("html", summary, {**context.site_params, "page": page},
+                                                           context.entries).encode("utf-8")
+                   for page in SITE_PAGES}
+        css = context.xslt_dir / CSS
+        if css.is_file():
+            outputs[CSS.as_posix()] = css.read_bytes()
+        return outputs
 
 
-def copy_css(xslt_dir: Path, out_dir: Path) -> Path:
-    target = out_dir / "html" / "static" / CSS.name
-    source = xslt_dir / CSS
-    if source.is_file():
-        atomic_write(target, source.read_bytes())
-    return target
-
-
-def site_outputs(out_dir: Path) -> list[Path]:
-    return [out_dir / "html" / f"{page}.html" for page in SITE_PAGES] + [out_dir / "html" / "static" / CSS.name]
-
-
-__all__ = ["SiteData", "entries_xml", "write_site_pages", "site_outputs", "document_label", "human_date"]
+__all__ = ["SiteData", "SitePagesBuilder", "entries_xml", "document_label", "human_date"]

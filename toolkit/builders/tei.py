@@ -1,24 +1,26 @@
-"""The TEI sources, copied byte for byte into DIR/html/tei/ so the site is self-contained."""
+"""The TEI sources, published byte for byte in html/tei/ so the site is self-contained.
+
+A document's copy is the bytes that were parsed and validated, never the file read again
+(it may have changed since). The authority files and edition.xml, which the documents'
+@ref point into, are copied beside them.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from . import Context, CorpusBuilder, CorpusInput, DocumentBuilder, Page, document_path
 
-from ..xmlio import atomic_write
-from ..xslt import Stylesheets
+SUPPORT_DIR = "html/tei"
 
 
-class TeiCopyBuilder:
+class TeiCopyBuilder(DocumentBuilder):
     name = "tei"
 
-    def output(self, out_dir: Path, doc_id: str, source_name: str) -> Path:
-        return out_dir / "html" / "tei" / source_name
-
-    def write(self, job, out_dir: Path, styles: Stylesheets, entries: str) -> None:
-        atomic_write(self.output(out_dir, job.doc_id, job.source.name), job.source.read_bytes())
+    def build(self, page: Page, context: Context) -> dict[str, bytes]:
+        return {document_path("tei", page.letter): page.data}
 
 
-def copy_support_files(out_dir: Path, paths: list[Path]) -> None:
-    """The authority files and edition.xml, which the documents' @ref point into."""
-    for path in paths:
-        atomic_write(out_dir / "html" / "tei" / path.name, path.read_bytes())
+class SupportCopyBuilder(CorpusBuilder):
+    name = "tei-support"
+
+    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        return {f"{SUPPORT_DIR}/{name}": data for name, data in sorted(corpus.support.items())}

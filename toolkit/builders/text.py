@@ -1,19 +1,15 @@
-"""The plain reading text of one document: DIR/text/<doc-id>.txt (UTF-8)."""
+"""The plain reading text of one document: text/<doc-id>.txt (UTF-8)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..xmlio import atomic_write
-from ..xslt import Stylesheets
+from . import Context, DocumentBuilder, Page, document_path
 
 
-class TextBuilder:
+class TextBuilder(DocumentBuilder):
     name = "text"
+    target = "text"
 
-    def output(self, out_dir: Path, doc_id: str, source_name: str) -> Path:
-        return out_dir / "text" / f"{doc_id}.txt"
-
-    def write(self, job, out_dir: Path, styles: Stylesheets, entries: str) -> None:
-        text = styles.transform("text", job.xml)
-        atomic_write(self.output(out_dir, job.doc_id, job.source.name), text)
+    def build(self, page: Page, context: Context) -> dict[str, bytes]:
+        # The text stylesheet takes no page parameters: links and neighbours are the page's.
+        text = context.styles.transform("text", page.saxon_node(context.styles))
+        return {document_path("text", page.letter): text.encode("utf-8")}

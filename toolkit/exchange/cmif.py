@@ -13,17 +13,18 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 
 from lxml import etree
 
-from .. import NSMAP, TEI_NS, XML_NS
+from .. import TEI_NS, XML_NS
 from ..authority import AuthorityIndex
 from ..corpus import Corpus
 from ..diagnostics import WARNING, Diagnostic, display_path
 from ..edition import Edition
 from ..errors import ConfigError
-from ..metadata import Action, DateSpec, Name
-from . import EditionLetter, document_url, edition_letters, entry_of, local_uri
+from ..metadata import Action, DateSpec, Letter, Name
+from . import document_url, edition_letters, entry_of, local_uri
 
 # Preferred authority files, best first: the ones correspSearch resolves come first.
 PERSON_SCHEMES = ("viaf", "gnd", "wikidata", "lc", "bnf", "ndl")
@@ -60,13 +61,22 @@ def sub(parent: etree._Element, tag: str, text: str | None = None, **attributes:
 def export_cmif(edition: Edition, corpus: Corpus | None = None) -> CmifResult:
     """One CMIF document for the edition (pass `corpus` to reuse an already parsed one)."""
     items, corpus = edition_letters(edition, corpus)
-    exporter = _Exporter(edition, corpus.authority, list(corpus.failures))
+    sources = [d.path for d in corpus.all_documents]
+    return export_letters(edition, [item.letter for item in items], corpus.authority, sources,
+                          list(corpus.failures))
+
+
+def export_letters(edition: Edition, letters: list[Letter], authority: AuthorityIndex, sources: list[Path],
+                   warnings: list[Diagnostic] | None = None) -> CmifResult:
+    """One CMIF document from the letters' metadata records alone (chronological order);
+    `sources` are the files they came from (their newest time may date the file)."""
+    exporter = _Exporter(edition, authority, list(warnings or []))
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     header = sub(root, "teiHeader")
-    header.append(exporter.file_desc(corpus))
+    header.append(exporter.file_desc(sources))
     profile = sub(header, "profileDesc")
-    for item in items:
-        exporter.add_letter(profile, item)
+    for letter in letters:
+        exporter.add_letter(profile, letter)
     sub(sub(sub(root, "text"), "body"), "p")
     text = XML_DECLARATION + etree.tostring(root, encoding="unicode", pretty_print=True)
     return CmifResult(text, sorted(exporter.warnings))
@@ -83,10 +93,10 @@ class _Exporter:
 
     # --- the file description -------------------------------------------------------
 
-    def file_desc(self, corpus: Corpus) -> etree._Element:
+    def file_desc(self, sources: list[Path]) -> etree._Element:
         file_desc = etree.Element(tei("fileDesc"))
         self.title_stmt(sub(file_desc, "titleStmt"))
-        self.publication_stmt(sub(file_desc, "publicationStmt"), corpus)
+        self.publication_stmt(sub(file_desc, "publicationStmt"), sources)
         config = self.edition.config
         bibl = sub(sub(file_desc, "sourceDesc"), "bibl", f"{config.title}. Digital edition, ", type="online")
         bibl.set(f"{{{XML_NS}}}id", self.bibl_id)
@@ -101,12 +111,12 @@ class _Exporter:
             if index == 0 and config.cmif.get("email"):  # the contact person of the file
                 sub(editor, "email", config.cmif["email"])
 
-    def publication_stmt(self, publication: etree._Element, corpus: Corpus) -> None:
+    def publication_stmt(self, publication: etree._Element, sources: list[Path]) -> None:
         config = self.edition.config
         publisher = config.publisher or next(iter(config.editors), config.title)
         sub(sub(publication, "publisher"), "ref", publisher, target=config.base_url)
         sub(publication, "idno", f"{config.base_url}cmif.xml", type="url")
-        sub(publication, "date", when=publication_date(self.edition, corpus))
+        sub(publication, "date", when=publication_date(self.edition, sources))
         sub(sub(publication, "availability"), "licence", self.licence_text(), target=config.licence)
 
     def licence_text(self) -> str:
@@ -118,10 +128,10 @@ class _Exporter:
 
     # --- one letter -----------------------------------------------------------------
 
-    def add_letter(self, profile: etree._Element, item: EditionLetter) -> None:
-        letter, self.document = item.letter, item.document
+    def add_letter(self, profile: etree._Element, letter: Letter) -> None:
+        self.letter = letter
         if not letter.actions:
-            self.warn_here(self.document.root.sourceline or 1, "cmif-no-correspdesc",
+            self.warn_here(letter.lines.get("root", 1), "cmif-no-correspdesc",
                            f"document {letter.doc_id} has no correspDesc in its teiHeader: left out of the CMIF export")
             return
         desc = sub(profile, "correspDesc", key=letter.number or letter.doc_id,
@@ -176,15 +186,13 @@ class _Exporter:
     # --- where a warning points ----------------------------------------------------------
 
     def corresp_line(self) -> int:
-        found = self.document.root.find(f".//{tei('correspDesc')}")
-        return found.sourceline if found is not None else (self.document.root.sourceline or 1)
+        return self.letter.lines.get("correspDesc") or self.letter.lines.get("root", 1)
 
     def ref_line(self, ref: str) -> int:
-        found = self.document.root.xpath(".//tei:correspDesc//*[@ref=$ref]", namespaces=NSMAP, ref=f"#{ref}")
-        return found[0].sourceline if found else self.corresp_line()
+        return self.letter.lines.get(f"#{ref}") or self.corresp_line()
 
     def warn_here(self, line: int, rule: str, message: str) -> None:
-        self.warn(self.document.display, line, rule, message)
+        self.warn(self.letter.source or self.letter.file, line, rule, message)
 
     def warn(self, file: str, line: int, rule: str, message: str) -> None:
         self.warnings.append(Diagnostic(file, line, 0, WARNING, rule, message))
@@ -200,7 +208,7 @@ def bibl_id(edition: Edition) -> str:
     return value if value[0].isalpha() else f"cmif-{value}"
 
 
-def publication_date(edition: Edition, corpus: Corpus) -> str:
+def publication_date(edition: Edition, sources: list[Path]) -> str:
     """The file's timestamp (xs:dateTime), reproducible: SOURCE_DATE_EPOCH, else [cmif] date,
     else the newest modification time of the edition's inputs."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -211,7 +219,7 @@ def publication_date(edition: Edition, corpus: Corpus) -> str:
     configured = str(edition.config.cmif.get("date", "")).strip()
     if configured:
         return _configured_date(configured)
-    inputs = [d.path for d in corpus.all_documents] + [edition.root / "teikit.toml"]
+    inputs = list(sources) + [edition.root / "teikit.toml"]
     return _utc(max((int(p.stat().st_mtime) for p in inputs if p.is_file()), default=0))
 
 
