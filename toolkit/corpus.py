@@ -5,15 +5,16 @@ A file that cannot be parsed becomes a diagnostic; the others go on.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from .authority import AuthorityIndex
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, display_path
 from .edition import Edition, is_support_file
 from .errors import InputError
-from .xmlio import ParsedDocument, parse_file, require_tei
+from .xmlio import DEFAULT_MAX_BYTES, ParsedDocument, parse_file, require_safe_name, require_tei
 
 
 @dataclass
@@ -32,12 +33,13 @@ class Corpus:
         return next((d for d in self.support if d.path.name == "edition.xml"), None)
 
 
-def parse_tei(paths: Iterable[Path]) -> tuple[list[ParsedDocument], list[Diagnostic]]:
+def parse_tei(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[ParsedDocument], list[Diagnostic]]:
     """Parse every path as TEI; return the parsed ones and one diagnostic per failure."""
     parsed, failures = [], []
     for path in paths:
         try:
-            document = parse_file(path)
+            require_safe_name(path)
+            document = parse_file(path, max_bytes)
             require_tei(document)
         except InputError as error:
             failures.append(error.diagnostic)
@@ -53,20 +55,30 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
     documents' references are resolved against them.
     """
     support_paths = edition.authority_files() if edition.tei_dir.is_dir() else []
-    support, support_failures = parse_tei(support_paths)
+    cap = edition.config.max_file_bytes
+    support, support_failures = parse_tei(support_paths, cap)
     if paths is None:
-        documents, document_failures = parse_tei(edition.document_files())
+        documents, document_failures = parse_tei(edition.document_files(), cap)
         return Corpus(documents, support, support_failures + document_failures,
                       AuthorityIndex.from_documents(support), targets=support + documents)
 
     # Explicit paths: parse each once, reusing the support files already parsed above.
-    by_path = {d.path.resolve(): d for d in support}
+    by_path = {_resolved(d.path): d for d in support}
     wanted = [Path(p) for p in paths]
-    fresh, failures = parse_tei([p for p in wanted if p.resolve() not in by_path])
-    by_path.update({d.path.resolve(): d for d in fresh})
-    targets = [by_path[p.resolve()] for p in wanted if p.resolve() in by_path]
+    fresh, failures = parse_tei([p for p in wanted if _resolved(p) not in by_path], cap)
+    by_path.update({_resolved(d.path): d for d in fresh})
+    targets = [by_path[_resolved(p)] for p in wanted if _resolved(p) in by_path]
     documents = [d for d in fresh if not is_support_file(d.path)]
     extra_support = [d for d in fresh if is_support_file(d.path)]
-    edition_failures = [f for f in support_failures if any(Path(f.file).resolve() == p.resolve() for p in wanted)]
+    wanted_shown = {display_path(p) for p in wanted}
+    edition_failures = [f for f in support_failures if f.file in wanted_shown]
     return Corpus(documents, support + extra_support, failures + edition_failures,
                   AuthorityIndex.from_documents(support + extra_support), targets=targets)
+
+
+def _resolved(path: Path) -> Path:
+    """The file a path names; a loop of symbolic links stays as it is (its read will say so)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))

@@ -41,6 +41,11 @@ class Config:
     base_url: str = "https://example.org/edition/"
     schemas: dict[str, str] = field(default_factory=dict)
     cmif: dict[str, str] = field(default_factory=dict)  # [cmif] email, date: see docs/exchange.md
+    max_file_mb: float = 50  # [limits]: no file larger than this is read (docs/security.md)
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
 
     @classmethod
     def load(cls, path: Path) -> "Config":
@@ -54,7 +59,8 @@ class Config:
         schemas = _table(data, "schemas", path)
         for key, value in schemas.items():
             _require(isinstance(value, str), path, f"[schemas] {key} must be a path in quotes")
-        config = cls(**known, schemas=dict(schemas), cmif=dict(_table(data, "cmif", path)))
+        config = cls(**known, **_limits(_table(data, "limits", path), path), schemas=dict(schemas),
+                     cmif=dict(_table(data, "cmif", path)))
         if not config.base_url.endswith("/"):
             config.base_url += "/"
         return config
@@ -80,6 +86,15 @@ def _edition_settings(section: dict, path: Path) -> dict:
                      '[edition] editors must be a list of names in quotes, e.g. editors = ["A. Editor"]')
         else:
             _require(isinstance(value, str), path, f"[edition] {key} must be text in quotes")
+    return known
+
+
+def _limits(section: dict, path: Path) -> dict:
+    """[limits] max_file_mb: a positive number."""
+    known = {k: section[k] for k in ("max_file_mb",) if k in section}
+    for key, value in known.items():
+        _require(isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0, path,
+                 f"[limits] {key} must be a positive number, e.g. {key} = 50")
     return known
 
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import posixpath
+from urllib.parse import quote
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -66,7 +67,9 @@ def document_path(kind: str, letter: Letter) -> str:
 def href(from_kind: str, to_kind: str, letter: Letter) -> str:
     """The relative link from one format of a document to another (e.g. page -> its TEI)."""
     here = posixpath.dirname(document_path(from_kind, letter))
-    return posixpath.relpath(document_path(to_kind, letter), here or ".")
+    relative = posixpath.relpath(document_path(to_kind, letter), here or ".")
+    # Percent-encoded and starting with "./" or "../": no file name can make it a scheme.
+    return quote(relative if relative.startswith("../") else f"./{relative}", safe="/.")
 
 
 @dataclass

@@ -23,7 +23,7 @@ from ..diagnostics import Diagnostic
 from ..edition import Edition
 from ..errors import SchemaNotFound
 from ..xmlio import ParsedDocument
-from . import references, relaxng, schematron
+from . import buildable, references, relaxng, schematron
 
 SCHEMA_CHOICES = "edition, tei_all or the path of a .rng file"
 PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
@@ -61,6 +61,8 @@ class Rules:
         found = relaxng.check(document, self.relaxng)
         if self.schematron is not None:
             found += schematron.check(document, self.schematron)
+        if self.cross_file:  # the edition's rules: also what its stylesheets cannot build
+            found += buildable.check(document)
         return found
 
     def check_corpus(self, corpus: Corpus, jobs: int | None = None) -> list[Diagnostic]:
