@@ -74,7 +74,7 @@ class Edition:
     def variant(self, name: str, source: str = "533", **replacements: str) -> Path:
         """A copy of a good document under another name, its ids renamed, with text replaced."""
         text = (self.tei / f"{source}.xml").read_text(encoding="utf-8")
-        stem = Path(name).stem
+        stem = re.sub(r"[^\w.-]", "_", Path(name).stem)  # the file's name, as far as an xml:id can carry it
         text = text.replace(f'xml:id="d{source}', f'xml:id="d{stem}')
         for old, new in replacements.items():
             assert old in text, old
