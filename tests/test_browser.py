@@ -67,7 +67,7 @@ def test_reader_walks_through_the_site(server, browser_page):
     page.locator("a.noteref").first.click()
     assert page.url.endswith("#note-1")
     assert page.locator("li#note-1").is_visible()
-    assert "Emphasis added" in page.locator("li#note-1").inner_text()
+    assert "Response to the telegram" in page.locator("li#note-1").inner_text()
     page.locator("li#note-1 a.backref").click()
     assert page.url.endswith("#noteref-1")
     shot(page, "footnote-back")

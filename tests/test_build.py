@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -75,7 +76,8 @@ def test_a_changed_document_rebuilds_itself_and_its_neighbours_only(edition_copy
     path = edition_copy / "tei" / "537.xml"
     path.write_text(path.read_text(encoding="utf-8").replace("only way to escape", "only way out of"), encoding="utf-8")
     report = run(edition_copy, out, jobs=1)
-    assert report.built == ["537"] and report.site_written
+    # the text changed, not its metadata: no corpus-level page depends on it
+    assert report.built == ["537"] and not report.site_written
     assert "only way out of" in (out / "text" / "537.txt").read_text(encoding="utf-8")
     short = edition_copy / "tei" / "537.xml"
     short.write_text(short.read_text(encoding="utf-8").replace("Chicherin to Kirov, 4 September 1920",
@@ -84,8 +86,32 @@ def test_a_changed_document_rebuilds_itself_and_its_neighbours_only(edition_copy
     assert len(report.built) == 3 and "537" in report.built  # its neighbours name it in prev/next
 
 
-@pytest.mark.parametrize("changed", ["xslt/text/text.xsl", "tei/persons.xml", "teikit.toml"])
-def test_a_changed_stylesheet_authority_file_or_configuration_rebuilds_all(changed, edition_copy, tmp_path):
+def test_a_comment_in_an_authority_file_changes_only_its_copy(edition_copy, tmp_path):
+    out = tmp_path / "out"
+    run(edition_copy, out, jobs=1)
+    before = snapshot(out)
+    with open(edition_copy / "tei" / "persons.xml", "a", encoding="utf-8") as handle:
+        handle.write("\n<!-- changed -->\n")
+    report = run(edition_copy, out, jobs=1)
+    assert report.built == [] and report.written == 1
+    changed = {path for path, data in snapshot(out).items() if before.get(path) != data and not path.startswith(".teikit")}
+    assert changed == {"html/tei/persons.xml"}
+
+
+def test_a_renamed_person_rebuilds_the_pages(edition_copy, tmp_path):
+    out = tmp_path / "out"
+    run(edition_copy, out, jobs=1)
+    persons = edition_copy / "tei" / "persons.xml"
+    text = persons.read_text(encoding="utf-8")
+    assert "Chicherin" in text
+    persons.write_text(text.replace("Chicherin", "Tchitcherine"), encoding="utf-8")
+    report = run(edition_copy, out, jobs=1)
+    assert len(report.built) == 10 and report.site_written
+    assert "Tchitcherine" in (out / "html" / "persons.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("changed", ["xslt/text/text.xsl", "teikit.toml"])
+def test_a_changed_stylesheet_or_configuration_rebuilds_all(changed, edition_copy, tmp_path):
     out = tmp_path / "out"
     run(edition_copy, out, jobs=1)
     with open(edition_copy / changed, "a", encoding="utf-8") as handle:
@@ -132,7 +158,9 @@ def test_cli_build_success_and_failure(edition_copy, tmp_path):
     result = runner.invoke(cli, ["--edition", str(edition_copy), "build", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Built 10 documents in ")
-    assert result.output.endswith(", 10 rebuilt, 0 up to date; site pages and cmif.xml written.\n")
+    assert re.search(r", 10 rebuilt, 0 up to date; site pages and cmif.xml written; 10 checked, 42 files written, "
+                     r"0 removed; discover \d+\.\d\d s, check \d+\.\d\d s, render \d+\.\d\d s, corpus \d+\.\d\d s, "
+                     r"write \d+\.\d\d s\.\n$", result.output), result.output
     assert "━" not in result.output, "no progress bar when the output is not a terminal"
     bad = edition_copy / "tei" / "534.xml"
     bad.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'>\n<text>\n</TEI>\n", encoding="utf-8")

@@ -183,9 +183,20 @@ def test_one_correspdesc_per_edition_document_in_chronological_order(edition, tr
     corpus = load(edition)
     letters = chronological([letter(d, corpus.authority) for d in corpus.documents])
     descs = xp(tree, "//tei:profileDesc/tei:correspDesc")
-    assert [d.get("key") for d in descs] == [l.number for l in letters]
-    assert [d.get("ref") for d in descs] == [f"{edition.config.base_url}{l.doc_id}.html" for l in letters]
-    assert len(descs) == len(edition.document_files())
+    # One per letter; a recorded conversation (535) gives one per turn.
+    assert [d.get("key") for d in descs] == [l.number for l in letters for _ in l.turns]
+    assert [d.get("ref") for d in descs] == [f"{edition.config.base_url}{l.doc_id}.html" for l in letters for _ in l.turns]
+    assert len(descs) == len(edition.document_files()) + 1
+
+
+def test_the_conversation_is_two_letters_and_nobody_writes_to_himself(tree):
+    turns = xp(tree, "//tei:correspDesc[@key='535']")
+    names = [(xp(d, "string(tei:correspAction[@type='sent']/tei:persName)"),
+              xp(d, "string(tei:correspAction[@type='received']/tei:persName)")) for d in turns]
+    assert names == [("Nariman Narimanov", "Grigory Ordzhonikidze"), ("Grigory Ordzhonikidze", "Nariman Narimanov")]
+    for desc in xp(tree, "//tei:correspDesc"):
+        sent = set(xp(desc, "tei:correspAction[@type='sent']/*/@ref"))
+        assert not sent & set(xp(desc, "tei:correspAction[@type='received']/*/@ref"))
 
 
 def test_only_sent_and_received_actions_with_names_places_dates(tree):

@@ -4,8 +4,9 @@ The source, 000_5e97fb2156f6523f.txt, is split into the ten documents (docs/enco
 starts after the page's title line; a line "No. 5xx" starts the document it numbers; the
 documents whose number the page lost start at their heading line; the trailing "543" and the
 page chrome after it are left out. Each span is compared word for word (whitespace-split
-tokens) with the document's plain text, where "<…>" and "…" in the source and "[…]" in the
-text are one gap token and note markers "[n]" are dropped. Nothing else is normalised.
+tokens) with the document's plain text, where the marks of omission "<…>" and "…" are tokens of
+their own (the text must show the mark the source prints) and note markers "[n]" are dropped.
+Nothing else is normalised.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 SOURCE = REPOSITORY.parent / "shared" / "seed" / "000_5e97fb2156f6523f.txt"
 EDITION = Edition.open(REPOSITORY)
 DOCUMENTS = [p.stem for p in EDITION.document_files()]
-GAP = "…"
+OMISSION = re.compile(r"(<…>|…)")
 NUMBER_LINE = re.compile(r"^No\. (\d+)$")
 NOTE_MARKER = re.compile(r"\[\d+\]")
 
@@ -31,11 +32,11 @@ pytestmark = pytest.mark.skipif(not SOURCE.is_file(), reason=f"the source {SOURC
 
 
 def source_tokens(text: str) -> list[str]:
-    return re.sub(r"<…>|…", f" {GAP} ", text).split()
+    return OMISSION.sub(r" \1 ", text).split()
 
 
 def output_tokens(text: str) -> list[str]:
-    return NOTE_MARKER.sub(" ", text.replace("[…]", f" {GAP} ")).split()
+    return OMISSION.sub(r" \1 ", NOTE_MARKER.sub(" ", text)).split()
 
 
 def heading(doc_id: str) -> str:
@@ -115,9 +116,12 @@ def test_every_word_of_the_encoding_reaches_the_plain_text(doc_id, built_site):
 
 
 def test_the_comparison_can_fail():
-    """A dropped word, a moved note or an unmarked gap is a difference."""
+    """A dropped word, a moved note, an unmarked gap or the wrong mark of omission is a difference."""
     source = source_tokens("Tell Legran: <…> the only serious disagreement")
-    assert output_tokens("Tell Legran: […] the only serious disagreement[1]") == source
+    assert output_tokens("Tell Legran: <…> the only serious disagreement[1]") == source
+    assert output_tokens("Tell Legran: […] the only serious disagreement") != source
+    assert output_tokens("Tell Legran: … the only serious disagreement") != source
+    assert source_tokens("…In his letter") == output_tokens("…In his letter") == ["…", "In", "his", "letter"]
     assert output_tokens("Tell Legran: the only serious disagreement") != source
     assert output_tokens("Tell Legran: […] the only disagreement") != source
     assert "lengths differ" in first_difference(["a", "b"], ["a"])

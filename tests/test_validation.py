@@ -98,7 +98,7 @@ def test_relaxng_errors_say_where_and_what_is_expected(invalid_report):
         'tei/structure.xml:23:9: error: type="written" is not allowed on <correspAction>: expected one of: '
         "sent, received (at /TEI/teiHeader/profileDesc/correspDesc/correspAction) [relaxng]",
         "tei/structure.xml:33:7: error: <head> is not allowed at this place in <body> (out of order, "
-        "repeated, or something before it is missing); <body> contains: (div+ | (head*, opener?, p+, "
+        "repeated, or something before it is missing); <body> contains: (div+ | (head*, opener?, (p+ | sp+), "
         "closer*)) (at /TEI/text/body/head) [relaxng]",
     ]
 

@@ -57,7 +57,7 @@ def test_metadata_panel(doc_id, built_site):
     document = tei(doc_id)
     panel = one(root, "//section[@class='metadata']")
     labels = [dt.text_content() for dt in panel.xpath(".//dt")]
-    for label in ("Number", "Kind", "From", "To", "Date", "Collection", "Archival references"):
+    for label in ("Number", "Kind", "From", "To", "Date", "Collection", "Archival references"):  # per turn for 535
         assert label in labels, f"{doc_id}: no {label}"
     number = document.xpath("string(//tei:publicationStmt/tei:idno[@type='document-number'])", namespaces=NSMAP)
     number_value = panel.xpath("string(.//dt[.='Number']/following-sibling::dd[1])")
@@ -110,9 +110,28 @@ def test_gaps_and_supplied_words_are_marked(built_site):
     gaps = root.xpath("//span[@class='gap']")
     assert len(gaps) == 2
     assert gaps[0].get("title") == "Text omitted by Yuri Barsegov"
-    assert "[…]" in gaps[0].text_content() and "Text omitted" in gaps[0].xpath("string(span[@class='visually-hidden'])")
+    # The mark the source prints: "<…>" here, "…" where it opens 534 and 536.
+    assert gaps[0].xpath("string(span[@aria-hidden='true'])") == "<…>"
+    assert "Text omitted" in gaps[0].xpath("string(span[@class='visually-hidden'])")
+    assert page(built_site, "534.html").xpath("string((//span[@class='gap'])[1]/span[@aria-hidden='true'])") == "…"
     supplied = one(page(built_site, "535.html"), "//span[@class='supplied']")
     assert supplied.text_content() == "[Ordzhonikidze]" and supplied.get("title") == "Supplied by Yuri Barsegov"
+
+
+def test_a_conversation_shows_each_turn(built_site):
+    panel = one(page(built_site, "535.html"), "//section[@class='metadata']")
+    labels = [dt.text_content() for dt in panel.xpath(".//dt")]
+    assert labels.count("Turn") == 2 and labels.count("From") == 2 and labels.count("To") == 2
+    froms = [" ".join(dd.text_content().split()) for dd in panel.xpath(".//dt[.='From']/following-sibling::dd[1]")]
+    tos = [" ".join(dd.text_content().split()) for dd in panel.xpath(".//dt[.='To']/following-sibling::dd[1]")]
+    assert list(zip(froms, tos)) == [("Nariman Narimanov", "Grigory Ordzhonikidze"), ("Grigory Ordzhonikidze", "Nariman Narimanov")]
+    assert "inference" in panel.text_content() and not panel.xpath(".//table")
+
+
+def test_the_site_says_the_emphasis_is_lost(built_site):
+    assert "The emphasis itself is lost" in page(built_site, "index.html").text_content()
+    archival = page(built_site, "537.html").xpath("//dd[@class='archival']")[-1]
+    assert "(Emphasis added – Yu.B.) [the emphasis is not reproduced" in " ".join(archival.text_content().split())
 
 
 def test_home_page_lists_documents_chronologically(built_site):

@@ -60,7 +60,10 @@ def test_text_shape(doc_id, built_site):
     gaps = root.xpath("tei:text//tei:gap", namespaces=NSMAP)
     assert text.endswith("\n") and not text.endswith("\n\n")
     assert "\n\n\n" not in text and "<" not in text.replace("<…>", "")
-    assert text.count("[…]") == len(gaps)
+    # Each gap shows the mark of omission the source prints (gap/@rend), nothing else.
+    marks = {"angle-brackets": "<…>", "ellipsis": "…"}
+    shown = re.findall(r"<…>|…", text.split("\n\n[1] ")[0])
+    assert shown == [marks[g.get("rend")] for g in gaps]
     for number in range(1, len(notes) + 1):
         assert f"[{number}]" in text.split("\n\n[1] ")[0], f"marker [{number}] missing from the text"
         assert f"\n[{number}] " in text, f"note [{number}] missing after the text"
@@ -73,15 +76,21 @@ def test_blocks_headings_paragraphs_references_in_order():
     text = text_of(EDITION.tei_dir / "537.xml")
     blocks = text.rstrip("\n").split("\n\n")
     assert blocks[0] == "No. 537"
-    assert blocks[1].startswith("Dispatch from People’s Commissar") and blocks[1].endswith("Armenia[1]")
+    assert blocks[1].startswith("Dispatch from People’s Commissar") and blocks[1].endswith("Armenia")
     assert blocks[2] == "September 4, 1920"
-    assert blocks[3].startswith("[…] Postpone the resolution")
-    assert blocks[-2].startswith("RGASPI, f. 5, op. 1, d. 2104")
-    assert blocks[-1] == "[1] (Emphasis added – Yu.B.)"
+    assert blocks[3].startswith("<…> Postpone the resolution")
+    # The emphasis statement stands where the source prints it: after the archival reference.
+    assert blocks[-1] == "RGASPI, f. 5, op. 1, d. 2104, l. 7. Copy. (Emphasis added – Yu.B.)"
 
 
 def test_supplied_words_are_bracketed():
-    assert "[Ordzhonikidze] Of course" in text_of(EDITION.tei_dir / "535.xml")
+    assert "\n\n[Ordzhonikidze]\n\nOf course" in text_of(EDITION.tei_dir / "535.xml")
+
+
+def test_a_gap_without_rend_is_bracketed(tmp_path):
+    source = (EDITION.tei_dir / "537.xml").read_text(encoding="utf-8").replace(' rend="angle-brackets"', "")
+    (tmp_path / "537.xml").write_text(source, encoding="utf-8")
+    assert text_of(tmp_path / "537.xml").count("[…]") == 2
 
 
 def test_text_is_deterministic():

@@ -1,40 +1,46 @@
-"""`teikit build`: validate the edition, then write the site, the plain texts and cmif.xml.
+"""`teikit build`: validate the edition, then write every output of the builders.
 
-    parse every file once (corpus.load) -> validate what changed -> order the valid documents
-    -> per-document pages and texts (a process pool) -> home, index pages, cmif.xml -> state
+    discover (stat, hash what changed) -> check the documents that changed (tasks.check)
+    -> order every record -> render the pages that changed (tasks.render)
+    -> corpus-level builders if their inputs changed -> publish into the output folder -> state
 
-Only what changed is rebuilt. The state file in the output folder records a hash of every
-input that can change a page: each document (with the parameters of its page, which name its
-neighbours), and, for everything at once, the stylesheets, the schema, the authority files and
-teikit.toml. A build that fails drops the state, so the next one starts clean.
+What runs where: the tasks on the executor seam (this process, a local pool, Dask); the
+writing, the manifest and the state here. Which outputs exist is the builders' business
+(toolkit/builders/); this module names none.
+
+What changed is decided from keys (SHA-256 over everything an output depends on):
+- a document is checked again when its bytes, the schema or the authority entries changed;
+- a page is rendered again when its document, its parameters (prev/next titles), the
+  stylesheets, the authority entries or teikit.toml changed;
+- the corpus-level outputs are made again when a metadata record, a support file, the
+  stylesheets or teikit.toml changed; identical bytes are never rewritten.
+The authority key is made from the entries, not the files' bytes: a comment in persons.xml
+changes only the published copy of persons.xml. A no-op build parses nothing.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
-from dataclasses import dataclass, field
+import time
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
 from . import NSMAP, __version__, metadata
-from .builders import (DOCUMENT_PATHS, Context, CorpusInput, Page, build_page, corpus_builders, document_builders,
-                       document_path, page_links)
+from .authority import AuthorityIndex
+from .builders import CorpusInput, Context, corpus_builders, page_links
 from .builders.indexes import document_label, entries_xml
-from .corpus import Corpus, load
+from .corpus import parse_tei
 from .diagnostics import ERROR, Diagnostic, display_path
 from .edition import Edition
-from .errors import TeikitError
-from .xmlio import ParsedDocument, atomic_write
+from .executors import batches, default_jobs, open_executor
+from .output import OutputFolder
+from .state import STATE_FILE, FileStamp, Record, State, sha
+from .tasks import PageJob, TaskContext, render
 from .xslt import stylesheet_files
 
-STATE_FILE = ".teikit-state.json"
-# Below this many pages to write, starting worker processes costs more than it saves.
+# Below this many documents to check or render, worker processes cost more than they save.
 PARALLEL_MIN = 24
 
 
@@ -43,9 +49,13 @@ class BuildReport:
     out_dir: Path
     diagnostics: list[Diagnostic] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # files that were not built
-    built: list[str] = field(default_factory=list)  # documents whose outputs were written
+    built: list[str] = field(default_factory=list)  # documents whose outputs were made again
     up_to_date: list[str] = field(default_factory=list)  # documents left as they were
-    site_written: bool = False
+    checked: int = 0  # documents parsed and validated
+    site_written: bool = False  # the corpus-level builders ran
+    written: int = 0  # files published (new or changed bytes)
+    removed: int = 0  # stale files of earlier builds deleted
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
 
     def fail(self, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)
@@ -61,277 +71,324 @@ class BuildReport:
         site = "site pages and cmif.xml written" if self.site_written else "site pages up to date"
         return f"Built {', '.join(parts)}; {site}."
 
+    def timing_line(self) -> str:
+        """The summary with the work done and the time of each stage: the build's last line."""
+        stages = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in self.timings.items())
+        return (f"{self.summary()[:-1]}; {self.checked} checked, {self.written} files written, "
+                f"{self.removed} removed; {stages}.")
 
-@dataclass
-class State:
-    """What the last successful build was made from."""
-
-    inputs: str = ""
-    pages: dict[str, dict[str, str]] = field(default_factory=dict)  # doc id -> {file, key, source}
-    site: str = ""
-    site_files: list[str] = field(default_factory=list)  # what the corpus-level builders wrote
-
-    @classmethod
-    def load(cls, out_dir: Path) -> "State":
-        try:
-            data = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
-            return cls(data["inputs"], data["pages"], data["site"], data["site_files"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return cls()
-
-    def save(self, out_dir: Path) -> None:
-        data = {"inputs": self.inputs, "pages": self.pages, "site": self.site, "site_files": self.site_files}
-        atomic_write(out_dir / STATE_FILE, json.dumps(data, indent=1, sort_keys=True) + "\n")
-
-    @staticmethod
-    def drop(out_dir: Path) -> None:
-        (out_dir / STATE_FILE).unlink(missing_ok=True)
+    def as_json(self) -> str:
+        data = {"out": str(self.out_dir), "documents": len(self.built) + len(self.up_to_date),
+                "rebuilt": len(self.built), "up_to_date": len(self.up_to_date), "failed": sorted(self.failed),
+                "checked": self.checked, "site_written": self.site_written, "written": self.written,
+                "removed": self.removed, "timings": {k: round(v, 4) for k, v in self.timings.items()},
+                "diagnostics": [asdict(d) for d in self.diagnostics]}
+        return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def build(edition: Edition, out_dir: Path, jobs: int | None = None, clean: bool = False) -> BuildReport:
-    """Build the edition into `out_dir`; invalid documents are reported and skipped."""
-    out_dir = Path(out_dir).resolve()
-    corpus = load(edition)
-    report = BuildReport(out_dir)
-    for failure in corpus.failures:
-        report.fail(failure)
-    previous = State() if clean else State.load(out_dir)
-    state = State(inputs=inputs_fingerprint(edition))
-    documents = _valid_documents(edition, corpus, previous, state, report, jobs)
-    letters = metadata.chronological([metadata.letter(d, corpus.authority) for d in documents])
-    by_id = {d.doc_id: d for d in documents}
-    site_params = _site_params(edition, corpus)
-    context = Context(edition, corpus.authority, site_params, entries_xml(corpus.authority))
-    todo = _plan(out_dir, letters, by_id, site_params, previous, state, report)
-    _run(edition, out_dir, todo, context, jobs, report)
-    _write_site(corpus, documents, letters, context, previous, state, report)
-    _remove_stale(out_dir, previous, state, corpus.support)
+class _Clock:
+    def __init__(self, report: BuildReport):
+        self.report, self.start = report, time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.report.timings[stage] = self.report.timings.get(stage, 0.0) + now - self.start
+        self.start = now
+
+
+def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None, clean: bool = False,
+          executor: str = "local", scheduler: str | None = None, progress=None) -> BuildReport:
+    """Build the edition into `out_dir` (default: build/ in the edition); invalid documents are
+    reported and skipped. `progress(stage, total)` returns a callable advanced per document."""
+    folder = OutputFolder.open(Path(out_dir) if out_dir is not None else edition.root / "build", edition)
+    report = BuildReport(folder.root)
+    clock = _Clock(report)
+    previous = State() if clean else State.load(folder.root)
+    run = _Run(edition, folder, previous, report, jobs or default_jobs(), executor, scheduler, progress)
+    run.discover()
+    clock.lap("discover")
+    records = run.check()
+    clock.lap("check")
+    letters = run.order(records)
+    run.render(letters)
+    clock.lap("render")
+    run.corpus(letters, records)
+    clock.lap("corpus")
+    report.removed = len(folder.publish())
+    report.written = len(folder.written)
     if report.failed:
-        State.drop(out_dir)
+        State.drop(folder.root)
     else:
-        state.save(out_dir)
+        folder.write_meta(Path(STATE_FILE).name, run.state.dumps())
+    clock.lap("write")
     return report
 
 
-# ---- what changed -------------------------------------------------------------------------
+class _Run:
+    """One build: the inputs as found now, and what the previous build left in the state."""
 
-def _sha(*parts: bytes | str) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
-        digest.update(b"\0")
-    return digest.hexdigest()
+    def __init__(self, edition, folder, previous, report, jobs, executor, scheduler, progress):
+        self.edition, self.folder, self.previous, self.report = edition, folder, previous, report
+        self.jobs, self.executor, self.scheduler, self.progress = jobs, executor, scheduler, progress
+        self.state = State()
 
+    # ---- discover: stat everything, hash only what changed, parse nothing ------------------
 
-def inputs_fingerprint(edition: Edition) -> str:
-    """One hash of everything every page depends on: a change here rebuilds them all."""
-    files = stylesheet_files(edition.xslt_dir) + stylesheet_files(edition.schema_dir)
-    files += edition.authority_files() + [edition.root / "teikit.toml"]
-    parts: list[bytes | str] = [__version__]
-    for path in files:
-        parts += [str(path), path.read_bytes() if path.is_file() else b""]
-    return _sha(*parts)
+    def discover(self) -> None:
+        self.documents = self.edition.document_files()
+        self.support_paths = self.edition.authority_files()
+        self.stamps = {str(p): self._stamp(p) for p in self.documents + self.support_paths}
+        self.missing = [p for p in self.documents if self.stamps[str(p)] is None]
+        for path in self.missing:
+            self.report.fail(Diagnostic(display_path(path), 1, 0, ERROR, "io", "cannot read file"))
+        self.state.files = {p: s for p, s in self.stamps.items() if s is not None}
 
+    def _stamp(self, path: Path) -> FileStamp | None:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        known = self.previous.files.get(str(path))
+        if known is not None and known.matches(stat):
+            return known
+        try:
+            return FileStamp(stat.st_size, stat.st_mtime_ns, sha(path.read_bytes()))
+        except OSError:
+            return None
 
-def _file_hash(document: ParsedDocument) -> str:
-    return document.digest  # of the bytes the parser read: the file is not read again
+    def _files_key(self, paths: list[Path]) -> str:
+        parts: list[bytes | str] = [__version__]
+        for path in paths:
+            stamp = self.stamps.get(str(path)) or self._stamp(path)
+            parts += [str(path), stamp.sha if stamp else ""]
+        return sha(*parts)
 
+    @cached_property
+    def style_key(self) -> str:
+        return self._files_key(stylesheet_files(self.edition.xslt_dir))
 
-# ---- validation ---------------------------------------------------------------------------
+    @cached_property
+    def schema_key(self) -> str:
+        return self._files_key(stylesheet_files(self.edition.schema_dir))
 
-def _valid_documents(edition, corpus: Corpus, previous: State, state: State, report: BuildReport,
-                     jobs: int | None = None) -> list[ParsedDocument]:
-    """Validate what changed since the last successful build; return every document fit to build."""
-    unchanged_inputs = previous.inputs == state.inputs
-    changed = [d for d in corpus.documents
-               if not unchanged_inputs or previous.pages.get(d.doc_id, {}).get("file") != _file_hash(d)]
-    targets = changed if unchanged_inputs else corpus.support + changed
-    invalid = set()
-    for diagnostic in _validate(edition, corpus, targets, jobs):
-        if diagnostic.is_error:
-            report.fail(diagnostic)
-            invalid.add(diagnostic.file)
-        else:
-            report.diagnostics.append(diagnostic)
-    return _unique_ids([d for d in corpus.documents if d.display not in invalid], report)
+    @cached_property
+    def config_key(self) -> str:
+        return self._files_key([self.edition.root / "teikit.toml"])
 
+    @cached_property
+    def support_key(self) -> str:
+        return self._files_key(self.support_paths)
 
-def _validate(edition: Edition, corpus: Corpus, targets: list[ParsedDocument], jobs: int | None = None) -> list[Diagnostic]:
-    """The edition's rules on the already parsed `targets` (validation.validate would parse again)."""
-    if not targets:
-        return []
-    from .validation import rules_for
+    @cached_property
+    def authority_key(self) -> str:
+        """Of the entries, not of the files: comments and layout change nothing here."""
+        if self.previous.corpus.get("support") == self.support_key:
+            return self.previous.corpus["authority"]
+        entries = sorted((e.id, e.kind, e.name, e.type, e.variants, e.description, sorted(e.identifiers.items()),
+                          e.file) for e in self.authority.entries.values())
+        return sha(json.dumps(entries, ensure_ascii=False))
 
-    checked = Corpus(corpus.documents, corpus.support, [], corpus.authority, targets=targets)
-    return sorted(set(rules_for(edition, "edition").check_corpus(checked, jobs)))
+    @cached_property
+    def site_params(self) -> dict[str, object]:
+        config = self.edition.config
+        return {"site": True, "edition-title": self._edition_title(), "edition-editors": ", ".join(config.editors),
+                "licence": config.licence, "base-url": config.base_url}
 
+    def _edition_title(self) -> str:
+        """teikit.toml's title, else edition.xml's (remembered while edition.xml is unchanged)."""
+        if self.edition.config.title != "Untitled edition":
+            return self.edition.config.title
+        if self.previous.corpus.get("support") == self.support_key and "title" in self.previous.corpus:
+            return self.previous.corpus["title"]
+        document = self.edition_document
+        found = document.root.xpath("string(tei:teiHeader//tei:titleStmt/tei:title[1])",
+                                    namespaces=NSMAP) if document else ""
+        return " ".join(found.split()) or self.edition.config.title
 
-def _unique_ids(documents: list[ParsedDocument], report: BuildReport) -> list[ParsedDocument]:
-    """Pages are named after file stems: two files with one stem would overwrite each other."""
-    seen: dict[str, ParsedDocument] = {}
-    for document in documents:
-        if document.doc_id in seen:
-            report.fail(Diagnostic(document.display, 1, 0, ERROR, "build-duplicate-id",
-                                   f"another file is also called {document.doc_id}: {seen[document.doc_id].display}; "
-                                   "rename one, since both would be written to the same page"))
-        else:
-            seen[document.doc_id] = document
-    return list(seen.values())
+    # ---- the support files: parsed only when there is work that needs them ------------------
 
+    @cached_property
+    def support(self) -> list:
+        parsed, failures = parse_tei(self.support_paths)
+        for failure in failures:
+            self.report.fail(failure)
+        return parsed
 
-# ---- per-document pages -------------------------------------------------------------------
+    @cached_property
+    def authority(self) -> AuthorityIndex:
+        return AuthorityIndex.from_documents(self.support)
 
-def _site_params(edition: Edition, corpus: Corpus) -> dict[str, object]:
-    config = edition.config
-    return {"site": True, "edition-title": edition_title(edition, corpus),
-            "edition-editors": ", ".join(config.editors), "licence": config.licence,
-            "base-url": config.base_url}
+    @property
+    def edition_document(self):
+        return next((d for d in self.support if d.path.name == "edition.xml"), None)
 
+    @cached_property
+    def context(self) -> TaskContext:
+        build = Context(self.edition, self.authority, self.site_params, entries_xml(self.authority))
+        from .validation.references import AUTHORITY_FILES
 
-def edition_title(edition: Edition, corpus: Corpus) -> str:
-    """teikit.toml's title, else edition.xml's, else a placeholder."""
-    if edition.config.title != "Untitled edition":
-        return edition.config.title
-    document = corpus.edition_document()
-    found = document.root.xpath("string(tei:teiHeader//tei:titleStmt/tei:title[1])",
-                                namespaces=NSMAP) if document else ""
-    return " ".join(found.split()) or edition.config.title
+        return TaskContext(self.edition, self.authority, "edition", AUTHORITY_FILES, True, build)
 
+    def _executor(self, work: list):
+        jobs = self.jobs if sum(len(b) for b in work) >= PARALLEL_MIN or self.executor == "dask" else 1
+        return open_executor(self.context, jobs, self.executor, self.scheduler, tasks=len(work))
 
-def _page_params(letters: list, index: int, site_params: dict) -> dict[str, object]:
-    letter = letters[index]
-    previous = letters[index - 1] if index > 0 else None
-    following = letters[index + 1] if index + 1 < len(letters) else None
-    return {**site_params, "doc-id": letter.doc_id,
-            "prev-id": previous.doc_id if previous else "", "prev-title": document_label(previous) if previous else "",
-            "next-id": following.doc_id if following else "", "next-title": document_label(following) if following else "",
-            **page_links(letter)}
+    def _advance(self, stage: str, total: int):
+        if self.progress is None or total == 0:
+            return lambda n: None
+        return self.progress(stage, total)
 
+    # ---- check: the documents whose record is out of date -----------------------------------
 
-def _plan(out_dir: Path, letters: list, by_id: dict, site_params: dict, previous: State, state: State,
-          report: BuildReport) -> list[DocumentJob]:
-    """A job for every document whose page would differ from the one on disk (or is missing)."""
-    todo = []
-    for index, letter in enumerate(letters):
-        document = by_id[letter.doc_id]
-        params = _page_params(letters, index, site_params)
-        file_hash = _file_hash(document)
-        key = _sha(state.inputs, file_hash, json.dumps(params, sort_keys=True))
-        state.pages[letter.doc_id] = {"file": file_hash, "key": key, "source": document.path.name}
-        outputs = _document_outputs(out_dir, letter)
-        if previous.pages.get(letter.doc_id, {}).get("key") == key and all(p.is_file() for p in outputs):
-            report.up_to_date.append(letter.doc_id)
-            continue
-        todo.append(Page(document.path, document.data, letter, params, document))
-    return todo
+    def check(self) -> dict[str, Record]:
+        from .validation import duplicate_ids
+        from .tasks import check
 
-
-def _document_outputs(out_dir: Path, letter) -> list[Path]:
-    return [out_dir / document_path(kind, letter) for kind in DOCUMENT_PATHS]
-
-
-# The worker's shared context, set once per process by _init_worker.
-_WORKER: dict[str, object] = {}
-
-
-def _init_worker(context: Context, out_dir: Path) -> None:
-    _WORKER.update(context=context, out_dir=out_dir, builders=document_builders())
-
-
-def _run_job(page: Page) -> tuple[str, str]:
-    """Write one document's outputs; return (doc id, error message or "")."""
-    try:
-        outputs = build_page(page, _WORKER["context"], _WORKER["builders"])
-    except TeikitError as error:
-        return page.letter.doc_id, str(error)
-    for path, data in outputs.items():
-        atomic_write(_WORKER["out_dir"] / path, data)
-    return page.letter.doc_id, ""
-
-
-def _run(edition: Edition, out_dir: Path, todo: list[Page], context: Context, jobs: int | None,
-         report: BuildReport) -> None:
-    workers = max(1, jobs or os.cpu_count() or 1)
-    sources = {page.letter.doc_id: page.path for page in todo}
-    with _progress(len(todo)) as advance:
-        for doc_id, error in _results(out_dir, todo, context, workers):
-            advance()
-            if error:
-                report.fail(Diagnostic(display_path(sources[doc_id]), 1, 0, ERROR, "build-transform", error))
+        rules_key = sha(self.schema_key, self.authority_key)
+        records, todo = {}, []
+        for path in self.documents:
+            stamp = self.stamps[str(path)]
+            if stamp is None:
+                continue
+            known = self.previous.records.get(str(path))
+            if known is not None and known.key == sha(stamp.sha, rules_key):
+                records[str(path)] = known
             else:
-                report.built.append(doc_id)
+                todo.append(str(path))
+        support_changed = self.previous.corpus.get("checked") != sha(self.support_key, self.schema_key)
+        if not todo and not support_changed:
+            return self._keep(records)
+        work = batches(todo, self.jobs)
+        advance = self._advance("Checking", len(todo))
+        checked = []
+        with self._executor(work) as pool:
+            for share in pool.run(check, work):
+                checked.extend(share)
+                advance(len(share))
+        checked.sort(key=lambda c: c.path)
+        self.report.checked = len(checked)
+        support_targets = self.support if support_changed else []
+        problems = [d for c in checked for d in c.diagnostics] + self._check_support(support_targets)
+        problems += duplicate_ids(self.support, checked + self._known_ids(records), support_targets)
+        for diagnostic in sorted(set(problems)):
+            (self.report.fail if diagnostic.is_error else self.report.diagnostics.append)(diagnostic)
+        invalid = set(self.report.failed)
+        for result in checked:
+            if result.valid and display_path(result.path) not in invalid and result.letter is not None:
+                warnings = [d for d in result.diagnostics if not d.is_error]
+                records[result.path] = Record(sha(result.stamp.sha, rules_key), result.letter, result.ids, warnings)
+                self.state.files[result.path] = result.stamp  # the bytes that were checked
+        return self._keep({p: r for p, r in records.items() if display_path(p) not in invalid})
 
+    def _keep(self, records: dict[str, Record]) -> dict[str, Record]:
+        self.state.records = records
+        return records
 
-def _results(out_dir: Path, todo: list[Page], context: Context, workers: int):
-    setup = (context, out_dir)
-    if workers == 1 or len(todo) < PARALLEL_MIN:
-        _init_worker(*setup)
-        yield from map(_run_job, todo)
-        return
-    chunk = max(1, len(todo) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=setup) as pool:
-        yield from pool.map(_run_job, todo, chunksize=chunk)
+    def _check_support(self, documents) -> list[Diagnostic]:
+        from .validation.references import check_pointers
 
+        rules = self.context.rules
+        found = [d for document in documents for d in rules.check_document(document)]
+        return found + [d for document in documents for d in check_pointers(document, self.authority)]
 
-def _progress(total: int):
-    """A progress bar on a terminal; nothing when the output goes to a file or a pipe."""
-    console = Console(stderr=True)
-    if not console.is_terminal or total == 0:
-        return nullcontext(lambda: None)
-    return _ProgressBar(console, total)
+    @staticmethod
+    def _known_ids(records: dict[str, Record]) -> list:
+        from .tasks import Checked
 
+        return [Checked(path, None, ids=record.ids) for path, record in records.items()]
 
-class _ProgressBar:
-    def __init__(self, console: Console, total: int):
-        self.progress = Progress(TextColumn("Building pages"), BarColumn(), MofNCompleteColumn(),
-                                 console=console, transient=True)
-        self.task = self.progress.add_task("pages", total=total)
+    # ---- order and render ---------------------------------------------------------------
 
-    def __enter__(self):
-        self.progress.start()
-        return lambda: self.progress.advance(self.task)
+    def order(self, records: dict[str, Record]) -> list[metadata.Letter]:
+        """The valid documents in chronological order; two files with one stem fail."""
+        seen: dict[str, str] = {}
+        letters = []
+        for path, record in sorted(records.items()):
+            doc_id = record.letter.doc_id
+            if doc_id in seen:
+                self.report.fail(Diagnostic(display_path(path), 1, 0, ERROR, "build-duplicate-id",
+                                            f"another file is also called {doc_id}: {display_path(seen[doc_id])}; "
+                                            "rename one, since both would be written to the same page"))
+                continue
+            seen[doc_id] = path
+            letters.append(record.letter)
+        self.paths = {doc_id: path for doc_id, path in seen.items()}
+        return metadata.chronological(letters)
 
-    def __exit__(self, *exc):
-        self.progress.stop()
+    def page_params(self, letters: list, index: int) -> dict[str, object]:
+        letter = letters[index]
+        before = letters[index - 1] if index > 0 else None
+        after = letters[index + 1] if index + 1 < len(letters) else None
+        return {**self.site_params, "doc-id": letter.doc_id,
+                "prev-id": before.doc_id if before else "", "prev-title": document_label(before) if before else "",
+                "next-id": after.doc_id if after else "", "next-title": document_label(after) if after else "",
+                **page_links(letter)}
 
+    def render(self, letters: list) -> None:
+        base = sha(self.style_key, self.authority_key, self.config_key, self.site_key)
+        todo = []
+        for index, letter in enumerate(letters):
+            path = self.paths[letter.doc_id]
+            params = self.page_params(letters, index)
+            key = sha(base, self.state.files[path].sha, json.dumps(params, sort_keys=True, ensure_ascii=False))
+            known = self.previous.pages.get(letter.doc_id)
+            if known and known["key"] == key and self.folder.keep(known["outputs"]):
+                self.state.pages[letter.doc_id] = known
+                self.report.up_to_date.append(letter.doc_id)
+            else:
+                todo.append((key, PageJob(path, self.state.files[path].sha, letter, params)))
+        if not todo:
+            return
+        keys = {job.letter.doc_id: key for key, job in todo}
+        work = batches([job for _, job in todo], self.jobs, size=16)
+        advance = self._advance("Building pages", len(todo))
+        with self._executor(work) as pool:
+            for share in pool.run(render, work):
+                for result in share:
+                    self._publish_page(result, keys[result.doc_id])
+                advance(len(share))
+        self.report.built.sort()
 
-# ---- site pages, cmif.xml, stale files ----------------------------------------------------
+    @cached_property
+    def site_key(self) -> str:
+        return sha(json.dumps(self.site_params, sort_keys=True, ensure_ascii=False))
 
-def _write_site(corpus, documents, letters, context: Context, previous, state, report) -> None:
-    out_dir = report.out_dir
-    state.site = _sha(state.inputs, *sorted(f"{k}={v['key']}" for k, v in state.pages.items()))
-    if previous.site == state.site and previous.site_files and all((out_dir / p).is_file() for p in previous.site_files):
-        state.site_files = previous.site_files
-        return
-    data = CorpusInput(letters, corpus.edition_document(), {d.path.name: d.data for d in corpus.support},
-                       [d.path for d in corpus.support + documents])
-    written = []
-    for builder in corpus_builders():
-        for path, content in builder.build(data, context).items():
-            atomic_write(out_dir / path, content)
-            written.append(path)
-    state.site_files = sorted(written)
-    for warning in data.diagnostics:
-        (report.fail if warning.is_error else report.diagnostics.append)(warning)
-    report.site_written = True
+    def _publish_page(self, result, key: str) -> None:
+        if result.error is not None:
+            self.report.fail(result.error)
+            return
+        for path, data in sorted(result.outputs.items()):
+            self.folder.put(path, data)
+        self.state.pages[result.doc_id] = {"key": key, "outputs": self.folder.digests(result.outputs)}
+        self.report.built.append(result.doc_id)
 
+    # ---- corpus-level outputs ------------------------------------------------------------
 
-def _remove_stale(out_dir: Path, previous: State, state: State, support: list[ParsedDocument]) -> None:
-    """Outputs of documents that were removed, renamed or are now invalid go too.
+    def corpus(self, letters: list, records: dict[str, Record]) -> None:
+        built = [l for l in letters if l.doc_id in self.state.pages]
+        record_keys = [records[self.paths[l.doc_id]].digest for l in built]
+        key = sha(self.style_key, self.authority_key, self.config_key, self.support_key, self._dating(), *record_keys)
+        known = self.previous.corpus
+        self.state.corpus = {"support": self.support_key, "authority": self.authority_key, "key": key,
+                             "checked": sha(self.support_key, self.schema_key), "title": self.site_params["edition-title"]}
+        if known.get("key") == key and self.folder.keep(known.get("outputs", {})):
+            self.state.corpus["outputs"] = known["outputs"]
+            return
+        data = CorpusInput(built, self.edition_document, {d.path.name: d.data for d in self.support},
+                           [Path(self.paths[l.doc_id]) for l in built] + [d.path for d in self.support])
+        outputs = {}
+        for builder in corpus_builders():
+            outputs.update(builder.build(data, self.context.build))
+        for path, content in sorted(outputs.items()):
+            self.folder.put(path, content)
+        self.state.corpus["outputs"] = self.folder.digests(outputs)
+        for warning in data.diagnostics:
+            (self.report.fail if warning.is_error else self.report.diagnostics.append)(warning)
+        self.report.site_written = True
 
-    Without a saved state (the first build, or the one after a failure, which drops it) the
-    folder itself is the only record: every per-document output that no current document
-    writes is stale.
-    """
-    def outputs(doc_id: str, source: str) -> set[Path]:
-        return {out_dir / DOCUMENT_PATHS[kind].format(doc_id=doc_id, file=source) for kind in DOCUMENT_PATHS}
-
-    stale = {path for doc_id, entry in previous.pages.items() if doc_id not in state.pages
-             for path in outputs(doc_id, entry.get("source", f"{doc_id}.xml"))}
-    if not previous.pages:
-        written = {path for doc_id, entry in state.pages.items() for path in outputs(doc_id, entry["source"])}
-        keep = written | {out_dir / p for p in state.site_files}
-        found = [*out_dir.glob("html/*.html"), *out_dir.glob("text/*.txt"), *out_dir.glob("html/tei/*.xml")]
-        stale |= set(found) - keep
-    for path in sorted(stale):
-        path.unlink(missing_ok=True)
+    def _dating(self) -> str:
+        """What dates cmif.xml: a fixed date, else the newest input (see exchange.cmif)."""
+        fixed = os.environ.get("SOURCE_DATE_EPOCH", "") or str(self.edition.config.cmif.get("date", ""))
+        if fixed:
+            return fixed
+        return str(max((s.mtime_ns // 10**9 for s in self.stamps.values() if s), default=0))

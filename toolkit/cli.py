@@ -47,7 +47,9 @@ class TeikitGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TeikitError as error:
-            raise click.ClickException(printable(str(error))) from None
+            exception = click.ClickException(printable(str(error)))
+            exception.exit_code = getattr(error, "exit_code", 1)
+            raise exception from None
         except OSError as error:
             raise click.ClickException(machine_error(error)) from None
 
@@ -97,6 +99,20 @@ def _schema_choice(ctx: click.Context, param: click.Parameter, value: str) -> st
     raise click.BadParameter(f"{value!r} is neither edition, tei_all nor an existing .rng file")
 
 
+def _executor_options(command):
+    """--executor and --scheduler: where the per-document tasks run (build and validate)."""
+    command = click.option("--scheduler", metavar="ADDRESS", default=None,
+                           help="With --executor dask: the address of a running Dask scheduler, e.g. "
+                           "tcp://10.0.0.5:8786 (default: start a LocalCluster of --jobs workers).")(command)
+    return click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                        help="local: a process pool on this machine; dask: a Dask cluster (see docs/scale.md).")(command)
+
+
+def _scheduler_needs_dask(executor: str, scheduler: str | None) -> None:
+    if scheduler and executor != "dask":
+        raise click.BadParameter("--scheduler needs --executor dask", param_hint="--scheduler")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True, path_type=Path))
 @click.option(
@@ -110,8 +126,10 @@ def _schema_choice(ctx: click.Context, param: click.Parameter, value: str) -> st
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for large corpora (default: one per core).")
+@_executor_options
 @pass_context
-def validate(context: Context, paths: tuple[Path, ...], schema: str, output_format: str, jobs: int | None) -> None:
+def validate(context: Context, paths: tuple[Path, ...], schema: str, output_format: str, jobs: int | None,
+             executor: str, scheduler: str | None) -> None:
     """Check TEI files: well-formedness, RelaxNG and Schematron rules, in one pass.
 
     PATHS are files or folders (default: the edition's tei/). Each problem is reported as
@@ -119,7 +137,9 @@ def validate(context: Context, paths: tuple[Path, ...], schema: str, output_form
     """
     from .validation import validate as run_validation
 
-    report = run_validation(context.edition, expand_paths(paths), schema, jobs=jobs)
+    _scheduler_needs_dask(executor, scheduler)
+    report = run_validation(context.edition, expand_paths(paths), schema, jobs=jobs, executor=executor,
+                            scheduler=scheduler)
     if output_format == "json":
         click.echo(to_json(report.diagnostics))
     else:
@@ -141,24 +161,39 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path] | None:
 
 
 @cli.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
-              show_default=True, help="Output folder: html/, text/, tei/ and cmif.xml are written there.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              show_default="build/ in the edition folder",
+              help="Output folder: html/, text/ and cmif.xml are written there.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per core).")
-@click.option("--clean", is_flag=True, help="Ignore the saved state and rebuild every page.")
+@_executor_options
+@click.option("--clean", is_flag=True, help="Ignore the saved state: check and rebuild every document.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; problems are still reported.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: problems, then a summary line and the time of each stage; json: one object "
+              "{documents, rebuilt, failed, timings, diagnostics, ...}.")
 @pass_context
-def build(context: Context, out_dir: Path, jobs: int | None, clean: bool) -> None:
+def build(context: Context, out_dir: Path | None, jobs: int | None, executor: str, scheduler: str | None,
+          clean: bool, quiet: bool, output_format: str) -> None:
     """Validate the edition, then build the reading site, the plain texts and cmif.xml.
 
     Invalid documents are reported and skipped; the rest are built. Only what changed since the
     last build is rebuilt. Exit 1 if any document failed.
     """
     from .build import build as run_build
+    from .progress import progress_bar
 
-    report = run_build(context.edition, out_dir, jobs=jobs, clean=clean)
-    for diagnostic in report.diagnostics:
-        click.echo(diagnostic.format(), err=True)
-    click.echo(report.summary())
+    _scheduler_needs_dask(executor, scheduler)
+    with progress_bar(enabled=not quiet and output_format == "text") as progress:
+        report = run_build(context.edition, out_dir, jobs=jobs, clean=clean, executor=executor,
+                           scheduler=scheduler, progress=progress)
+    if output_format == "json":
+        click.echo(report.as_json())
+    else:
+        for diagnostic in report.diagnostics:
+            click.echo(diagnostic.format(), err=True)
+        if not quiet:
+            click.echo(report.timing_line())
     if report.failed:
         sys.exit(1)
 
@@ -268,8 +303,8 @@ def import_cmif(context: Context, file: Path, output_format: str, match_edition:
 
 
 @cli.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
-              show_default=True, help="The built site to serve (run `teikit build` first).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              show_default="build/ in the edition folder", help="The built site to serve (run `teikit build` first).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port.")
 @pass_context
@@ -277,4 +312,4 @@ def serve(context: Context, out_dir: Path, host: str, port: int) -> None:
     """Preview the built site on localhost (Ctrl-C stops)."""
     from .serve import serve as run_serve
 
-    run_serve(out_dir, host, port)
+    run_serve(out_dir if out_dir is not None else context.edition.root / "build", host, port)

@@ -27,3 +27,13 @@ class InputError(TeikitError):
 
 class SchemaNotFound(TeikitError):
     """A schema that was asked for is not available here."""
+
+
+class OutputError(TeikitError):
+    """The output folder cannot be written (full disk, read-only, a file where a folder must be)."""
+
+
+class OutputRefused(TeikitError):
+    """An output folder that must not be used (/, the edition, its sources): a usage error."""
+
+    exit_code = 2

@@ -87,6 +87,7 @@ class Action:
     place: Name | None = None
     date: DateSpec = field(default_factory=DateSpec)
     note: str = ""
+    turn: int = 1  # which correspDesc: a recorded conversation has one per turn
 
 
 @dataclass
@@ -122,6 +123,7 @@ class Letter:
     actions: list[Action]
     sources: list[Source]
     collection: str = ""
+    compiler_title: str = ""  # the compiler's heading (title type="compiler")
     mentions: dict[str, list[str]] = field(default_factory=dict)  # kind -> authority ids
     source: str = ""  # the file as diagnostics name it
     # Lines for diagnostics about the record without its tree: "root", "correspDesc", "#ref".
@@ -152,6 +154,12 @@ class Letter:
         return [p for a in self.copied for p in a.parties]
 
     @property
+    def turns(self) -> list[list[Action]]:
+        """The actions of each correspDesc, in order: one for a letter, one per turn of a conversation."""
+        numbers = sorted({a.turn for a in self.actions})
+        return [[a for a in self.actions if a.turn == n] for n in numbers]
+
+    @property
     def sort_key(self) -> tuple:
         return (self.date.sort_key, self.number.zfill(6), self.doc_id)
 
@@ -167,7 +175,7 @@ def _name(element, authority: AuthorityIndex | None) -> Name:
     return Name(kind, ref, name or text, text)
 
 
-def _action(element, authority) -> Action:
+def _action(element, authority, turn: int = 1) -> Action:
     parties = [_name(e, authority) for e in _xpath(element, "tei:persName | tei:orgName")]
     place = first(element, "tei:placeName")
     return Action(
@@ -175,6 +183,7 @@ def _action(element, authority) -> Action:
         place=_name(place, authority) if place is not None else None,
         date=DateSpec.from_element(first(element, "tei:date")),
         note=normalized_text(first(element, "tei:note")),
+        turn=turn,
     )
 
 
@@ -189,7 +198,7 @@ def _source(bibl, authority) -> Source:
         repository_name = authority.name(repository_id, repository_name)
     folios = first(bibl, "tei:citedRange[@unit='folio']")
     return Source(
-        type=bibl.get("type", ""), kind=bibl.get("subtype", ""), text=normalized_text(bibl),
+        type=bibl.get("type", ""), kind=bibl.get("subtype", ""), text=_printed_reference(bibl),
         xml_id=bibl.get(f"{{{XML_NS}}}id", ""), repository=repository_id,
         repository_name=repository_name,
         fond=idno("fond"), opis=idno("opis"), papka=idno("papka"), delo=idno("delo"),
@@ -197,6 +206,12 @@ def _source(bibl, authority) -> Source:
         folios_to=folios.get("to", "") if folios is not None else "",
         folios_text=normalized_text(folios),
     )
+
+
+def _printed_reference(bibl) -> str:
+    """The reference as printed, without a note the compiler printed after it (the emphasis statement)."""
+    words = bibl.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NSMAP)
+    return " ".join("".join(words).split())
 
 
 def _signs_its_own_note(element) -> bool:
@@ -231,7 +246,9 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None) ->
     header = first(root, "tei:teiHeader")
     number = first(header, ".//tei:publicationStmt/tei:idno[@type='document-number']")
     kind = first(header, ".//tei:textClass/tei:catRef/@target")
-    actions = [_action(a, authority) for a in _xpath(header, ".//tei:correspDesc/tei:correspAction")]
+    actions = [_action(a, authority, turn)
+               for turn, desc in enumerate(_xpath(header, ".//tei:correspDesc"), start=1)
+               for a in _xpath(desc, "tei:correspAction")]
     sent_date = next((a.date for a in actions if a.type == "sent" and a.date.sort_key != "9999"), DateSpec())
     return Letter(
         doc_id=document.doc_id,
@@ -246,6 +263,7 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None) ->
         actions=actions,
         sources=[_source(b, authority) for b in _xpath(header, ".//tei:sourceDesc//tei:listBibl[@type='sources']/tei:bibl")],
         collection=normalized_text(first(header, ".//tei:sourceDesc/tei:bibl[@type='collection']")),
+        compiler_title=normalized_text(first(header, ".//tei:titleStmt/tei:title[@type='compiler']")),
         mentions=_mentions(first(root, "tei:text")),
         source=document.display,
         lines=_lines(root, header),

@@ -197,17 +197,20 @@ UNNAMED = Name("other", "", "addressee not named", "")
 
 
 def _pairs(letter: Letter):
-    """(sender, recipient, is_copy) for every sender and every addressee of a letter.
-
-    In a conversation both speakers send and receive; nobody writes to themselves there.
-    """
-    recipients = [(r, False) for r in letter.recipients] + [(c, True) for c in letter.cc]
-    if not letter.recipients:
-        recipients.insert(0, (UNNAMED, False))
-    for sender in letter.senders:
-        for recipient, cc in recipients:
-            if not (sender.ref and sender.ref == recipient.ref):
-                yield sender, recipient, cc
+    """(sender, recipient, is_copy) for every sender and every addressee of each turn of a letter
+    (a letter has one turn; a recorded conversation one per correspDesc)."""
+    seen = set()
+    for actions in letter.turns:
+        received = [a for a in actions if a.type == "received"]
+        recipients = [(p, a.subtype == "cc") for a in received for p in a.parties]
+        if not any(not cc for _, cc in recipients):
+            recipients.insert(0, (UNNAMED, False))
+        for sender in (p for a in actions if a.type == "sent" for p in a.parties):
+            for recipient, cc in recipients:
+                key = (sender.ref or sender.name, recipient.ref or recipient.name, cc)
+                if key not in seen and not (sender.ref and sender.ref == recipient.ref):
+                    seen.add(key)
+                    yield sender, recipient, cc
 
 
 class SitePagesBuilder(CorpusBuilder):

@@ -134,10 +134,12 @@ class _Exporter:
             self.warn_here(letter.lines.get("root", 1), "cmif-no-correspdesc",
                            f"document {letter.doc_id} has no correspDesc in its teiHeader: left out of the CMIF export")
             return
-        desc = sub(profile, "correspDesc", key=letter.number or letter.doc_id,
-                   ref=document_url(self.edition, letter.doc_id), source=f"#{self.bibl_id}")
-        for action in self.cmif_actions(letter.actions):
-            self.add_action(desc, action)
+        # One CMIF correspDesc per TEI correspDesc: each turn of a conversation is a letter of its own.
+        for actions in letter.turns:
+            desc = sub(profile, "correspDesc", key=letter.number or letter.doc_id,
+                       ref=document_url(self.edition, letter.doc_id), source=f"#{self.bibl_id}")
+            for action in self.cmif_actions(actions):
+                self.add_action(desc, action)
 
     def cmif_actions(self, actions: list[Action]) -> list[Action]:
         """Sent first, then received; CMIF knows no other kind and requires one of each."""

@@ -58,17 +58,25 @@ def record(edition: Edition, item: EditionLetter, authority: AuthorityIndex) -> 
         "number_inferred": letter.number_inferred,
         "kind": letter.kind,
         "title": letter.title,
+        "compiler_title": letter.compiler_title,
         "date": {"iso": letter.date.iso, "when": letter.date.when, "notBefore": letter.date.notBefore,
                  "notAfter": letter.date.notAfter, "text": date_text(item.document)},
         "senders": [party(n) for n in letter.senders],
         "sender_place": place(next((a.place for a in letter.sent if a.place), None)),
         "recipients": [dict(party(n), place=place(a.place)) for a in letter.received for n in a.parties],
         "cc": [dict(party(n), place=place(a.place)) for a in letter.copied for n in a.parties],
+        "turns": [turn(actions) for actions in letter.turns] if len(letter.turns) > 1 else [],
         "mentions": mentions(letter, authority),
         "archival_references": [archival(s) for s in letter.sources if s.type == "archival"],
         "published_in": [s.text for s in letter.sources if s.type == "publication"],
         "url": document_url(edition, letter.doc_id),
     }
+
+
+def turn(actions: list) -> dict:
+    """Who speaks to whom in one turn of a recorded conversation."""
+    return {"senders": [party(n) for a in actions if a.type == "sent" for n in a.parties],
+            "recipients": [party(n) for a in actions if a.type == "received" for n in a.parties]}
 
 
 def party(name: Name) -> dict:

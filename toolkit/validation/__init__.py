@@ -2,25 +2,24 @@
 
     report = validate(edition, paths, schema="edition")
 
-Every file is parsed once (corpus.load, with xmlio's hardened parser); a file that cannot be
-parsed becomes one diagnostic and the others go on. Schemas are compiled once per process.
-The per-document checks (RelaxNG, Schematron) of a large corpus run on every core: forked
-workers inherit the parsed trees and the compiled schemas, so nothing is parsed, compiled or
-shipped twice; only the diagnostics come back. Below PARALLEL_FROM documents one process is
-faster than starting workers (benchmarks/bench_validate.py).
+Every file is parsed once, by xmlio's hardened parser; a file that cannot be parsed becomes one
+diagnostic and the others go on. Schemas are compiled once per process. Each document is
+checked by one task (tasks.check: read, parse, RelaxNG, Schematron, pointers) on the executor
+seam (toolkit/executors.py): this process, a local pool (--jobs N) or Dask. Only diagnostics,
+xml:ids and records come back; the cross-file uniqueness of xml:ids is checked here from those
+ids. Below PARALLEL_FROM documents one process is faster than starting workers.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..corpus import Corpus, load
-from ..diagnostics import Diagnostic
-from ..edition import Edition
+from ..authority import AuthorityIndex
+from ..corpus import Corpus, load, parse_tei
+from ..diagnostics import ERROR, Diagnostic, display_path
+from ..edition import Edition, is_support_file
 from ..errors import SchemaNotFound
 from ..xmlio import ParsedDocument
 from . import buildable, references, relaxng, schematron
@@ -74,27 +73,7 @@ class Rules:
 
 
     def check_documents(self, documents: list[ParsedDocument], jobs: int | None = None) -> list[Diagnostic]:
-        workers = min(jobs or os.cpu_count() or 1, len(documents))
-        if workers < 2 or len(documents) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-            return [d for document in documents for d in self.check_document(document)]
-        global _FORKED
-        _FORKED = (self, documents)  # inherited by the forked workers, never pickled
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                shares = pool.map(_check_share, [(start, workers) for start in range(workers)])
-        finally:
-            _FORKED = None
-        return [d for share in shares for d in share]
-
-
-_FORKED: tuple[Rules, list[ParsedDocument]] | None = None
-
-
-def _check_share(share: tuple[int, int]) -> list[Diagnostic]:
-    """In a forked worker: check every `step`-th document from `start` (interleaved for balance)."""
-    rules, documents = _FORKED
-    start, step = share
-    return [d for document in documents[start::step] for d in rules.check_document(document)]
+        return [d for document in documents for d in self.check_document(document)]
 
 
 def rules_for(edition: Edition, schema: str = "edition") -> Rules:
@@ -113,9 +92,99 @@ def rules_for(edition: Edition, schema: str = "edition") -> Rules:
 
 
 def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str = "edition",
-             jobs: int | None = None) -> ValidationReport:
-    """Check the edition's files (all of tei/, or `paths`) against `schema`; never stops at a broken file."""
+             jobs: int | None = None, executor: str = "local", scheduler: str | None = None) -> ValidationReport:
+    """Check the edition's files (all of tei/, or `paths`) against `schema`; never stops at a broken file.
+
+    The documents are checked by the per-document task (tasks.check) through the executor
+    seam; the support files, parsed here for the authority index, are checked here.
+    """
     rules = rules_for(edition, schema)  # a missing schema is one line before any file is read
+    support, failures = parse_tei(edition.authority_files() if edition.tei_dir.is_dir() else [])
+    if not support:  # no edition around the files: their own ids are the authority
+        return _validate_loose(edition, rules, paths, jobs)
+    wanted = [Path(p).resolve() for p in paths] if paths is not None else None
+    support_targets = [d for d in support if wanted is None or d.path.resolve() in wanted]
+    failures = [f for f in failures if wanted is None or Path(f.file).resolve() in wanted]
+    documents = [p for p in (wanted if wanted is not None else edition.document_files()) if not is_support_file(p)]
+    checked = check_paths(edition, documents, support, schema, jobs, executor, scheduler, letters=False)
+    diagnostics = failures + [d for c in checked for d in c.diagnostics]
+    diagnostics += [d for document in support_targets for d in rules.check_document(document)]
+    if rules.cross_file:
+        authority = AuthorityIndex.from_documents(support)
+        diagnostics += [d for document in support_targets
+                        for d in references.check_pointers(document, authority)]
+        diagnostics += duplicate_ids(support, checked, support_targets)
+    files = {display_path(c.path) for c in checked} | {d.display for d in support_targets} | {f.file for f in failures}
+    return ValidationReport(sorted(files), sorted(set(diagnostics)))
+
+
+def check_paths(edition: Edition, paths: list[Path], support: list[ParsedDocument], schema: str = "edition",
+                jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
+                letters: bool = True, authority: AuthorityIndex | None = None, progress=None) -> list:
+    """Run tasks.check on every path, on the executor chosen; the results sorted by path."""
+    from ..executors import batches, default_jobs, open_executor
+    from ..tasks import TaskContext, check
+
+    if not paths:
+        return []
+    jobs = jobs or default_jobs()
+    if len(paths) < PARALLEL_FROM and executor == "local":
+        jobs = 1
+    authority = authority if authority is not None else AuthorityIndex.from_documents(support)
+    context = TaskContext(edition, authority, schema, references.AUTHORITY_FILES, letters)
+    work = batches([str(p) for p in paths], jobs)
+    results = []
+    with open_executor(context, jobs, executor, scheduler, tasks=len(work)) as pool:
+        for share in pool.run(check, work):
+            results.extend(share)
+            if progress:
+                progress(len(share))
+    return sorted(results, key=lambda c: c.path)
+
+
+def duplicate_ids(support: list[ParsedDocument], checked: list, targets: list[ParsedDocument]) -> list[Diagnostic]:
+    """xmlid-unique across files, from the ids each task returned (no tree kept).
+
+    Each occurrence in a file being checked names another occurrence; the rare file with a
+    repeated id is parsed again to point at the attribute itself.
+    """
+    places: dict[str, list[tuple[str, int]]] = {}
+    for document in sorted(support, key=lambda d: str(d.path)):
+        for value in document.tree.xpath(references.XML_IDS):
+            places.setdefault(str(value), []).append((str(document.path), value.getparent().sourceline or 1))
+    for result in checked:
+        for xml_id, line in result.ids.items():
+            places.setdefault(xml_id, []).append((result.path, line))
+    wanted = {str(d.path) for d in targets} | {c.path for c in checked}
+    diagnostics = []
+    for xml_id, occurrences in places.items():
+        occurrences.sort()
+        if len({path for path, _ in occurrences}) < 2:
+            continue  # repeated inside one file only: the parser reports that itself
+        for index, (path, _) in enumerate(occurrences):
+            if path in wanted:
+                other = occurrences[1 if index == 0 else 0]
+                diagnostics.append(_duplicate(xml_id, path, other[0]))
+    return diagnostics
+
+
+def _duplicate(xml_id: str, path: str, other_path: str) -> Diagnostic:
+    from ..xmlio import parse_file
+    from .locate import position
+
+    def located(file: str):
+        document = parse_file(Path(file))
+        element = document.tree.xpath("//*[@xml:id=$id]", id=xml_id)[0]
+        return document, position(document, element, "xml:id")
+
+    document, (line, column) = located(path)
+    other, (other_line, _) = located(other_path)
+    return Diagnostic(document.display, line, column, ERROR, "xmlid-unique",
+                      f'xml:id "{xml_id}" is also used at {other.display}:{other_line}; '
+                      "an xml:id must be unique in the whole corpus")
+
+
+def _validate_loose(edition: Edition, rules: Rules, paths, jobs) -> ValidationReport:
     corpus = load(edition, paths)
     diagnostics = list(corpus.failures) + rules.check_corpus(corpus, jobs)
     files = {d.display for d in corpus.targets} | {f.file for f in corpus.failures}

@@ -84,6 +84,16 @@
         if ($gap/@extent) then concat(' (', $gap/@extent, ')') else '')"/>
   </xsl:function>
 
+  <!-- The mark a gap shows: the one the source printed when @rend records it, else "[…]". -->
+  <xsl:function name="tk:gap-mark" as="xs:string">
+    <xsl:param name="gap" as="element()"/>
+    <xsl:variable name="rend" select="tokenize($gap/@rend)"/>
+    <xsl:sequence select="
+        if ($rend = 'angle-brackets') then '&lt;…&gt;'
+        else if ($rend = 'ellipsis') then '…'
+        else '[…]'"/>
+  </xsl:function>
+
   <xsl:function name="tk:supplied-description" as="xs:string">
     <xsl:param name="supplied" as="element()"/>
     <xsl:variable name="who" select="tk:resp-name($supplied/@resp)"/>

@@ -128,7 +128,7 @@
   <xsl:template match="tei:gap">
     <xsl:variable name="description" select="tk:gap-description(.)"/>
     <span class="gap" title="{$description}">
-      <span aria-hidden="true">[…]</span>
+      <span aria-hidden="true"><xsl:value-of select="tk:gap-mark(.)"/></span>
       <span class="visually-hidden">[<xsl:value-of select="$description"/>]</span>
     </span>
   </xsl:template>

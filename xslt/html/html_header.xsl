@@ -15,6 +15,8 @@
     <xsl:param name="level" as="xs:integer"/>
     <xsl:variable name="heading-id" select="tk:id('metadata-heading', .)"/>
     <xsl:variable name="corresp" select="tei:profileDesc/tei:correspDesc"/>
+    <!-- The turns of a recorded conversation (one correspDesc each, pointing to its part of the text). -->
+    <xsl:variable name="turns" select="$corresp[count($corresp) gt 1][@corresp]"/>
     <section class="metadata" aria-labelledby="{$heading-id}">
       <xsl:element name="h{$level}">
         <xsl:attribute name="id" select="$heading-id"/>
@@ -26,13 +28,18 @@
         <xsl:if test="count($corresp) = 1">
           <xsl:apply-templates select="$corresp" mode="tk:metadata"/>
         </xsl:if>
+        <xsl:for-each select="$turns">
+          <dt>Turn</dt>
+          <dd><xsl:value-of select="(@n, position())[1]"/> of <xsl:value-of select="count($turns)"/></dd>
+          <xsl:apply-templates select="." mode="tk:metadata"/>
+        </xsl:for-each>
         <xsl:call-template name="tk:field">
           <xsl:with-param name="label" select="'Author'"/>
           <xsl:with-param name="values" select="tei:fileDesc/tei:titleStmt/tei:author"/>
         </xsl:call-template>
         <xsl:apply-templates select="tei:fileDesc/tei:sourceDesc" mode="tk:metadata"/>
       </dl>
-      <xsl:if test="count($corresp) gt 1">
+      <xsl:if test="count($corresp) gt 1 and not($turns)">
         <xsl:call-template name="tk:letter-table">
           <xsl:with-param name="letters" select="$corresp"/>
         </xsl:call-template>
@@ -187,6 +194,13 @@
       </xsl:if>
       <span class="as-printed">As printed: <xsl:apply-templates/></span>
     </dd>
+  </xsl:template>
+
+  <!-- The compiler's "(Emphasis added)" points at emphasis the source text did not keep: say so. -->
+  <xsl:template match="tei:note[@subtype = 'emphasis-not-reproduced']">
+    <span class="note"><xsl:apply-templates/></span>
+    <xsl:text> </xsl:text>
+    <span class="editorial">[the emphasis is not reproduced: the source text of this edition does not record it]</span>
   </xsl:template>
 
   <xsl:function name="tk:folios" as="xs:string">

@@ -69,7 +69,7 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="tk:inline">
-    <xsl:text>[…]</xsl:text>
+    <xsl:value-of select="tk:gap-mark(.)"/>
   </xsl:template>
 
   <xsl:template match="tei:supplied" mode="tk:inline">

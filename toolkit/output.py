@@ -1,0 +1,207 @@
+"""The output folder: teikit owns what it wrote there, and nothing else.
+
+    folder = OutputFolder.open(out_dir, edition)   # refuses dangerous places, sweeps debris
+    folder.put("html/537.html", data)              # staged; identical bytes are not rewritten
+    folder.keep(outputs)                           # produced earlier and still wanted
+    folder.publish()                               # rename into place, forget stale files
+
+- A manifest (`.teikit/manifest.json`, path -> SHA-256) records every file teikit wrote. Only
+  files in it that the build no longer produces are deleted; a file teikit did not write is
+  never touched, whatever happened before.
+- New bytes are staged in `.teikit/staging/` and renamed into place only when every output
+  of the build is staged: a full disk or a read-only folder stops the build with one line
+  and the previous site intact. A killed build leaves its staging folder behind, which the
+  next build sweeps; staged files are never visible in the published folders.
+- Each rename is journalled first (`.teikit/journal`), so a build killed while publishing
+  still knows, next time, which files it wrote.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+from pathlib import Path, PurePosixPath
+
+from .edition import Edition
+from .errors import OutputError, OutputRefused
+from .state import sha
+
+META_DIR = ".teikit"
+MANIFEST = f"{META_DIR}/manifest.json"
+JOURNAL = f"{META_DIR}/journal"
+STAGING = f"{META_DIR}/staging"
+
+
+def refuse_dangerous(out_dir: Path, edition: Edition) -> None:
+    """An output folder must not be /, the edition, inside its sources, or around it."""
+    out = out_dir.resolve()
+    root = edition.root.resolve()
+    reason = None
+    if out == Path(out.anchor):
+        reason = "the root of the file system"
+    elif out == root:
+        reason = "the edition folder itself"
+    elif root.is_relative_to(out):
+        reason = "a folder that contains the edition"
+    else:
+        for name in ("tei", "schema", "xslt"):
+            if out.is_relative_to(root / name):
+                reason = f"inside the edition's {name}/ folder"
+    if reason:
+        raise OutputRefused(f"refusing to build into {out}: it is {reason}; pass --out with a folder of its own "
+                            "(default: build/ in the edition folder)")
+
+
+def _explain(error: OSError, path: Path) -> str:
+    if error.errno == errno.ENOSPC:
+        return f"{path}: no space left on the device; the previous site is left as it was"
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"{path}: cannot write here ({os.strerror(error.errno)}); the previous site is left as it was"
+    if error.errno in (errno.ENOTDIR, errno.EEXIST):
+        return f"{path}: a file is where the build needs a folder: move or remove it"
+    return f"{path}: {error.strerror or error}; the previous site is left as it was"
+
+
+class OutputFolder:
+    def __init__(self, out_dir: Path):
+        self.root = out_dir
+        self.manifest: dict[str, str] = {}  # what teikit wrote before this build
+        self.wanted: dict[str, str] = {}  # what this build produces (path -> sha)
+        self.staged: dict[str, Path] = {}  # new bytes waiting to be published
+        self.written: list[str] = []  # published by this build
+        self.unchanged: int = 0  # produced again with the same bytes: not rewritten
+
+    @classmethod
+    def open(cls, out_dir: Path, edition: Edition) -> "OutputFolder":
+        refuse_dangerous(out_dir, edition)
+        folder = cls(out_dir.resolve())
+        folder._prepare()
+        return folder
+
+    def _prepare(self) -> None:
+        staging = self.root / STAGING
+        try:
+            _make_dirs(self.root, PurePosixPath(STAGING))
+            shutil.rmtree(staging)  # what a killed build left behind
+            staging.mkdir()
+        except OSError as error:
+            raise OutputError(_explain(error, Path(error.filename or self.root))) from None
+        self.manifest = self._read_manifest()
+
+    def _read_manifest(self) -> dict[str, str]:
+        try:
+            manifest = json.loads((self.root / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            manifest = {}
+        try:
+            with open(self.root / JOURNAL, encoding="utf-8") as journal:
+                for line in journal:
+                    path, _, digest = line.rstrip("\n").partition("\t")
+                    if path and digest:
+                        manifest[path] = digest
+        except OSError:
+            pass
+        return {p: d for p, d in manifest.items() if isinstance(d, str) and _safe(p)}
+
+    def put(self, path: str, data: bytes) -> None:
+        """Stage one output (a relative posix path) unless the same bytes are already there."""
+        if not _safe(path):
+            raise ValueError(f"not a relative path inside the output folder: {path!r}")
+        digest = sha(data)
+        self.wanted[path] = digest
+        if self.manifest.get(path) == digest and (self.root / path).is_file():
+            self.unchanged += 1
+            return
+        temp = self.root / STAGING / str(len(self.staged))
+        try:
+            with open(temp, "wb") as handle:
+                handle.write(data)
+        except OSError as error:
+            self.abandon()
+            raise OutputError(_explain(error, self.root)) from None
+        self.staged[path] = temp
+
+    def keep(self, outputs: dict[str, str]) -> bool:
+        """Outputs of an earlier build that are still wanted; False if one is missing."""
+        if not all(self.manifest.get(p) == d and (self.root / p).is_file() for p, d in outputs.items()):
+            return False
+        self.wanted.update(outputs)
+        return True
+
+    def digests(self, paths) -> dict[str, str]:
+        return {p: self.wanted[p] for p in paths}
+
+    def publish(self) -> list[str]:
+        """Move the staged files into place, then delete the stale files teikit wrote."""
+        self._check_folders()
+        try:
+            with open(self.root / JOURNAL, "a", encoding="utf-8") as journal:
+                for path in sorted(self.staged):
+                    target = self.root / path
+                    _make_dirs(self.root, PurePosixPath(path).parent)
+                    journal.write(f"{path}\t{self.wanted[path]}\n")
+                    journal.flush()
+                    os.chmod(self.staged[path], 0o644)
+                    os.replace(self.staged[path], target)
+                    self.written.append(path)
+            stale = self.remove_stale()
+            _atomic_json(self.root / MANIFEST, dict(sorted(self.wanted.items())))
+            (self.root / JOURNAL).unlink(missing_ok=True)
+        except OSError as error:
+            raise OutputError(_explain(error, Path(error.filename or self.root))) from None
+        finally:
+            self.abandon()
+        return stale
+
+    def _check_folders(self) -> None:
+        """A file where a folder must be is found before anything is published."""
+        for parent in sorted({PurePosixPath(p).parent for p in self.staged}):
+            current = self.root
+            for part in parent.parts:
+                current = current / part
+                if current.exists() and not current.is_dir():
+                    self.abandon()
+                    raise OutputError(_explain(OSError(errno.ENOTDIR, "not a folder"), current))
+
+    def remove_stale(self) -> list[str]:
+        stale = sorted(set(self.manifest) - set(self.wanted))
+        removed = []
+        for path in stale:
+            target = self.root / path
+            # Changed since teikit wrote it: someone else's bytes now, left alone.
+            if target.is_file() and not target.is_symlink() and sha(target.read_bytes()) == self.manifest[path]:
+                target.unlink()
+                removed.append(path)
+        return removed
+
+    def abandon(self) -> None:
+        """Forget what was staged (a failed build publishes nothing)."""
+        shutil.rmtree(self.root / STAGING, ignore_errors=True)
+        self.staged = {}
+
+    def write_meta(self, name: str, text: str) -> None:
+        """A file of teikit's own (the state) in the .teikit folder, atomically."""
+        path = self.root / META_DIR / name
+        temp = path.with_name(f".{path.name}.tmp")
+        try:
+            temp.write_text(text, encoding="utf-8")
+            os.replace(temp, path)
+        except OSError as error:
+            raise OutputError(_explain(error, path)) from None
+
+
+def _safe(path: str) -> bool:
+    pure = PurePosixPath(path)
+    return bool(path) and not pure.is_absolute() and ".." not in pure.parts and pure.parts[0] != META_DIR
+
+
+def _make_dirs(root: Path, relative: PurePosixPath) -> None:
+    (root / relative).mkdir(parents=True, exist_ok=True)
+
+
+def _atomic_json(path: Path, data: dict) -> None:
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    os.replace(temp, path)

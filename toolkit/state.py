@@ -1,0 +1,121 @@
+"""What the last successful build was made from, so the next one redoes only what changed.
+
+Kept in the output folder as `.teikit/state.json`:
+
+- `files`: each input's size, modification time and SHA-256. A file whose size and time are
+  unchanged is taken as unchanged without reading it; one whose size or time changed is
+  hashed (never parsed) to learn whether its bytes did.
+- `records`: per document, what its task found: diagnostics (warnings), its xml:ids, its
+  metadata record (metadata.Letter) and the key of the inputs it was checked against. The
+  corpus-level pages and the prev/next of every page are made from these records, so a
+  no-op rebuild parses nothing.
+- `pages`: per document, the key its outputs were built from (its bytes, its page parameters,
+  the stylesheets, the authority entries, the configuration) and the paths they went to.
+- `corpus`: the key the corpus-level outputs were built from.
+
+A failed build drops the state; the next build then starts clean (Sphinx does the same).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .metadata import Action, DateSpec, Letter, Name, Source
+
+STATE_FILE = ".teikit/state.json"
+FORMAT = 2  # a state of another format is ignored (the build starts clean)
+
+
+def sha(*parts: bytes | str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@dataclass
+class FileStamp:
+    size: int
+    mtime_ns: int
+    sha: str
+
+    def matches(self, stat: os.stat_result) -> bool:
+        return self.size == stat.st_size and self.mtime_ns == stat.st_mtime_ns
+
+
+@dataclass
+class Record:
+    """What the task of one document found (valid documents only are kept)."""
+
+    key: str  # sha of the document's bytes and of the rules it was checked against
+    letter: Letter
+    ids: dict[str, int]  # xml:id -> line, for the cross-file uniqueness check
+    warnings: list[Diagnostic] = field(default_factory=list)
+    digest: str = ""  # of the metadata record: the corpus-level outputs change only with it
+
+    def __post_init__(self):
+        if not self.digest:
+            self.digest = sha(json.dumps(asdict(self.letter), sort_keys=True, ensure_ascii=False))
+
+
+@dataclass
+class State:
+    files: dict[str, FileStamp] = field(default_factory=dict)  # input path -> stamp
+    records: dict[str, Record] = field(default_factory=dict)  # document path -> record
+    pages: dict[str, dict] = field(default_factory=dict)  # doc id -> {key, outputs}
+    corpus: dict = field(default_factory=dict)  # {key, outputs}
+
+    @classmethod
+    def load(cls, out_dir: Path) -> "State":
+        try:
+            data = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT:
+                return cls()
+            return cls({p: FileStamp(*s) for p, s in data["files"].items()},
+                       {p: _record(r) for p, r in data["records"].items()}, data["pages"], data["corpus"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls()
+
+    def dumps(self) -> str:
+        data = {"format": FORMAT,
+                "files": {p: [s.size, s.mtime_ns, s.sha] for p, s in sorted(self.files.items())},
+                "records": {p: _record_dict(r) for p, r in sorted(self.records.items())},
+                "pages": dict(sorted(self.pages.items())), "corpus": self.corpus}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    @staticmethod
+    def drop(out_dir: Path) -> None:
+        (out_dir / STATE_FILE).unlink(missing_ok=True)
+
+
+def _record_dict(record: Record) -> dict:
+    return {"key": record.key, "letter": asdict(record.letter), "ids": record.ids,
+            "warnings": [list(asdict(w).values()) for w in record.warnings], "digest": record.digest}
+
+
+def _record(data: dict) -> Record:
+    return Record(data["key"], letter_from_dict(data["letter"]), data["ids"],
+                  [Diagnostic(*w) for w in data["warnings"]], data["digest"])
+
+
+def letter_from_dict(data: dict) -> Letter:
+    """The inverse of dataclasses.asdict for a Letter."""
+    values = dict(data)
+    values["date"] = DateSpec(**data["date"])
+    values["actions"] = [_action(a) for a in data["actions"]]
+    values["sources"] = [Source(**s) for s in data["sources"]]
+    return Letter(**values)
+
+
+def _action(data: dict) -> Action:
+    values = dict(data)
+    values["parties"] = [Name(**p) for p in data["parties"]]
+    values["place"] = Name(**data["place"]) if data["place"] else None
+    values["date"] = DateSpec(**data["date"])
+    return Action(**values)

@@ -1,0 +1,143 @@
+"""Per-document tasks: what a worker does with one file, wherever it runs.
+
+    check(context, [path, ...])  -> [Checked]   read, parse once (safely), validate, metadata
+    render(context, [PageJob])   -> [Rendered]  read, verify, parse once, every builder's bytes
+
+Tasks take paths and small records and return bytes, diagnostics and records: never a tree,
+so nothing large crosses between processes and memory does not grow with the corpus. The
+context is shared and read-only; what is compiled from it (schemas, stylesheets) is made
+once per worker process, on first use.
+
+A build checks the documents that changed (`check`), orders every record, then renders the
+documents whose page changed (`render`), whose prev/next needs the records of all. A
+document rendered is read again and must have the bytes that were checked: a file edited
+during the build is reported, not published unchecked.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from lxml import etree
+
+from . import XML_NS
+from .authority import AuthorityIndex
+from .builders import Context, Page, build_page, document_builders
+from .diagnostics import ERROR, Diagnostic, display_path
+from .edition import Edition
+from .errors import InputError, TeikitError
+from .metadata import Letter, letter
+from .state import FileStamp, sha
+from .xmlio import parse_bytes, require_tei
+
+XML_ID = etree.XPath("//@xml:id", namespaces={"xml": XML_NS})
+
+
+@dataclass
+class TaskContext:
+    """What every task shares: sent once to each worker, compiled there once."""
+
+    edition: Edition
+    authority: AuthorityIndex
+    schema: str = "edition"
+    where: str = ""  # how a pointer check names the authority files
+    letters: bool = True  # compute each document's metadata record (a build needs them)
+    build: Context | None = None  # the builders' context (a build only)
+
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if k not in ("rules", "builders")}
+
+    @cached_property
+    def rules(self):
+        from .validation import rules_for
+
+        return rules_for(self.edition, self.schema)
+
+    @cached_property
+    def builders(self):
+        return document_builders()
+
+
+@dataclass
+class Checked:
+    path: str
+    stamp: FileStamp | None  # None when the file could not be read
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    letter: Letter | None = None  # None when the file is not usable
+    ids: dict[str, int] = field(default_factory=dict)  # xml:id -> line
+
+    @property
+    def valid(self) -> bool:
+        return self.stamp is not None and not any(d.is_error for d in self.diagnostics)
+
+
+def check(context: TaskContext, paths: list[str]) -> list[Checked]:
+    return [check_one(context, Path(path)) for path in paths]
+
+
+def check_one(context: TaskContext, path: Path) -> Checked:
+    from .validation.references import check_pointers
+
+    try:
+        stat = os.stat(path)
+        data = path.read_bytes()
+    except OSError as error:
+        return Checked(str(path), None, [Diagnostic(display_path(path), 1, 0, ERROR, "io",
+                                                    f"cannot read file: {error.strerror}")])
+    stamp = FileStamp(stat.st_size, stat.st_mtime_ns, sha(data))
+    try:
+        document = parse_bytes(data, path)
+        require_tei(document)
+    except InputError as error:
+        return Checked(str(path), stamp, [error.diagnostic])
+    found = context.rules.check_document(document)
+    if context.rules.cross_file:
+        found += check_pointers(document, context.authority, context.where)
+    ids = {}
+    for value in XML_ID(document.tree):
+        ids.setdefault(str(value), value.getparent().sourceline or 1)
+    record = letter(document, context.authority) if context.letters else None
+    return Checked(str(path), stamp, found, record, ids)
+
+
+@dataclass
+class PageJob:
+    path: str
+    sha: str  # of the bytes that were checked
+    letter: Letter
+    params: dict[str, object]
+
+
+@dataclass
+class Rendered:
+    doc_id: str
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    error: Diagnostic | None = None
+
+
+def render(context: TaskContext, jobs: list[PageJob]) -> list[Rendered]:
+    return [render_one(context, job) for job in jobs]
+
+
+def render_one(context: TaskContext, job: PageJob) -> Rendered:
+    path = Path(job.path)
+    doc_id = job.letter.doc_id
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Rendered(doc_id, error=_build_error(path, "io", f"cannot read file: {error.strerror}"))
+    if sha(data) != job.sha:
+        return Rendered(doc_id, error=_build_error(path, "build-changed",
+                                                   "the file changed during the build: run the build again"))
+    try:
+        page = Page(path, data, job.letter, job.params)
+        return Rendered(doc_id, build_page(page, context.build, context.builders))
+    except TeikitError as error:
+        return Rendered(doc_id, error=_build_error(path, "build-transform", str(error)))
+
+
+def _build_error(path: Path, rule: str, message: str) -> Diagnostic:
+    return Diagnostic(display_path(path), 1, 0, ERROR, rule, message)
