@@ -63,11 +63,11 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
                       AuthorityIndex.from_documents(support), targets=support + documents)
 
     # Explicit paths: parse each once, reusing the support files already parsed above.
-    by_path = {_resolved(d.path): d for d in support}
+    by_path = {resolved(d.path): d for d in support}
     wanted = [Path(p) for p in paths]
-    fresh, failures = parse_tei([p for p in wanted if _resolved(p) not in by_path], cap)
-    by_path.update({_resolved(d.path): d for d in fresh})
-    targets = [by_path[_resolved(p)] for p in wanted if _resolved(p) in by_path]
+    fresh, failures = parse_tei([p for p in wanted if resolved(p) not in by_path], cap)
+    by_path.update({resolved(d.path): d for d in fresh})
+    targets = [by_path[resolved(p)] for p in wanted if resolved(p) in by_path]
     documents = [d for d in fresh if not is_support_file(d.path)]
     extra_support = [d for d in fresh if is_support_file(d.path)]
     wanted_shown = {display_path(p) for p in wanted}
@@ -76,7 +76,7 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
                   AuthorityIndex.from_documents(support + extra_support), targets=targets)
 
 
-def _resolved(path: Path) -> Path:
+def resolved(path: Path) -> Path:
     """The file a path names; a loop of symbolic links stays as it is (its read will say so)."""
     try:
         return path.resolve()

@@ -192,7 +192,7 @@ def read_regular(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
-        raise InputError(_diagnostic(path, 1, 0, "io", f"cannot read file: {_reason(error)}")) from None
+        raise unreadable(path, error) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
@@ -206,6 +206,11 @@ def read_regular(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
                                      f"file is larger than the limit of {_megabytes(max_bytes)} "
                                      "(raise [limits] max_file_mb in teikit.toml to read it)"))
     return data
+
+
+def unreadable(path: Path, error: OSError) -> InputError:
+    """The one line for a file that cannot be opened."""
+    return InputError(_diagnostic(Path(path), 1, 0, "io", f"cannot read file: {_reason(error)}"))
 
 
 def _reason(error: OSError) -> str:

@@ -112,9 +112,9 @@ def check_unique_ids(documents: Iterable[ParsedDocument], targets: Iterable[Pars
         owner = occurrences[0]
         for document, element in occurrences[1:]:
             if document is not owner[0]:
-                diagnostics.append(_duplicate(xml_id, document, element, owner, ERROR, "already used at"))
+                diagnostics.append(_duplicate(xml_id, document, element, owner, ERROR, "is already used at"))
                 diagnostics.append(_duplicate(xml_id, owner[0], owner[1], (document, element), WARNING,
-                                              "also used (and refused there) at"))
+                                              "is also used (and refused there) at"))
     return diagnostics
 
 
@@ -123,5 +123,5 @@ def _duplicate(xml_id: str, document: ParsedDocument, element, other, severity: 
     line, column = position(document, element, "xml:id")
     other_line, other_column = position(other_document, other_element, "xml:id")
     return Diagnostic(document.display, line, column, severity, "xmlid-unique",
-                      f'xml:id "{xml_id}" is {relation} {other_document.display}:{other_line}:{other_column}; '
+                      f'xml:id "{xml_id}" {relation} {other_document.display}:{other_line}:{other_column}; '
                       "an xml:id must be unique in the whole corpus")
