@@ -101,7 +101,9 @@ def check_one(context: TaskContext, path: Path) -> Checked:
     ids = {}
     for value in XML_ID(document.tree):
         ids.setdefault(str(value), value.getparent().sourceline or 1)
-    record = letter(document, context.authority) if context.letters else None
+    # Only a valid document has a record: metadata may assume what the rules guarantee.
+    valid = not any(d.is_error for d in found)
+    record = letter(document, context.authority) if context.letters and valid else None
     return Checked(str(path), stamp, found, record, ids)
 
 
