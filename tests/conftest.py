@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,16 @@ def built_site(tmp_path_factory) -> Path:
     report = build(Edition.open(REPOSITORY), out_dir, jobs=1)
     assert not report.failed, [d.format() for d in report.diagnostics]
     return out_dir
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI (CI=true), where ../shared is present, a skipped test is a failure: every test must run."""
+    if os.environ.get("CI") != "true" or hasattr(session.config, "workerinput"):
+        return  # not CI, or an xdist worker (the controller sees every worker's reports)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped:
+        reporter.write_line(f"CI: {len(skipped)} test(s) skipped; in CI every test must run:", red=True)
+        for report in skipped:
+            reporter.write_line(f"  {report.nodeid}: {report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr}")
+        session.exitstatus = 1

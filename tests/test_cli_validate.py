@@ -74,7 +74,7 @@ def test_json_output_of_a_valid_edition_is_empty():
 
 @pytest.mark.parametrize("args, message", [
     (["validate", "--schema", "nonsense"],
-     "Invalid value for '--schema': 'nonsense' is neither edition, tei_all nor an existing .rng file"),
+     "Invalid value for '--schema': 'nonsense' is neither edition, tei_all, none nor an existing .rng file"),
     (["validate", "--format", "xml"], "Invalid value for '--format': 'xml' is not one of 'text', 'json'."),
     (["validate", "no-such-file.xml"], "Invalid value for '[PATHS]...': Path 'no-such-file.xml' does not exist."),
     (["validate", "--no-such-option"], "No such option '--no-such-option'."),
@@ -88,7 +88,7 @@ def test_usage_errors_exit_2(args, message):
 def test_help_mentions_every_option():
     result = run("validate", "--help")
     assert result.exit_code == 0
-    for word in ("--schema", "edition|tei_all|PATH.rng", "--format", "[text|json]", "PATHS", "-h, --help",
+    for word in ("--schema", "edition|tei_all|none|PATH.rng", "--format", "[text|json]", "PATHS", "-h, --help",
                  "path:line:col: error|warning: message [rule-id]"):
         assert word in result.stdout
 

@@ -365,3 +365,25 @@ def test_match_outside_an_edition_says_so(tmp_path):
     assert result.exit_code == 1
     assert result.stderr == (f"Error: {tmp_path.resolve() / 'tei'}: no tei/ folder here; run teikit in an edition "
                              "folder or pass --edition DIR\n")
+
+
+def test_piped_text_table_keeps_every_name_whole(tmp_path):
+    result = CliRunner().invoke(cli, ["import", "cmif", str(example(SANDERS))])  # CliRunner's stdout is no terminal
+    assert "Literaturarchiv-Gesellschaft (Berlin)  Berlin" in result.stdout
+    assert "…" not in result.stdout
+
+
+def test_on_a_terminal_long_cells_are_cut():
+    report = import_cmif(example(SANDERS))
+    assert "Literaturarchiv-Gesellschaft (Berli…" in report.render("text", cut=True)
+    assert "Literaturarchiv-Gesellschaft (Berlin)" in report.render("text")
+
+
+def test_one_letter_is_one_letter(tmp_path):
+    source = (FILES / "messy.xml").read_text(encoding="utf-8")
+    close = "</tei:correspDesc>"
+    first_end = source.index(close) + len(close)
+    one = tmp_path / "one.xml"
+    one.write_text(source[:first_end] + source[source.rindex(close) + len(close):], encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", "cmif", str(one)])
+    assert result.stdout.splitlines()[0] == f"{one} “Messy letters”: 1 letter"

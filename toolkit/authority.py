@@ -1,11 +1,17 @@
 """The edition's authority files (persons, places, organisations, edition.xml) as one index.
 
-Every `@ref="#id"` in a document points to an entry here. The index is built once from the
-already parsed authority trees and shared by validation, metadata, CMIF and the site.
+Names point to entries in one of four ways (docs/conventions.md): `@ref="#id"`; a prefixed
+pointer such as `pmb:123`, expanded by a `prefixDef` of the authority files; a full URI
+(GND, GeoNames, ...), which matches an entry holding it as an `idno` and is otherwise kept as
+it is; and `@key`, matched against the entry attribute that teikit.toml's [references] key
+names (`person/@n` in the Alfred Escher edition). The index is built once from the already
+parsed trees and shared by validation, metadata, CMIF and the site.
 """
 
 from __future__ import annotations
 
+import copy
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -26,6 +32,10 @@ AUTHORITY_URI_PREFIX = {
     "viaf": "http://viaf.org/viaf/",
     "gnd": "https://d-nb.info/gnd/",
 }
+# Entries a document may keep for itself, in its own standOff or back.
+LOCAL_ENTRIES = ("(.//tei:standOff | .//tei:back)//tei:*[self::tei:listPerson or self::tei:listPlace or "
+                 "self::tei:listOrg or self::tei:listBibl]/tei:*[@xml:id]")
+KEYED_ENTRIES = ("person", "place", "org", "bibl", "personGrp")
 
 
 @dataclass
@@ -49,6 +59,30 @@ class Entry:
             return value
         prefix = AUTHORITY_URI_PREFIX.get(scheme)
         return prefix + value if prefix else None
+
+    def uris(self) -> list[str]:
+        """Every authority URI of the entry (its idnos as full URIs), in a stable order."""
+        found = (self.uri(scheme) for scheme in sorted(self.identifiers))
+        return [uri for uri in dict.fromkeys(found) if uri]
+
+
+def is_uri(token: str) -> bool:
+    return token.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class Prefix:
+    """A TEI prefixDef: `pmb:123` matches `matchPattern` and becomes `replacementPattern` ($1 ...)."""
+
+    ident: str
+    match: str
+    replacement: str
+
+    def expand(self, value: str) -> str | None:
+        found = re.fullmatch(self.match, value)
+        if found is None:
+            return None
+        return re.sub(r"\$(\d)", lambda m: found.group(int(m.group(1))) or "", self.replacement)
 
 
 def _entry(element: etree._Element, file: str) -> Entry:
@@ -79,21 +113,56 @@ class AuthorityIndex:
 
     def __init__(self, entries: Iterable[Entry] = ()):
         self.entries: dict[str, Entry] = {}
+        self.by_uri: dict[str, Entry] = {}
+        self.by_key: dict[str, Entry] = {}
+        self.prefixes: dict[str, Prefix] = {}
         for entry in entries:
             self.add(entry)
 
-    def add(self, entry: Entry) -> None:
+    def add(self, entry: Entry, key: str = "") -> None:
         # The first entry of an id wins; a repeated id is reported by validation (xmlid-unique).
-        self.entries.setdefault(entry.id, entry)
+        if self.entries.setdefault(entry.id, entry) is not entry:
+            return
+        for uri in entry.uris():
+            self.by_uri.setdefault(uri, entry)
+        if key:
+            self.by_key.setdefault(key, entry)
 
     @classmethod
-    def from_documents(cls, documents: Iterable[ParsedDocument]) -> "AuthorityIndex":
+    def from_documents(cls, support: Iterable[ParsedDocument], documents: Iterable[ParsedDocument] = (),
+                       key: str = "") -> "AuthorityIndex":
+        """Every xml:id of the authority files; the entries of each document's own standOff/back."""
         index = cls()
+        for document in support:
+            index._add_prefixes(document)
+            for element in document.root.iter(etree.Element):
+                if element.get(XML_ID):
+                    index._add_element(element, document, key)
         for document in documents:
-            for element in document.root.iter():
-                if isinstance(element.tag, str) and element.get(XML_ID):
-                    index.add(_entry(element, document.display))
+            for element in document.root.xpath(LOCAL_ENTRIES, namespaces=NSMAP):
+                index._add_element(element, document, key)
         return index
+
+    def with_local(self, document: ParsedDocument, key: str = "") -> "AuthorityIndex":
+        """This index and the entries the document keeps in its own standOff/back (itself if none)."""
+        local = document.root.xpath(LOCAL_ENTRIES, namespaces=NSMAP)
+        if not local:
+            return self
+        index = copy.copy(self)
+        index.entries, index.by_uri, index.by_key = dict(self.entries), dict(self.by_uri), dict(self.by_key)
+        for element in local:
+            index._add_element(element, document, key)
+        return index
+
+    def _add_element(self, element: etree._Element, document: ParsedDocument, key: str) -> None:
+        keyed = key and etree.QName(element).localname in KEYED_ENTRIES
+        self.add(_entry(element, document.display), " ".join(element.get(key, "").split()) if keyed else "")
+
+    def _add_prefixes(self, document: ParsedDocument) -> None:
+        for definition in document.root.iterfind(".//{http://www.tei-c.org/ns/1.0}prefixDef"):
+            ident, match = definition.get("ident"), definition.get("matchPattern")
+            if ident and match:
+                self.prefixes.setdefault(ident, Prefix(ident, match, definition.get("replacementPattern", "")))
 
     def __contains__(self, ref_id: str) -> bool:
         return ref_id in self.entries
@@ -101,9 +170,36 @@ class AuthorityIndex:
     def get(self, ref_id: str) -> Entry | None:
         return self.entries.get(ref_id.lstrip("#"))
 
+    def expand(self, token: str) -> str | None:
+        """A prefixed pointer (`pmb:123`) as its prefixDef spells it out; None if no prefix of the edition."""
+        ident, colon, value = token.partition(":")
+        prefix = self.prefixes.get(ident) if colon else None
+        return prefix.expand(value) if prefix else None
+
+    def resolve(self, token: str) -> Entry | None:
+        """The entry a pointer leads to: `#id`, a prefixed pointer or an authority URI."""
+        expanded = self.expand(token)
+        if expanded is not None:
+            token = expanded
+        if token.startswith("#"):
+            return self.get(token)
+        if is_uri(token):
+            return self.by_uri.get(token) or self.by_uri.get(_other_scheme(token))
+        return None
+
+    def by_name_key(self, value: str) -> Entry | None:
+        return self.by_key.get(" ".join(value.split()))
+
     def of_kind(self, kind: str) -> list[Entry]:
         return sorted((e for e in self.entries.values() if e.kind == kind), key=lambda e: e.name.casefold())
 
     def name(self, ref: str, fallback: str = "") -> str:
         entry = self.get(ref)
         return entry.name if entry else fallback
+
+
+def _other_scheme(uri: str) -> str:
+    """The same URI with http and https swapped: authority files and letters do not agree on it."""
+    if uri.startswith("https://"):
+        return "http://" + uri[len("https://"):]
+    return "https://" + uri[len("http://"):]

@@ -31,8 +31,8 @@ from . import NSMAP, __version__, metadata
 from .authority import AuthorityIndex
 from .builders import CorpusInput, Context, corpus_builders, page_links
 from .builders.indexes import document_label, entries_xml
-from .corpus import parse_tei
-from .diagnostics import ERROR, Diagnostic, display_path
+from .corpus import authority_index, parse_tei
+from .diagnostics import ERROR, WARNING, Diagnostic, display_path
 from .errors import InputError
 from .edition import Edition
 from .executors import batches, default_jobs, open_executor
@@ -99,14 +99,18 @@ class _Clock:
 
 
 def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None, clean: bool = False,
-          executor: str = "local", scheduler: str | None = None, progress=None) -> BuildReport:
-    """Build the edition into `out_dir` (default: build/ in the edition); invalid documents are
-    reported and skipped. `progress(stage, total)` returns a callable advanced per document."""
+          executor: str = "local", scheduler: str | None = None, progress=None,
+          schema: str | None = None) -> BuildReport:
+    """Build the edition into `out_dir` (default: build/ in the edition); invalid documents (against
+    `schema`, default teikit.toml's) are reported and skipped. `progress(stage, total)` returns a
+    callable advanced per document."""
     folder = OutputFolder.open(Path(out_dir) if out_dir is not None else edition.root / "build", edition)
     report = BuildReport(folder.root)
+    report.diagnostics += config_warnings(edition)
     clock = _Clock(report)
     previous = State() if clean else State.load(folder.root)
-    run = _Run(edition, folder, previous, report, jobs or default_jobs(), executor, scheduler, progress)
+    run = _Run(edition, folder, previous, report, jobs or default_jobs(), executor, scheduler, progress,
+               schema or edition.config.schema)
     run.discover()
     clock.lap("discover")
     records = run.check()
@@ -126,11 +130,18 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     return report
 
 
+def config_warnings(edition: Edition) -> list[Diagnostic]:
+    """One warning line for each thing a published edition needs that teikit.toml does not say."""
+    where = display_path(edition.root / "teikit.toml")
+    return [Diagnostic(where, 1, 0, WARNING, rule, message) for rule, message in edition.config.missing()]
+
+
 class _Run:
     """One build: the inputs as found now, and what the previous build left in the state."""
 
-    def __init__(self, edition, folder, previous, report, jobs, executor, scheduler, progress):
+    def __init__(self, edition, folder, previous, report, jobs, executor, scheduler, progress, schema):
         self.edition, self.folder, self.previous, self.report = edition, folder, previous, report
+        self.schema = schema  # edition | tei_all | none | PATH.rng
         self.jobs, self.executor, self.scheduler, self.progress = jobs, executor, scheduler, progress
         self.state = State()
         self.unreadable: dict[str, Diagnostic] = {}  # path -> why it could not be read
@@ -179,7 +190,7 @@ class _Run:
 
     @cached_property
     def schema_key(self) -> str:
-        return self._files_key(stylesheet_files(self.edition.schema_dir))
+        return sha(self.schema, self._files_key(stylesheet_files(self.edition.schema_dir)))
 
     @cached_property
     def config_key(self) -> str:
@@ -206,14 +217,14 @@ class _Run:
 
     def _edition_title(self) -> str:
         """teikit.toml's title, else edition.xml's (remembered while edition.xml is unchanged)."""
-        if self.edition.config.title != "Untitled edition":
+        if self.edition.config.title:
             return self.edition.config.title
         if self.previous.corpus.get("support") == self.support_key and "title" in self.previous.corpus:
             return self.previous.corpus["title"]
         document = self.edition_document
         found = document.root.xpath("string(tei:teiHeader//tei:titleStmt/tei:title[1])",
                                     namespaces=NSMAP) if document else ""
-        return " ".join(found.split()) or self.edition.config.title
+        return " ".join(found.split()) or "Untitled edition"
 
     # ---- the support files: parsed only when there is work that needs them ------------------
 
@@ -226,18 +237,19 @@ class _Run:
 
     @cached_property
     def authority(self) -> AuthorityIndex:
-        return AuthorityIndex.from_documents(self.support)
+        return authority_index(self.edition, self.support)
 
     @property
     def edition_document(self):
-        return next((d for d in self.support if d.path.name == "edition.xml"), None)
+        description = self.edition.description_file().resolve()
+        return next((d for d in self.support if d.path.resolve() == description), None)
 
     @cached_property
     def context(self) -> TaskContext:
         build = Context(self.edition, self.authority, self.site_params, entries_xml(self.authority))
         from .validation.references import AUTHORITY_FILES
 
-        return TaskContext(self.edition, self.authority, "edition", AUTHORITY_FILES, True, build)
+        return TaskContext(self.edition, self.authority, self.schema, AUTHORITY_FILES, True, build)
 
     def _executor(self, work: list):
         jobs = self.jobs if sum(len(b) for b in work) >= PARALLEL_MIN or self.executor == "dask" else 1
@@ -279,7 +291,8 @@ class _Run:
         self.report.checked = len(checked)
         support_targets = self.support if support_changed else []
         problems = [d for c in checked for d in c.diagnostics] + self._check_support(support_targets)
-        problems += duplicate_ids(self.support, checked + self._known_ids(records), support_targets)
+        if self.context.rules.unique_ids:
+            problems += duplicate_ids(self.support, checked + self._known_ids(records), support_targets)
         for diagnostic in sorted(set(problems)):
             (self.report.fail if diagnostic.is_error else self.report.diagnostics.append)(diagnostic)
         invalid = set(self.report.failed)

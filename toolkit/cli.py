@@ -92,11 +92,22 @@ def cli(ctx: click.Context, edition_dir: Path) -> None:
     ctx.obj = Context(edition_dir)
 
 
-def _schema_choice(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    """edition, tei_all or an existing schema file; anything else is a usage error (exit 2)."""
-    if value in ("edition", "tei_all") or Path(value).is_file():
+def _schema_choice(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """edition, tei_all, none or an existing schema file; anything else is a usage error (exit 2)."""
+    if value is None or value in ("edition", "tei_all", "none") or Path(value).is_file():
         return value
-    raise click.BadParameter(f"{value!r} is neither edition, tei_all nor an existing .rng file")
+    raise click.BadParameter(f"{value!r} is neither edition, tei_all, none nor an existing .rng file")
+
+
+def _schema_option(command):
+    """--schema for validate and build; without it, [corpus] schema of teikit.toml decides."""
+    return click.option(
+        "--schema", default=None, metavar="edition|tei_all|none|PATH.rng", callback=_schema_choice,
+        show_default="[corpus] schema in teikit.toml, else edition",
+        help="RelaxNG schema: the edition's schema/edition.rng (with its Schematron rules), the official "
+        "tei_all.rng (see teikit.toml [schemas]), none (well-formedness, Schematron and references only) "
+        "or any .rng file.",
+    )(command)
 
 
 def _executor_options(command):
@@ -115,11 +126,7 @@ def _scheduler_needs_dask(executor: str, scheduler: str | None) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=True, path_type=Path))
-@click.option(
-    "--schema", default="edition", show_default=True, metavar="edition|tei_all|PATH.rng", callback=_schema_choice,
-    help="RelaxNG schema: the edition's schema/edition.rng (with its Schematron rules), the official "
-    "tei_all.rng (see teikit.toml [schemas]), or any .rng file.",
-)
+@_schema_option
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
     help="text: one line per problem and a summary; json: an array of {file, line, column, severity, rule, message}.",
@@ -128,7 +135,7 @@ def _scheduler_needs_dask(executor: str, scheduler: str | None) -> None:
               help="Worker processes for large corpora (default: one per core).")
 @_executor_options
 @pass_context
-def validate(context: Context, paths: tuple[Path, ...], schema: str, output_format: str, jobs: int | None,
+def validate(context: Context, paths: tuple[Path, ...], schema: str | None, output_format: str, jobs: int | None,
              executor: str, scheduler: str | None) -> None:
     """Check TEI files: well-formedness, RelaxNG and Schematron rules, in one pass.
 
@@ -161,6 +168,22 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path] | None:
 
 
 @cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."), required=False)
+def init(folder: Path) -> None:
+    """Start a new edition in FOLDER (default: the current folder).
+
+    Writes a commented teikit.toml (title, editors, publisher, licence and base URL to fill in),
+    tei/ with one example letter and the authority files. Overwrites nothing.
+    """
+    from .scaffold import init_edition
+
+    for path in init_edition(folder):
+        click.echo(f"wrote {path}")
+    edition = "" if folder == Path(".") else f" --edition {folder}"
+    click.echo(f"Next: fill in {folder / 'teikit.toml'}, then run `teikit{edition} build`.")
+
+
+@cli.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               show_default="build/ in the edition folder",
               help="Output folder: html/, text/ and cmif.xml are written there.")
@@ -168,13 +191,14 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path] | None:
               help="Worker processes (default: one per core).")
 @_executor_options
 @click.option("--clean", is_flag=True, help="Ignore the saved state: check and rebuild every document.")
+@_schema_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; problems are still reported.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: problems, then a summary line and the time of each stage; json: one object "
               "{documents, rebuilt, failed, timings, diagnostics, ...}.")
 @pass_context
 def build(context: Context, out_dir: Path | None, jobs: int | None, executor: str, scheduler: str | None,
-          clean: bool, quiet: bool, output_format: str) -> None:
+          clean: bool, schema: str | None, quiet: bool, output_format: str) -> None:
     """Validate the edition, then build the reading site, the plain texts and cmif.xml.
 
     Invalid documents are reported and skipped; the rest are built. Only what changed since the
@@ -186,7 +210,7 @@ def build(context: Context, out_dir: Path | None, jobs: int | None, executor: st
     _scheduler_needs_dask(executor, scheduler)
     with progress_bar(enabled=not quiet and output_format == "text") as progress:
         report = run_build(context.edition, out_dir, jobs=jobs, clean=clean, executor=executor,
-                           scheduler=scheduler, progress=progress)
+                           scheduler=scheduler, progress=progress, schema=schema)
     if output_format == "json":
         click.echo(report.as_json())
     else:
@@ -299,7 +323,8 @@ def import_cmif(context: Context, file: Path, output_format: str, match_edition:
     report = run_import(file, edition=context.edition if match_edition else None)
     for warning in report.warnings:
         click.echo(warning.format(), err=True)
-    click.echo(report.render(output_format), nl=False)
+    # Cells are cut to fit only on a terminal: piped or redirected, every word stays.
+    click.echo(report.render(output_format, cut=sys.stdout.isatty()), nl=False)
 
 
 @cli.command()

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from .authority import AuthorityIndex
 from .diagnostics import Diagnostic, display_path
-from .edition import Edition, is_support_file
+from .edition import Edition, resolved
 from .errors import InputError
 from .xmlio import DEFAULT_MAX_BYTES, ParsedDocument, parse_file, require_safe_name, require_tei
 
@@ -24,13 +24,16 @@ class Corpus:
     failures: list[Diagnostic] = field(default_factory=list)  # files that could not be parsed
     authority: AuthorityIndex = field(default_factory=AuthorityIndex)
     targets: list[ParsedDocument] = field(default_factory=list)  # what the user asked to check
+    description: Path | None = None  # the corpus description (edition.xml), as [corpus] description says
 
     @property
     def all_documents(self) -> list[ParsedDocument]:
         return self.support + self.documents
 
     def edition_document(self) -> ParsedDocument | None:
-        return next((d for d in self.support if d.path.name == "edition.xml"), None)
+        wanted = self.description.resolve() if self.description else None
+        return next((d for d in self.support if d.path.resolve() == wanted
+                     or (wanted is None and d.path.name == "edition.xml")), None)
 
 
 def parse_tei(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[ParsedDocument], list[Diagnostic]]:
@@ -54,13 +57,14 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
     The authority files are always read from the edition, whatever `paths` says, because the
     documents' references are resolved against them.
     """
-    support_paths = edition.authority_files() if edition.tei_dir.is_dir() else []
     cap = edition.config.max_file_bytes
-    support, support_failures = parse_tei(support_paths, cap)
+    support, support_failures = parse_tei(edition.authority_files(), cap)
+    description = edition.description_file()
     if paths is None:
         documents, document_failures = parse_tei(edition.document_files(), cap)
         return Corpus(documents, support, support_failures + document_failures,
-                      AuthorityIndex.from_documents(support), targets=support + documents)
+                      authority_index(edition, support, documents), targets=support + documents,
+                      description=description)
 
     # Explicit paths: parse each once, reusing the support files already parsed above.
     by_path = {resolved(d.path): d for d in support}
@@ -68,17 +72,16 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
     fresh, failures = parse_tei([p for p in wanted if resolved(p) not in by_path], cap)
     by_path.update({resolved(d.path): d for d in fresh})
     targets = [by_path[resolved(p)] for p in wanted if resolved(p) in by_path]
-    documents = [d for d in fresh if not is_support_file(d.path)]
-    extra_support = [d for d in fresh if is_support_file(d.path)]
+    documents = [d for d in fresh if not edition.is_support_file(d.path)]
+    extra_support = [d for d in fresh if edition.is_support_file(d.path)]
     wanted_shown = {display_path(p) for p in wanted}
     edition_failures = [f for f in support_failures if f.file in wanted_shown]
     return Corpus(documents, support + extra_support, failures + edition_failures,
-                  AuthorityIndex.from_documents(support + extra_support), targets=targets)
+                  authority_index(edition, support + extra_support, documents), targets=targets,
+                  description=description)
 
 
-def resolved(path: Path) -> Path:
-    """The file a path names; a loop of symbolic links stays as it is (its read will say so)."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return Path(os.path.abspath(path))
+def authority_index(edition: Edition, support: list[ParsedDocument],
+                    documents: list[ParsedDocument] = ()) -> AuthorityIndex:
+    """The entries of the authority files, and those a document keeps in its own standOff or back."""
+    return AuthorityIndex.from_documents(support, documents, key=edition.config.key)

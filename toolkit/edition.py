@@ -32,15 +32,32 @@ def packaged_dir(name: str) -> Path:
     return PACKAGE_DIR.parent / name
 
 
+# Where this edition keeps its files; an edition with other conventions says so in teikit.toml.
+DEFAULT_DOCUMENTS = ("tei/**/*.xml",)
+DEFAULT_AUTHORITIES = tuple(f"tei/{name}" for name in AUTHORITY_FILES)
+DEFAULT_DESCRIPTION = f"tei/{EDITION_FILE}"
+SCHEMA_CHOICES = "edition, tei_all, none or the path of a .rng file"
+UNIQUE_ID_SCOPES = ("corpus", "document")
+
+
 @dataclass
 class Config:
-    title: str = "Untitled edition"
+    # What the edition says about itself; nothing is assumed (no licence, no address) that it does not say.
+    title: str = ""
     editors: list[str] = field(default_factory=list)
     publisher: str = ""
-    licence: str = "https://creativecommons.org/licenses/by/4.0/"
-    base_url: str = "https://example.org/edition/"
+    licence: str = ""
+    base_url: str = ""
     schemas: dict[str, str] = field(default_factory=dict)
     cmif: dict[str, str] = field(default_factory=dict)  # [cmif] email, date: see docs/exchange.md
+    # [corpus]: where the files are and which rules hold across them (docs/conventions.md)
+    documents: list[str] = field(default_factory=lambda: list(DEFAULT_DOCUMENTS))
+    authorities: list[str] = field(default_factory=lambda: list(DEFAULT_AUTHORITIES))
+    description: str = DEFAULT_DESCRIPTION
+    schema: str = "edition"
+    unique_ids: str = "corpus"
+    # [references]: the attribute of an entry that a name's @key matches ("" when @key is not used)
+    key: str = ""
     max_file_mb: float = 50  # [limits]: no file larger than this is read (docs/security.md)
 
     @property
@@ -59,11 +76,23 @@ class Config:
         schemas = _table(data, "schemas", path)
         for key, value in schemas.items():
             _require(isinstance(value, str), path, f"[schemas] {key} must be a path in quotes")
-        config = cls(**known, **_limits(_table(data, "limits", path), path), schemas=dict(schemas),
-                     cmif=dict(_table(data, "cmif", path)))
-        if not config.base_url.endswith("/"):
+        known |= _corpus_settings(_table(data, "corpus", path), path)
+        known |= _reference_settings(_table(data, "references", path), path)
+        config = cls(**known, **_limits(_table(data, "limits", path), path), schemas=dict(schemas), cmif=dict(_table(data, "cmif", path)))
+        if config.base_url and not config.base_url.endswith("/"):
             config.base_url += "/"
         return config
+
+    def missing(self) -> list[tuple[str, str]]:
+        """(rule, message) for what a published edition needs and teikit.toml does not say; never a guess."""
+        notes = []
+        if not self.licence:
+            notes.append(("config-licence", 'no licence set ([edition] licence = "URL" in teikit.toml): '
+                          "the site and cmif.xml claim none"))
+        if not self.base_url:
+            notes.append(("config-base-url", 'no base URL set ([edition] base_url = "URL" in teikit.toml): '
+                          "cmif.xml and the pages link relative to the site"))
+        return notes
 
 
 def _require(condition: bool, path: Path, message: str) -> None:
@@ -98,6 +127,32 @@ def _limits(section: dict, path: Path) -> dict:
     return known
 
 
+def _corpus_settings(section: dict, path: Path) -> dict:
+    """[corpus]: globs of the documents and the authority files, the schema, the scope of xml:id."""
+    known = {}
+    for key in ("documents", "authorities"):
+        if key in section:
+            value = section[key]
+            _require(isinstance(value, list) and all(isinstance(v, str) for v in value), path,
+                     f'[corpus] {key} must be a list of globs in quotes, e.g. {key} = ["tei/**/*.xml"]')
+            known[key] = value
+    for key in ("description", "schema", "unique_ids"):
+        if key in section:
+            _require(isinstance(section[key], str), path, f"[corpus] {key} must be text in quotes")
+            known[key] = section[key]
+    _require(known.get("unique_ids", "corpus") in UNIQUE_ID_SCOPES, path,
+             '[corpus] unique_ids must be "corpus" (an xml:id is used once in the whole corpus) or "document"')
+    return known
+
+
+def _reference_settings(section: dict, path: Path) -> dict:
+    if "key" not in section:
+        return {}
+    _require(isinstance(section["key"], str), path,
+             '[references] key must be the attribute of an entry that @key matches, e.g. key = "n"')
+    return {"key": section["key"]}
+
+
 @dataclass
 class Edition:
     root: Path
@@ -124,18 +179,36 @@ class Edition:
         own = self.root / "xslt"
         return own if own.is_dir() and any(own.rglob("*.xsl")) else packaged_dir("xslt")
 
+    def _glob(self, patterns: list[str]) -> list[Path]:
+        found = set()
+        for pattern in patterns:
+            # Not only regular files: a named pipe, a device or a loop of links that a glob matches
+            # is reported by the reader (xmlio.read_regular) in one line, never silently skipped.
+            found.update(p for p in self.root.glob(pattern)
+                         if not p.name.startswith(".") and not (p.is_dir() and p.suffix != ".xml"))
+        return sorted(found)
+
     def tei_files(self) -> list[Path]:
-        """Every XML file of the corpus, sorted, so every run sees them in the same order."""
-        if not self.tei_dir.is_dir():
+        """Every XML file of the corpus (documents, authority files, description), sorted."""
+        files = self._glob(self.config.documents + self.config.authorities + [self.config.description])
+        if not files and not self.tei_dir.is_dir():
             raise ConfigError(f"{self.tei_dir}: no tei/ folder here; run teikit in an edition folder or pass --edition DIR")
-        return sorted(p for p in self.tei_dir.rglob("*.xml") if not p.name.startswith("."))
+        return files
 
     def document_files(self) -> list[Path]:
-        """The documents of the edition: everything in tei/ but authority files and edition.xml."""
-        return [p for p in self.tei_files() if not is_support_file(p)]
+        """The documents of the edition: what [corpus] documents matches, but authority files and the description."""
+        support = set(self.authority_files())
+        return [p for p in self._glob(self.config.documents) if p not in support]
 
     def authority_files(self) -> list[Path]:
-        return [p for p in self.tei_files() if p.name in AUTHORITY_FILES or p.name == EDITION_FILE]
+        """The authority files and the corpus description (edition.xml)."""
+        return self._glob(self.config.authorities + [self.config.description])
+
+    def description_file(self) -> Path:
+        return self.root / self.config.description
+
+    def is_support_file(self, path: Path) -> bool:
+        return resolved(Path(path)) in {resolved(p) for p in self.authority_files()}
 
     def tei_all_path(self) -> Path:
         """Where the official tei_all.rng is: config, environment, or a copy in schema/."""
@@ -151,6 +224,9 @@ class Edition:
         raise SchemaNotFound(TEI_ALL_HELP)
 
 
-def is_support_file(path: Path) -> bool:
-    """Authority files and the corpus description support the documents; they are not letters."""
-    return path.name in AUTHORITY_FILES or path.name == EDITION_FILE
+def resolved(path: Path) -> Path:
+    """The file a path names; a loop of symbolic links stays as it is (its read will say so)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))

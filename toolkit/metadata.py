@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from lxml import etree
 
 from . import NSMAP, TEI_NS, XML_NS
-from .authority import AuthorityIndex
+from .authority import AuthorityIndex, is_uri
 from .xmlio import ParsedDocument, first, normalized_text
 
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
@@ -29,7 +29,7 @@ class Name:
     """A person, organisation or place as a document names it, resolved where it can be."""
 
     kind: str  # person | org | place
-    ref: str  # authority id without '#', or ""
+    ref: str  # authority id without '#'; else the URI the name gives (kept as it is); else ""
     name: str  # normalised name from the authority file, else the text
     text: str  # as written in the document
 
@@ -167,9 +167,21 @@ class Letter:
         return asdict(self)
 
 
+def name_ref(element, authority: AuthorityIndex | None) -> str:
+    """The id of the entry a name points to (by @ref or @key); else its URI or bare pointer as written."""
+    ref = (element.get("ref") or "").split()
+    token = ref[0] if ref else ""
+    entry = None
+    if authority is not None:
+        entry = authority.resolve(token) if token else authority.by_name_key(element.get("key") or "")
+    if entry is not None:
+        return entry.id
+    return token if is_uri(token) else token.lstrip("#")
+
+
 def _name(element, authority: AuthorityIndex | None) -> Name:
     kind = NAME_KINDS.get(etree.QName(element).localname, "other")
-    ref = (element.get("ref") or "").lstrip("#")
+    ref = name_ref(element, authority)
     text = normalized_text(element)
     name = authority.name(ref, text) if authority and ref else text
     return Name(kind, ref, name or text, text)
@@ -219,19 +231,29 @@ def _signs_its_own_note(element) -> bool:
     return any(note.get("resp") == element.get("ref") for note in element.iterancestors(f"{{{TEI_NS}}}note"))
 
 
-def _mentions(body) -> dict[str, list[str]]:
+def _mentions(body, authority: AuthorityIndex | None = None) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {"person": [], "place": [], "org": []}
     if body is None:
         return found
-    for element in _xpath(body, ".//tei:persName[@ref] | .//tei:placeName[@ref] | .//tei:orgName[@ref]"):
+    names = ".//tei:persName[@ref or @key] | .//tei:placeName[@ref or @key] | .//tei:orgName[@ref or @key]"
+    for element in _xpath(body, names):
         if _signs_its_own_note(element):
             continue
         kind = NAME_KINDS[etree.QName(element).localname]
-        for ref in element.get("ref").split():
-            ref = ref.lstrip("#")
-            if ref not in found[kind]:
+        for ref in _refs(element, authority):
+            if ref and ref not in found[kind]:
                 found[kind].append(ref)
     return found
+
+
+def _refs(element, authority: AuthorityIndex | None) -> list[str]:
+    tokens = (element.get("ref") or "").split()
+    if not tokens:
+        return [name_ref(element, authority)]
+    if authority is None:
+        return [t.lstrip("#") for t in tokens]
+    resolved = (authority.resolve(t) for t in tokens)
+    return [e.id if e else (t if is_uri(t) else t.lstrip("#")) for e, t in zip(resolved, tokens)]
 
 
 def _main_title(header):
@@ -264,7 +286,7 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None) ->
         sources=[_source(b, authority) for b in _xpath(header, ".//tei:sourceDesc//tei:listBibl[@type='sources']/tei:bibl")],
         collection=normalized_text(first(header, ".//tei:sourceDesc/tei:bibl[@type='collection']")),
         compiler_title=normalized_text(first(header, ".//tei:titleStmt/tei:title[@type='compiler']")),
-        mentions=_mentions(first(root, "tei:text")),
+        mentions=_mentions(first(root, "tei:text"), authority),
         source=document.display,
         lines=_lines(root, header),
     )

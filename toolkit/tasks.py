@@ -42,7 +42,7 @@ class TaskContext:
 
     edition: Edition
     authority: AuthorityIndex
-    schema: str = "edition"
+    schema: str | None = None  # edition | tei_all | none | PATH.rng; None: teikit.toml's
     where: str = ""  # how a pointer check names the authority files
     letters: bool = True  # compute each document's metadata record (a build needs them)
     build: Context | None = None  # the builders' context (a build only)
@@ -95,15 +95,16 @@ def check_one(context: TaskContext, path: Path) -> Checked:
         require_tei(document)
     except InputError as error:
         return Checked(str(path), stamp, [error.diagnostic])
+    authority = context.authority.with_local(document, context.edition.config.key)
     found = context.rules.check_document(document)
     if context.rules.cross_file:
-        found += check_pointers(document, context.authority, context.where)
+        found += check_pointers(document, authority, context.where)
     ids = {}
     for value in XML_ID(document.tree):
         ids.setdefault(str(value), value.getparent().sourceline or 1)
     # Only a valid document has a record: metadata may assume what the rules guarantee.
     valid = not any(d.is_error for d in found)
-    record = letter(document, context.authority) if context.letters and valid else None
+    record = letter(document, authority) if context.letters and valid else None
     return Checked(str(path), stamp, found, record, ids)
 
 

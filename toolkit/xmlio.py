@@ -318,7 +318,8 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise _naming(error, Path(error.filename) if error.filename else path) from None
+        in_the_way = error.errno in (errno.EEXIST, errno.ENOTDIR) and error.filename
+        raise _naming(error, Path(error.filename) if in_the_way else path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

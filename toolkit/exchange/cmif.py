@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import TEI_NS, XML_NS
-from ..authority import AuthorityIndex
+from ..authority import AuthorityIndex, is_uri
 from ..corpus import Corpus
 from ..diagnostics import WARNING, Diagnostic, display_path
 from ..edition import Edition
@@ -50,6 +50,9 @@ class CmifResult:
 
 def tei(tag: str) -> str:
     return f"{{{TEI_NS}}}{tag}"
+
+
+UNTITLED = "Untitled edition"  # teikit.toml gives no title: a placeholder, not a claim
 
 
 def sub(parent: etree._Element, tag: str, text: str | None = None, **attributes: str) -> etree._Element:
@@ -98,26 +101,33 @@ class _Exporter:
         self.title_stmt(sub(file_desc, "titleStmt"))
         self.publication_stmt(sub(file_desc, "publicationStmt"), sources)
         config = self.edition.config
-        bibl = sub(sub(file_desc, "sourceDesc"), "bibl", f"{config.title}. Digital edition, ", type="online")
+        title = config.title or UNTITLED
+        bibl = sub(sub(file_desc, "sourceDesc"), "bibl", f"{title}. Digital edition" + (", " if config.base_url else ""),
+                   type="online")
         bibl.set(f"{{{XML_NS}}}id", self.bibl_id)
-        sub(bibl, "ref", config.base_url, target=config.base_url)
+        if config.base_url:
+            sub(bibl, "ref", config.base_url, target=config.base_url)
         return file_desc
 
     def title_stmt(self, title_stmt: etree._Element) -> None:
         config = self.edition.config
-        sub(title_stmt, "title", config.title)
-        for index, name in enumerate(config.editors or [config.publisher or config.title]):
+        sub(title_stmt, "title", config.title or UNTITLED)
+        for index, name in enumerate(config.editors or [config.publisher or config.title or UNTITLED]):
             editor = sub(title_stmt, "editor", name)
             if index == 0 and config.cmif.get("email"):  # the contact person of the file
                 sub(editor, "email", config.cmif["email"])
 
     def publication_stmt(self, publication: etree._Element, sources: list[Path]) -> None:
         config = self.edition.config
-        publisher = config.publisher or next(iter(config.editors), config.title)
+        publisher = config.publisher or next(iter(config.editors), config.title or UNTITLED)
         sub(sub(publication, "publisher"), "ref", publisher, target=config.base_url)
         sub(publication, "idno", f"{config.base_url}cmif.xml", type="url")
         sub(publication, "date", when=publication_date(self.edition, sources))
-        sub(sub(publication, "availability"), "licence", self.licence_text(), target=config.licence)
+        availability = sub(publication, "availability")
+        if config.licence:
+            sub(availability, "licence", self.licence_text(), target=config.licence)
+        else:  # the edition states no licence: claim none on its behalf
+            sub(availability, "p", "The edition states no licence for this file.")
 
     def licence_text(self) -> str:
         licence = self.edition.config.licence
@@ -167,6 +177,8 @@ class _Exporter:
         if not name.ref:
             return None
         entry = entry_of(self.authority, name.ref)
+        if entry is None and is_uri(name.ref):
+            return name.ref  # the letter's own authority URI: what lets correspSearch match it
         if entry is None:
             self.warn_here(self.ref_line(name.ref), "cmif-unknown-ref",
                            f"#{name.ref} is not in the authority files: exported without @ref")

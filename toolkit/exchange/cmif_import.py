@@ -141,8 +141,11 @@ class ImportReport:
     matched: bool = False
     warnings: list[Diagnostic] = field(default_factory=list)
 
-    def render(self, fmt: str = "text") -> str:
-        renderers = {"text": render_text, "json": render_json, "csv": render_csv}
+    def render(self, fmt: str = "text", cut: bool = False) -> str:
+        """The letters as text (cells cut to fit a terminal when `cut`), JSON or CSV."""
+        if fmt == "text":
+            return render_text(self, cut)
+        renderers = {"json": render_json, "csv": render_csv}
         if fmt not in renderers:
             raise ValueError(f"unknown format {fmt!r}; use text, json or csv")
         return renderers[fmt](self)
@@ -333,12 +336,13 @@ def render_json(report: ImportReport) -> str:
 
 TEXT_COLUMNS = (("DATE", "date"), ("FROM", "senders"), ("PLACE", "sender_places"), ("TO", "recipients"),
                 ("PLACE", "recipient_places"))
-WIDEST = 36  # longer cells are cut with "…" in the text table (JSON and CSV keep them whole)
+WIDEST = 36  # on a terminal, longer cells are cut with "…" (piped output, JSON and CSV keep them whole)
 
 
-def render_text(report: ImportReport) -> str:
+def render_text(report: ImportReport, cut: bool = False) -> str:
     columns = TEXT_COLUMNS + ((("MATCHES", "matches"),) if report.matched else ())
-    rows = [[_cut(_row(letter)[key]) for _, key in columns] for letter in report.letters]
+    cell = _cut if cut else str
+    rows = [[cell(_row(letter)[key]) for _, key in columns] for letter in report.letters]
     header = [title for title, _ in columns]
     widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
     lines = [_summary(report), "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
@@ -349,8 +353,14 @@ def render_text(report: ImportReport) -> str:
 def _summary(report: ImportReport) -> str:
     title = f" “{report.title}”" if report.title else ""
     if report.matched:
-        return f"{report.file}{title}: {len(report.letters)} of {report.total} letters have correspondents in this edition"
-    return f"{report.file}{title}: {report.total} letters"
+        have = "has" if len(report.letters) == 1 else "have"
+        return (f"{report.file}{title}: {len(report.letters)} of {_letters(report.total)} {have} "
+                "correspondents in this edition")
+    return f"{report.file}{title}: {_letters(report.total)}"
+
+
+def _letters(count: int) -> str:
+    return f"{count} letter{'' if count == 1 else 's'}"
 
 
 def _cut(cell: str) -> str:

@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import Iterable
 
 from ..authority import AuthorityIndex
-from ..corpus import Corpus, load, parse_tei, resolved
+from ..corpus import Corpus, authority_index, load, parse_tei, resolved
 from ..diagnostics import ERROR, WARNING, Diagnostic, display_path
-from ..edition import Edition, is_support_file
+from ..edition import SCHEMA_CHOICES, Edition
 from ..errors import SchemaNotFound
 from ..xmlio import ParsedDocument
 from . import buildable, references, relaxng, schematron
 
-SCHEMA_CHOICES = "edition, tei_all or the path of a .rng file"
 PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
 
 
@@ -52,12 +51,13 @@ class ValidationReport:
 class Rules:
     """What to check: a RelaxNG schema, and for the edition's schema its Schematron and cross-file rules."""
 
-    relaxng: relaxng.Schema
+    relaxng: relaxng.Schema | None  # None: --schema none
     schematron: object | None = None
     cross_file: bool = False
+    unique_ids: bool = True  # xml:id unique across the corpus, not only within each document
 
     def check_document(self, document: ParsedDocument) -> list[Diagnostic]:
-        found = relaxng.check(document, self.relaxng)
+        found = relaxng.check(document, self.relaxng) if self.relaxng is not None else []
         if self.schematron is not None:
             found += schematron.check(document, self.schematron)
         if self.cross_file:  # the edition's rules: also what its stylesheets cannot build
@@ -68,7 +68,7 @@ class Rules:
         """The diagnostics of corpus.targets: each document, then (edition rules) across files."""
         found = self.check_documents(corpus.targets, jobs)
         if self.cross_file:
-            found += references.check(corpus)
+            found += references.check(corpus, unique_ids=self.unique_ids)
         return found
 
 
@@ -76,22 +76,28 @@ class Rules:
         return [d for document in documents for d in self.check_document(document)]
 
 
-def rules_for(edition: Edition, schema: str = "edition") -> Rules:
-    """Resolve --schema (edition | tei_all | PATH.rng) and compile what it names, once per process."""
-    if schema == "edition":
+def rules_for(edition: Edition, schema: str | None = None) -> Rules:
+    """Resolve --schema (edition | tei_all | none | PATH.rng; default: teikit.toml's) and compile it once per process.
+
+    The edition's schema and `none` bring the Schematron rules and the cross-file rules along;
+    tei_all and other schemas are TEI conformance checks of their own.
+    """
+    schema = schema or edition.config.schema
+    if schema in ("edition", "none"):
         folder = edition.schema_dir
         sch = folder / "edition.sch"
-        return Rules(relaxng.compile_schema(folder / "edition.rng"),
-                     schematron.compile_rules(sch) if sch.is_file() else None, cross_file=True)
+        grammar = relaxng.compile_schema(folder / "edition.rng") if schema == "edition" else None
+        return Rules(grammar, schematron.compile_rules(sch) if sch.is_file() else None, cross_file=True,
+                     unique_ids=edition.config.unique_ids == "corpus")
     if schema == "tei_all":
         return Rules(relaxng.compile_schema(edition.tei_all_path()))
-    path = Path(schema)
+    path = Path(schema) if Path(schema).is_absolute() or Path(schema).is_file() else edition.root / schema
     if not path.is_file():
         raise SchemaNotFound(f"{schema}: no such schema file; --schema takes {SCHEMA_CHOICES}")
     return Rules(relaxng.compile_schema(path.resolve()))
 
 
-def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str = "edition",
+def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str | None = None,
              jobs: int | None = None, executor: str = "local", scheduler: str | None = None) -> ValidationReport:
     """Check the edition's files (all of tei/, or `paths`) against `schema`; never stops at a broken file.
 
@@ -99,28 +105,28 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     seam; the support files, parsed here for the authority index, are checked here.
     """
     rules = rules_for(edition, schema)  # a missing schema is one line before any file is read
-    support, failures = parse_tei(edition.authority_files() if edition.tei_dir.is_dir() else [],
-                                  edition.config.max_file_bytes)
+    support, failures = parse_tei(edition.authority_files(), edition.config.max_file_bytes)
     if not support:  # no edition around the files: their own ids are the authority
         return _validate_loose(edition, rules, paths, jobs)
     wanted = [resolved(Path(p)) for p in paths] if paths is not None else None
     support_targets = [d for d in support if wanted is None or resolved(d.path) in wanted]
     shown = {display_path(p) for p in wanted} if wanted is not None else None
     failures = [f for f in failures if shown is None or f.file in shown]
-    documents = [p for p in (wanted if wanted is not None else edition.document_files()) if not is_support_file(p)]
+    documents = [p for p in (wanted if wanted is not None else edition.document_files()) if not edition.is_support_file(p)]
     checked = check_paths(edition, documents, support, schema, jobs, executor, scheduler, letters=False)
     diagnostics = failures + [d for c in checked for d in c.diagnostics]
     diagnostics += [d for document in support_targets for d in rules.check_document(document)]
     if rules.cross_file:
-        authority = AuthorityIndex.from_documents(support)
+        authority = authority_index(edition, support)
         diagnostics += [d for document in support_targets
                         for d in references.check_pointers(document, authority)]
-        diagnostics += duplicate_ids(support, checked, support_targets)
+        if rules.unique_ids:
+            diagnostics += duplicate_ids(support, checked, support_targets)
     files = {display_path(c.path) for c in checked} | {d.display for d in support_targets} | {f.file for f in failures}
     return ValidationReport(sorted(files), sorted(set(diagnostics)))
 
 
-def check_paths(edition: Edition, paths: list[Path], support: list[ParsedDocument], schema: str = "edition",
+def check_paths(edition: Edition, paths: list[Path], support: list[ParsedDocument], schema: str | None = None,
                 jobs: int | None = None, executor: str = "local", scheduler: str | None = None,
                 letters: bool = True, authority: AuthorityIndex | None = None, progress=None) -> list:
     """Run tasks.check on every path, on the executor chosen; the results sorted by path."""
@@ -132,7 +138,7 @@ def check_paths(edition: Edition, paths: list[Path], support: list[ParsedDocumen
     jobs = jobs or default_jobs()
     if len(paths) < PARALLEL_FROM and executor == "local":
         jobs = 1
-    authority = authority if authority is not None else AuthorityIndex.from_documents(support)
+    authority = authority if authority is not None else authority_index(edition, support)
     context = TaskContext(edition, authority, schema, references.AUTHORITY_FILES, letters)
     work = batches([str(p) for p in paths], jobs)
     results = []

@@ -1,8 +1,11 @@
 """Cross-file rules, run in Python over the already parsed trees (see schema/edition.sch).
 
-ref-resolves: every "#id" pointer names an entry of the authority files or edition.xml.
+ref-resolves: every "#id" pointer names an entry of the authority files or edition.xml, an
+  entry of the document's own standOff/back or an element of the document itself; a prefixed
+  pointer (`pmb:123`) expands by the edition's prefixDef; a full URI is kept as it is.
+key-resolves (warning): a name's @key matches an entry ([references] key in teikit.toml).
 ref-kind: persName points to a person, placeName to a place, orgName to an organisation, ...
-xmlid-unique: an xml:id is used once in the whole corpus.
+xmlid-unique: an xml:id is used once in the whole corpus ([corpus] unique_ids = "corpus").
 
 A set lookup per pointer: about 30 µs per document, far less than XSLT's document().
 """
@@ -18,7 +21,6 @@ from lxml import etree
 from ..authority import AuthorityIndex
 from ..corpus import Corpus
 from ..diagnostics import ERROR, WARNING, Diagnostic
-from ..edition import is_support_file
 from ..xmlio import ParsedDocument
 from .locate import position
 
@@ -41,14 +43,15 @@ NO_AUTHORITY_FILES = ("the files being validated (no authority files here: run t
                       "folder or pass --edition DIR)")
 
 
-def check(corpus: Corpus) -> list[Diagnostic]:
+def check(corpus: Corpus, unique_ids: bool = True) -> list[Diagnostic]:
     """The cross-file diagnostics of the files the user asked to check."""
     known = _known_ids(corpus)
     where = AUTHORITY_FILES if corpus.support else NO_AUTHORITY_FILES
     diagnostics = []
     for document in corpus.targets:
         diagnostics.extend(check_pointers(document, known, where))
-    diagnostics.extend(check_unique_ids(corpus.all_documents, corpus.targets))
+    if unique_ids:
+        diagnostics.extend(check_unique_ids(corpus.all_documents, corpus.targets, corpus.support))
     return diagnostics
 
 
@@ -61,26 +64,39 @@ def _known_ids(corpus: Corpus) -> AuthorityIndex:
 
 def check_pointers(document: ParsedDocument, known: AuthorityIndex, where: str = AUTHORITY_FILES) -> list[Diagnostic]:
     diagnostics = []
+    own_ids: set[str] | None = None  # the document's own xml:ids, collected when a pointer needs them
     for element in document.root.iter(etree.Element):  # one walk is cheaper than four //@ searches
         for attribute in POINTER_ATTRIBUTES:
             value = element.get(attribute)
             for token in value.split() if value else ():
-                problem = _pointer_problem(element, attribute, token, known, where)
+                if own_ids is None and token.startswith("#") and token not in known.entries:
+                    own_ids = {str(v) for v in document.tree.xpath(XML_IDS)}
+                problem = _pointer_problem(element, attribute, token, known, where, own_ids or set())
                 if problem:
                     line, column = position(document, element, attribute)
                     diagnostics.append(Diagnostic(document.display, line, column, ERROR, *problem))
+        if known.by_key and element.get("key") is not None and known.by_name_key(element.get("key")) is None:
+            line, column = position(document, element, "key")
+            diagnostics.append(Diagnostic(document.display, line, column, WARNING, "key-resolves",
+                                          f'key="{element.get("key")}" matches no entry of {where}'))
     return diagnostics
 
 
-def _pointer_problem(element, attribute: str, token: str, known: AuthorityIndex, where: str) -> tuple[str, str] | None:
+def _pointer_problem(element, attribute: str, token: str, known: AuthorityIndex, where: str,
+                     own_ids: set[str]) -> tuple[str, str] | None:
     """(rule, message) when the pointer does not lead where it should, else None."""
-    if not token.startswith("#"):
-        if BARE_WORD.match(token) and ":" not in token:
+    expanded = known.expand(token)
+    pointer = expanded if expanded is not None else token
+    if not pointer.startswith("#"):
+        if expanded is None and BARE_WORD.match(token) and ":" not in token:
             return "ref-resolves", f'{attribute}="{token}" is not a pointer: write "#{token}"'
-        return None  # an absolute or relative URI: not the edition's business
-    entry = known.get(token)
+        return None  # an absolute or relative URI: kept as it is
+    entry = known.get(pointer)
     if entry is None:
-        return "ref-resolves", f'unknown reference "{token}": no xml:id "{token[1:]}" in {where}'
+        if pointer[1:] in own_ids:
+            return None  # an element of the document itself (a note, a line, a page)
+        spelled = f" ({token} by its prefixDef)" if expanded is not None else ""
+        return "ref-resolves", f'unknown reference "{pointer}"{spelled}: no xml:id "{pointer[1:]}" in {where}'
     name = element.tag[element.tag.rfind("}") + 1:]
     expected = EXPECTED_KIND.get((name, attribute))
     if expected and entry.kind != expected:
@@ -90,7 +106,8 @@ def _pointer_problem(element, attribute: str, token: str, known: AuthorityIndex,
     return None
 
 
-def check_unique_ids(documents: Iterable[ParsedDocument], targets: Iterable[ParsedDocument]) -> list[Diagnostic]:
+def check_unique_ids(documents: Iterable[ParsedDocument], targets: Iterable[ParsedDocument],
+                     support: Iterable[ParsedDocument] = ()) -> list[Diagnostic]:
     """A repeated xml:id belongs to the first file that has it; every later file is refused.
 
     First means the authority files and edition.xml, then the documents by path: the same
@@ -98,7 +115,8 @@ def check_unique_ids(documents: Iterable[ParsedDocument], targets: Iterable[Pars
     collision is reported whenever one of its files is being checked, on both sides: an
     error on each later file (naming the first), a warning on the first (naming the later).
     """
-    documents = sorted(documents, key=lambda d: (not is_support_file(d.path), str(d.path)))
+    first = {id(d) for d in support}
+    documents = sorted(documents, key=lambda d: (id(d) not in first, str(d.path)))
     places: dict[str, list[tuple[ParsedDocument, etree._Element]]] = defaultdict(list)
     for document in documents:
         for value in document.tree.xpath(XML_IDS):
