@@ -134,3 +134,16 @@ def test_bytes_that_are_not_utf8_in_a_file_name_are_refused_and_shown_escaped(ed
     built = edition.build()
     assert built.exit_code == 1 and built.stderr.splitlines() == [line]
     edition.assert_good_built()
+
+
+@pytest.mark.parametrize("command", [("render", "--to", "text"), ("render", "--to", "html"), ("import", "cmif")],
+                         ids=["render-text", "render-html", "import-cmif"])
+@pytest.mark.parametrize("make, kind", [(lambda p: os.mkfifo(p), "a named pipe"),
+                                        (lambda p: p.symlink_to("/dev/zero"), "a character device")],
+                         ids=["named-pipe", "dev-zero"])
+def test_single_file_commands_read_only_regular_files(edition, command, make, kind):
+    make(edition.root / "x.xml")
+    args = ["render", "x.xml", *command[1:]] if command[0] == "render" else [*command, "x.xml"]
+    run = teikit(*args)
+    assert run.exit_code == 1
+    assert run.stderr == f"Error: x.xml:1:0: error: not a regular file ({kind}): teikit reads only regular files [file-type]\n"
