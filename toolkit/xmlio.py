@@ -225,37 +225,48 @@ def _megabytes(count: int) -> str:
     return f"{count / MB:g} MB"
 
 
+# Only a start tag this long can hold more than 200 attributes (each is at least ` a=""`), and
+# only a run of name characters this long can be a name beyond the limit: cheap scans of the
+# bytes that spare the per-element checks almost every document (they cost more than parsing).
+_CROWDED_TAG = re.compile(rb"<[^>]{%d,}" % (4 * SAXON_MAX_ATTRIBUTES))
+_LONG_NAME = re.compile(rb"[^\s<>=\"'/!?&;]{%d,}" % (SAXON_MAX_NAME + 1))
+
+
 def check_saxon_limits(document: "ParsedDocument") -> None:
     """Refuse, at the element, what the XML parser inside Saxon would refuse in every stylesheet."""
     depth = 0
-    for event, element in etree.iterwalk(document.tree, events=("start", "end")):
-        if event == "end":
-            depth -= 1
-            continue
-        depth += 1
-        problem = _saxon_problem(element, depth)
+    for event, element in etree.iterwalk(document.tree, events=("start", "end")):  # elements only
+        depth += 1 if event == "start" else -1
+        if depth > SAXON_MAX_DEPTH:
+            _refuse(document, element, "xml-depth", (
+                f"<{etree.QName(element).localname}> is nested {depth} elements deep; the stylesheets take "
+                f"at most {SAXON_MAX_DEPTH}: flatten the markup"))
+    data = document.data
+    ascii_compatible = not data[:4].count(b"\x00") and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if ascii_compatible and not _CROWDED_TAG.search(data) and not _LONG_NAME.search(data):
+        return
+    for element in document.root.iter(etree.Element):
+        problem = _crowded_or_long(element)
         if problem:
-            from .validation.locate import position  # the column, read again only for this line
-
-            raise InputError(_diagnostic(document.path, *position(document, element), *problem))
+            _refuse(document, element, *problem)
 
 
-def _saxon_problem(element: etree._Element, depth: int) -> tuple[str, str] | None:
-    if not isinstance(element.tag, str):
-        return None  # a comment or processing instruction
+def _refuse(document: "ParsedDocument", element: etree._Element, rule: str, message: str) -> None:
+    from .validation.locate import position  # the column, read again only for this line
+
+    raise InputError(_diagnostic(document.path, *position(document, element), rule, message))
+
+
+def _crowded_or_long(element: etree._Element) -> tuple[str, str] | None:
     name = etree.QName(element).localname
-    if depth > SAXON_MAX_DEPTH:
-        return "xml-depth", (f"<{name}> is nested {depth} elements deep; the stylesheets take at most "
-                             f"{SAXON_MAX_DEPTH}: flatten the markup")
     parent = element.getparent()
     inherited = parent.nsmap if parent is not None else {}
     declared = sum(1 for prefix, uri in element.nsmap.items() if inherited.get(prefix) != uri)
     if len(element.attrib) + declared > SAXON_MAX_ATTRIBUTES:
         return "xml-attributes", (f"<{name}> has {len(element.attrib)} attributes and {declared} namespace "
                                   f"declarations; the stylesheets take at most {SAXON_MAX_ATTRIBUTES} together")
-    names = [element.tag, *element.attrib.keys(), *(p for p in element.nsmap if p)]
-    if any(len(etree.QName(n).localname if n.startswith("{") else n) > SAXON_MAX_NAME for n in names) \
-            or (element.prefix and len(element.prefix) > SAXON_MAX_NAME):
+    names = [name, *(etree.QName(a).localname for a in element.attrib.keys()), *(p for p in element.nsmap if p)]
+    if any(len(n) > SAXON_MAX_NAME for n in names):
         return "xml-name", f"a name on <{name[:40]}…> is longer than {SAXON_MAX_NAME} characters"
     return None
 
