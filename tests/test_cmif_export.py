@@ -18,7 +18,7 @@ from toolkit.corpus import load
 from toolkit.diagnostics import display_path
 from toolkit.edition import Edition
 from toolkit.errors import ConfigError
-from toolkit.exchange.cmif import bibl_id, export_cmif
+from toolkit.exchange.cmif import bibl_id, export_cmif, is_placeholder_address
 from toolkit.metadata import chronological, letter
 
 REPO = Path(__file__).resolve().parents[1]
@@ -264,11 +264,42 @@ def test_date_ranges_keep_their_attributes(small_tree, tree):
     assert dict(xp(tree, "//tei:correspDesc[@key='535']//tei:date")[0].attrib) == {"notAfter": "1920-09-01"}
 
 
+PLACEHOLDER_WARNING = (
+    "{}:7:0: warning: base_url 'https://letters.example.org/ed/' is a placeholder: every letter, person and "
+    "place URI of this CMIF file points to it; do not submit the file to correspSearch until base_url in "
+    "teikit.toml is the edition's public address [placeholder-address]")
+
+
+@pytest.mark.parametrize("url, placeholder", [
+    ("https://example.org/teikit/", True), ("https://letters.example.org/ed/", True), ("http://EXAMPLE.COM", True),
+    ("https://example.net:8080/x/", True), ("http://localhost:8000/", True), ("http://127.0.0.1/", True),
+    ("https://edition.test/", True), ("https://a.invalid/", True), ("https://my.example/", True),
+    ("https://correspsearch.net/", False), ("https://example.organisation.de/", False),
+    ("https://notexample.org/", False), ("", False),
+])
+def test_placeholder_addresses_are_recognised(url, placeholder):
+    assert is_placeholder_address(url) is placeholder
+
+
+def test_a_real_address_gives_no_placeholder_warning(small_copy):
+    toml = small_copy / "teikit.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("https://letters.example.org/ed/", "https://letters.uni-musterstadt.de/ed/"),
+                    encoding="utf-8")
+    assert "placeholder-address" not in {w.rule for w in export_cmif(Edition.open(small_copy)).warnings}
+
+
+def test_the_shipped_placeholder_address_is_warned_about_loudly():
+    warnings = [w for w in export_cmif(Edition.open(REPO)).warnings if w.rule == "placeholder-address"]
+    assert len(warnings) == 1 and warnings[0].severity == "warning" and warnings[0].line == 8
+    assert "do not submit the file to correspSearch" in warnings[0].message
+
+
 def test_a_document_without_correspdesc_is_left_out_with_a_warning(small, small_tree):
     assert [d.get("key") for d in xp(small_tree, "//tei:correspDesc")] == ["2", "1"]
     assert [w.format() for w in export_cmif(small).warnings] == [
         f"{display_path(SMALL / 'tei' / '3.xml')}:2:0: warning: document 3 has no correspDesc in its "
-        "teiHeader: left out of the CMIF export [cmif-no-correspdesc]"
+        "teiHeader: left out of the CMIF export [cmif-no-correspdesc]",
+        PLACEHOLDER_WARNING.format(display_path(SMALL / "teikit.toml")),
     ]
 
 
@@ -367,6 +398,7 @@ def test_cli_refuses_to_write_when_a_document_cannot_be_read(small_copy, tmp_pat
         "[cmif-no-correspdesc]",
         "tei/4.xml:3:7: error: not well-formed XML: Opening and ending tag mismatch: teiHeader line 2 and TEI "
         "[xml-wellformed]",
+        PLACEHOLDER_WARNING.format("teikit.toml"),
         "Error: CMIF not written: fix the files above (documents that cannot be read would be missing)",
     ]
     assert not out.exists()

@@ -81,10 +81,10 @@ def test_filled_in_settings_silence_the_warnings(tmp_path, monkeypatch):
     toml = tmp_path / "ed" / "teikit.toml"
     text = toml.read_text(encoding="utf-8")
     text = text.replace('licence = ""', 'licence = "https://creativecommons.org/licenses/by/4.0/"')
-    toml.write_text(text.replace('base_url = ""', 'base_url = "https://ed.example.net/"'), encoding="utf-8")
+    toml.write_text(text.replace('base_url = ""', 'base_url = "https://ed.uni-musterstadt.de/"'), encoding="utf-8")  # not a placeholder host (rule placeholder-address)
     built = CliRunner().invoke(cli, ["--edition", "ed", "build"])
     assert built.exit_code == 0 and built.stderr == ""
-    assert "https://ed.example.net/example.html" in (tmp_path / "ed" / "build" / "cmif.xml").read_text(encoding="utf-8")
+    assert "https://ed.uni-musterstadt.de/example.html" in (tmp_path / "ed" / "build" / "cmif.xml").read_text(encoding="utf-8")
 
 
 def test_init_overwrites_nothing(tmp_path, monkeypatch):

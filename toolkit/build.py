@@ -247,9 +247,8 @@ class _Run:
     @cached_property
     def context(self) -> TaskContext:
         build = Context(self.edition, self.authority, self.site_params, entries_xml(self.authority))
-        from .validation.references import AUTHORITY_FILES
-
-        return TaskContext(self.edition, self.authority, self.schema, AUTHORITY_FILES, True, build)
+        where = self.edition.authority_description()
+        return TaskContext(self.edition, self.authority, self.schema, where, True, build)
 
     def _executor(self, work: list):
         jobs = self.jobs if sum(len(b) for b in work) >= PARALLEL_MIN or self.executor == "dask" else 1

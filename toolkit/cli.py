@@ -328,6 +328,33 @@ def import_cmif(context: Context, file: Path, output_format: str, match_edition:
 
 
 @cli.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              show_default="the edition's tei/", help="Folder the TEI drafts are written to.")
+@click.option("--start-number", type=click.IntRange(min=0), default=None,
+              help="Number of the first document when the source prints no number to count from.")
+@click.option("--force", is_flag=True, help="Overwrite drafts that already exist (otherwise nothing is written).")
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="text: one line per draft and a summary; json: counts, drafts and their review items.",
+)
+@pass_context
+def ingest(context: Context, source: Path, out_dir: Path | None, start_number: int | None, force: bool,
+           output_format: str) -> None:
+    """Draft TEI files from a plain-text document collection (one file per document).
+
+    Splits SOURCE (UTF-8 text) into documents, parses headings, datelines, archival references
+    and notes, recognises names from the authority files, and writes one draft per document,
+    named by its number. What needs checking is marked (cert="low", note type="review").
+    See docs/ingest.md.
+    """
+    from .ingest import ingest as run_ingest
+
+    report = run_ingest(context.edition, source, out_dir, start_number=start_number, force=force)
+    click.echo(report.render(output_format), nl=False)
+
+
+@cli.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               show_default="build/ in the edition folder", help="The built site to serve (run `teikit build` first).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")

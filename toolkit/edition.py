@@ -176,8 +176,9 @@ class Edition:
 
     @property
     def xslt_dir(self) -> Path:
+        """The edition's xslt/ when it has one; what it lacks comes from the packaged folder (xslt.resource)."""
         own = self.root / "xslt"
-        return own if own.is_dir() and any(own.rglob("*.xsl")) else packaged_dir("xslt")
+        return own if own.is_dir() else packaged_dir("xslt")
 
     def _glob(self, patterns: list[str]) -> list[Path]:
         found = set()
@@ -203,6 +204,13 @@ class Edition:
     def authority_files(self) -> list[Path]:
         """The authority files and the corpus description (edition.xml)."""
         return self._glob(self.config.authorities + [self.config.description])
+
+    def authority_description(self) -> str:
+        """How a message names the authority files: "the authority files (persons.xml, ...) or edition.xml"."""
+        names = [Path(p).name if not any(c in p for c in "*?[") else p for p in self.config.authorities]
+        described = f"the authority files ({', '.join(names)})"
+        description = self.description_file()
+        return f"{described} or {description.name}" if description.is_file() else described
 
     def description_file(self) -> Path:
         return self.root / self.config.description

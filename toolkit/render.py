@@ -12,7 +12,7 @@ from pathlib import Path
 from .builders.indexes import CSS
 from .edition import Edition
 from .xmlio import parse_file, require_tei
-from .xslt import TARGETS, stylesheets
+from .xslt import TARGETS, resource, stylesheets
 
 
 def render(edition: Edition, path: Path, target: str) -> str:
@@ -27,5 +27,5 @@ def render(edition: Edition, path: Path, target: str) -> str:
 
 
 def _css(xslt_dir: Path) -> str:
-    css = xslt_dir / CSS
+    css = resource(xslt_dir, CSS)
     return css.read_text(encoding="utf-8") if css.is_file() else ""

@@ -79,6 +79,7 @@ def check(context: TaskContext, paths: list[str]) -> list[Checked]:
 
 
 def check_one(context: TaskContext, path: Path) -> Checked:
+    from .validation import correspondence
     from .validation.references import check_pointers
 
     try:
@@ -99,6 +100,7 @@ def check_one(context: TaskContext, path: Path) -> Checked:
     found = context.rules.check_document(document)
     if context.rules.cross_file:
         found += check_pointers(document, authority, context.where)
+        found += correspondence.check_document(document)  # a document of the edition: it needs a correspDesc
     ids = {}
     for value in XML_ID(document.tree):
         ids.setdefault(str(value), value.getparent().sourceline or 1)

@@ -5,6 +5,14 @@ first time a process needs them and kept (`stylesheets(xslt_dir)`); worker proce
 build do the same once each. Saxon never reads a file on its own: documents reach it as the
 string of an element that lxml's hardened parser already read (no DOCTYPE travels along), the
 parser refuses any DOCTYPE, and after compiling no URI scheme may be opened at all.
+
+An edition may customise one target and not the others (docs/site.md): a stylesheet the
+edition's xslt/ folder lacks, and the site CSS, come from the stylesheets packaged with
+teikit. An edition's stylesheet reaches the packaged ones through the static parameter
+`teikit-xslt` (the packaged folder's URI, ending in "/"), set before compiling:
+
+    <xsl:param name="teikit-xslt" static="yes" as="xs:string" select="''"/>
+    <xsl:import _href="{$teikit-xslt}html/html.xsl"/>
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from typing import Mapping
 from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor
 
+from .edition import packaged_dir
 from .errors import TeikitError
 
 # The entry stylesheet of each output format, relative to the xslt folder.
@@ -26,6 +35,7 @@ DISALLOW_DOCTYPE = (
     "http://saxon.sf.net/feature/parserFeature?uri=http://apache.org/xml/features/disallow-doctype-decl"
 )
 ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+PACKAGED_PARAM = "teikit-xslt"  # the documented address of the packaged stylesheets
 
 
 class TransformError(TeikitError):
@@ -40,15 +50,16 @@ class Stylesheets:
         self.processor = PySaxonProcessor(license=False)
         self.processor.set_configuration_property(DISALLOW_DOCTYPE, "true")
         compiler = self.processor.new_xslt30_processor()
+        compiler.set_parameter(PACKAGED_PARAM, self.processor.make_string_value(packaged_dir("xslt").as_uri() + "/"))
         self.executables = {name: self._compile(compiler, name) for name in TARGETS}
         # Set only now: the stylesheets' own xsl:import/include needed file: to compile.
         self.processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
         self._nodes: dict[str, object] = {}
 
     def _compile(self, compiler, name: str):
-        path = self.xslt_dir / TARGETS[name]
+        path = resource(self.xslt_dir, TARGETS[name])
         if not path.is_file():
-            raise TransformError(f"{path}: stylesheet not found (an xslt/ folder needs {TARGETS[name]})")
+            raise TransformError(f"{path}: stylesheet not found")
         try:
             with saxon_stderr_silenced():
                 return compiler.compile_stylesheet(stylesheet_file=str(path))
@@ -131,6 +142,13 @@ def stylesheets(xslt_dir: Path) -> Stylesheets:
 
 
 def stylesheet_files(xslt_dir: Path) -> list[Path]:
-    """Every file a stylesheet may depend on (imports, includes, the site CSS), sorted."""
-    root = Path(xslt_dir)
-    return sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """Every file a stylesheet may depend on (imports, includes, the site CSS), sorted: the
+    folder's own and, for an edition's folder, the packaged ones it falls back to or imports."""
+    folders = dict.fromkeys([Path(xslt_dir).resolve(), packaged_dir("xslt").resolve()])
+    return sorted(p for root in folders for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def resource(xslt_dir: Path, relative: Path) -> Path:
+    """The edition's own file (a target's stylesheet, the CSS) if it has one, else the packaged one."""
+    own = Path(xslt_dir) / relative
+    return own if own.is_file() else packaged_dir("xslt") / relative

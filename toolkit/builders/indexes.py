@@ -17,6 +17,7 @@ from .. import NSMAP
 from ..authority import INDEX_PAGES, AuthorityIndex, Entry
 from ..metadata import DateSpec, Letter, Name
 from ..xmlio import ParsedDocument
+from ..xslt import resource
 from . import Context, CorpusBuilder, CorpusInput
 
 TK_NS = "urn:teikit"
@@ -227,7 +228,7 @@ class SitePagesBuilder(CorpusBuilder):
         outputs = {f"html/{page}.html": styles.transform("html", summary, {**context.site_params, "page": page},
                                                            context.entries).encode("utf-8")
                    for page in SITE_PAGES}
-        css = context.xslt_dir / CSS
+        css = resource(context.xslt_dir, CSS)  # the edition's own CSS, else the packaged one
         if css.is_file():
             outputs[CSS.as_posix()] = css.read_bytes()
         return outputs

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -40,6 +41,9 @@ CMIF_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 UNKNOWN = "Unknown"  # CMIF's convention for a correspondent the source does not name
 PARTY_ELEMENT = {"person": "persName", "org": "orgName"}
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+# Hosts that only stand in for an address (RFC 2606, RFC 6761): never the address of an edition.
+PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", "example", "invalid", "test", "localhost")
+PLACEHOLDER_HOSTS = ("127.0.0.1", "::1")
 
 
 @dataclass
@@ -97,6 +101,7 @@ class _Exporter:
     # --- the file description -------------------------------------------------------
 
     def file_desc(self, sources: list[Path]) -> etree._Element:
+        self.check_address()
         file_desc = etree.Element(tei("fileDesc"))
         self.title_stmt(sub(file_desc, "titleStmt"))
         self.publication_stmt(sub(file_desc, "publicationStmt"), sources)
@@ -108,6 +113,16 @@ class _Exporter:
         if config.base_url:
             sub(bibl, "ref", config.base_url, target=config.base_url)
         return file_desc
+
+    def check_address(self) -> None:
+        """Every URI of the file is built on base_url: a placeholder there would be harvested as real."""
+        base_url = self.edition.config.base_url
+        if is_placeholder_address(base_url):
+            config = self.edition.root / "teikit.toml"
+            self.warn(display_path(config), _line_of(config, "base_url"), "placeholder-address",
+                      f"base_url {base_url!r} is a placeholder: every letter, person and place URI of this CMIF "
+                      "file points to it; do not submit the file to correspSearch until base_url in teikit.toml "
+                      "is the edition's public address")
 
     def title_stmt(self, title_stmt: etree._Element) -> None:
         config = self.edition.config
@@ -210,6 +225,24 @@ class _Exporter:
 
     def warn(self, file: str, line: int, rule: str, message: str) -> None:
         self.warnings.append(Diagnostic(file, line, 0, WARNING, rule, message))
+
+
+def is_placeholder_address(url: str) -> bool:
+    """True for an address on a reserved example or local host (example.org, *.test, localhost, …)."""
+    try:
+        host = (urlsplit(url.strip()).hostname or "").rstrip(".")
+    except ValueError:
+        return False
+    return host in PLACEHOLDER_HOSTS or any(host == d or host.endswith(f".{d}") for d in PLACEHOLDER_DOMAINS)
+
+
+def _line_of(path: Path, key: str) -> int:
+    """The line of teikit.toml that sets `key` (1 if it cannot be found)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, line in enumerate(lines, 1) if line.split("=")[0].strip() == key), 1)
 
 
 def bibl_id(edition: Edition) -> str:

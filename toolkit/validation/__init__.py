@@ -22,7 +22,7 @@ from ..diagnostics import ERROR, WARNING, Diagnostic, display_path
 from ..edition import SCHEMA_CHOICES, Edition
 from ..errors import SchemaNotFound
 from ..xmlio import ParsedDocument
-from . import buildable, references, relaxng, schematron
+from . import buildable, correspondence, references, relaxng, schematron
 
 PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
 
@@ -68,7 +68,7 @@ class Rules:
         """The diagnostics of corpus.targets: each document, then (edition rules) across files."""
         found = self.check_documents(corpus.targets, jobs)
         if self.cross_file:
-            found += references.check(corpus, unique_ids=self.unique_ids)
+            found += references.check(corpus, unique_ids=self.unique_ids) + correspondence.check(corpus)
         return found
 
 
@@ -119,7 +119,7 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     if rules.cross_file:
         authority = authority_index(edition, support)
         diagnostics += [d for document in support_targets
-                        for d in references.check_pointers(document, authority)]
+                        for d in references.check_pointers(document, authority, edition.authority_description())]
         if rules.unique_ids:
             diagnostics += duplicate_ids(support, checked, support_targets)
     files = {display_path(c.path) for c in checked} | {d.display for d in support_targets} | {f.file for f in failures}
@@ -139,7 +139,7 @@ def check_paths(edition: Edition, paths: list[Path], support: list[ParsedDocumen
     if len(paths) < PARALLEL_FROM and executor == "local":
         jobs = 1
     authority = authority if authority is not None else authority_index(edition, support)
-    context = TaskContext(edition, authority, schema, references.AUTHORITY_FILES, letters)
+    context = TaskContext(edition, authority, schema, edition.authority_description(), letters)
     work = batches([str(p) for p in paths], jobs)
     results = []
     with open_executor(context, jobs, executor, scheduler, tasks=len(work)) as pool:

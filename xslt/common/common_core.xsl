@@ -60,6 +60,25 @@
     <xsl:number select="$note" level="any" count="tei:text//tei:note"/>
   </xsl:function>
 
+  <!-- A note kept apart from its place (in back, in a noteGrp) points there with @target="#id":
+       its marker goes after that element, not where the note sits. -->
+  <xsl:key name="tk:notes-by-target" match="tei:text//tei:note[@target]"
+      use="tokenize(@target)[starts-with(., '#')] ! substring(., 2)"/>
+
+  <xsl:function name="tk:anchored" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="some $id in tokenize($note/@target)[starts-with(., '#')] ! substring(., 2)
+        satisfies exists(root($note)//*[@xml:id = $id][not(. is $note)])"/>
+  </xsl:function>
+
+  <!-- The editor's mark of a gap stands between words. A mark the source printed (@rend) keeps
+       the source's spacing, and a gap of a few letters sits inside its word. -->
+  <xsl:function name="tk:gap-apart" as="xs:boolean">
+    <xsl:param name="gap" as="element()"/>
+    <xsl:sequence select="not($gap/@rend) and
+        not($gap/@unit = ('char', 'chars', 'character', 'characters', 'letter', 'letters'))"/>
+  </xsl:function>
+
   <xsl:function name="tk:footnotes" as="element()*">
     <xsl:param name="root" as="node()"/>
     <xsl:sequence select="$root//tei:text//tei:note"/>

@@ -127,10 +127,22 @@
   <!-- Editorial phenomena. -->
   <xsl:template match="tei:gap">
     <xsl:variable name="description" select="tk:gap-description(.)"/>
+    <xsl:variable name="apart" select="tk:gap-apart(.)"/>
+    <xsl:if test="$apart"><xsl:text> </xsl:text></xsl:if>
     <span class="gap" title="{$description}">
       <span aria-hidden="true"><xsl:value-of select="tk:gap-mark(.)"/></span>
       <span class="visually-hidden">[<xsl:value-of select="$description"/>]</span>
     </span>
+    <xsl:if test="$apart"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- An empty stretch of the page is a space between words. -->
+  <xsl:template match="tei:space">
+    <span class="space" title="space left in the source"><xsl:text> </xsl:text></span>
+  </xsl:template>
+
+  <xsl:template match="tei:unclear">
+    <span class="unclear" title="uncertain reading"><xsl:apply-templates/></span>
   </xsl:template>
 
   <xsl:template match="tei:supplied">
@@ -148,10 +160,44 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="tei:del"><del><xsl:apply-templates/></del></xsl:template>
+  <!-- A deletion is shown struck through and never runs into the next word: when nothing
+       separates them in the source, a space inside <del> does (the reading text, without the
+       deletions, is unchanged). -->
+  <xsl:template match="tei:del">
+    <xsl:variable name="next" select="following-sibling::node()[1]"/>
+    <del>
+      <xsl:apply-templates/>
+      <xsl:if test="$next and not(starts-with(string($next), ' ') or matches(string($next), '^\s'))
+          and not(matches(string(.), '\s$'))"><xsl:text> </xsl:text></xsl:if>
+    </del>
+  </xsl:template>
   <xsl:template match="tei:add"><ins><xsl:apply-templates/></ins></xsl:template>
-  <xsl:template match="tei:lb"><br/></xsl:template>
-  <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:anchor | tei:index"/>
+  <!-- Line breaks of the source: a new line on the page, a space between words in the text;
+       break="no" splits a word, which stays whole. -->
+  <xsl:template match="tei:lb"><br/><xsl:text>&#10;</xsl:text></xsl:template>
+  <xsl:template match="tei:lb[@break = 'no']"><br class="break-no"/></xsl:template>
+  <!-- A page break: its number in the margin of the text, between words unless break="no". -->
+  <xsl:template match="tei:pb">
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+    <span class="pb" title="page {(@n, '')[1]}">
+      <xsl:if test="@n"><xsl:text>|</xsl:text><xsl:value-of select="@n"/><xsl:text>|</xsl:text></xsl:if>
+    </span>
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:cb | tei:milestone | tei:index"/>
+  <xsl:template match="tei:cb[not(@break = 'no')]"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="tei:handShift">
+    <span class="handshift" title="another hand{@new ! concat(' (', ., ')')}"></span>
+  </xsl:template>
+
+  <!-- Where a note kept elsewhere points (@target="#id"): its marker follows that element. -->
+  <xsl:template match="tei:text//*[@xml:id][key('tk:notes-by-target', @xml:id)]" priority="20">
+    <xsl:next-match/>
+    <xsl:for-each select="key('tk:notes-by-target', @xml:id)">
+      <xsl:call-template name="tk:noteref"/>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="tei:anchor"/>
 
   <xsl:template match="tei:hi | tei:emph">
     <xsl:variable name="rend" select="tokenize(@rend)"/>
@@ -204,6 +250,12 @@
 
   <!-- A footnote marker: links to the note, and the note links back here. -->
   <xsl:template match="tei:text//tei:note">
+    <xsl:if test="not(tk:anchored(.))">
+      <xsl:call-template name="tk:noteref"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tk:noteref">
     <xsl:variable name="n" select="tk:note-number(.)"/>
     <a class="noteref" id="noteref-{$n}" href="#note-{$n}" role="doc-noteref">
       <sup><span class="visually-hidden">Note </span><xsl:value-of select="$n"/></sup>

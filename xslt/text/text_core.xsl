@@ -65,12 +65,29 @@
 
   <!-- Inline. -->
   <xsl:template match="tei:text//tei:note" mode="tk:inline">
-    <xsl:value-of select="concat('[', tk:note-number(.), ']')"/>
+    <xsl:if test="not(tk:anchored(.))">
+      <xsl:value-of select="concat('[', tk:note-number(.), ']')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A note kept elsewhere (@target="#id") is marked after the element it points to. -->
+  <xsl:template match="tei:text//*[@xml:id][key('tk:notes-by-target', @xml:id)]" mode="tk:inline" priority="20">
+    <xsl:next-match/>
+    <xsl:for-each select="key('tk:notes-by-target', @xml:id)">
+      <xsl:value-of select="concat('[', tk:note-number(.), ']')"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="tk:inline">
-    <xsl:value-of select="tk:gap-mark(.)"/>
+    <xsl:value-of select="if (tk:gap-apart(.)) then concat(' ', tk:gap-mark(.), ' ') else tk:gap-mark(.)"/>
   </xsl:template>
+
+  <!-- The reading text: a space where the source leaves one; deletions are not read. -->
+  <xsl:template match="tei:space" mode="tk:inline">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template match="tei:del" mode="tk:inline"/>
 
   <xsl:template match="tei:supplied" mode="tk:inline">
     <xsl:text>[</xsl:text>

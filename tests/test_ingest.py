@@ -1,0 +1,311 @@
+"""`teikit ingest`: the seed becomes ten drafts that agree with the hand encoding in tei/, and a
+second collection in the same style (tests/roots/ingest/turkestan) is split and parsed as well.
+
+The comparison goes through toolkit.metadata.letter on both sides, field by field: number (and
+whether it is inferred), kind, each correspondence turn's senders and addressees (a record of
+conversation has one per turn), copies, date, places of writing and of receipt, and every
+archival and publication reference part by part.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from toolkit.cli import cli
+from toolkit.corpus import load
+from toolkit.edition import Edition
+from toolkit.ingest import ingest
+from toolkit.metadata import letter
+from toolkit.render import render
+from toolkit.validation import validate
+from toolkit.xmlio import parse_file
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+SOURCE = REPOSITORY.parent / "shared" / "seed" / "000_5e97fb2156f6523f.txt"
+TURKESTAN = REPOSITORY / "tests" / "roots" / "ingest" / "turkestan"
+EDITION = Edition.open(REPOSITORY)
+NUMBERS = [str(n) for n in range(533, 543)]
+
+needs_seed = pytest.mark.skipif(not SOURCE.is_file(), reason=f"the source {SOURCE.name} is not beside the repository")
+
+
+def edition_copy(tmp: Path, root: Path) -> Edition:
+    """An edition folder holding only the support files of `root` (authority files, edition.xml)."""
+    (tmp / "tei").mkdir(parents=True)
+    for path in Edition.open(root).authority_files():
+        shutil.copy(path, tmp / "tei" / path.name)
+    return Edition.open(tmp)
+
+
+@pytest.fixture(scope="module")
+def seed_drafts(tmp_path_factory):
+    if not SOURCE.is_file():
+        pytest.skip(f"the source {SOURCE.name} is not beside the repository")
+    edition = edition_copy(tmp_path_factory.mktemp("seed"), REPOSITORY)
+    report = ingest(edition, SOURCE)
+    return edition, report
+
+
+@pytest.fixture(scope="module")
+def turkestan_drafts(tmp_path_factory):
+    edition = edition_copy(tmp_path_factory.mktemp("turkestan"), TURKESTAN)
+    return edition, ingest(edition, TURKESTAN / "collection.txt")
+
+
+def metadata(path: Path, edition: Edition):
+    corpus = load(edition, [path])
+    return letter(parse_file(path), corpus.authority)
+
+
+def refs(names) -> list[str]:
+    return [n.ref for n in names]
+
+
+def turns(found) -> list[tuple[list[str], list[str], str]]:
+    """Each correspondence turn: senders, addressees, date."""
+    return [([p.ref for a in turn if a.type == "sent" for p in a.parties],
+             [p.ref for a in turn if a.type == "received" and a.subtype != "cc" for p in a.parties],
+             next((a.date.iso for a in turn if a.type == "sent"), "")) for turn in found.turns]
+
+
+def place_refs(actions) -> list[str]:
+    return [a.place.ref for a in actions if a.place is not None]
+
+
+def source_fields(source) -> dict:
+    fields = ("type", "kind", "text", "repository", "fond", "opis", "papka", "delo",
+              "folios_from", "folios_to", "folios_text")
+    return {f: getattr(source, f) for f in fields}
+
+
+# ---------------------------------------------------------------- the seed against tei/
+
+@needs_seed
+def test_the_seed_gives_the_ten_documents_of_the_edition(seed_drafts):
+    edition, report = seed_drafts
+    assert [d.file for d in report.drafts] == [f"{n}.xml" for n in NUMBERS]
+    assert sorted(p.name for p in edition.document_files()) == [f"{n}.xml" for n in NUMBERS]
+    left_out = [(line, why.split(":")[0].split(" (")[0]) for line, _, why in report.left_out]
+    assert left_out[0] == (1, "the page's title")
+    assert all(line > 100 for line, _ in left_out[1:]) and len(left_out) == 6
+
+
+@needs_seed
+@pytest.mark.parametrize("number", NUMBERS)
+def test_draft_metadata_agrees_with_the_hand_encoding(number, seed_drafts):
+    edition, _ = seed_drafts
+    draft = metadata(edition.tei_dir / f"{number}.xml", edition)
+    hand = metadata(EDITION.tei_dir / f"{number}.xml", EDITION)
+    assert (draft.number, draft.number_inferred, draft.kind) == (hand.number, hand.number_inferred, hand.kind)
+    assert turns(draft) == turns(hand)
+    assert refs(draft.cc) == refs(hand.cc)
+    assert draft.date.attributes() == hand.date.attributes()
+    assert place_refs(draft.sent) == place_refs(hand.sent)
+    assert place_refs(draft.received + draft.copied) == place_refs(hand.received + hand.copied)
+    assert [source_fields(s) for s in draft.sources] == [source_fields(s) for s in hand.sources]
+
+
+@needs_seed
+def test_inferred_numbers_say_from_what(seed_drafts):
+    edition, _ = seed_drafts
+    root = etree.parse(str(edition.tei_dir / "542.xml")).getroot()
+    note = root.xpath("string(//*[local-name()='note'][@type='inferred'])")
+    assert "No. 540" in note and "543" in note
+
+
+@needs_seed
+def test_every_word_of_the_seed_is_in_the_drafts_in_order(seed_drafts):
+    """The drafts' plain texts, one after the other, are the source minus what was left out."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_source_fidelity import output_tokens, source_tokens, spans
+
+    edition, report = seed_drafts
+    expected = spans()
+    for number in NUMBERS:
+        text = render(edition, edition.tei_dir / f"{number}.xml", "text")
+        assert output_tokens(text) == expected[number], number
+
+
+@needs_seed
+def test_the_seed_drafts_validate(seed_drafts):
+    edition, _ = seed_drafts
+    result = validate(edition, None, "edition")
+    assert [d.format() for d in result.diagnostics] == []
+
+
+@needs_seed
+def test_names_are_recognised_and_the_unsure_marked(seed_drafts):
+    edition, report = seed_drafts
+    counts = report.counts()
+    assert counts["documents"] == 10 and counts["archival_references"] == 14 and counts["publication_references"] == 1
+    assert counts["persons"] >= 15 and counts["numbers_inferred"] == 5
+    root = etree.parse(str(edition.tei_dir / "536.xml")).getroot()
+    reds = root.xpath("//*[local-name()='orgName'][.='Reds']")[0]
+    assert reds.get("cert") == "low" and reds.get("ref") == "#bolsheviks #red-army"
+    reviews = root.xpath("//*[local-name()='note'][@type='review']/text()")
+    assert any("Reds" in r for r in reviews)
+
+
+@needs_seed
+def test_turns_of_the_conversation_and_the_emphasis_statement(seed_drafts):
+    edition, _ = seed_drafts
+    root = etree.parse(str(edition.tei_dir / "535.xml")).getroot()
+    speakers = root.xpath("//*[local-name()='sp']")
+    assert [(sp.get("who"), sp.get("{http://www.w3.org/XML/1998/namespace}id")) for sp in speakers] == [
+        ("#narimanov", "d535-turn1"), ("#ordzhonikidze", "d535-turn2")]
+    assert speakers[1].xpath("string(*[local-name()='speaker'])") == "Ordzhonikidze"
+    gaps = root.xpath("//*[local-name()='gap']/@rend")
+    assert gaps == ["angle-brackets", "angle-brackets"]
+    root = etree.parse(str(edition.tei_dir / "536.xml")).getroot()
+    last = root.xpath("//*[local-name()='listBibl']/*[local-name()='bibl']")[-1]
+    note = last.xpath("*[local-name()='note']")[0]
+    assert (last.get("type"), note.get("subtype"), note.xpath("string()")) == (
+        "publication", "emphasis-not-reproduced", "(Emphasis added – Yu.B.)")
+
+
+# ---------------------------------------------------------------- the second collection
+
+EXPECTED_TURKESTAN = {
+    "12": {"inferred": False, "kind": "telegram", "senders": ["frunze"], "recipients": ["atabaev", "peters"],
+           "cc": ["rvs-republic", "turkkomissiya"], "date": {"when": "1921-03-14"}, "place": ["tashkent"],
+           "sources": [("garf", "R-1318", "1", "", "45", "3", "4", "")]},
+    "13": {"inferred": True, "kind": "letter", "senders": ["atabaev"], "recipients": ["frunze"], "cc": [],
+           "date": {"when": "1921-03-16"}, "place": [],
+           "sources": [("tsga-ruz", "17", "1", "", "1037", "88v", "88v", "typescript"),
+                       ("tsga-ruz", "25", "1", "", "3", "12", "12", "copy")]},
+    "14": {"inferred": False, "kind": "report", "senders": ["peters"], "recipients": ["turkkomissiya"], "cc": [],
+           "date": {"notBefore": "1921-03-20"}, "place": [],
+           "sources": [("garf", "Р-130", "4", "", "12", "145v", "145v", ""),
+                       ("rgva", "110", "3", "", "7a", "20", "21v", "telegraph-form"), ("", "", "", "", "", "", "", "")]},
+    "15": {"inferred": True, "kind": "dispatch", "senders": ["peters"], "recipients": ["frunze"], "cc": [],
+           "date": {"when": "1921-04"}, "place": ["samarkand"],
+           "sources": [("rgva", "25859", "1", "2", "104", "41", "41", "certified-copy")]},
+}
+
+
+@pytest.mark.parametrize("number", sorted(EXPECTED_TURKESTAN))
+def test_a_second_collection_is_split_and_parsed(number, turkestan_drafts):
+    edition, _ = turkestan_drafts
+    found = metadata(edition.tei_dir / f"{number}.xml", edition)
+    expected = EXPECTED_TURKESTAN[number]
+    assert (found.number_inferred, found.kind) == (expected["inferred"], expected["kind"])
+    assert refs(found.senders) == expected["senders"]
+    assert refs(found.recipients) == expected["recipients"]
+    assert refs(found.cc) == expected["cc"]
+    assert found.date.attributes() == expected["date"]
+    assert place_refs(found.sent) == expected["place"]
+    assert [(s.repository, s.fond, s.opis, s.papka, s.delo, s.folios_from, s.folios_to, s.kind)
+            for s in found.sources] == expected["sources"]
+
+
+def test_the_second_collection_leaves_out_its_chrome_and_validates(turkestan_drafts):
+    edition, report = turkestan_drafts
+    assert [d.file for d in report.drafts] == ["12.xml", "13.xml", "14.xml", "15.xml"]
+    assert [text for _, text, _ in report.left_out] == [
+        "Documents on the Turkestan Front, 1921", "16", "Sources: the digital library of the archive"]
+    assert [d.format() for d in validate(edition, None, "edition").diagnostics] == []
+
+
+def test_the_second_collection_keeps_every_word_in_order(turkestan_drafts):
+    """Every line is in one document or listed as left out; each draft's text is its lines' words."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_source_fidelity import output_tokens, source_tokens
+
+    edition, report = turkestan_drafts
+    lines = (TURKESTAN / "collection.txt").read_text(encoding="utf-8").splitlines()
+    assigned = {line for line, _, _ in report.left_out}
+    for draft in report.drafts:
+        source = draft.parsed.source
+        own = ([source.number_line] if source.number_line else []) + source.lines
+        assert not assigned & {line.number for line in own}
+        assigned |= {line.number for line in own}
+        # The next document's bare number ("16") after the last one is left out, not part of the text.
+        expected = source_tokens("\n".join(lines[line.number - 1] for line in own))
+        assert output_tokens(render(edition, edition.tei_dir / draft.file, "text")) == expected, draft.file
+    assert assigned == {number for number, line in enumerate(lines, start=1) if line.strip()}
+
+
+# ---------------------------------------------------------------- the command line
+
+def run(edition: Path, *args: str):
+    return CliRunner().invoke(cli, ["--edition", str(edition), "ingest", *args])
+
+
+@pytest.fixture
+def edition_dir(tmp_path) -> Path:
+    edition_copy(tmp_path / "edition", TURKESTAN)
+    return tmp_path / "edition"
+
+
+def test_cli_writes_the_drafts_and_a_summary(edition_dir):
+    result = run(edition_dir, str(TURKESTAN / "collection.txt"), "--out", str(edition_dir / "drafts"))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (edition_dir / "drafts").iterdir()) == ["12.xml", "13.xml", "14.xml", "15.xml"]
+    summary = result.output.splitlines()[-1]
+    assert summary.startswith("4 documents written to ") and "6 archival and 1 publication references" in summary
+
+
+def test_cli_json_summary(edition_dir):
+    result = run(edition_dir, str(TURKESTAN / "collection.txt"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["counts"]["documents"] == 4 and data["counts"]["numbers_inferred"] == 2
+    assert data["counts"]["persons"] == 3 and data["counts"]["places"] == 6
+    assert [d["number"] for d in data["documents"]] == ["12", "13", "14", "15"]
+    assert data["documents"][1]["number_inferred"] is True
+    assert {"line": 31, "text": "16", "why": "after the last document's archival reference (page chrome)"} in data["left_out"]
+
+
+def test_cli_never_overwrites_without_force(edition_dir):
+    existing = edition_dir / "tei" / "13.xml"
+    existing.write_text("mine", encoding="utf-8")
+    result = run(edition_dir, str(TURKESTAN / "collection.txt"))
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {existing}:1:1: error: exists: nothing was written; pass --force to "
+                             "overwrite or --out DIR for another folder [ingest-exists]\n")
+    assert existing.read_text(encoding="utf-8") == "mine"
+    assert not (edition_dir / "tei" / "12.xml").exists()
+    assert run(edition_dir, str(TURKESTAN / "collection.txt"), "--force").exit_code == 0
+    assert existing.read_text(encoding="utf-8").startswith("<?xml")
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "1:1: error: the file is empty: nothing to ingest [ingest-empty]"),
+    (b"  \n\n", "1:1: error: the file is empty: nothing to ingest [ingest-empty]"),
+    (b"No. 1\nLetter from A. Writer to B. Reader\nfine\n\xff\n",
+     "4:1: error: not UTF-8 text (byte 0xff): save the file as UTF-8 [ingest-encoding]"),
+    (b"Some prose.\nMore prose, but no heading and no number.\n",
+     '1:1: error: no document found: expected lines such as "No. 537" or headings such as '
+     '"Telegram from \u2026 to \u2026", "Letter from \u2026" [ingest-no-document]'),
+])
+def test_cli_bad_input_is_one_line_and_exit_1(edition_dir, tmp_path, content, message):
+    source = tmp_path / "source.txt"
+    source.write_bytes(content)
+    result = run(edition_dir, str(source))
+    assert result.exit_code == 1
+    assert result.output == f"Error: {source}:{message}\n"
+    assert not list((edition_dir / "tei").glob("[0-9]*.xml"))
+
+
+def test_start_number_counts_an_unnumbered_collection(edition_dir, tmp_path):
+    source = tmp_path / "letters.txt"
+    source.write_text(
+        "Letter from Commander of the Turkestan Front, M. Frunze, to K. Atabaev March 2, 1921\n\n"
+        "The wagons are ready. GARF, f. 1, op. 2, d. 3, l. 4. Copy.\n\n"
+        "Letter from K. Atabaev to M. Frunze March 3, 1921\n\n"
+        "Received. GARF, f. 1, op. 2, d. 3, l. 5. Copy.\n", encoding="utf-8")
+    result = run(edition_dir, str(source), "--start-number", "101", "--format", "json")
+    assert result.exit_code == 0, result.output
+    documents = json.loads(result.output)["documents"]
+    assert [(d["number"], d["number_inferred"]) for d in documents] == [("101", True), ("102", True)]
+    note = etree.parse(str(edition_dir / "tei" / "101.xml")).getroot().xpath(
+        "string(//*[local-name()='note'][@type='inferred'])")
+    assert "counted from --start-number" in note
+    assert run(edition_dir, str(source), "--start-number", "-1").exit_code == 2

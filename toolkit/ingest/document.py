@@ -1,0 +1,221 @@
+"""One document's parts, in the order the source prints them.
+
+heading (main, cc, addressees, subject) -> dateline -> opener (telegram number, salutation)
+-> paragraphs -> closer (signatures, a closing number) -> archival reference -> notes and
+publication references. Nothing is dropped: every character of the document's lines lands in
+exactly one part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .archival import Holding, find_reference
+from .heading import Dateline, Heading, find_dateline, parse_parties, split_heading
+from .names import Recogniser
+from .split import DocumentSource
+
+TELEGRAM_NUMBER = re.compile(r"^No\.\s*\d+[\w/-]*\.")
+SALUTE = re.compile(r"^Dear [^,.;]{1,60},")
+CLOSING_NUMBER = re.compile(r"(?:^|\s)(No\.\s*\d+\.)$")
+# A sentence ends at . ! ? … and closing marks, but not after an initial ("K. Atabaev", "Ya. Peters").
+SENTENCE_END = re.compile(r"(?<!\b[A-ZА-Я])(?<!\b[A-ZА-Я][a-zа-я])[.!?…”\"»>)]\s+(?=[A-ZА-Я])")
+PARENTHESIS = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
+PUBLICATION = re.compile(r"Published in:.*?(?:doc\.\s*no\.\s*\d+|pp?\.\s*[\d–-]+|\d{4})\.", re.DOTALL)
+TRAILING_NUMBER = re.compile(r"\s+(\d{1,6})$")
+EMPHASIS = re.compile(r"^\((?:Emphasis|Italics|Underlining) (?:added|mine|ours)\b", re.IGNORECASE)
+SPEAKER_LABEL = re.compile(r"^\[([^\]]+)\]\s*")
+SPEAKING = re.compile(r"(?:Comrade\s+)?(?P<name>[A-ZА-Я][\w’-]+)\s+(?:speaking|here)\b")
+
+
+@dataclass
+class Turn:
+    """One turn of a recorded conversation: who speaks (authority ids), the printed label, the words."""
+
+    refs: list[str]
+    label: str  # "[Ordzhonikidze]" as printed, "" when the turn has none
+    paragraphs: list[str]
+    sure: bool = True
+
+
+@dataclass
+class Publication:
+    text: str
+    title: str = ""
+    place: str = ""
+    year: str = ""
+    scope: str = ""
+    scope_from: str = ""
+
+
+@dataclass
+class Parsed:
+    source: DocumentSource
+    heading: Heading
+    dateline: Dateline | None
+    dateline_text: str = ""
+    telegram_number: str = ""
+    salute: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    signatures: list[str] = field(default_factory=list)
+    closing_number: str = ""
+    holdings: list[Holding] = field(default_factory=list)
+    publications: list[Publication] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    # Statements printed right after a reference ("(Emphasis added – Yu.B.)"): (index of the bibl
+    # in print order, holdings first, then publications; the text).
+    bibl_notes: list[tuple[int, str]] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)  # a conversation's turns, when it marks them
+    next_number: str = ""  # a bare number after the last document: the next one's, not reproduced
+    unsure: list[str] = field(default_factory=list)
+
+
+def parse_document(source: DocumentSource, recogniser: Recogniser, last: bool = False) -> Parsed:
+    texts = [line.text for line in source.lines]
+    heading_lines, dateline, dateline_text, rest = _cut_heading(texts)
+    heading = split_heading(heading_lines)
+    parse_parties(heading, recogniser)
+    parsed = Parsed(source, heading, dateline, dateline_text)
+    if dateline is None:
+        parsed.unsure.append("no dateline found: date and place of writing are left to the editor")
+    rest = _opener(parsed, rest)
+    _reference_and_notes(parsed, rest, recogniser, last)
+    _closer(parsed, recogniser)
+    if heading.conversation:
+        _turns(parsed, recogniser)
+    return parsed
+
+
+def _cut_heading(texts: list[str]) -> tuple[list[str], Dateline | None, str, list[str]]:
+    """The heading's lines, the dateline and the lines after it (the dateline's line continued)."""
+    for index, text in enumerate(texts[:3]):
+        dateline = find_dateline(text)
+        if dateline is not None:
+            before = text[:dateline.start].strip()
+            after = text[dateline.end:].strip()
+            heading = texts[:index] + ([before] if before else [])
+            return heading, dateline, text[dateline.start:dateline.end], ([after] if after else []) + texts[index + 1:]
+    return texts[:1], None, "", texts[1:]
+
+
+def _opener(parsed: Parsed, rest: list[str]) -> list[str]:
+    if not rest:
+        return rest
+    first = rest[0]
+    number = TELEGRAM_NUMBER.match(first)
+    if number:
+        parsed.telegram_number = number.group()
+        first = first[number.end():].strip()
+    salute = SALUTE.match(first)
+    if salute:
+        parsed.salute = salute.group()
+        first = first[salute.end():].strip()
+    return ([first] if first else []) + rest[1:]
+
+
+def _reference_and_notes(parsed: Parsed, rest: list[str], recogniser: Recogniser, last: bool) -> None:
+    for index in range(len(rest) - 1, -1, -1):
+        reference = find_reference(rest[index], recogniser.repositories)
+        if reference is None:
+            continue
+        parsed.holdings = reference.holdings
+        before = rest[index][:reference.start].strip()
+        after = rest[index][reference.end:].strip()
+        parsed.paragraphs = rest[:index] + ([before] if before else [])
+        if last:
+            trailing = TRAILING_NUMBER.search(after)
+            if trailing:
+                parsed.next_number = trailing.group(1)
+                after = after[:trailing.start()]
+        _notes(parsed, after)
+        for extra in rest[index + 1:]:
+            parsed.unsure.append(f"text after the archival reference kept as a note: {extra[:40]!r}…")
+            _notes(parsed, extra)
+        return
+    parsed.paragraphs = rest
+    parsed.unsure.append("no archival reference found")
+
+
+def _notes(parsed: Parsed, text: str) -> None:
+    """'(Emphasis added – Yu.B.) Response to …' -> notes; 'Published in: …' -> a publication."""
+    position = 0
+    pieces: list[tuple[str, str]] = []
+    for match in re.finditer(rf"{PARENTHESIS.pattern}|{PUBLICATION.pattern}", text, re.DOTALL):
+        if text[position:match.start()].strip():
+            pieces.append(("note", text[position:match.start()].strip()))
+        pieces.append(("publication" if match.group().startswith("Published") else "note", match.group()))
+        position = match.end()
+    if text[position:].strip():
+        pieces.append(("note", text[position:].strip()))
+    for kind, piece in pieces:
+        bibls = len(parsed.holdings) + len(parsed.publications)
+        if kind == "publication":
+            parsed.publications.append(publication(piece))
+        elif EMPHASIS.match(piece) and bibls:
+            parsed.bibl_notes.append((bibls - 1, piece))
+        else:
+            parsed.notes.append(piece)
+
+
+def publication(text: str) -> Publication:
+    """'Published in: Nagorno-Karabakh in 1918–1923, Yerevan, 1992, doc. no. 408.'"""
+    found = Publication(text)
+    match = re.match(r"Published in:\s*(?P<title>.+?),\s*(?P<place>[A-Z][\w’-]+),\s*(?P<year>\d{4})"
+                     r"(?:,\s*(?P<scope>(?:doc\.\s*no\.|No\.|pp?\.)\s*(?P<from>\d+)))?\.$", text, re.DOTALL)
+    if match:
+        found.title, found.place, found.year = match.group("title"), match.group("place"), match.group("year")
+        found.scope, found.scope_from = match.group("scope") or "", match.group("from") or ""
+    return found
+
+
+def _closer(parsed: Parsed, recogniser: Recogniser) -> None:
+    """A closing number ('No. 741.') and signatures end the last paragraph."""
+    if not parsed.paragraphs:
+        return
+    last = parsed.paragraphs[-1]
+    number = CLOSING_NUMBER.search(last)
+    if number:
+        parsed.closing_number = number.group(1)
+        last = last[:number.start()].strip()
+    ends = list(SENTENCE_END.finditer(last))
+    tail_start = ends[-1].end() if ends else 0
+    tail = last[tail_start:]
+    if _is_signature(tail, recogniser) and (ends or len(parsed.paragraphs) > 1):
+        parsed.signatures = [s.strip() for s in re.split(r"\s(?=For the )", tail)]
+        last = last[:tail_start].strip()
+    parsed.paragraphs[-1:] = [last] if last else []
+
+
+def _is_signature(text: str, recogniser: Recogniser) -> bool:
+    text = text.strip()
+    if not text or len(text) > 300 or text[-1] in ".!?…>”\"":
+        return False
+    person = recogniser.last_of_kind(text, "person")
+    return person is not None and text[person.end:].strip() == ""
+
+
+def _turns(parsed: Parsed, recogniser: Recogniser) -> None:
+    """A paragraph opening with a speaker's name in brackets ("[Ordzhonikidze] Of course …") starts a turn."""
+    participants = [ref for p in parsed.heading.senders + parsed.heading.addressees for ref in p.refs]
+    turns = [Turn([], "", [])]
+    for paragraph in parsed.paragraphs:
+        label = SPEAKER_LABEL.match(paragraph)
+        person = recogniser.first_of_kind(label.group(1), "person") if label else None
+        if person is not None and person.end - person.start == len(label.group(1)):
+            turns.append(Turn(person.refs, label.group().rstrip(), [paragraph[label.end():]]))
+        else:
+            turns[-1].paragraphs.append(paragraph)
+    turns = [t for t in turns if t.paragraphs]
+    if len(turns) < 2:
+        return
+    first = turns[0]
+    if not first.refs:
+        speaking = SPEAKING.search(first.paragraphs[0][:200])
+        named = recogniser.first_of_kind(speaking.group("name"), "person") if speaking else None
+        if named is not None:
+            first.refs = named.refs
+        else:  # the other side of the conversation than the one who answers
+            others = [ref for ref in participants if ref not in turns[1].refs]
+            first.refs, first.sure = others[:1], False
+    parsed.turns = turns
