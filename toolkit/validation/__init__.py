@@ -79,13 +79,16 @@ class Rules:
 def rules_for(edition: Edition, schema: str | None = None) -> Rules:
     """Resolve --schema (edition | tei_all | none | PATH.rng; default: teikit.toml's) and compile it once per process.
 
-    The edition's schema and `none` bring the Schematron rules and the cross-file rules along;
-    tei_all and other schemas are TEI conformance checks of their own.
+    The edition's schema brings its Schematron rules and the cross-file rules along; `none`
+    the cross-file rules and the edition's own schema/edition.sch, if it has one; tei_all and
+    other schemas are TEI conformance checks of their own.
     """
     schema = schema or edition.config.schema
     if schema in ("edition", "none"):
         folder = edition.schema_dir
-        sch = folder / "edition.sch"
+        # none: no grammar, and the Schematron rules only of an edition that has its own (the
+        # packaged ones are this edition's customisation, not rules for every edition)
+        sch = folder / "edition.sch" if schema == "edition" else edition.root / "schema" / "edition.sch"
         grammar = relaxng.compile_schema(folder / "edition.rng") if schema == "edition" else None
         return Rules(grammar, schematron.compile_rules(sch) if sch.is_file() else None, cross_file=True,
                      unique_ids=edition.config.unique_ids == "corpus")
