@@ -20,7 +20,7 @@ from toolkit.cli import cli
 REPOSITORY = Path(__file__).resolve().parents[2]
 GOOD = ("533", "534")
 SUPPORT = ("persons.xml", "places.xml", "orgs.xml", "edition.xml")
-CONFIG = ('[edition]\ntitle = "Hostile"\nbase_url = "https://example.org/hostile/"\n'
+CONFIG = ('[edition]\ntitle = "Hostile"\nbase_url = "https://hostile.teikit-editions.net/"\n'
           'licence = "https://creativecommons.org/licenses/by/4.0/"\n[cmif]\ndate = "2026-11-28T00:00:00Z"\n')
 DIAGNOSTIC = re.compile(r"^\S.*:\d+:\d+: (error|warning): .* \[[\w.-]+\]$")
 
