@@ -15,8 +15,8 @@ def letter(doc_id: str = "537", file: str = "537.xml") -> Letter:
 
 
 def test_every_module_of_the_package_registers_its_builders():
-    assert [b.name for b in document_builders()] == ["html", "tei", "text"]
-    assert [b.name for b in corpus_builders()] == ["cmif", "site", "tei-support"]
+    assert [b.name for b in document_builders()] == ["dts", "html", "tei", "text"]
+    assert [b.name for b in corpus_builders()] == ["cmif", "dts-collection", "site", "tei-support"]
     assert {b.target for b in document_builders()} == {"html", "text", None}
 
 

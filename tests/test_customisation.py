@@ -48,7 +48,9 @@ def test_one_overridden_template_changes_that_template_only(packaged, tmp_path):
     custom = built(tmp_path, "edition", {"xslt/html/html.xsl": CUSTOM_HTML})
     assert custom.keys() == packaged.keys()
     changed = sorted(path for path in custom if custom[path] != packaged[path])
-    assert changed == ["html/1.html"]  # the one page with supplied text
+    # the one page with supplied text, and its copy in the DTS API (the document as text/html)
+    assert changed == ["html/1.html", "html/api/dts/document/1;mediaType=text/html"]
+    assert custom["html/api/dts/document/1;mediaType=text/html"] == custom["html/1.html"]
     page = custom["html/1.html"].decode("utf-8")
     assert CUSTOM_SUPPLIED in page
     assert page.replace(CUSTOM_SUPPLIED, DEFAULT_SUPPLIED).encode("utf-8") == packaged["html/1.html"]

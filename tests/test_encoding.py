@@ -331,3 +331,61 @@ def test_metadata_takes_the_main_title_even_when_another_comes_first(tmp_path):
     path = tmp_path / "537.xml"
     path.write_text(source, encoding="utf-8")
     assert letter(parse_file(path)).title == "Georgy Chicherin to Sergei Kirov, 4 September 1920"
+
+
+# --- authority files after review -----------------------------------------------------------
+
+def _forms(entry) -> list[str]:
+    return [words(n) for n in entry.xpath("t:persName | t:placeName | t:orgName", namespaces=NS)]
+
+
+def test_a_name_form_names_one_entry_and_one_body(authority):
+    """A variant is a name of that entry: not a phrase naming two regiments, not a form two entries share
+    (the town and the district of Nakhichevan are two entries and may share their one name)."""
+    owners: dict[str, set[str]] = {}
+    for entry_id, entry in authority.items():
+        if etree.QName(entry).localname in ("person", "place", "org"):
+            for form in _forms(entry):
+                owners.setdefault(form, set()).add(entry_id)
+                assert not re.search(r" and .*(Regiments|Divisions)$", form), f"{entry_id}: {form!r} names two units"
+    assert owners["Reds"] == {"red-army"}
+    assert owners["Soviet Russia"] == {"rsfsr"}
+    assert {k for k, v in owners.items() if len(v) > 1} <= {"Nakhichevan"}
+    assert owners["Nakhichevan"] == {"nakhichevan", "nakhichevan-town"}
+
+
+def test_every_authority_entry_is_used(documents, authority):
+    used = {ref.removeprefix("#") for d in [*documents.values(), parse("edition.xml")]
+            for e in d.iter() if isinstance(e.tag, str) for a in ("ref", "resp", "who") for ref in (e.get(a) or "").split()}
+    unused = [i for i, e in authority.items() if etree.QName(e).localname in ("person", "place", "org")
+              and i not in used and i != "teikit-editors"]
+    assert unused == []
+
+
+def test_the_town_and_the_district_of_nakhichevan_are_told_apart(documents):
+    route = documents["538"].xpath("//t:placeName[following-sibling::*[1][@ref='#shakhtakhty']]", namespaces=NS)
+    assert [p.get("ref") for p in route] == ["#nakhichevan-town"]
+    assert documents["540"].xpath("//t:placeName[.='Nakhichevan']/@ref", namespaces=NS) == ["#nakhichevan"]
+
+
+def test_uncertain_identifications_are_marked(documents):
+    assert documents["533"].xpath("//t:orgName[.='Army Command']/@cert", namespaces=NS) == ["medium"]
+    assert documents["535"].xpath("//t:p//t:orgName[.='Central Committee']/@cert", namespaces=NS) == ["medium"]
+
+
+def test_ter_gabrielyan_is_only_what_the_documents_say(authority):
+    entry = authority["ter-gabrielyan"]
+    assert "1921" not in words(entry) and entry.get("role") is None
+    assert _forms(entry)[0] == "Ter-Gabrielyan"
+
+
+def test_every_authority_identifier_says_where_it_comes_from(authority):
+    for entry_id, entry in authority.items():
+        if etree.QName(entry).localname not in ("person", "place", "org"):
+            continue
+        ids = entry.xpath("t:idno[@type='wikidata' or @type='geonames' or @type='viaf' or @type='gnd']", namespaces=NS)
+        notes = " ".join(words(n) for n in entry.iterfind("t:note[@type='authority']", NS))
+        if ids:
+            assert "source" in notes, f"{entry_id}: an identifier without a statement of its source"
+        elif entry.getparent().get("type") != "repositories" and entry_id != "teikit-editors":
+            assert "No authority identifier verified." in notes, entry_id

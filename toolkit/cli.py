@@ -327,6 +327,39 @@ def import_cmif(context: Context, file: Path, output_format: str, match_edition:
     click.echo(report.render(output_format, cut=sys.stdout.isatty()), nl=False)
 
 
+def _dts_url(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from urllib.parse import urlsplit
+
+    if urlsplit(value).scheme.lower() not in ("http", "https", "file"):
+        raise click.BadParameter(f"{value!r}: give an http, https or file URL of a DTS entry point")
+    return value
+
+
+@import_group.command(name="dts")
+@click.argument("url", callback=_dts_url)
+@click.option("--fetch", "resources", multiple=True, metavar="ID",
+              help="Fetch the TEI of this resource into tei/ (repeatable); without it, only list.")
+@click.option("--force", is_flag=True, help="Replace a file in tei/ that already exists.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to print the collections and documents found.")
+@pass_context
+def import_dts(context: Context, url: str, resources: tuple[str, ...], force: bool, output_format: str) -> None:
+    """List the collections and documents of a DTS 1.0 endpoint (URL: its entry point); fetch TEI.
+
+    Fetched files are checked by the safe parser before they are written to the edition's tei/.
+    """
+    from .diagnostics import display_path
+    from .dts.client import Endpoint, import_documents, members_as_json, members_as_text
+
+    endpoint = Endpoint(url)
+    if resources:
+        for path in import_documents(endpoint, list(resources), context.edition.tei_dir, force):
+            click.echo(f"wrote {display_path(path)}")
+        return
+    members = endpoint.members()
+    click.echo(members_as_json(members) if output_format == "json" else members_as_text(members), nl=False)
+
+
 @cli.command()
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -361,7 +394,7 @@ def ingest(context: Context, source: Path, out_dir: Path | None, start_number: i
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port.")
 @pass_context
 def serve(context: Context, out_dir: Path, host: str, port: int) -> None:
-    """Preview the built site on localhost (Ctrl-C stops)."""
+    """Preview the built site on localhost, with the DTS API at /api/dts (Ctrl-C stops)."""
     from .serve import serve as run_serve
 
-    run_serve(out_dir if out_dir is not None else context.edition.root / "build", host, port)
+    run_serve(out_dir if out_dir is not None else context.edition.root / "build", host, port, context.edition)

@@ -174,6 +174,7 @@ class OutputFolder:
             if target.is_file() and not target.is_symlink() and sha(target.read_bytes()) == self.manifest[path]:
                 target.unlink()
                 removed.append(path)
+                _remove_emptied_folders(target.parent, self.root)
         return removed
 
     def abandon(self) -> None:
@@ -195,6 +196,13 @@ class OutputFolder:
 def _safe(path: str) -> bool:
     pure = PurePosixPath(path)
     return bool(path) and not pure.is_absolute() and ".." not in pure.parts and pure.parts[0] != META_DIR
+
+
+def _remove_emptied_folders(folder: Path, root: Path) -> None:
+    """Folders left empty by removing a stale file (a document's DTS answers, say) go too, up to the root."""
+    while folder != root and root in folder.parents and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def _make_dirs(root: Path, relative: PurePosixPath) -> None:

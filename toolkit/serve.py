@@ -1,16 +1,27 @@
-"""`teikit serve`: preview the built site on this machine (the standard library's HTTP server)."""
+"""`teikit serve`: preview the built site on this machine, with the DTS API live at /api/dts.
+
+The site is served from the build folder as files (the standard library's HTTP server); the
+API answers every DTS 1.0 request over the documents that were built (DIR/html/tei/), from
+the same code that wrote the static copy under DIR/html/api/dts/ (toolkit/dts).
+"""
 
 from __future__ import annotations
 
+import sys
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import TeikitError
 
+API_PREFIX = "/api/dts"
+
 
 class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the build folder; `/` goes to the home page in html/."""
+    """Serves the build folder; `/` goes to the home page in html/; /api/dts is the DTS API."""
+
+    library = None  # set by make_server: the toolkit.dts Library of the built documents
 
     def do_GET(self):
         if self.path in ("/", "/index.html"):
@@ -18,28 +29,60 @@ class _SiteHandler(SimpleHTTPRequestHandler):
             self.send_header("Location", "/html/index.html")
             self.end_headers()
             return
+        address = urlsplit(self.path)
+        if address.path == API_PREFIX or address.path.startswith(API_PREFIX + "/"):
+            self._dts(address.path[len(API_PREFIX):].lstrip("/"), address.query)
+            return
         super().do_GET()
 
-    def log_message(self, format, *args):  # one short line per request
-        print(f"{self.address_string()} {format % args}")
+    def _dts(self, path: str, query: str) -> None:
+        from .dts import DtsError, error_response
+        from .dts.model import Api
+        from .dts.requests import respond
+
+        host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
+        api = Api(root=f"http://{host}{API_PREFIX}/", site=f"http://{host}/html/")
+        try:
+            response = respond(self.library, api, path, query)
+        except Exception:  # a bug: the client gets a JSON 500, the traceback goes to this log only
+            import traceback
+
+            traceback.print_exc()
+            response = error_response(DtsError(500, "internal error: see the server's log"))
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.send_header("Access-Control-Allow-Origin", "*")  # DTS clients run in other sites' pages
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(response.body)
+
+    def log_message(self, format, *args):  # one short line per request, on stderr like any server log
+        print(f"{self.address_string()} {format % args}", file=sys.stderr)
 
 
-def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
+def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, edition=None) -> ThreadingHTTPServer:
+    from .dts.library import from_build
+    from .edition import Config, Edition
+
     directory = Path(directory).resolve()
     if not (directory / "html" / "index.html").is_file():
         raise TeikitError(f"{directory}: no built site here (html/index.html is missing); run `teikit build` first")
-    handler = partial(_SiteHandler, directory=str(directory))
+    library, _ = from_build(edition or Edition(directory, Config()), directory)
+    handler = type("SiteHandler", (_SiteHandler,), {"library": library})
     try:
-        return ThreadingHTTPServer((host, port), handler)
+        return ThreadingHTTPServer((host, port), partial(handler, directory=str(directory)))
     except OSError as error:
         raise TeikitError(f"cannot listen on {host}:{port}: {error.strerror}; try another --port") from None
 
 
-def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000, edition=None) -> None:
     """Serve `directory` (a build folder) until interrupted."""
-    server = make_server(directory, host, port)
+    server = make_server(directory, host, port, edition)
     address, bound_port = server.server_address[:2]
-    print(f"Serving {directory} at http://{address}:{bound_port}/ (Ctrl-C stops)")
+    print(f"Serving {directory} at http://{address}:{bound_port}/ (Ctrl-C stops); "
+          f"DTS API at http://{address}:{bound_port}{API_PREFIX}")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

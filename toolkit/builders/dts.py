@@ -1,0 +1,82 @@
+"""html/api/dts/…: the edition as a static DTS 1.0 endpoint (toolkit/dts, docs/dts.md).
+
+Two builders, because the answers depend on two things:
+
+- DtsDocumentBuilder, per document: the document as a resource, its navigation at every
+  ref and depth, its whole TEI and every citable part, and its text/html and text/plain
+  (the html and text builders' outputs for the same page, so the bytes are the same).
+- DtsCollectionBuilder, once per build: the entry, the root collection (every document as a
+  member) and each document's nav=parents answer.
+
+Both are the answers of toolkit.dts.requests.respond, the code `teikit serve` runs.
+"""
+
+from __future__ import annotations
+
+from ..dts.library import subtitle
+from ..dts.model import HTML, TEXT, Library, Resource, language_of, make_resource
+from ..dts.static import API_DIR, corpus_addresses, outputs, resource_addresses, static_api
+from ..dts import DtsError
+from ..errors import InputError, TeikitError
+from ..xmlio import parse_file
+from . import Context, CorpusBuilder, CorpusInput, DocumentBuilder, Page
+
+
+def _library(context: Context, resources: dict[str, Resource], edition_document=None) -> Library:
+    config = context.edition.config
+    return Library(title=str(context.site_params.get("edition-title", config.title)), publisher=config.publisher,
+                   editors=list(config.editors), licence=config.licence, resources=resources,
+                   language=language_of(edition_document), description=subtitle(edition_document))
+
+
+def _published(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {f"html/{API_DIR}/{name}": body for name, body in sorted(files.items())}
+
+
+class DtsDocumentBuilder(DocumentBuilder):
+    name = "dts"
+    target = None  # its text/html and text/plain come from the html and text builders
+
+    def build(self, page: Page, context: Context) -> dict[str, bytes]:
+        from .html import HtmlBuilder
+        from .text import TextBuilder
+
+        def output_of(builder):
+            return lambda: next(iter(builder().build(page, context).values()))
+
+        resource = make_resource(page.letter, page.document, {HTML: output_of(HtmlBuilder), TEXT: output_of(TextBuilder)})
+        for tree in resource.trees:  # a citeStructure that cannot be evaluated fails the document, saying why
+            try:
+                resource.units(tree.identifier)
+            except DtsError as error:
+                raise TeikitError(f"{error.message}; fix the document's refsDecl/citeStructure") from None
+        api = static_api(context.edition.config.base_url)
+        return _published(outputs(_library(context, {resource.id: resource}), api, resource_addresses(api, resource)))
+
+
+class DtsCollectionBuilder(CorpusBuilder):
+    name = "dts-collection"
+    target = None
+
+    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        api = static_api(context.edition.config.base_url)
+        library = _library(context, self._resources(corpus), corpus.edition_document)
+        return _published(outputs(library, api, corpus_addresses(library, api)))
+
+    @staticmethod
+    def _resources(corpus: CorpusInput) -> dict[str, Resource]:
+        """Each document's record and citation trees, for the members of the collection.
+
+        Corpus builders get no trees, and the citation trees are in the documents' headers:
+        each file is read once more here, one at a time (about 50 µs each), and only its
+        citation trees are kept. The media types are those the per-document builder writes.
+        """
+        paths = {path.name: path for path in corpus.sources if path.name not in corpus.support}
+        resources = {}
+        for letter in corpus.letters:
+            try:
+                document = parse_file(paths[letter.file])
+            except (InputError, KeyError):
+                continue  # changed or gone since it was validated: it is not published this time
+            resources[letter.doc_id] = make_resource(letter, document, {HTML: None, TEXT: None}, keep_tree=False)
+        return resources

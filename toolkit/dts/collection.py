@@ -1,0 +1,131 @@
+"""The collection endpoint: the edition (root collection) and its documents (resources).
+
+The metadata is what the TEI and teikit.toml say, as Dublin Core terms: title, description,
+creator (the senders), audience (the addressees and those sent copies), date (of sending, as
+the header gives it), source (the archival and printed references), license, publisher,
+language and identifier (the reading page). docs/dts.md has the whole mapping.
+"""
+
+from __future__ import annotations
+
+from ..builders.indexes import document_label
+from ..metadata import DateSpec, Name
+from . import CONTEXT, DTS_VERSION, DtsError
+from .model import ROOT_ID, Api, Library, Resource
+from .params import check, integer, page_of, pagination
+
+DCMI_TEXT = "http://purl.org/dc/dcmitype/Text"
+
+
+def collection(library: Library, api: Api, params: dict[str, str]) -> dict:
+    check(params, ("id", "page", "nav"), "collection")
+    nav = params.get("nav", "children")
+    if nav not in ("children", "parents"):
+        raise DtsError(400, f"nav must be children or parents, not {nav!r}")
+    page = integer(params, "page", 1)
+    identifier = params.get("id") or ROOT_ID
+    if identifier == ROOT_ID:
+        body = root_json(library, api)
+        members = [resource_json(library, api, r) for r in library.resources.values()] if nav == "children" else []
+    else:
+        resource = library.resource(identifier)
+        body = resource_json(library, api, resource)
+        members = [root_json(library, api)] if nav == "parents" else []
+    body = {"@context": CONTEXT, "dtsVersion": DTS_VERSION, **body}
+    if body["@type"] == "Collection":
+        body["collection"] = api.collection
+    shown, number, last = page_of(members, page, library.page_size)
+    body["member"] = shown
+    if page is not None or last > 1:
+        body["view"] = pagination(api.expand, api.collection, params, number, last)
+    return body
+
+
+
+def root_json(library: Library, api: Api) -> dict:
+    dates = sorted(r.letter.date.sort_key for r in library.resources.values() if r.letter.date.sort_key != "9999")
+    dublin = {"title": [_text(library.title, library.language)]}
+    if library.description:
+        dublin["description"] = [_text(library.description, library.language)]
+    if library.publisher:
+        dublin["publisher"] = [_text(library.publisher, library.language)]
+    if library.editors:
+        dublin["contributor"] = [_text(e, library.language) for e in library.editors]
+    if library.licence:
+        dublin["license"] = [library.licence]
+    if dates:
+        dublin["temporal"] = f"{dates[0]}/{dates[-1]}"
+    dublin["type"] = ["http://purl.org/dc/dcmitype/Collection"]
+    if api.site:
+        dublin["identifier"] = [api.site]
+    found = {"@id": ROOT_ID, "@type": "Collection", "title": library.title}
+    if library.description:
+        found["description"] = library.description
+    return {**found, "totalParents": 0, "totalChildren": len(library.resources), "dublinCore": dublin,
+            "collection": api.collection_of(ROOT_ID, resource=False)}
+
+
+def resource_json(library: Library, api: Api, resource: Resource) -> dict:
+    """The resource object, made once per API address (navigation repeats it in every answer)."""
+    if api.root not in resource.described:
+        resource.described[api.root] = _describe(library, api, resource)
+    return resource.described[api.root]
+
+
+def _describe(library: Library, api: Api, resource: Resource) -> dict:
+    letter = resource.letter
+    return {
+        "@id": resource.id, "@type": "Resource", "title": letter.title or resource.id,
+        "description": document_label(letter), "totalParents": 1, "totalChildren": 0,
+        "dublinCore": _resource_dublin_core(library, api, resource),
+        "collection": api.collection_of(resource.id, resource=True),
+        "navigation": api.navigation_of(resource.id), "document": api.document_of(resource.id),
+        "download": [api.site + f"tei/{letter.file}"],
+        "citationTrees": [tree.as_json() for tree in resource.trees],
+        "mediaTypes": resource.media_types,
+    }
+
+
+def _resource_dublin_core(library: Library, api: Api, resource: Resource) -> dict:
+    letter, lang = resource.letter, resource.language
+    dublin: dict = {"title": [_text(letter.title or resource.id, lang)]}
+    if letter.short_title:
+        dublin["alternative"] = [_text(letter.short_title, lang)]
+    _names(dublin, "creator", letter.senders, lang)
+    _names(dublin, "audience", letter.recipients + letter.cc, lang)
+    if date := iso_date(letter.date):
+        dublin["date"] = date
+    sources = [s.text for s in letter.sources] + ([letter.collection] if letter.collection else [])
+    if sources:
+        dublin["source"] = [_text(s, lang) for s in sources]
+    if resource.licence or library.licence:
+        dublin["license"] = [resource.licence or library.licence]
+    if library.publisher:
+        dublin["publisher"] = [_text(library.publisher, lang)]
+    if lang != "und":
+        dublin["language"] = [lang]
+    dublin["type"] = [DCMI_TEXT]
+    dublin["identifier"] = [api.site + f"{resource.id}.html"]
+    return dublin
+
+
+def _names(dublin: dict, term: str, names: list[Name], lang: str) -> None:
+    values = list(dict.fromkeys(n.name for n in names if n.name))
+    if values:
+        dublin[term] = [_text(v, lang) for v in values]
+
+
+def _text(value: str, lang: str) -> dict:
+    return {"lang": lang, "value": value}
+
+
+def iso_date(date: DateSpec) -> str:
+    """The date as ISO 8601: a day, or an interval (.. for an open end) for ranges and bounds."""
+    if date.when:
+        return date.when
+    if date.from_ or date.to:
+        return f"{date.from_ or '..'}/{date.to or '..'}"
+    if date.notBefore or date.notAfter:
+        return f"{date.notBefore or '..'}/{date.notAfter or '..'}"
+    return ""
+

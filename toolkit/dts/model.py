@@ -1,0 +1,166 @@
+"""The edition as DTS sees it, and the addresses of its API.
+
+The root collection is the edition; each document is a Resource of it, named by its file
+stem (533 for tei/533.xml), the same name as its page. Both `teikit serve` and the build
+make a Library from the parsed documents; only the Api (where the answers live) differs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+from urllib.parse import quote
+
+from uritemplate import URITemplate
+
+from .. import NSMAP, XML_NS
+from ..metadata import Letter
+from ..xmlio import ParsedDocument
+from . import DtsError, TEI_XML
+from .citations import CitationError, CitationTree, Unit, read_trees, units
+
+ROOT_ID = "edition"
+PAGE_SIZE = 100  # members per page of a collection or navigation answer
+HTML = "text/html"
+TEXT = "text/plain"
+
+
+def segment(value: str) -> str:
+    """A value as RFC 6570 simple expansion writes it into a path: every reserved character encoded."""
+    return quote(value, safe="")
+
+
+@dataclass(frozen=True)
+class Api:
+    """Where the API answers (`root`, ending in /) and where the site's pages and TEI are (`site`).
+
+    Every endpoint is addressed by path, with parameters as RFC 6570 path-style parameters
+    (`;name=value`), so that each answer has a file name a plain web server can serve.
+    """
+
+    root: str
+    site: str
+
+    @property
+    def entry(self) -> str:
+        return self.root + "index.json"
+
+    @property
+    def collection(self) -> str:
+        return self.root + "collection{/id}{;nav,page}.json"
+
+    @property
+    def navigation(self) -> str:
+        return self.root + "navigation/{resource}{;ref,start,end,down,tree,page}.json"
+
+    @property
+    def document(self) -> str:
+        return self.root + "document/{resource}{;ref,start,end,tree,mediaType}"
+
+    def collection_of(self, member_id: str, resource: bool) -> str:
+        if member_id == ROOT_ID:
+            return self.root + "collection{;nav,page}.json"
+        return self.root + f"collection/{segment(member_id)}{{;nav{'' if resource else ',page'}}}.json"
+
+    def navigation_of(self, resource_id: str) -> str:
+        return self.root + f"navigation/{segment(resource_id)}{{;ref,start,end,down,tree,page}}.json"
+
+    def document_of(self, resource_id: str) -> str:
+        return self.root + f"document/{segment(resource_id)}{{;ref,start,end,tree,mediaType}}"
+
+    @staticmethod
+    def expand(template: str, **values: str | int | None) -> str:
+        return _template(template).expand({k: str(v) for k, v in values.items() if v is not None})
+
+
+@lru_cache(maxsize=256)
+def _template(template: str) -> URITemplate:
+    return URITemplate(template)  # parsing a template costs more than expanding it
+
+
+@dataclass
+class Resource:
+    """One document: its metadata, its citation trees and, where it is at hand, its tree.
+
+    The collection answers need only the record and the citation trees; navigation and
+    document need the parsed document too.
+    """
+
+    id: str
+    letter: Letter
+    trees: list[CitationTree]
+    language: str
+    licence: str  # the document's own licence (availability/licence/@target), or ""
+    document: ParsedDocument | None = None
+    outputs: dict[str, Callable[[], bytes]] = field(default_factory=dict)  # media type -> the built output
+    _units: dict[str | None, list[Unit]] = field(default_factory=dict, repr=False)
+    described: dict[str, dict] = field(default_factory=dict, repr=False)  # API root -> its resource JSON
+
+    @property
+    def media_types(self) -> list[str]:
+        return [TEI_XML, *self.outputs]
+
+    def tree(self, identifier: str | None) -> CitationTree:
+        for tree in self.trees:
+            if tree.identifier == identifier:
+                return tree
+        raise DtsError(404, f"resource {self.id!r} has no citation tree {identifier!r}")
+
+    def units(self, tree: str | None = None) -> list[Unit]:
+        if tree not in self._units:
+            citation = self.tree(tree)
+            try:
+                self._units[tree] = units(citation, self.document.tree, self.language)
+            except CitationError as error:
+                raise DtsError(404, f"{self.document.path.name}: {error}") from None
+        return self._units[tree]
+
+    def unit(self, identifier: str, tree: str | None = None) -> Unit:
+        for unit in self.units(tree):
+            if unit.identifier == identifier:
+                return unit
+        raise DtsError(404, f"resource {self.id!r} has no citable unit {identifier!r}"
+                       + (f" in tree {tree!r}" if tree else ""))
+
+
+@dataclass
+class Library:
+    """The edition: its metadata (title, editors, licence, …) and its documents in date order."""
+
+    title: str
+    publisher: str
+    editors: list[str]
+    licence: str
+    resources: dict[str, Resource]
+    language: str = "en"
+    description: str = ""
+    page_size: int = PAGE_SIZE
+
+    def resource(self, identifier: str | None) -> Resource:
+        if not identifier:
+            raise DtsError(400, "the parameter resource is required")
+        if identifier not in self.resources:
+            raise DtsError(404, f"no resource {identifier!r} in this edition")
+        return self.resources[identifier]
+
+
+def language_of(document: ParsedDocument | None, default: str = "und") -> str:
+    found = document.root.get(f"{{{XML_NS}}}lang") if document is not None else None
+    return found or default
+
+
+def make_resource(letter: Letter, document: ParsedDocument, outputs: dict[str, Callable[[], bytes]],
+                  keep_tree: bool = True) -> Resource:
+    """A Resource of a parsed document; without its tree (keep_tree=False) it answers collections only."""
+    target = document.root.xpath("string(tei:teiHeader//tei:publicationStmt//tei:licence/@target)", namespaces=NSMAP)
+    return Resource(letter.doc_id, letter, read_trees(document.root), language_of(document), str(target),
+                    document if keep_tree else None, outputs)
+
+
+def built_outputs(out_dir: Path, doc_id: str) -> dict[str, Callable[[], bytes]]:
+    """The edition's own HTML page and plain text of a document, read from the build folder."""
+    found = {HTML: out_dir / "html" / f"{doc_id}.html", TEXT: out_dir / "text" / f"{doc_id}.txt"}
+    return {media: (lambda path=path: path.read_bytes()) for media, path in found.items() if path.is_file()}
+
