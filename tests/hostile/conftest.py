@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from hostile_kit import CONFIG, GOOD, REPOSITORY, SUPPORT, Edition
+from .hostile_kit import CONFIG, GOOD, REPOSITORY, SUPPORT, Edition
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 
-from hostile_kit import REPOSITORY
+from .hostile_kit import REPOSITORY
 
 REAL = (REPOSITORY / "tei" / "533.xml").read_text(encoding="utf-8").replace('xml:id="d533', 'xml:id="dx')
 BODY_START = REAL.rindex("\n", 0, REAL.index("<p>", REAL.index("<body>"))) + 1  # the line of the body's first p

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_kit import REPOSITORY, teikit
+from .hostile_kit import REPOSITORY, teikit
 
 SAMPLE = "messy.xml"  # a CMIF 1.0-era file of tests/roots/cmif/files
 FORMULAS = ["=HYPERLINK(\"http://127.0.0.1/\",\"x\")", "+1+1", "-2+3", "@SUM(A1)"]

@@ -11,7 +11,7 @@ import os
 import pytest
 from lxml import html
 
-from hostile_kit import teikit
+from .hostile_kit import teikit
 
 NOT_FILES = [
     ("named-pipe", lambda p: os.mkfifo(p), "not a regular file (a named pipe): teikit reads only regular files [file-type]"),

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree, html
 
-from hostile_kit import REPOSITORY
+from .hostile_kit import REPOSITORY
 from toolkit import tasks
 from toolkit.authority import AuthorityIndex
 from toolkit.builders import Context, page_links

@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from hostile_kit import teikit, tree_state
+from .hostile_kit import teikit, tree_state
 
 
 def fail_writes_under(monkeypatch, folder, code: int) -> None:

@@ -3,7 +3,7 @@ build and an incremental build of the same input give the same site."""
 
 from __future__ import annotations
 
-from hostile_kit import tree_state
+from .hostile_kit import tree_state
 
 
 def duplicate_lines(later: str, first: str) -> list[str]:
