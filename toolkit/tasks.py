@@ -106,7 +106,7 @@ def check_one(context: TaskContext, path: Path) -> Checked:
         ids.setdefault(str(value), value.getparent().sourceline or 1)
     # Only a valid document has a record: metadata may assume what the rules guarantee.
     valid = not any(d.is_error for d in found)
-    record = letter(document, authority) if context.letters and valid else None
+    record = letter(document, authority, context.edition.config.received_types) if context.letters and valid else None
     return Checked(str(path), stamp, found, record, ids)
 
 
