@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import unicodedata
+from functools import lru_cache
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable
@@ -40,9 +41,14 @@ def display_path(path: Path | str) -> str:
     Control characters (terminal escape codes) and bytes that are not UTF-8 are shown
     escaped: a file name must not be able to rewrite the user's terminal.
     """
-    path = Path(path)
+    return _display(str(path), os.getcwd())
+
+
+@lru_cache(maxsize=65536)
+def _display(path: str, cwd: str) -> str:
+    # Cached: every record and diagnostic asks.
     shown = os.path.abspath(path)
-    for base in (os.path.abspath(os.curdir), _resolved(os.curdir)):
+    for base in (os.path.abspath(cwd), _resolved(cwd)):
         if shown.startswith(base.rstrip(os.sep) + os.sep):
             shown = os.path.relpath(shown, base)
             break

@@ -41,7 +41,7 @@ import pkgutil
 import posixpath
 from urllib.parse import quote
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -66,10 +66,18 @@ def document_path(kind: str, letter: Letter) -> str:
 
 def href(from_kind: str, to_kind: str, letter: Letter) -> str:
     """The relative link from one format of a document to another (e.g. page -> its TEI)."""
-    here = posixpath.dirname(document_path(from_kind, letter))
-    relative = posixpath.relpath(document_path(to_kind, letter), here or ".")
+    link = posixpath.join(_folder_link(from_kind, to_kind), posixpath.basename(document_path(to_kind, letter)))
     # Percent-encoded and starting with "./" or "../": no file name can make it a scheme.
-    return quote(relative if relative.startswith("../") else f"./{relative}", safe="/.")
+    return quote(link if link.startswith("../") else f"./{link}", safe="/.")
+
+
+@lru_cache(maxsize=None)
+def _folder_link(from_kind: str, to_kind: str) -> str:
+    """From the folder of one format to the folder of another (the folders name no document)."""
+    here = posixpath.dirname(DOCUMENT_PATHS[from_kind]) or "."
+    there = posixpath.dirname(DOCUMENT_PATHS[to_kind]) or "."
+    link = posixpath.relpath(there, here)
+    return "" if link == "." else link
 
 
 @dataclass
@@ -168,10 +176,22 @@ class DocumentBuilder(Builder):
         raise NotImplementedError
 
 
+# What a corpus-level builder may depend on; it runs again only when one of these changed.
+CORPUS_INPUTS = ("letters", "authority", "support", "description", "stylesheets", "config", "dating")
+
+
 class CorpusBuilder(Builder):
-    """Outputs that depend on the whole corpus; runs once per build."""
+    """Outputs that depend on the whole corpus; runs once per build, when its inputs changed.
+
+    `depends_on` names what its bytes depend on (default: everything in CORPUS_INPUTS):
+    letters (the metadata records), authority (the entries), support (the support files'
+    bytes), description (edition.xml), stylesheets, config (teikit.toml), dating (what dates
+    cmif.xml). A builder that says less is skipped more often; one that says too little
+    publishes stale bytes, so leave the default unless sure.
+    """
 
     _registry: ClassVar[dict[str, type]] = {}
+    depends_on: ClassVar[tuple[str, ...]] = CORPUS_INPUTS
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

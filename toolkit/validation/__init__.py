@@ -22,7 +22,7 @@ from ..diagnostics import ERROR, WARNING, Diagnostic, display_path
 from ..edition import SCHEMA_CHOICES, Edition
 from ..errors import SchemaNotFound
 from ..xmlio import ParsedDocument
-from . import buildable, correspondence, references, relaxng, schematron
+from . import buildable, correspondence, jing, references, relaxng, schematron
 
 PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
 
@@ -107,6 +107,8 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     The documents are checked by the per-document task (tasks.check) through the executor
     seam; the support files, parsed here for the authority index, are checked here.
     """
+    if (schema or edition.config.schema) == "tei_all" and jing.available():
+        return _validate_with_jing(edition, edition.tei_all_path(), paths)
     rules = rules_for(edition, schema)  # a missing schema is one line before any file is read
     support, failures = parse_tei(edition.authority_files(), edition.config.max_file_bytes)
     if not support:  # no edition around the files: their own ids are the authority
@@ -115,7 +117,9 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     support_targets = [d for d in support if wanted is None or resolved(d.path) in wanted]
     shown = {display_path(p) for p in wanted} if wanted is not None else None
     failures = [f for f in failures if shown is None or f.file in shown]
-    documents = [p for p in (wanted if wanted is not None else edition.document_files()) if not edition.is_support_file(p)]
+    support_files = {resolved(p) for p in edition.authority_files()}  # once: not a glob per file
+    documents = [p for p in (wanted if wanted is not None else edition.document_files())
+                 if resolved(Path(p)) not in support_files]
     checked = check_paths(edition, documents, support, schema, jobs, executor, scheduler, letters=False)
     diagnostics = failures + [d for c in checked for d in c.diagnostics]
     diagnostics += [d for document in support_targets for d in rules.check_document(document)]
@@ -197,6 +201,14 @@ def _duplicate(xml_id: str, path: str, other_path: str, severity: str, relation:
     return Diagnostic(document.display, line, column, severity, "xmlid-unique",
                       f'xml:id "{xml_id}" {relation} {other.display}:{other_line}:{other_column}; '
                       "an xml:id must be unique in the whole corpus")
+
+
+def _validate_with_jing(edition: Edition, schema: Path, paths) -> ValidationReport:
+    """tei_all through jing: the safe parser first, then jing on what it accepted."""
+    corpus = load(edition, paths)
+    diagnostics = list(corpus.failures) + jing.check(schema, [d.path for d in corpus.targets])
+    files = {d.display for d in corpus.targets} | {f.file for f in corpus.failures}
+    return ValidationReport(sorted(files), sorted(set(diagnostics)))
 
 
 def _validate_loose(edition: Edition, rules: Rules, paths, jobs) -> ValidationReport:
