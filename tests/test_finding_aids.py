@@ -28,7 +28,7 @@ def entry(site: Path, register: str, entry_id: str):
 
 
 def mention(section, doc_id: str):
-    found = section.xpath(f".//ul[@class='mentions']/li[a/@href='{doc_id}.html']")
+    found = section.xpath(f".//ul[@class='mentions']/li[a/@href='./{doc_id}.html']")
     assert len(found) == 1, doc_id
     return found[0]
 
@@ -56,11 +56,11 @@ def test_each_document_names_the_role_in_date_order(built_site):
     docs = chicherin.xpath(".//ul[@class='mentions']/li/a/@href")
     order = page(built_site, "index.html").xpath("//table[@class='document-list']/tbody/tr/td[1]/a/@href")
     assert len(docs) >= 8 and docs == [doc for doc in order if doc in docs]
-    roles = {doc: mention(chicherin, doc[:3]).xpath("string(span[@class='roles'])") for doc in docs}
-    assert roles["533.html"] == " — copy to, mentioned"
-    assert roles["537.html"].startswith(" — sender")
-    assert roles["538.html"].startswith(" — addressee")
-    assert roles["534.html"] == " — mentioned"
+    roles = {doc: mention(chicherin, doc[2:5]).xpath("string(span[@class='roles'])") for doc in docs}
+    assert roles["./533.html"] == " — copy to, mentioned"
+    assert roles["./537.html"].startswith(" — sender")
+    assert roles["./538.html"].startswith(" — addressee")
+    assert roles["./534.html"] == " — mentioned"
 
 
 def test_each_document_shows_the_sentence_that_names_the_entry(built_site):
@@ -111,7 +111,7 @@ def test_every_document_page_has_highwire_citation_tags(doc_id, built_site):
     assert meta(root, "citation_public_url") == [f"{base}{doc_id}.html"]
     assert root.xpath("//head/link[@rel='canonical']/@href") == [f"{base}{doc_id}.html"]
     assert root.xpath("//head/link[@rel='alternate'][@type='application/vnd.citationstyles.csl+json']/@href") == \
-        [f"csl/{doc_id}.json"]
+        [f"./csl/{doc_id}.json"]
 
 
 def test_citation_tags_say_what_the_document_says(built_site):
@@ -204,9 +204,9 @@ def test_the_pages_show_the_same_drawing_inline(name, page_name, built_site):
 def test_the_chronology_draws_every_document_with_ranges(built_site):
     root = drawing(built_site, "chronology.svg")
     ns = {"svg": SVG[1:-1]}
-    assert sorted(root.xpath("//svg:a/@href", namespaces=ns)) == [f"{d}.html" for d in DOCUMENTS]
+    assert sorted(root.xpath("//svg:a/@href", namespaces=ns)) == [f"./{d}.html" for d in DOCUMENTS]
     # 535 is dated "not after 1 September 1920": a bar open towards the start, not a dot
-    assert root.xpath("//svg:a[@href='535.html']/svg:rect[@class='mark-open']", namespaces=ns)
+    assert root.xpath("//svg:a[@href='./535.html']/svg:rect[@class='mark-open']", namespaces=ns)
     assert root.xpath("count(//svg:a/svg:circle)", namespaces=ns) == 9
 
 
@@ -228,9 +228,9 @@ def test_the_calendar_lists_documents_by_year_and_month(built_site):
     assert root.xpath("//section[@class='calendar']/h3/text()") == ["1920"]
     assert root.xpath("//section[@class='calendar']/h4/text()") == ["August 1920", "September 1920", "October 1920"]
     august = root.xpath("//h4[@id='month-1920-08']/following-sibling::ul[1]/li/a/@href")
-    assert august == ["533.html", "534.html"]
+    assert august == ["./533.html", "./534.html"]
     listed = root.xpath("//section[@class='calendar']//li/a/@href")
-    assert sorted(listed) == [f"{d}.html" for d in DOCUMENTS]
+    assert sorted(listed) == [f"./{d}.html" for d in DOCUMENTS]
 
 
 def test_the_network_has_the_table_counts_and_links_to_the_registers(built_site):

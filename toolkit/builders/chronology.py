@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from lxml import etree
 
 from ..metadata import DateSpec, Letter
-from . import Context, CorpusBuilder, CorpusInput
+from . import Context, CorpusBuilder, CorpusInput, href
 from .indexes import MONTHS, document_label, human_date
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -138,7 +138,7 @@ def chronology_svg(letters: list[Letter]) -> etree._Element | None:
 
 
 def _row(root: etree._Element, letter: Letter, s: Span, top: float, x) -> None:
-    link = _svg("a", root, href=f"{letter.doc_id}.html", class_="chronology-mark")
+    link = _svg("a", root, href=href("html", "html", letter), class_="chronology-mark")
     label = document_label(letter)
     _svg("title", link, label if human_date(letter.date) in label else f"{label} ({human_date(letter.date)})")
     # the whole row takes the click or tap, not only the thin marks and letters

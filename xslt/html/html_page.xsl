@@ -234,7 +234,7 @@
 
   <xsl:template name="tk:how-to-cite">
     <xsl:param name="level" as="xs:integer"/>
-    <xsl:variable name="url" select="concat($base-url, $doc-id, '.html')"/>
+    <xsl:variable name="url" select="concat($base-url, encode-for-uri($doc-id), '.html')"/>
     <!-- not searched: it names the edition, whose title would make every page match its words -->
     <section class="cite" aria-labelledby="cite-heading" data-pagefind-ignore="all">
       <xsl:element name="h{$level}">
@@ -252,14 +252,14 @@
         <a href="{$url}"><xsl:value-of select="$url"/></a>
       </p>
       <xsl:if test="$csl-href">
-        <p><a href="{$csl-href}" type="application/vnd.citationstyles.csl+json" download="{$doc-id}.json">Citation record for reference managers (CSL-JSON)</a></p>
+        <p><a href="{$csl-href}" type="application/vnd.citationstyles.csl+json" download="{encode-for-uri($doc-id)}.json">Citation record for reference managers (CSL-JSON)</a></p>
       </xsl:if>
     </section>
   </xsl:template>
 
   <!-- Highwire Press tags, as Zotero and Google Scholar read them, and the permalink. -->
   <xsl:template match="tei:TEI" mode="tk:citation-meta">
-    <xsl:variable name="url" select="concat($base-url, $doc-id, '.html')"/>
+    <xsl:variable name="url" select="concat($base-url, encode-for-uri($doc-id), '.html')"/>
     <xsl:variable name="sent" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"/>
     <xsl:variable name="date" select="($sent/tei:date)[1]"/>
     <!-- a permalink only where teikit.toml says where the edition is published -->
@@ -347,6 +347,13 @@
         else normalize-space($name)"/>
   </xsl:function>
 
+  <!-- The link to a document's page: a relative path ("./") with the file name percent-encoded,
+       so that no file name can become a scheme ("javascript:") or break out of the attribute. -->
+  <xsl:function name="tk:doc-href" as="xs:string">
+    <xsl:param name="doc-id" as="xs:string"/>
+    <xsl:sequence select="concat('./', encode-for-uri($doc-id), '.html')"/>
+  </xsl:function>
+
   <xsl:template name="tk:pager">
     <xsl:param name="where" as="xs:string" select="'bottom'"/>
     <!-- Two landmarks on one page need two names. -->
@@ -355,7 +362,7 @@
         <!-- At the top short (a phone's first screen belongs to the document), at the end in full. -->
         <xsl:if test="$prev-id">
           <li class="prev">
-            <a rel="prev" href="{$prev-id}.html">
+            <a rel="prev" href="{tk:doc-href($prev-id)}">
               <xsl:choose>
                 <xsl:when test="$where = 'top'">← Previous<span class="visually-hidden"> document: <xsl:value-of select="$prev-title"/></span></xsl:when>
                 <xsl:otherwise>Previous document: <xsl:value-of select="$prev-title"/></xsl:otherwise>
@@ -365,7 +372,7 @@
         </xsl:if>
         <xsl:if test="$next-id">
           <li class="next">
-            <a rel="next" href="{$next-id}.html">
+            <a rel="next" href="{tk:doc-href($next-id)}">
               <xsl:choose>
                 <xsl:when test="$where = 'top'">Next<span class="visually-hidden"> document: <xsl:value-of select="$next-title"/></span> →</xsl:when>
                 <xsl:otherwise>Next document: <xsl:value-of select="$next-title"/></xsl:otherwise>
