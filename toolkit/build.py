@@ -301,7 +301,8 @@ class _Run:
 
         rules = self.context.rules
         found = [d for document in documents for d in rules.check_document(document)]
-        return found + [d for document in documents for d in check_pointers(document, self.authority)]
+        where = self.context.where
+        return found + [d for document in documents for d in check_pointers(document, self.authority, where)]
 
     @staticmethod
     def _known_ids(records: dict[str, Record]) -> list:

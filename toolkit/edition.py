@@ -58,6 +58,8 @@ class Config:
     unique_ids: str = "corpus"
     # [references]: the attribute of an entry that a name's @key matches ("" when @key is not used)
     key: str = ""
+    # [correspondence]: @type values that mark a name inside correspAction type="sent" as the addressee
+    received_types: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> "Config":
@@ -73,6 +75,7 @@ class Config:
             _require(isinstance(value, str), path, f"[schemas] {key} must be a path in quotes")
         known |= _corpus_settings(_table(data, "corpus", path), path)
         known |= _reference_settings(_table(data, "references", path), path)
+        known |= _correspondence_settings(_table(data, "correspondence", path), path)
         config = cls(**known, schemas=dict(schemas), cmif=dict(_table(data, "cmif", path)))
         if config.base_url and not config.base_url.endswith("/"):
             config.base_url += "/"
@@ -137,6 +140,15 @@ def _reference_settings(section: dict, path: Path) -> dict:
     _require(isinstance(section["key"], str), path,
              '[references] key must be the attribute of an entry that @key matches, e.g. key = "n"')
     return {"key": section["key"]}
+
+
+def _correspondence_settings(section: dict, path: Path) -> dict:
+    if "received_types" not in section:
+        return {}
+    value = section["received_types"]
+    _require(isinstance(value, list) and all(isinstance(v, str) for v in value), path,
+             '[correspondence] received_types must be a list of @type values in quotes, e.g. ["addressee"]')
+    return {"received_types": tuple(value)}
 
 
 @dataclass

@@ -228,7 +228,8 @@ def _printed_reference(bibl) -> str:
 
 def _signs_its_own_note(element) -> bool:
     """'Yu.B.' signing the compiler's note is a signature, not a mention of the compiler."""
-    return any(note.get("resp") == element.get("ref") for note in element.iterancestors(f"{{{TEI_NS}}}note"))
+    ref = element.get("ref")
+    return bool(ref) and any(note.get("resp") == ref for note in element.iterancestors(f"{{{TEI_NS}}}note"))
 
 
 def _mentions(body, authority: AuthorityIndex | None = None) -> dict[str, list[str]]:
@@ -262,15 +263,38 @@ def _main_title(header):
     return main if main is not None else first(header, ".//tei:titleStmt/tei:title")
 
 
-def letter(document: ParsedDocument, authority: AuthorityIndex | None = None) -> Letter:
-    """The metadata of one document of the edition."""
+def _addressees_apart(actions: list[Action], received_types: tuple[str, ...], elements) -> list[Action]:
+    """Names of a sent action that teikit.toml's [correspondence] received_types mark as the
+    other party (by their @type) become the received action of their turn."""
+    kept = []
+    for action, element in zip(actions, elements):
+        kept.append(action)
+        if action.type != "sent" or not received_types:
+            continue
+        names = _xpath(element, "tei:persName | tei:orgName")
+        moved = [party for party, name in zip(action.parties, names) if name.get("type") in received_types]
+        if moved:
+            action.parties = [party for party in action.parties if party not in moved]
+            received = next((a for a in actions if a.type == "received" and a.subtype != "cc" and a.turn == action.turn),
+                            None)
+            if received is None:
+                kept.append(Action(type="received", parties=moved, turn=action.turn))
+            else:
+                received.parties = moved + received.parties
+    return kept
+
+
+def letter(document: ParsedDocument, authority: AuthorityIndex | None = None,
+           received_types: tuple[str, ...] = ()) -> Letter:
+    """The metadata of one document of the edition (received_types: see _addressees_apart)."""
     root = document.root
     header = first(root, "tei:teiHeader")
     number = first(header, ".//tei:publicationStmt/tei:idno[@type='document-number']")
     kind = first(header, ".//tei:textClass/tei:catRef/@target")
-    actions = [_action(a, authority, turn)
-               for turn, desc in enumerate(_xpath(header, ".//tei:correspDesc"), start=1)
-               for a in _xpath(desc, "tei:correspAction")]
+    elements = [(turn, a) for turn, desc in enumerate(_xpath(header, ".//tei:correspDesc"), start=1)
+                for a in _xpath(desc, "tei:correspAction")]
+    actions = _addressees_apart([_action(a, authority, turn) for turn, a in elements], received_types,
+                                [a for _, a in elements])
     sent_date = next((a.date for a in actions if a.type == "sent" and a.date.sort_key != "9999"), DateSpec())
     return Letter(
         doc_id=document.doc_id,

@@ -102,7 +102,7 @@ def check_one(context: TaskContext, path: Path) -> Checked:
     ids = {}
     for value in XML_ID(document.tree):
         ids.setdefault(str(value), value.getparent().sourceline or 1)
-    record = letter(document, authority) if context.letters else None
+    record = letter(document, authority, context.edition.config.received_types) if context.letters else None
     return Checked(str(path), stamp, found, record, ids)
 
 

@@ -32,7 +32,8 @@ class EditionLetter:
 def edition_letters(edition: Edition, corpus: Corpus | None = None) -> tuple[list[EditionLetter], Corpus]:
     """The edition's documents as letters, in chronological order (date, number, id)."""
     corpus = corpus if corpus is not None else load(edition)
-    items = [EditionLetter(d, letter(d, corpus.authority)) for d in corpus.documents]
+    received = edition.config.received_types
+    items = [EditionLetter(d, letter(d, corpus.authority, received)) for d in corpus.documents]
     items.sort(key=lambda item: item.letter.sort_key)
     return items, corpus
 

@@ -35,7 +35,7 @@ EXPECTED_KIND = {
     ("catRef", "target"): "category",
 }
 KIND_WORDS = {"person": "a person", "place": "a place", "org": "an organisation", "category": "a category"}
-BARE_WORD = re.compile(r"^[\w.-]+$")  # "chicherin": a pointer without its "#"
+BARE_WORD = re.compile(r"^[\w.-]+$")  # "chicherin": a pointer without its "#", if an entry has that id
 
 
 AUTHORITY_FILES = "the authority files (persons.xml, places.xml, orgs.xml) or edition.xml"
@@ -88,7 +88,8 @@ def _pointer_problem(element, attribute: str, token: str, known: AuthorityIndex,
     expanded = known.expand(token)
     pointer = expanded if expanded is not None else token
     if not pointer.startswith("#"):
-        if expanded is None and BARE_WORD.match(token) and ":" not in token:
+        # A bare word naming an entry is a pointer that lost its "#"; any other is a relative URI.
+        if expanded is None and BARE_WORD.match(token) and ":" not in token and token in known.entries:
             return "ref-resolves", f'{attribute}="{token}" is not a pointer: write "#{token}"'
         return None  # an absolute or relative URI: kept as it is
     entry = known.get(pointer)

@@ -153,9 +153,9 @@
     <xsl:variable name="preferred" select="(tei:corr, tei:reg, tei:expan, *)[1]"/>
     <span class="choice">
       <span class="{local-name($preferred)}"><xsl:apply-templates select="$preferred/node()"/></span>
+      <!-- The space before the other reading is part of it: without it, the words read as written. -->
       <xsl:for-each select="* except $preferred">
-        <xsl:text> </xsl:text>
-        <span class="alternative {local-name()}">[<xsl:value-of select="local-name()"/>: <xsl:apply-templates/>]</span>
+        <span class="alternative {local-name()}"><xsl:text> [</xsl:text><xsl:value-of select="local-name()"/>: <xsl:apply-templates/>]</span>
       </xsl:for-each>
     </span>
   </xsl:template>

@@ -1,0 +1,165 @@
+"""Another project's edition end to end: a sample of the Alfred Escher letters (TEI Publisher's
+conventions, ../shared/corpora/escher-briefedition.tar.xz) built with
+benchmarks/editions/escher/teikit.toml. The whole edition is timed in benchmarks/bench_escher.py."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree, html
+
+from toolkit.cli import cli
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPOSITORY / "benchmarks" / "editions" / "escher"))
+from unpack import ARCHIVE, unpack  # noqa: E402
+
+CMIF_RNG = REPOSITORY.parent / "shared" / "reference" / "cmif.rng"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+NS = {"t": TEI[1:-1]}
+SAMPLE = 200  # every 25th of the 5,019 letters
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory) -> Path:
+    if not ARCHIVE.is_file():
+        pytest.skip("the Escher edition is not beside the repository (../shared/corpora/escher-briefedition.tar.xz)")
+    root = tmp_path_factory.mktemp("escher")
+    unpack(root, every=25, limit=SAMPLE)
+    return root
+
+
+@pytest.fixture(scope="module")
+def result(edition):
+    return CliRunner().invoke(cli, ["--edition", str(edition), "build", "--quiet", "--jobs", "2"])
+
+
+def letters(edition: Path) -> list[Path]:
+    return sorted((edition / "data" / "briefe").glob("*.xml"))
+
+
+def test_every_letter_is_built_and_nothing_crashes(edition, result):
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert len(letters(edition)) == SAMPLE
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    reported = {line.split(":", 1)[0] for line in errors}
+    for line in errors:  # a letter that is not built is reported where it goes wrong
+        assert re.match(r"^data/\S+\.xml:\d+:\d+: error: .+ \[[\w-]+\]$", line), line
+    built = {p.stem for p in (edition / "build" / "html").glob("K_*.html")}
+    for letter in letters(edition):
+        assert letter.stem in built or f"data/briefe/{letter.name}" in reported, letter.name
+    assert result.exit_code == (1 if errors else 0)
+    assert len(built) == SAMPLE  # in fact every letter of the sample is valid and built
+
+
+# ---- the reading words of every page, in order, as the TEI has them ----------------------
+
+OTHER_READING = {"abbr": "expan", "sic": "corr", "orig": "reg"}
+NOT_READ = ("del", "a[@class = 'noteref']", "*[contains(@class, 'alternative')]",
+            "*[contains(@class, 'visually-hidden')]", "*[@class = 'pb']", "*[@aria-hidden = 'true']")
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.replace("[", "").replace("]", ""))
+
+
+def tei_reading(element, out: list[str]) -> list[str]:
+    """The reading text of TEI: no deletions, no notes, the preferred reading of a choice;
+    lb/pb a space unless break="no", space a space."""
+    name = etree.QName(element).localname
+    if name in ("lb", "pb", "cb", "space") and element.get("break") != "no":
+        out.append(" ")
+    parent = element.getparent()
+    other = OTHER_READING.get(name)
+    skip = name in ("del", "note") or (
+        other and parent is not None and parent.find(TEI + other) is not None and parent.tag == TEI + "choice")
+    if not skip:
+        out.append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str):
+                tei_reading(child, out)
+            out.append(child.tail or "")
+    return out
+
+
+def page_reading(path: Path) -> list[str]:
+    section = html.parse(str(path)).getroot().xpath("//section[@class='text']")[0]
+    for mark in section.xpath(" | ".join(f".//{m}" for m in NOT_READ)):
+        mark.drop_tree()
+    for block in section.xpath(".//td | .//th | .//li | .//p | .//div | .//section"):
+        block.tail = " " + (block.tail or "")  # blocks and cells stand apart on the page
+    return words(section.text_content())
+
+
+def test_every_page_has_the_reading_words_of_its_letter_in_order(edition, result):
+    for letter in letters(edition):
+        text = etree.parse(str(letter)).getroot().find(TEI + "text")
+        expected = words("".join(tei_reading(text, [])))
+        assert page_reading(edition / "build" / "html" / f"{letter.stem}.html") == expected, letter.name
+
+
+# ---- registers, correspondents, CMIF ------------------------------------------------------
+
+@pytest.mark.parametrize("register, page, entry", [("people/people.xml", "persons.html", "person"),
+                                                   ("places/places.xml", "places.html", "place")])
+def test_registers_list_every_entry_of_people_and_places(edition, result, register, page, entry):
+    tree = etree.parse(str(edition / "data" / register))
+    ids = tree.xpath(f"//t:{entry}/@xml:id", namespaces=NS)
+    anchors = set(html.parse(str(edition / "build" / "html" / page)).getroot().xpath("//*/@id"))
+    assert len(ids) > 1000 and set(ids) <= anchors
+
+
+def test_names_in_the_text_reach_the_register_by_key(edition, result):
+    people = etree.parse(str(edition / "data" / "people" / "people.xml"))
+    by_n = {p.get("n"): p.get("{http://www.w3.org/XML/1998/namespace}id") for p in people.xpath("//t:person", namespaces=NS)}
+    persons = html.parse(str(edition / "build" / "html" / "persons.html")).getroot()
+    checked = 0
+    for letter in letters(edition)[:20]:
+        keys = etree.parse(str(letter)).xpath("//t:text//t:persName/@key", namespaces=NS)
+        for entry_id in dict.fromkeys(by_n[k] for k in keys if k in by_n):
+            entry = persons.xpath("//section[@id = $id]", id=entry_id)
+            assert entry and f"{letter.stem}.html" in etree.tostring(entry[0]).decode(), (letter.name, entry_id)
+            checked += 1
+    assert checked > 20
+
+
+def test_correspondents_come_from_correspdesc(edition, result):
+    cmif = etree.parse(str(edition / "build" / "cmif.xml"))
+    descs = cmif.xpath("//t:correspDesc", namespaces=NS)
+    assert len(descs) == SAMPLE
+    checked = 0
+    for desc in descs:
+        key = desc.get("key")
+        sent = desc.xpath("t:correspAction[@type='sent']/*[self::t:persName or self::t:orgName]/text()", namespaces=NS)
+        received = desc.xpath("t:correspAction[@type='received']/*[self::t:persName or self::t:orgName]/text()",
+                              namespaces=NS)
+        if "_AE_an_" in key:  # the file names say who wrote to whom
+            assert "Alfred Escher" in sent and "Alfred Escher" not in received, key
+            checked += 1
+        elif re.search(r"_an_Escher_", key):
+            assert "Alfred Escher" in received and sent and "Alfred Escher" not in sent, key
+            checked += 1
+    assert checked > SAMPLE // 2
+    # a correspondent's @ref is the GND number people.xml gives the entry its @key matches
+    people = etree.parse(str(edition / "data" / "people" / "people.xml"))
+    gnd = {p.get("n"): "https://d-nb.info/gnd/" + p.xpath("normalize-space(t:idno[@type='gnd'])", namespaces=NS)
+           for p in people.xpath("//t:person[t:idno[@type='gnd']]", namespaces=NS)}
+    refs = {e.text: e.get("ref") for e in cmif.xpath("//t:correspAction/t:persName", namespaces=NS)}
+    found = 0
+    for letter in letters(edition):
+        for name in etree.parse(str(letter)).xpath("//t:correspDesc//t:persName[@key]", namespaces=NS):
+            if name.get("key") in gnd:
+                assert refs[" ".join(name.xpath("string()").split())] == gnd[name.get("key")], letter.name
+                found += 1
+    assert found > SAMPLE
+
+
+def test_the_cmif_export_is_valid_cmif(edition, result):
+    if not CMIF_RNG.is_file():
+        pytest.skip("the CMIF schema is not beside the repository (../shared/reference/cmif.rng)")
+    schema = etree.RelaxNG(etree.parse(str(CMIF_RNG)))
+    assert schema.validate(etree.parse(str(edition / "build" / "cmif.xml"))), schema.error_log
