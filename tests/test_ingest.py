@@ -285,6 +285,8 @@ def test_cli_never_overwrites_without_force(edition_dir):
     (b"  \n\n", "1:1: error: the file is empty: nothing to ingest [ingest-empty]"),
     (b"No. 1\nLetter from A. Writer to B. Reader\nfine\n\xff\n",
      "4:1: error: not UTF-8 text (byte 0xff): save the file as UTF-8 [ingest-encoding]"),
+    (b"No. 1\nLetter from A. Writer to B. Reader\nbad \x00 byte\n",
+     "3:5: error: control character U+0000 cannot be kept in XML: remove it from the source [ingest-control-character]"),
     (b"Some prose.\nMore prose, but no heading and no number.\n",
      '1:1: error: no document found: expected lines such as "No. 537" or headings such as '
      '"Telegram from \u2026 to \u2026", "Letter from \u2026" [ingest-no-document]'),
@@ -296,6 +298,15 @@ def test_cli_bad_input_is_one_line_and_exit_1(edition_dir, tmp_path, content, me
     assert result.exit_code == 1
     assert result.output == f"Error: {source}:{message}\n"
     assert not list((edition_dir / "tei").glob("[0-9]*.xml"))
+
+
+def test_page_breaks_are_line_breaks(edition_dir, tmp_path):
+    source = tmp_path / "pages.txt"
+    source.write_text((TURKESTAN / "collection.txt").read_text(encoding="utf-8").replace(
+        "\n\nNo. 14", "\f\nNo. 14"), encoding="utf-8")
+    result = run(edition_dir, str(source), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [d["number"] for d in json.loads(result.output)["documents"]] == ["12", "13", "14", "15"]
 
 
 def test_start_number_counts_an_unnumbered_collection(edition_dir, tmp_path):
@@ -313,3 +324,27 @@ def test_start_number_counts_an_unnumbered_collection(edition_dir, tmp_path):
         "string(//*[local-name()='note'][@type='inferred'])")
     assert "counted from --start-number" in note
     assert run(edition_dir, str(source), "--start-number", "-1").exit_code == 2
+
+
+def test_the_same_source_gives_the_same_bytes(edition_dir):
+    source = str(TURKESTAN / "collection.txt")
+    assert run(edition_dir, source, "--out", str(edition_dir / "a")).exit_code == 0
+    assert run(edition_dir, source, "--out", str(edition_dir / "b")).exit_code == 0
+    for first in sorted((edition_dir / "a").iterdir()):
+        assert first.read_bytes() == (edition_dir / "b" / first.name).read_bytes(), first.name
+
+
+def test_an_unknown_repository_is_kept_as_written_and_validation_asks_for_it(edition_dir, tmp_path):
+    source = tmp_path / "one.txt"
+    source.write_text("No. 7\n\nLetter from K. Atabaev to M. Frunze March 3, 1921\n\n"
+                      "Received. National Archive of Nowhere, f. 1, op. 2, d. 3, l. 5. Copy.\n", encoding="utf-8")
+    assert run(edition_dir, str(source)).exit_code == 0
+    draft = edition_dir / "tei" / "7.xml"
+    root = etree.parse(str(draft)).getroot()
+    repository = root.xpath("//*[local-name()='orgName'][@type='repository']")[0]
+    assert (repository.text, repository.get("ref")) == ("National Archive of Nowhere", None)
+    assert root.xpath("//*[local-name()='bibl'][@type='archival']/@cert") == ["low"]
+    reviews = root.xpath("//*[local-name()='note'][@type='review']/text()")
+    assert "d7-arch1: repository 'National Archive of Nowhere' is not in the authority list of repositories" in reviews
+    rules = [d.rule for d in validate(Edition.open(edition_dir), [draft], "edition").diagnostics]
+    assert rules == ["archival-complete"]

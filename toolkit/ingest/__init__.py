@@ -11,6 +11,7 @@ Nothing is written unless every draft can be: an existing file is refused withou
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,10 @@ from .document import Parsed, parse_document
 from .names import Recogniser
 from .split import split
 from .tei import Context, Tally, write
+
+
+# Characters XML 1.0 cannot hold (tab, newline and carriage return aside).
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 
 
 class IngestError(TeikitError):
@@ -105,7 +110,16 @@ def read_source(path: Path) -> str:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise IngestError(path, f"not UTF-8 text (byte 0x{data[error.start]:02x}): save the file as UTF-8",
                           "ingest-encoding", line, column) from None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    # Page breaks of a text made from a PDF are layout, not words: they end a line like a newline.
+    text = text.replace("\f", "\n").replace("\v", "\n")
+    control = CONTROL.search(text)
+    if control:
+        before = text[:control.start()]
+        line, column = before.count("\n") + 1, control.start() - (before.rfind("\n") + 1) + 1
+        raise IngestError(path, f"control character U+{ord(control.group()):04X} cannot be kept in XML: "
+                          "remove it from the source", "ingest-control-character", line, column)
+    return text
 
 
 def context_for(edition: Edition) -> Context:

@@ -1,0 +1,93 @@
+"""Property tests of the ingest over generated collections in the style of the seed.
+
+Whatever the mix of numbered and unnumbered documents, headings with and without datelines,
+references, notes, omissions and stray lines: the ingest never fails, every line is in one
+document or listed as left out, and every word of a document's lines is in its draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from toolkit.authority import AuthorityIndex
+from toolkit.corpus import parse_tei
+from toolkit.edition import Edition
+from toolkit.ingest.document import parse_document
+from toolkit.ingest.names import Recogniser
+from toolkit.ingest.split import split
+from toolkit.ingest.tei import Context, write
+
+TURKESTAN = Path(__file__).resolve().parent / "roots" / "ingest" / "turkestan"
+SUPPORT, _ = parse_tei(Edition.open(TURKESTAN).authority_files())
+CONTEXT = Context(Recogniser.from_authority(AuthorityIndex.from_documents(SUPPORT)), compiler="compiler",
+                  categories={"letter", "telegram", "report", "dispatch"})
+
+NAMES = st.sampled_from(["M. Frunze", "K. Atabaev", "Ya. Peters", "A. Unknown", "Frunze"])
+OFFICES = st.sampled_from(["Commander of the Turkestan Front", "Head of the Military Department of the Turkestan Bureau",
+                           "Chairman", "People’s Commissar"])
+WORDS = st.lists(st.sampled_from(["the", "grain", "Samarkand", "wagons", "Tashkent,", "left.", "<…>", "…", "[local]",
+                                  "No.", "12", "f.", "op.", "“quoted”", "Dzhizak;", "Comrade", "Frunze", "and", "to"]),
+                 min_size=1, max_size=25).map(" ".join)
+DATES = st.sampled_from(["", " March 16, 1921", " Tashkent, 14 March 1921", " No later than April 2, 1921",
+                         " February 30, 1921", " April 1921"])
+REFERENCES = st.sampled_from(["", " GARF, f. R-1318, op. 1, d. 45, ll. 3–4. Original.",
+                              " ГАРФ, ф. Р-130, оп. 4, д. 12, л. 145 об. Копия; RGVA, f. 110, op. 3, d. 7a, l. 2. Copy.",
+                              " Unknown Archive, f. 1, op. 2, d. 3, l. 4. Copy; also in f. 5, op. 1, d. 2, l. 7."])
+NOTES = st.sampled_from(["", " (Emphasis added – Yu.B.)", " Note: the year is doubtful.",
+                         " Published in: Turkestan in the Civil War, Tashkent, 1964, doc. no. 77."])
+
+
+@st.composite
+def documents(draw) -> str:
+    kind = draw(st.sampled_from(["Telegram from", "Letter from", "Report of the", "Dispatch from"]))
+    heading = f"{kind} {draw(OFFICES)}, {draw(NAMES)}, to {draw(OFFICES)}, {draw(NAMES)}"
+    number = draw(st.one_of(st.just(""), st.integers(1, 999).map(lambda n: f"No. {n}\n\n")))
+    subject = draw(st.sampled_from(["", " On the Supply of Grain", " Regarding the Wagons"]))
+    paragraphs = draw(st.lists(WORDS, min_size=1, max_size=3))
+    last = paragraphs[-1] + draw(REFERENCES) + draw(NOTES)
+    return number + heading + subject + draw(DATES) + "\n\n" + "\n\n".join(paragraphs[:-1] + [last])
+
+
+COLLECTIONS = st.lists(st.one_of(documents(), WORDS), min_size=1, max_size=5).map("\n\n".join)
+
+
+def tokens(text: str) -> Counter:
+    """Words without the marks the TEI turns into markup (gaps, the brackets of supplied words)."""
+    text = re.sub(r"<…>|…", " ", text).replace("[", " ").replace("]", " ")
+    return Counter(text.split())
+
+
+BLOCKS = {"head", "p", "note", "bibl", "sp", "speaker", "signed", "closer", "dateline", "salute", "gap"}
+
+
+def draft_text(root) -> str:
+    """The words of the draft's text and sources: markup adds no characters, blocks are apart."""
+    for element in root.iter():
+        if isinstance(element.tag, str) and etree.QName(element).localname in BLOCKS:
+            element.text, element.tail = " " + (element.text or ""), " " + (element.tail or "")
+    return "".join(root.xpath("//*[local-name()='text']//text() | //*[local-name()='listBibl']//text()"))
+
+
+@settings(deadline=None, max_examples=120)
+@given(COLLECTIONS)
+def test_every_line_is_somewhere_and_every_word_in_its_draft(text):
+    found = split(text)
+    lines = {i for i, line in enumerate(text.splitlines(), start=1) if line.strip()}
+    seen = [line.number for line, _ in found.left_out]
+    for index, source in enumerate(found.documents):
+        own = ([source.number_line] if source.number_line else []) + source.lines
+        seen += [line.number for line in own]
+        parsed = parse_document(source, CONTEXT.recogniser, last=index == len(found.documents) - 1)
+        data, _ = write(parsed, str(index + 1), "", CONTEXT)
+        drafted = tokens(draft_text(etree.fromstring(data)))
+        expected = tokens("\n".join(line.text for line in own))
+        if parsed.next_number:
+            expected[parsed.next_number] -= 1
+        assert drafted == +expected
+    assert sorted(seen) == sorted(lines)
