@@ -438,6 +438,8 @@ def test_the_live_server_sends_dts_headers_and_errors(live):
     assert json.loads(body)["description"] == "say which units: give ref, start and end, or down"
     status, _, body = get(f"{live}/api/dts/document/533;ref=head1.note1")
     assert status == 200 and b"<dts:wrapper" in body
+    with urllib.request.urlopen(urllib.request.Request(f"{live}/api/dts/collection.json", method="HEAD")) as head:
+        assert (head.status, head.headers["Content-Type"], head.read()) == (200, "application/ld+json", b"")
 
 
 def test_the_build_removes_the_static_answers_it_no_longer_writes(tmp_path):
@@ -545,3 +547,11 @@ def test_import_refuses_what_is_not_safe_tei(edition, tmp_path, monkeypatch):
     result = run("--edition", "mine", "import", "dts", entry, "--fetch", "big")
     assert (result.exit_code, result.output) == (1, f"Error: {api.as_uri()}/doc/big.xml: the answer is larger than 0 MB; not read\n")
     assert not list((edition / "tei").iterdir())
+
+
+@pytest.mark.slow
+def test_the_whole_documents_served_are_valid_tei(library, api, tei_all_rng):
+    """With teikit's refsDecl added to the header, each document is still valid against tei_all."""
+    for resource in library.resources.values():
+        served = etree.fromstring(ask(library, api, f"document/{resource.id}").body)
+        assert tei_all_rng.validate(served), (resource.id, [e.message for e in tei_all_rng.error_log])

@@ -29,13 +29,22 @@ class _SiteHandler(SimpleHTTPRequestHandler):
             self.send_header("Location", "/html/index.html")
             self.end_headers()
             return
+        if not self._api():
+            super().do_GET()
+
+    def do_HEAD(self):
+        if not self._api(body=False):
+            super().do_HEAD()
+
+    def _api(self, body: bool = True) -> bool:
+        """Answer a request to the API; False if the path is not the API's."""
         address = urlsplit(self.path)
         if address.path == API_PREFIX or address.path.startswith(API_PREFIX + "/"):
-            self._dts(address.path[len(API_PREFIX):].lstrip("/"), address.query)
-            return
-        super().do_GET()
+            self._dts(address.path[len(API_PREFIX):].lstrip("/"), address.query, body)
+            return True
+        return False
 
-    def _dts(self, path: str, query: str) -> None:
+    def _dts(self, path: str, query: str, body: bool = True) -> None:
         from .dts import DtsError, error_response
         from .dts.model import Api
         from .dts.requests import respond
@@ -56,7 +65,8 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         for name, value in response.headers.items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(response.body)
+        if body:
+            self.wfile.write(response.body)
 
     def log_message(self, format, *args):  # one short line per request, on stderr like any server log
         print(f"{self.address_string()} {format % args}", file=sys.stderr)
