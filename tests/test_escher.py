@@ -80,9 +80,13 @@ def tei_reading(element, out: list[str]) -> list[str]:
     if not skip:
         out.append(element.text or "")
         for child in element:
+            broken = isinstance(child.tag, str) and etree.QName(child).localname in ("lb", "pb") \
+                and child.get("break") == "no"
+            if broken:  # a word broken across lines: the line-end whitespace around it is not a space
+                out[-1] = out[-1].rstrip()
             if isinstance(child.tag, str):
                 tei_reading(child, out)
-            out.append(child.tail or "")
+            out.append((child.tail or "").lstrip() if broken else (child.tail or ""))
     return out
 
 
@@ -100,6 +104,18 @@ def test_every_page_has_the_reading_words_of_its_letter_in_order(edition, result
         text = etree.parse(str(letter)).getroot().find(TEI + "text")
         expected = words("".join(tei_reading(text, [])))
         assert page_reading(edition / "build" / "html" / f"{letter.stem}.html") == expected, letter.name
+
+
+def test_every_plain_text_keeps_the_reading_words_of_its_letter_in_order(edition, result):
+    """The text adds note numbers, the notes and the other reading of a choice: without those
+    marks, the reading words are all there, in order."""
+    for letter in letters(edition):
+        text = etree.parse(str(letter)).getroot().find(TEI + "text")
+        plain = (edition / "build" / "text" / f"{letter.stem}.txt").read_text(encoding="utf-8")
+        plain = re.sub(r" \[(?:abbr|expan|sic|corr|orig|reg): [^\]]*\]", "", plain)  # the other reading
+        remaining = iter(words(re.sub(r"\[\d+\]", " ", plain)))  # note numbers are not words
+        missing = [word for word in words("".join(tei_reading(text, []))) if word not in remaining]
+        assert missing == [], letter.name
 
 
 # ---- registers, correspondents, CMIF ------------------------------------------------------

@@ -89,6 +89,16 @@
 
   <xsl:template match="tei:del" mode="tk:inline"/>
 
+  <!-- Around a break inside a word (break="no"), the source's line-end whitespace is not a space. -->
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]"
+      mode="tk:inline">
+    <xsl:value-of select="replace(., '\s+$', '')"/>
+  </xsl:template>
+  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]"
+      mode="tk:inline">
+    <xsl:value-of select="replace(., '^\s+', '')"/>
+  </xsl:template>
+
   <xsl:template match="tei:supplied" mode="tk:inline">
     <xsl:text>[</xsl:text>
     <xsl:apply-templates mode="tk:inline"/>
