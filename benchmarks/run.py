@@ -1,97 +1,234 @@
-"""Time each stage of `teikit build` on a large generated corpus.
+"""Time `teikit build` and `teikit validate` on large corpora, beside the field's reference tools.
 
-    .venv/bin/python benchmarks/run.py [--documents 2000]
+    .venv/bin/python benchmarks/run.py --documents 1000 10000 [--escher] [--jobs 2] [--dask]
 
-The corpus is the edition's ten documents copied with new ids and numbers (and a date shifted
-per copy, so the chronological order interleaves them), plus the edition's authority files,
-schema and stylesheets. It is written to benchmarks/out/ (git-ignored). Figures go to
-benchmarks/README.md; they are not tests.
+For each size, a corpus is generated from the edition's real documents (new ids, numbers and
+shifted dates, so the chronological order interleaves the copies) into benchmarks/out/
+(git-ignored), with the real authority files, schema and stylesheets. `--escher` also
+unpacks ../shared/corpora/escher-briefedition.tar.xz (5,019 letters of another edition) into
+a temporary folder and builds it with benchmarks/editions/escher/teikit.toml.
+
+Printed per corpus, in one table (wall time, ms per document, peak RSS of the largest process):
+the lxml parse+serialize floor, jing and `xmllint --relaxng` on the same files and schema,
+`teikit validate`, a cold build (with the time of each of its stages), a no-op rebuild, a
+rebuild after one edited document and after a comment in persons.xml. Every teikit figure is a
+fresh `teikit` process (start-up included). Figures are recorded in benchmarks/README.md; they
+are never asserted in tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
+import resource
 import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 
-from toolkit import build as build_module
-from toolkit.corpus import load
-from toolkit.edition import Edition
-from toolkit.xmlio import parse_file
-
 REPOSITORY = Path(__file__).resolve().parents[1]
 OUT = Path(__file__).resolve().parent / "out"
+SHARED = REPOSITORY.parent / "shared"
+ESCHER = SHARED / "corpora" / "escher-briefedition.tar.xz"
+ESCHER_CONFIG = Path(__file__).resolve().parent / "editions" / "escher" / "teikit.toml"
+MEASURE = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).returncode
+wall = time.perf_counter() - start
+print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+"""
+
+
+def teikit_command() -> list[str]:
+    local = Path(sys.executable).with_name("teikit")
+    return [str(local)] if local.exists() else [sys.executable, "-c", "from toolkit.cli import cli; cli()"]
 
 
 def make_corpus(count: int) -> Path:
-    root = OUT / "edition"
+    """`count` documents made from the edition's ten, with the real support files."""
+    from toolkit.edition import Edition
+
+    root = OUT / f"edition-{count}"
+    if (root / "tei").is_dir() and len(list((root / "tei").glob("1*.xml"))) == count:
+        shutil.rmtree(root / "build", ignore_errors=True)
+        return root
     shutil.rmtree(root, ignore_errors=True)
     (root / "tei").mkdir(parents=True)
     shutil.copytree(REPOSITORY / "schema", root / "schema")
     shutil.copytree(REPOSITORY / "xslt", root / "xslt")
     shutil.copy(REPOSITORY / "teikit.toml", root / "teikit.toml")
-    sources = Edition.open(REPOSITORY).document_files()
-    for support in Edition.open(REPOSITORY).authority_files():
+    edition = Edition.open(REPOSITORY)
+    for support in edition.authority_files():
         shutil.copy(support, root / "tei" / support.name)
+    sources = [p.read_text(encoding="utf-8") for p in edition.document_files()]
+    stems = [p.stem for p in edition.document_files()]
     for index in range(count):
-        source = sources[index % len(sources)]
-        new_id = str(10000 + index)
-        text = source.read_text(encoding="utf-8")
-        text = text.replace(f'xml:id="d{source.stem}', f'xml:id="d{new_id}')
+        text, stem = sources[index % len(sources)], stems[index % len(sources)]
+        new_id = str(100000 + index)
+        text = text.replace(f'xml:id="d{stem}', f'xml:id="d{new_id}').replace(f'"#d{stem}', f'"#d{new_id}')
         text = re.sub(r"(<idno type=\"document-number\"[^>]*>)\d+", rf"\g<1>{new_id}", text)
-        day = 1 + index % 28
         text = re.sub(r'(correspAction type="sent">(?:(?!</correspAction>).)*?when=")1920-\d\d-\d\d',
-                      rf"\g<1>1921-{1 + index % 12:02d}-{day:02d}", text, count=1, flags=re.S)
+                      rf"\g<1>{1900 + index % 50}-{1 + index % 12:02d}-{1 + index % 28:02d}", text, count=1,
+                      flags=re.S)
         (root / "tei" / f"{new_id}.xml").write_text(text, encoding="utf-8")
     return root
 
 
-def timed(label: str, function, documents: int, rows: list) -> object:
+def unpack_escher(temp: Path) -> Path | None:
+    if not ESCHER.is_file() or not ESCHER_CONFIG.is_file():
+        return None
+    with tarfile.open(ESCHER) as archive:
+        archive.extractall(temp, filter="data")
+    shutil.copy(ESCHER_CONFIG, temp / "teikit.toml")
+    return temp
+
+
+def measure(command: list[str], cwd: Path | None = None) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS (KB) of the largest process, exit code."""
+    result = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, cwd=cwd)
+    wall, rss, code = result.stdout.split()
+    return float(wall), int(rss), int(code)
+
+
+def floor(paths: list[Path]) -> float:
+    """lxml parse + serialize of every file, one core: the least any tool reading and writing them pays."""
+    from lxml import etree
+
     start = time.perf_counter()
-    result = function()
-    seconds = time.perf_counter() - start
-    rows.append((label, seconds, seconds / documents * 1000))
-    return result
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    for path in paths:
+        etree.tostring(etree.fromstring(path.read_bytes(), parser))
+    return time.perf_counter() - start
+
+
+def file_list(paths: list[Path], temp: Path) -> Path:
+    listing = temp / "files.txt"
+    listing.write_text("\n".join(str(p) for p in paths))
+    return listing
+
+
+def bench(label: str, root: Path, jobs: int, dask: bool, rows: list, builds_only: bool = False) -> None:
+    from toolkit.edition import Edition
+
+    edition = Edition.open(root)
+    documents = edition.document_files()
+    n = len(documents)
+    schema = edition.schema_dir / "edition.rng"
+    teikit = teikit_command() + ["--edition", str(root)]
+
+    def row(stage: str, wall: float, rss: int | None = None, note: str = "") -> None:
+        rows.append((label, n, stage, wall, wall / n * 1000, rss, note))
+        print(f"{label:>14} {stage:<48} {wall:8.2f} s {wall / n * 1000:8.3f} ms/doc "
+              f"{(rss or 0) / 1024:7.0f} MB {note}", flush=True)
+
+    if not builds_only:
+        validators(documents, schema, teikit, jobs, row)
+    builds(root, documents, teikit, jobs, dask, row)
+
+
+def validators(documents: list[Path], schema: Path, teikit: list[str], jobs: int, row) -> None:
+    row("lxml parse + serialize floor (1 core)", floor(documents))
+    # Reference tools on the same files and schema; xargs keeps command lines short.
+    with tempfile.TemporaryDirectory() as temp:
+        listing = file_list(documents, Path(temp))
+        for tool, command in (("jing (RelaxNG only, one JVM)", f"xargs -a {listing} -d '\\n' jing {schema}"),
+                              ("xmllint --relaxng (RelaxNG only, 1 core)",
+                               f"xargs -a {listing} -d '\\n' xmllint --noout --relaxng {schema} 2>/dev/null")):
+            if shutil.which("jing" if "jing" in tool else "xmllint"):
+                wall, rss, _ = measure(["sh", "-c", command])
+                row(tool, wall, rss)
+    wall, rss, code = measure(teikit + ["validate", "--jobs", str(jobs)])
+    row(f"teikit validate (RelaxNG + Schematron + refs, {jobs} jobs)", wall, rss, "" if code == 0 else f"exit {code}")
+
+
+def builds(root: Path, documents: list[Path], teikit: list[str], jobs: int, dask: bool, row) -> None:
+    n = len(documents)
+    out = root / "build"
+    shutil.rmtree(out, ignore_errors=True)
+    report_file = Path(tempfile.mkstemp(suffix=".json")[1])
+    for stage, extra in (("cold build", ["--clean"]), ("no-op rebuild", []),):
+        wall, rss, code = measure(["sh", "-c", " ".join(f"'{a}'" for a in teikit + [
+            "build", "--jobs", str(jobs), "--format", "json", *extra]) + f" > {report_file}"])
+        timings = json.loads(report_file.read_text())["timings"]
+        row(f"{stage} ({jobs} jobs)", wall, rss, _stages(timings) if code == 0 else f"exit {code}")
+    edited = documents[n // 2]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("</title>", " (edited)</title>", 1), encoding="utf-8")
+    wall, rss, code = measure(teikit + ["build", "--jobs", str(jobs), "--quiet"])
+    row("one edited document (title: neighbours too)", wall, rss)
+    edited.write_text(text, encoding="utf-8")
+    measure(teikit + ["build", "--jobs", str(jobs), "--quiet"])  # back to the cold build's state
+    persons = root / "tei" / "persons.xml"
+    original = persons.read_bytes()
+    persons.write_bytes(original + b"\n<!-- a comment -->\n")
+    wall, rss, code = measure(["sh", "-c", " ".join(f"'{a}'" for a in teikit + [
+        "build", "--jobs", str(jobs), "--format", "json"]) + f" > {report_file}"])
+    report = json.loads(report_file.read_text())
+    row("comment in persons.xml", wall, rss, f"{report['rebuilt']} rebuilt, {report['written']} files written, "
+        f"corpus builders run: {', '.join(report['corpus_built']) or 'none'}")
+    persons.write_bytes(original)
+    if dask:
+        shutil.rmtree(out, ignore_errors=True)
+        wall, rss, code = measure(teikit + ["build", "--executor", "dask", "--jobs", str(jobs), "--quiet"])
+        row(f"cold build, Dask LocalCluster ({jobs} workers)", wall, rss)
+    report_file.unlink()
+
+
+def _stages(timings: dict) -> str:
+    return ", ".join(f"{k} {v:.2f}" for k, v in timings.items())
+
+
+def tei_all(rows: list) -> None:
+    """--schema tei_all on one file and on 100 files, against jing with the same schema."""
+    schema = SHARED / "reference" / "tei_all.rng"
+    if not schema.is_file():
+        print("tei_all.rng not found beside the repository: skipped")
+        return
+    root = make_corpus(100)
+    documents = sorted((root / "tei").glob("1*.xml"))
+    os.environ["TEIKIT_TEI_ALL"] = str(schema)  # the generated edition's teikit.toml points elsewhere
+    teikit = teikit_command() + ["--edition", str(root)]
+    for count in (1, 100):
+        chosen = documents[:count]
+        wall, rss, _ = measure(["jing", str(schema), *map(str, chosen)])
+        rows.append(("tei_all", count, "jing", wall, wall / count * 1000, rss, ""))
+        print(f"tei_all {count:>4} files: jing {wall:.2f} s", flush=True)
+        wall, rss, code = measure(teikit + ["validate", "--schema", "tei_all", *map(str, chosen)])
+        rows.append(("tei_all", count, "teikit validate --schema tei_all", wall, wall / count * 1000, rss,
+                     "" if code == 0 else f"exit {code}"))
+        print(f"tei_all {count:>4} files: teikit {wall:.2f} s (exit {code})", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--documents", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--escher", action="store_true", help="also the Escher edition (5,019 real letters)")
+    parser.add_argument("--dask", action="store_true", help="also a cold build on a Dask LocalCluster")
+    parser.add_argument("--tei-all", action="store_true", help="also --schema tei_all against jing")
+    parser.add_argument("--builds-only", action="store_true", help="skip the validators: only the builds")
     args = parser.parse_args()
-    root = make_corpus(args.documents)
-    edition = Edition.open(root)
-    n = args.documents
     rows: list = []
-    paths = edition.document_files()
-    timed("parse (lxml, safe parser)", lambda: [parse_file(p) for p in paths], n, rows)
-    corpus = load(edition)
-
-    from toolkit.validation import references, rules_for
-
-    rules = rules_for(edition, "edition")
-    timed("validate (RelaxNG + Schematron + references)",
-          lambda: ([rules.check_document(d) for d in corpus.documents], references.check(corpus)), n, rows)
-
-    from toolkit.builders.indexes import entries_xml
-    from toolkit.xslt import stylesheets
-
-    styles = stylesheets(edition.xslt_dir)
-    entries = entries_xml(corpus.authority)
-    xmls = [build_module._serialize_root(d) for d in corpus.documents]
-    timed("HTML transform (one core)", lambda: [styles.transform("html", x, {"site": True}, entries) for x in xmls], n, rows)
-    timed("text transform (one core)", lambda: [styles.transform("text", x) for x in xmls], n, rows)
-    for jobs in (1, 2):
-        out = OUT / f"site-{jobs}"
-        shutil.rmtree(out, ignore_errors=True)
-        timed(f"full build, {jobs} core{'s' if jobs > 1 else ''}",
-              lambda: build_module.build(edition, out, jobs=jobs), n, rows)
-    timed("incremental no-op rebuild", lambda: build_module.build(edition, OUT / "site-2", jobs=2), n, rows)
-    print(f"{n} documents\n")
-    print("| stage | total (s) | per document (ms) |\n|---|---:|---:|")
-    for label, seconds, per in rows:
-        print(f"| {label} | {seconds:.2f} | {per:.3f} |")
+    for count in args.documents:
+        bench(f"{count:,} generated", make_corpus(count), args.jobs, args.dask, rows, args.builds_only)
+    if args.escher:
+        with tempfile.TemporaryDirectory() as temp:
+            root = unpack_escher(Path(temp))
+            if root is None:
+                print(f"Escher edition skipped: needs {ESCHER} and {ESCHER_CONFIG}")
+            else:
+                bench("Escher", root, args.jobs, False, rows)
+    if args.tei_all:
+        tei_all(rows)
+    print("\n| corpus | documents | stage | wall (s) | ms/doc | peak RSS (MB) | notes |\n|---|---:|---|---:|---:|---:|---|")
+    for label, n, stage, wall, per, rss, note in rows:
+        print(f"| {label} | {n:,} | {stage} | {wall:.2f} | {per:.3f} | {'' if rss is None else round(rss / 1024)} | {note} |")
 
 
 if __name__ == "__main__":

@@ -84,6 +84,8 @@ def test_a_changed_document_rebuilds_itself_and_its_neighbours_only(edition_copy
                                                                "Chicherin to Kirov, 4 Sept. 1920"), encoding="utf-8")
     report = run(edition_copy, out, jobs=1)
     assert len(report.built) == 3 and "537" in report.built  # its neighbours name it in prev/next
+    # the records changed, the support files did not
+    assert {"cmif", "site"} <= set(report.corpus_built) and "tei-support" not in report.corpus_built
 
 
 def test_a_comment_in_an_authority_file_changes_only_its_copy(edition_copy, tmp_path):
@@ -93,7 +95,8 @@ def test_a_comment_in_an_authority_file_changes_only_its_copy(edition_copy, tmp_
     with open(edition_copy / "tei" / "persons.xml", "a", encoding="utf-8") as handle:
         handle.write("\n<!-- changed -->\n")
     report = run(edition_copy, out, jobs=1)
-    assert report.built == [] and report.written == 1
+    assert report.built == [] and "tei-support" in report.corpus_built
+    assert "site" not in report.corpus_built and "cmif" not in report.corpus_built
     changed = {path for path, data in snapshot(out).items() if before.get(path) != data and not path.startswith(".teikit")}
     assert changed == {"html/tei/persons.xml"}
 
@@ -197,3 +200,33 @@ def test_outputs_of_a_document_removed_after_a_failed_build_go_too(edition_copy,
     assert not (out / "html" / "tei" / "542.xml").exists()
     assert (out / "html" / "539.html").is_file() and (out / "html" / "tei" / "persons.xml").is_file()
     assert (out / "html" / "index.html").is_file() and (out / "html" / "correspondents.html").is_file()
+
+
+def test_quiet_build_prints_only_problems_and_json_has_counts_and_timings(edition_copy, tmp_path):
+    import json
+
+    runner = CliRunner()
+    out = tmp_path / "out"
+    quiet = runner.invoke(cli, ["--edition", str(edition_copy), "build", "--out", str(out), "--quiet"])
+    assert quiet.exit_code == 0 and "Built" not in quiet.output
+    assert all(": warning: " in line for line in quiet.output.splitlines())  # problems only
+    result = runner.invoke(cli, ["--edition", str(edition_copy), "build", "--out", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["documents"] == 10 and report["rebuilt"] == 0 and report["up_to_date"] == 10
+    assert report["checked"] == 0 and report["written"] == 0 and report["failed"] == []
+    assert list(report["timings"]) == ["discover", "check", "render", "corpus", "write"]
+
+
+def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch):
+    from toolkit import progress
+
+    monkeypatch.setattr(progress.Console, "is_terminal", property(lambda self: True))
+    with progress.progress_bar(enabled=True) as bar:
+        advance = bar("Building pages", 3)
+        advance(3)
+    with progress.progress_bar(enabled=False) as bar:
+        assert bar is None
+    monkeypatch.setattr(progress.Console, "is_terminal", property(lambda self: False))
+    with progress.progress_bar(enabled=True) as bar:
+        assert bar is None

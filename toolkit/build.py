@@ -52,10 +52,14 @@ class BuildReport:
     built: list[str] = field(default_factory=list)  # documents whose outputs were made again
     up_to_date: list[str] = field(default_factory=list)  # documents left as they were
     checked: int = 0  # documents parsed and validated
-    site_written: bool = False  # the corpus-level builders ran
+    corpus_built: list[str] = field(default_factory=list)  # corpus-level builders that ran
     written: int = 0  # files published (new or changed bytes)
     removed: int = 0  # stale files of earlier builds deleted
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+
+    @property
+    def site_written(self) -> bool:
+        return bool(self.corpus_built)
 
     def fail(self, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)
@@ -68,7 +72,12 @@ class BuildReport:
                  f"{len(self.built)} rebuilt", f"{len(self.up_to_date)} up to date"]
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
-        site = "site pages and cmif.xml written" if self.site_written else "site pages up to date"
+        if not self.corpus_built:
+            site = "site pages up to date"
+        elif len(self.corpus_built) == len(corpus_builders()):
+            site = "site pages and cmif.xml written"
+        else:
+            site = f"corpus outputs rebuilt: {', '.join(self.corpus_built)}"
         return f"Built {', '.join(parts)}; {site}."
 
     def timing_line(self) -> str:
@@ -80,7 +89,7 @@ class BuildReport:
     def as_json(self) -> str:
         data = {"out": str(self.out_dir), "documents": len(self.built) + len(self.up_to_date),
                 "rebuilt": len(self.built), "up_to_date": len(self.up_to_date), "failed": sorted(self.failed),
-                "checked": self.checked, "site_written": self.site_written, "written": self.written,
+                "checked": self.checked, "site_written": self.site_written, "corpus_built": self.corpus_built, "written": self.written,
                 "removed": self.removed, "timings": {k: round(v, 4) for k, v in self.timings.items()},
                 "diagnostics": [asdict(d) for d in self.diagnostics]}
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -122,7 +131,7 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     report.written = len(folder.written)
     if report.failed:
         State.drop(folder.root)
-    else:
+    elif run.state_changed():
         folder.write_meta(Path(STATE_FILE).name, run.state.dumps())
     clock.lap("write")
     return report
@@ -142,6 +151,13 @@ class _Run:
         self.schema = schema  # edition | tei_all | none | PATH.rng
         self.jobs, self.executor, self.scheduler, self.progress = jobs, executor, scheduler, progress
         self.state = State()
+
+    def state_changed(self) -> bool:
+        """A no-op build leaves the state file as it was (writing it would cost more than the build)."""
+        report, previous, state = self.report, self.previous, self.state
+        return bool(report.checked or report.built or report.site_written or state.files != previous.files
+                    or state.pages.keys() != previous.pages.keys() or state.records.keys() != previous.records.keys()
+                    or state.corpus != previous.corpus)
 
     # ---- discover: stat everything, hash only what changed, parse nothing ------------------
 
@@ -378,26 +394,32 @@ class _Run:
     # ---- corpus-level outputs ------------------------------------------------------------
 
     def corpus(self, letters: list, records: dict[str, Record]) -> None:
+        """Each corpus-level builder whose inputs changed, or whose outputs are missing."""
         built = [l for l in letters if l.doc_id in self.state.pages]
-        record_keys = [records[self.paths[l.doc_id]].digest for l in built]
-        key = sha(self.style_key, self.authority_key, self.config_key, self.support_key, self._dating(), *record_keys)
-        known = self.previous.corpus
-        self.state.corpus = {"support": self.support_key, "authority": self.authority_key, "key": key,
+        inputs = {"letters": sha(*[records[self.paths[l.doc_id]].digest for l in built]),
+                  "authority": self.authority_key, "support": self.support_key, "stylesheets": self.style_key,
+                  "description": self._files_key([self.edition.description_file()]),
+                  "config": self.config_key, "dating": self._dating()}
+        known = self.previous.corpus.get("builders", {})
+        self.state.corpus = {"support": self.support_key, "authority": self.authority_key, "builders": {},
                              "checked": sha(self.support_key, self.schema_key), "title": self.site_params["edition-title"]}
-        if known.get("key") == key and self.folder.keep(known.get("outputs", {})):
-            self.state.corpus["outputs"] = known["outputs"]
-            return
-        data = CorpusInput(built, self.edition_document, {d.path.name: d.data for d in self.support},
-                           [Path(self.paths[l.doc_id]) for l in built] + [d.path for d in self.support])
-        outputs = {}
+        data = None
         for builder in corpus_builders():
-            outputs.update(builder.build(data, self.context.build))
-        for path, content in sorted(outputs.items()):
-            self.folder.put(path, content)
-        self.state.corpus["outputs"] = self.folder.digests(outputs)
-        for warning in data.diagnostics:
+            key = sha(builder.name, *[inputs[name] for name in builder.depends_on])
+            before = known.get(builder.name, {})
+            if before.get("key") == key and self.folder.keep(before.get("outputs", {})):
+                self.state.corpus["builders"][builder.name] = before
+                continue
+            if data is None:
+                data = CorpusInput(built, self.edition_document, {d.path.name: d.data for d in self.support},
+                                   [Path(self.paths[l.doc_id]) for l in built] + [d.path for d in self.support])
+            outputs = builder.build(data, self.context.build)
+            for path, content in sorted(outputs.items()):
+                self.folder.put(path, content)
+            self.state.corpus["builders"][builder.name] = {"key": key, "outputs": self.folder.digests(outputs)}
+            self.report.corpus_built.append(builder.name)
+        for warning in data.diagnostics if data else []:
             (self.report.fail if warning.is_error else self.report.diagnostics.append)(warning)
-        self.report.site_written = True
 
     def _dating(self) -> str:
         """What dates cmif.xml: a fixed date, else the newest input (see exchange.cmif)."""

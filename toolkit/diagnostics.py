@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from functools import lru_cache
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable
@@ -31,11 +33,16 @@ class Diagnostic:
 
 def display_path(path: Path | str) -> str:
     """Paths relative to the working directory when possible: shorter and clickable."""
-    path = Path(path)
+    return _display(str(path), os.getcwd())
+
+
+@lru_cache(maxsize=65536)
+def _display(path: str, cwd: str) -> str:
+    # Cached: resolving a path costs tens of microseconds, and every record and diagnostic asks.
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
-        return str(path)
+        return path
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:

@@ -136,6 +136,9 @@ class OutputFolder:
     def publish(self) -> list[str]:
         """Move the staged files into place, then delete the stale files teikit wrote."""
         self._check_folders()
+        if not self.staged and self.wanted == self.manifest and not (self.root / JOURNAL).exists():
+            self.abandon()
+            return []  # nothing new, nothing stale: the manifest stays as it is
         try:
             with open(self.root / JOURNAL, "a", encoding="utf-8") as journal:
                 for path in sorted(self.staged):

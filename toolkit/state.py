@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic
@@ -59,9 +59,24 @@ class Record:
     warnings: list[Diagnostic] = field(default_factory=list)
     digest: str = ""  # of the metadata record: the corpus-level outputs change only with it
 
+    data: dict | None = field(default=None, repr=False, compare=False)  # the letter as plain data
+
     def __post_init__(self):
+        if self.data is None:
+            self.data = plain(self.letter)
         if not self.digest:
-            self.digest = sha(json.dumps(asdict(self.letter), sort_keys=True, ensure_ascii=False))
+            self.digest = sha(json.dumps(self.data, sort_keys=True, ensure_ascii=False))
+
+
+def plain(value):
+    """A dataclass tree as dicts and lists (dataclasses.asdict deep-copies everything: 50× slower)."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: plain(v) for k, v in value.__dict__.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
 
 
 @dataclass
@@ -95,13 +110,13 @@ class State:
 
 
 def _record_dict(record: Record) -> dict:
-    return {"key": record.key, "letter": asdict(record.letter), "ids": record.ids,
-            "warnings": [list(asdict(w).values()) for w in record.warnings], "digest": record.digest}
+    return {"key": record.key, "letter": record.data, "ids": record.ids,
+            "warnings": [list(plain(w).values()) for w in record.warnings], "digest": record.digest}
 
 
 def _record(data: dict) -> Record:
     return Record(data["key"], letter_from_dict(data["letter"]), data["ids"],
-                  [Diagnostic(*w) for w in data["warnings"]], data["digest"])
+                  [Diagnostic(*w) for w in data["warnings"]], data["digest"], data["letter"])
 
 
 def letter_from_dict(data: dict) -> Letter:

@@ -40,7 +40,7 @@ import importlib
 import pkgutil
 import posixpath
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -65,8 +65,16 @@ def document_path(kind: str, letter: Letter) -> str:
 
 def href(from_kind: str, to_kind: str, letter: Letter) -> str:
     """The relative link from one format of a document to another (e.g. page -> its TEI)."""
-    here = posixpath.dirname(document_path(from_kind, letter))
-    return posixpath.relpath(document_path(to_kind, letter), here or ".")
+    return posixpath.join(_folder_link(from_kind, to_kind), posixpath.basename(document_path(to_kind, letter)))
+
+
+@lru_cache(maxsize=None)
+def _folder_link(from_kind: str, to_kind: str) -> str:
+    """From the folder of one format to the folder of another (the folders name no document)."""
+    here = posixpath.dirname(DOCUMENT_PATHS[from_kind]) or "."
+    there = posixpath.dirname(DOCUMENT_PATHS[to_kind]) or "."
+    link = posixpath.relpath(there, here)
+    return "" if link == "." else link
 
 
 @dataclass
@@ -165,10 +173,22 @@ class DocumentBuilder(Builder):
         raise NotImplementedError
 
 
+# What a corpus-level builder may depend on; it runs again only when one of these changed.
+CORPUS_INPUTS = ("letters", "authority", "support", "description", "stylesheets", "config", "dating")
+
+
 class CorpusBuilder(Builder):
-    """Outputs that depend on the whole corpus; runs once per build."""
+    """Outputs that depend on the whole corpus; runs once per build, when its inputs changed.
+
+    `depends_on` names what its bytes depend on (default: everything in CORPUS_INPUTS):
+    letters (the metadata records), authority (the entries), support (the support files'
+    bytes), description (edition.xml), stylesheets, config (teikit.toml), dating (what dates
+    cmif.xml). A builder that says less is skipped more often; one that says too little
+    publishes stale bytes, so leave the default unless sure.
+    """
 
     _registry: ClassVar[dict[str, type]] = {}
+    depends_on: ClassVar[tuple[str, ...]] = CORPUS_INPUTS
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

@@ -14,6 +14,7 @@ OUTPUTS = ("cmif.xml", "html/cmif.xml")
 
 class CmifBuilder(CorpusBuilder):
     name = "cmif"
+    depends_on = ("letters", "authority", "config", "dating")
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         # Imported here: the exchange module is needed by no other output.

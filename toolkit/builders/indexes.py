@@ -219,6 +219,7 @@ class SitePagesBuilder(CorpusBuilder):
 
     name = "site"
     target = "html"
+    depends_on = ("letters", "authority", "description", "stylesheets", "config")
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         site = SiteData(str(context.site_params.get("edition-title", "")), corpus.letters, context.authority,

@@ -21,6 +21,7 @@ class TeiCopyBuilder(DocumentBuilder):
 
 class SupportCopyBuilder(CorpusBuilder):
     name = "tei-support"
+    depends_on = ("support",)
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         return {f"{SUPPORT_DIR}/{name}": data for name, data in sorted(corpus.support.items())}

@@ -22,7 +22,7 @@ from ..diagnostics import ERROR, Diagnostic, display_path
 from ..edition import SCHEMA_CHOICES, Edition
 from ..errors import SchemaNotFound
 from ..xmlio import ParsedDocument
-from . import correspondence, references, relaxng, schematron
+from . import correspondence, jing, references, relaxng, schematron
 
 PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
 
@@ -105,6 +105,8 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     The documents are checked by the per-document task (tasks.check) through the executor
     seam; the support files, parsed here for the authority index, are checked here.
     """
+    if (schema or edition.config.schema) == "tei_all" and jing.available():
+        return _validate_with_jing(edition, edition.tei_all_path(), paths)
     rules = rules_for(edition, schema)  # a missing schema is one line before any file is read
     support, failures = parse_tei(edition.authority_files())
     if not support:  # no edition around the files: their own ids are the authority
@@ -112,7 +114,9 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     wanted = [Path(p).resolve() for p in paths] if paths is not None else None
     support_targets = [d for d in support if wanted is None or d.path.resolve() in wanted]
     failures = [f for f in failures if wanted is None or Path(f.file).resolve() in wanted]
-    documents = [p for p in (wanted if wanted is not None else edition.document_files()) if not edition.is_support_file(p)]
+    support_files = {p.resolve() for p in edition.authority_files()}  # once: not a glob per file
+    documents = [p for p in (wanted if wanted is not None else edition.document_files())
+                 if Path(p).resolve() not in support_files]
     checked = check_paths(edition, documents, support, schema, jobs, executor, scheduler, letters=False)
     diagnostics = failures + [d for c in checked for d in c.diagnostics]
     diagnostics += [d for document in support_targets for d in rules.check_document(document)]
@@ -190,6 +194,14 @@ def _duplicate(xml_id: str, path: str, other_path: str) -> Diagnostic:
     return Diagnostic(document.display, line, column, ERROR, "xmlid-unique",
                       f'xml:id "{xml_id}" is also used at {other.display}:{other_line}; '
                       "an xml:id must be unique in the whole corpus")
+
+
+def _validate_with_jing(edition: Edition, schema: Path, paths) -> ValidationReport:
+    """tei_all through jing: the safe parser first, then jing on what it accepted."""
+    corpus = load(edition, paths)
+    diagnostics = list(corpus.failures) + jing.check(schema, [d.path for d in corpus.targets])
+    files = {d.display for d in corpus.targets} | {f.file for f in corpus.failures}
+    return ValidationReport(sorted(files), sorted(set(diagnostics)))
 
 
 def _validate_loose(edition: Edition, rules: Rules, paths, jobs) -> ValidationReport:
