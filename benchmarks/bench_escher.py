@@ -1,7 +1,7 @@
 """The whole Alfred Escher letters edition (5,019 letters, ../shared/corpora/escher-briefedition.tar.xz)
 built with benchmarks/editions/escher/teikit.toml: unpack, full build, no-op rebuild.
 
-    .venv/bin/python benchmarks/bench_escher.py [--jobs N]
+    .venv/bin/python benchmarks/bench_escher.py [--jobs N] [--every N]
 
 Not part of the test suite (tests/test_escher.py builds a sample of 200 letters).
 """
@@ -26,13 +26,14 @@ from unpack import ARCHIVE, unpack  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    parser.add_argument("--every", type=int, default=1, help="build every N-th letter only (default: all)")
     args = parser.parse_args()
     if not ARCHIVE.is_file():
         sys.exit(f"{ARCHIVE.name} is not beside the repository (../shared/corpora/)")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         start = time.perf_counter()
-        letters = unpack(root)
+        letters = unpack(root, every=args.every)
         unpacked = time.perf_counter() - start
         start = time.perf_counter()
         report = build(Edition.open(root), root / "build", jobs=args.jobs)

@@ -37,7 +37,8 @@ def test_the_links_between_formats_are_said_once():
     assert document_path("html", letter()) == "html/537.html"
     assert document_path("tei", letter("a", "a.xml")) == "html/tei/a.xml"
     assert href("html", "text", letter()) == "../text/537.txt"
-    assert page_links(letter()) == {"tei-href": "tei/537.xml", "text-href": "../text/537.txt"}
+    assert page_links(letter()) == {"tei-href": "./tei/537.xml", "text-href": "../text/537.txt"}
+    assert href("html", "tei", letter("x", "javascript:x(1).xml")) == "./tei/javascript%3Ax%281%29.xml"
 
 
 def test_builders_name_no_output_folder_and_write_nothing():

@@ -84,7 +84,7 @@ def test_ids_unique_across_the_corpus_is_a_setting(edition):
                     encoding="utf-8")
     result = run(edition, "validate")
     assert result.exit_code == 1
-    assert 'letters/1871/b.xml:23:10: error: xml:id "p1" is also used at letters/1870/a.xml:24' in result.stdout
+    assert 'letters/1871/b.xml:23:10: error: xml:id "p1" is already used at letters/1870/a.xml:24:10' in result.stdout
 
 
 def test_a_wrong_unique_ids_value_is_one_line(edition):

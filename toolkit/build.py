@@ -33,11 +33,13 @@ from .builders import CorpusInput, Context, corpus_builders, page_links
 from .builders.indexes import document_label, entries_xml
 from .corpus import authority_index, parse_tei
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
+from .errors import InputError
 from .edition import Edition
 from .executors import batches, default_jobs, open_executor
 from .output import OutputFolder
 from .state import STATE_FILE, FileStamp, Record, State, sha
 from .tasks import PageJob, TaskContext, render
+from .xmlio import read_regular, require_safe_name, unreadable
 from .xslt import stylesheet_files
 
 # Below this many documents to check or render, worker processes cost more than they save.
@@ -151,6 +153,7 @@ class _Run:
         self.schema = schema  # edition | tei_all | none | PATH.rng
         self.jobs, self.executor, self.scheduler, self.progress = jobs, executor, scheduler, progress
         self.state = State()
+        self.unreadable: dict[str, Diagnostic] = {}  # path -> why it could not be read
 
     def state_changed(self) -> bool:
         """A no-op build leaves the state file as it was (writing it would cost more than the build)."""
@@ -167,20 +170,27 @@ class _Run:
         self.stamps = {str(p): self._stamp(p) for p in self.documents + self.support_paths}
         self.missing = [p for p in self.documents if self.stamps[str(p)] is None]
         for path in self.missing:
-            self.report.fail(Diagnostic(display_path(path), 1, 0, ERROR, "io", "cannot read file"))
+            self.report.fail(self.unreadable.get(str(path))
+                             or Diagnostic(display_path(path), 1, 0, ERROR, "io", "cannot read file"))
         self.state.files = {p: s for p, s in self.stamps.items() if s is not None}
 
     def _stamp(self, path: Path) -> FileStamp | None:
         try:
+            require_safe_name(path)
             stat = os.stat(path)
-        except OSError:
+        except OSError as error:
+            self.unreadable[str(path)] = unreadable(path, error).diagnostic
+            return None
+        except InputError as error:
+            self.unreadable[str(path)] = error.diagnostic
             return None
         known = self.previous.files.get(str(path))
         if known is not None and known.matches(stat):
             return known
-        try:
-            return FileStamp(stat.st_size, stat.st_mtime_ns, sha(path.read_bytes()))
-        except OSError:
+        try:  # only regular files, up to the size cap: a FIFO or /dev/zero never blocks the build
+            return FileStamp(stat.st_size, stat.st_mtime_ns, sha(read_regular(path, self.edition.config.max_file_bytes)))
+        except InputError as error:
+            self.unreadable[str(path)] = error.diagnostic
             return None
 
     def _files_key(self, paths: list[Path]) -> str:
@@ -236,7 +246,7 @@ class _Run:
 
     @cached_property
     def support(self) -> list:
-        parsed, failures = parse_tei(self.support_paths)
+        parsed, failures = parse_tei(self.support_paths, self.edition.config.max_file_bytes)
         for failure in failures:
             self.report.fail(failure)
         return parsed

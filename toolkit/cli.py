@@ -1,18 +1,21 @@
 """The command line: thin click commands that call one core function each.
 
 Errors of the user's input arrive as TeikitError and leave as one line and exit 1; usage
-errors exit 2 (click's convention). Anything else is a bug and keeps its traceback.
+errors exit 2 (click's convention). Errors of the machine (disk full, no permission, a file
+where a folder should be) are one line and exit 1 too. Anything else is a bug and keeps its
+traceback.
 """
 
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .diagnostics import to_json
+from .diagnostics import display_path, printable, to_json
 from .edition import Edition
 from .errors import TeikitError
 
@@ -38,15 +41,37 @@ def fail(message: str) -> None:
 
 
 class TeikitGroup(click.Group):
-    """Turns the project's own errors into one line and exit 1, wherever they are raised."""
+    """Turns the project's own errors, and the machine's, into one line and exit 1."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except TeikitError as error:
-            exception = click.ClickException(str(error))
+            exception = click.ClickException(printable(str(error)))
             exception.exit_code = getattr(error, "exit_code", 1)
             raise exception from None
+        except OSError as error:
+            raise click.ClickException(machine_error(error)) from None
+
+
+# What to do about the errors of the machine, by errno.
+MACHINE_ADVICE = {
+    errno.ENOSPC: "no space left on the device: free some space and run again (files already there were not changed)",
+    errno.EDQUOT: "disk quota exceeded: free some space and run again (files already there were not changed)",
+    errno.EACCES: "permission denied: choose a folder you may write to",
+    errno.EPERM: "permission denied: choose a folder you may write to",
+    errno.EROFS: "the file system is read-only: choose another folder",
+    errno.EEXIST: "a file is in the way where a folder is needed: move it or choose another folder",
+    errno.ENOTDIR: "a file is in the way where a folder is needed: move it or choose another folder",
+    errno.EISDIR: "a folder is in the way where a file is needed: choose another name",
+}
+
+
+def machine_error(error: OSError) -> str:
+    """One line for an OSError: the file it concerns and what to do."""
+    where = error.filename if error.filename is not None else ""
+    advice = MACHINE_ADVICE.get(error.errno, (error.strerror or str(error)).lower())
+    return f"{display_path(where)}: {advice}" if where else f"cannot write: {advice}"
 
 
 @click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -211,11 +236,20 @@ def render(context: Context, file: Path, target: str, output: Path | None) -> No
     from .render import render as run_render
     from .xmlio import atomic_write
 
+    if output is not None and _same_file(output, file):
+        fail(f"{display_path(output)}: is the TEI source being rendered; write the {target} elsewhere")
     result = run_render(context.edition, file, target)
     if output is None:
         click.echo(result, nl=False)
     else:
         atomic_write(output, result)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and a.samefile(b)
+    except OSError:
+        return False
 
 
 @cli.group(name="export")

@@ -5,15 +5,16 @@ A file that cannot be parsed becomes a diagnostic; the others go on.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from .authority import AuthorityIndex
-from .diagnostics import Diagnostic
-from .edition import Edition
+from .diagnostics import Diagnostic, display_path
+from .edition import Edition, resolved
 from .errors import InputError
-from .xmlio import ParsedDocument, parse_file, require_tei
+from .xmlio import DEFAULT_MAX_BYTES, ParsedDocument, parse_file, require_safe_name, require_tei
 
 
 @dataclass
@@ -35,12 +36,13 @@ class Corpus:
                      or (wanted is None and d.path.name == "edition.xml")), None)
 
 
-def parse_tei(paths: Iterable[Path]) -> tuple[list[ParsedDocument], list[Diagnostic]]:
+def parse_tei(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[ParsedDocument], list[Diagnostic]]:
     """Parse every path as TEI; return the parsed ones and one diagnostic per failure."""
     parsed, failures = [], []
     for path in paths:
         try:
-            document = parse_file(path)
+            require_safe_name(path)
+            document = parse_file(path, max_bytes)
             require_tei(document)
         except InputError as error:
             failures.append(error.diagnostic)
@@ -55,23 +57,25 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
     The authority files are always read from the edition, whatever `paths` says, because the
     documents' references are resolved against them.
     """
-    support, support_failures = parse_tei(edition.authority_files())
+    cap = edition.config.max_file_bytes
+    support, support_failures = parse_tei(edition.authority_files(), cap)
     description = edition.description_file()
     if paths is None:
-        documents, document_failures = parse_tei(edition.document_files())
+        documents, document_failures = parse_tei(edition.document_files(), cap)
         return Corpus(documents, support, support_failures + document_failures,
                       authority_index(edition, support, documents), targets=support + documents,
                       description=description)
 
     # Explicit paths: parse each once, reusing the support files already parsed above.
-    by_path = {d.path.resolve(): d for d in support}
+    by_path = {resolved(d.path): d for d in support}
     wanted = [Path(p) for p in paths]
-    fresh, failures = parse_tei([p for p in wanted if p.resolve() not in by_path])
-    by_path.update({d.path.resolve(): d for d in fresh})
-    targets = [by_path[p.resolve()] for p in wanted if p.resolve() in by_path]
+    fresh, failures = parse_tei([p for p in wanted if resolved(p) not in by_path], cap)
+    by_path.update({resolved(d.path): d for d in fresh})
+    targets = [by_path[resolved(p)] for p in wanted if resolved(p) in by_path]
     documents = [d for d in fresh if not edition.is_support_file(d.path)]
     extra_support = [d for d in fresh if edition.is_support_file(d.path)]
-    edition_failures = [f for f in support_failures if any(Path(f.file).resolve() == p.resolve() for p in wanted)]
+    wanted_shown = {display_path(p) for p in wanted}
+    edition_failures = [f for f in support_failures if f.file in wanted_shown]
     return Corpus(documents, support + extra_support, failures + edition_failures,
                   authority_index(edition, support + extra_support, documents), targets=targets,
                   description=description)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 from functools import lru_cache
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ class Diagnostic:
 
     def format(self) -> str:
         """`path:line:col: severity: message [rule]`, the shape compilers and linters use."""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
+        return printable(f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]")
 
     @property
     def is_error(self) -> bool:
@@ -32,17 +33,49 @@ class Diagnostic:
 
 
 def display_path(path: Path | str) -> str:
-    """Paths relative to the working directory when possible: shorter and clickable."""
+    """Paths relative to the working directory when possible: shorter and clickable.
+
+    The path is not resolved: a link is shown under its own name (and a loop of links,
+    which cannot be resolved, too); the working folder may be reached through a link.
+
+    Control characters (terminal escape codes) and bytes that are not UTF-8 are shown
+    escaped: a file name must not be able to rewrite the user's terminal.
+    """
     return _display(str(path), os.getcwd())
 
 
 @lru_cache(maxsize=65536)
 def _display(path: str, cwd: str) -> str:
-    # Cached: resolving a path costs tens of microseconds, and every record and diagnostic asks.
+    # Cached: every record and diagnostic asks.
+    shown = os.path.abspath(path)
+    for base in (os.path.abspath(cwd), _resolved(cwd)):
+        if shown.startswith(base.rstrip(os.sep) + os.sep):
+            shown = os.path.relpath(shown, base)
+            break
+    return printable(shown)
+
+
+def _resolved(path: str) -> str:
     try:
-        return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
-    except ValueError:
-        return path
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
+
+
+def printable(text: str) -> str:
+    """`text` with control and format characters escaped (\\x1b, \\u202e) and undecodable bytes as \\xNN."""
+    return "".join(_escape(c) if _unsafe(c) else c for c in text)
+
+
+def _unsafe(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:

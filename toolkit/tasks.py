@@ -31,7 +31,7 @@ from .edition import Edition
 from .errors import InputError, TeikitError
 from .metadata import Letter, letter
 from .state import FileStamp, sha
-from .xmlio import parse_bytes, require_tei
+from .xmlio import parse_bytes, read_regular, require_safe_name, require_tei, unreadable
 
 XML_ID = etree.XPath("//@xml:id", namespaces={"xml": XML_NS})
 
@@ -83,11 +83,13 @@ def check_one(context: TaskContext, path: Path) -> Checked:
     from .validation.references import check_pointers
 
     try:
+        require_safe_name(path)
         stat = os.stat(path)
-        data = path.read_bytes()
+        data = read_regular(path, context.edition.config.max_file_bytes)  # no FIFO, device or huge file
     except OSError as error:
-        return Checked(str(path), None, [Diagnostic(display_path(path), 1, 0, ERROR, "io",
-                                                    f"cannot read file: {error.strerror}")])
+        return Checked(str(path), None, [unreadable(path, error).diagnostic])
+    except InputError as error:
+        return Checked(str(path), None, [error.diagnostic])
     stamp = FileStamp(stat.st_size, stat.st_mtime_ns, sha(data))
     try:
         document = parse_bytes(data, path)
@@ -102,7 +104,9 @@ def check_one(context: TaskContext, path: Path) -> Checked:
     ids = {}
     for value in XML_ID(document.tree):
         ids.setdefault(str(value), value.getparent().sourceline or 1)
-    record = letter(document, authority, context.edition.config.received_types) if context.letters else None
+    # Only a valid document has a record: metadata may assume what the rules guarantee.
+    valid = not any(d.is_error for d in found)
+    record = letter(document, authority, context.edition.config.received_types) if context.letters and valid else None
     return Checked(str(path), stamp, found, record, ids)
 
 
@@ -129,9 +133,9 @@ def render_one(context: TaskContext, job: PageJob) -> Rendered:
     path = Path(job.path)
     doc_id = job.letter.doc_id
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        return Rendered(doc_id, error=_build_error(path, "io", f"cannot read file: {error.strerror}"))
+        data = read_regular(path, context.edition.config.max_file_bytes)
+    except InputError as error:
+        return Rendered(doc_id, error=error.diagnostic)
     if sha(data) != job.sha:
         return Rendered(doc_id, error=_build_error(path, "build-changed",
                                                    "the file changed during the build: run the build again"))

@@ -4,26 +4,43 @@ Reading: every file is parsed once, by one hardened parser: no DTD loading, no e
 entities, no entity expansion, no network. A DOCTYPE that declares entities is refused
 outright (it is how entity bombs and external-entity attacks arrive), with its location.
 
+Only regular files are read (never a named pipe, a device or a folder), each up to a size
+cap, and only trees Saxon can take in reach the stylesheets: the limits of its XML parser
+(depth, attributes, name length) are checked here, at the element that breaks them.
+
 Writing: atomically (temp file in the same folder, then rename), so a reader never sees a
 half-written file and a failed build never leaves a corrupted one behind.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from . import NSMAP, TEI_NS
-from .diagnostics import ERROR, Diagnostic, display_path
+from .diagnostics import ERROR, Diagnostic, display_path, printable
 from .errors import InputError
 
 TEI_ROOTS = {f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"}
+MB = 1024 * 1024
+DEFAULT_MAX_BYTES = 50 * MB  # [limits] max_file_mb in teikit.toml
+
+# What the XML parser inside Saxon (the JDK's) accepts; a tree beyond them fails in every
+# stylesheet, so it is refused while parsing, where the element's line is known.
+SAXON_MAX_DEPTH = 100  # jdk.xml.maxElementDepth
+SAXON_MAX_ATTRIBUTES = 200  # jdk.xml.elementAttributeLimit (namespace declarations count too)
+SAXON_MAX_NAME = 1000  # jdk.xml.maxXMLNameLimit: element, attribute and prefix names
+FILE_KINDS = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a named pipe", stat.S_ISCHR: "a character device",
+              stat.S_ISBLK: "a block device", stat.S_ISSOCK: "a socket"}
 
 
 def _safe_parser() -> etree.XMLParser:
@@ -93,9 +110,11 @@ def parse_bytes(data: bytes, path: Path) -> ParsedDocument:
             raise InputError(_duplicate_id(data, path, line, column, error))
         raise InputError(_diagnostic(path, line, column, "xml-wellformed", _syntax_message(error)))
     _refuse_external_dtd(tree, data, path)
-    _refuse_declared_entities(tree, path)
+    _refuse_declared_entities(tree, data, path)
     _refuse_unexpanded_entities(tree, path)
-    return ParsedDocument(path, tree, hashlib.sha256(data).hexdigest(), data)
+    document = ParsedDocument(path, tree, hashlib.sha256(data).hexdigest(), data)
+    check_saxon_limits(document)
+    return document
 
 
 def _duplicate_id(data: bytes, path: Path, line: int, column: int, error) -> Diagnostic:
@@ -133,11 +152,21 @@ def _syntax_message(error: etree.XMLSyntaxError) -> str:
     return f"not well-formed XML: {' '.join(message.split())}"
 
 
-def _refuse_declared_entities(tree: etree._ElementTree, path: Path) -> None:
+def _refuse_declared_entities(tree: etree._ElementTree, data: bytes, path: Path) -> None:
     """The byte scan above misses declarations in other encodings (UTF-16): ask the parsed DTD."""
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise InputError(_diagnostic(path, 1, 0, "xml-entity", ENTITY_DECLARATIONS_REFUSED))
+        line, column = _locate_decoded(data, tree.docinfo.encoding, "<!ENTITY")
+        raise InputError(_diagnostic(path, line, column, "xml-entity", ENTITY_DECLARATIONS_REFUSED))
+
+
+def _locate_decoded(data: bytes, encoding: str | None, needle: str) -> tuple[int, int]:
+    """Line and column of `needle` in a file whose bytes are not ASCII-compatible (UTF-16, UTF-32)."""
+    try:
+        text = data.decode(encoding or "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return 1, 0
+    return _locate(text.lstrip("\ufeff").encode("utf-8"), needle.encode("utf-8"))
 
 
 def _refuse_unexpanded_entities(tree: etree._ElementTree, path: Path) -> None:
@@ -148,13 +177,113 @@ def _refuse_unexpanded_entities(tree: etree._ElementTree, path: Path) -> None:
         ))
 
 
-def parse_file(path: Path) -> ParsedDocument:
+def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedDocument:
     """Read and parse one file. Unreadable files become InputError, like malformed ones."""
+    return parse_bytes(read_regular(Path(path), max_bytes), Path(path))
+
+
+def read_regular(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`; anything else is one InputError.
+
+    Opened without blocking and checked on the open descriptor, so a named pipe cannot hang
+    the run, a link to /dev/zero cannot fill the memory, and nothing changes between the
+    check and the read.
+    """
     try:
-        data = Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
-        raise InputError(_diagnostic(Path(path), 1, 0, "io", f"cannot read file: {error.strerror}"))
-    return parse_bytes(data, Path(path))
+        raise unreadable(path, error) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        kind = next((name for test, name in FILE_KINDS.items() if test(info.st_mode)), "a special file")
+        raise InputError(_diagnostic(path, 1, 0, "file-type",
+                                     f"not a regular file ({kind}): teikit reads only regular files"))
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(_diagnostic(path, 1, 0, "file-size",
+                                     f"file is larger than the limit of {_megabytes(max_bytes)} "
+                                     "(raise [limits] max_file_mb in teikit.toml to read it)"))
+    return data
+
+
+def unreadable(path: Path, error: OSError) -> InputError:
+    """The one line for a file that cannot be opened."""
+    return InputError(_diagnostic(Path(path), 1, 0, "io", f"cannot read file: {_reason(error)}"))
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "a loop of symbolic links"
+    if error.errno == errno.ENOENT and os.path.islink(error.filename or ""):
+        return "a symbolic link to a file that does not exist"
+    return error.strerror or str(error)
+
+
+def _megabytes(count: int) -> str:
+    return f"{count / MB:g} MB"
+
+
+# Only a start tag this long can hold more than 200 attributes (each is at least ` a=""`), and
+# only a run of name characters this long can be a name beyond the limit: cheap scans of the
+# bytes that spare the per-element checks almost every document (they cost more than parsing).
+_CROWDED_TAG = re.compile(rb"<[^>]{%d,}" % (4 * SAXON_MAX_ATTRIBUTES))
+_LONG_NAME = re.compile(rb"[^\s<>=\"'/!?&;]{%d,}" % (SAXON_MAX_NAME + 1))
+
+
+def check_saxon_limits(document: "ParsedDocument") -> None:
+    """Refuse, at the element, what the XML parser inside Saxon would refuse in every stylesheet."""
+    depth = 0
+    for event, element in etree.iterwalk(document.tree, events=("start", "end")):  # elements only
+        depth += 1 if event == "start" else -1
+        if depth > SAXON_MAX_DEPTH:
+            _refuse(document, element, "xml-depth", (
+                f"<{etree.QName(element).localname}> is nested {depth} elements deep; the stylesheets take "
+                f"at most {SAXON_MAX_DEPTH}: flatten the markup"))
+    data = document.data
+    ascii_compatible = not data[:4].count(b"\x00") and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if ascii_compatible and not _CROWDED_TAG.search(data) and not _LONG_NAME.search(data):
+        return
+    for element in document.root.iter(etree.Element):
+        problem = _crowded_or_long(element)
+        if problem:
+            _refuse(document, element, *problem)
+
+
+def _refuse(document: "ParsedDocument", element: etree._Element, rule: str, message: str) -> None:
+    from .validation.locate import position  # the column, read again only for this line
+
+    raise InputError(_diagnostic(document.path, *position(document, element), rule, message))
+
+
+def _crowded_or_long(element: etree._Element) -> tuple[str, str] | None:
+    name = etree.QName(element).localname
+    parent = element.getparent()
+    inherited = parent.nsmap if parent is not None else {}
+    declared = sum(1 for prefix, uri in element.nsmap.items() if inherited.get(prefix) != uri)
+    if len(element.attrib) + declared > SAXON_MAX_ATTRIBUTES:
+        return "xml-attributes", (f"<{name}> has {len(element.attrib)} attributes and {declared} namespace "
+                                  f"declarations; the stylesheets take at most {SAXON_MAX_ATTRIBUTES} together")
+    names = [name, *(etree.QName(a).localname for a in element.attrib.keys()), *(p for p in element.nsmap if p)]
+    if any(len(n) > SAXON_MAX_NAME for n in names):
+        return "xml-name", f"a name on <{name[:40]}…> is longer than {SAXON_MAX_NAME} characters"
+    return None
+
+
+def require_safe_name(path: Path) -> None:
+    """A document's file name becomes its page's name and links: refuse what no URL can carry.
+
+    Everything else is percent-encoded where the site links to it; control and format
+    characters (terminal escapes, bidirectional overrides) and bytes that are not UTF-8 would
+    name a page that browsers and servers disagree about.
+    """
+    name = Path(path).name
+    bad = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp")), None)
+    if bad is not None:
+        raise InputError(_diagnostic(Path(path), 1, 0, "file-name",
+                                     f"the file name holds {printable(bad)}, which no web address can carry "
+                                     "safely: rename the file"))
 
 
 def require_tei(document: ParsedDocument) -> None:
@@ -188,17 +317,32 @@ def serialize(tree_or_element, *, xml_declaration: bool = True) -> bytes:
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write `data` to `path` via a temp file in the same folder and an atomic rename."""
+    """Write `data` to `path` via a temp file in the same folder and an atomic rename.
+
+    If anything fails (a full disk, no permission) the temp file goes and `path` keeps its
+    previous content; the OSError names `path`, so the one line the user sees says where.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        in_the_way = error.errno in (errno.EEXIST, errno.ENOTDIR) and error.filename
+        raise _naming(error, Path(error.filename) if in_the_way else path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp_name, 0o644)
         os.replace(tmp_name, path)
-    except BaseException:
+    except BaseException as error:
         Path(tmp_name).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _naming(error, path) from None
         raise
+
+
+def _naming(error: OSError, path: Path) -> OSError:
+    """The same error, about `path` (a write error from a descriptor names no file)."""
+    return type(error)(error.errno, error.strerror or str(error), str(path))

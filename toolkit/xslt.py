@@ -17,6 +17,9 @@ teikit. An edition's stylesheet reaches the packaged ones through the static par
 
 from __future__ import annotations
 
+import os
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Mapping
 
@@ -58,7 +61,8 @@ class Stylesheets:
         if not path.is_file():
             raise TransformError(f"{path}: stylesheet not found")
         try:
-            return compiler.compile_stylesheet(stylesheet_file=str(path))
+            with saxon_stderr_silenced():
+                return compiler.compile_stylesheet(stylesheet_file=str(path))
         except PySaxonApiError as error:
             raise TransformError(f"{path}: cannot compile the stylesheet: {_first_line(error)}") from None
 
@@ -72,7 +76,8 @@ class Stylesheets:
         """Saxon's tree of an element the safe parser read (its root only: no DOCTYPE travels)."""
         xml = element if isinstance(element, str) else etree.tostring(element, encoding="unicode")
         try:
-            return self.processor.parse_xml(xml_text=xml)
+            with saxon_stderr_silenced():
+                return self.processor.parse_xml(xml_text=xml)
         except PySaxonApiError as error:
             raise TransformError(f"cannot hand the document to Saxon: {_first_line(error)}") from None
 
@@ -88,7 +93,8 @@ class Stylesheets:
             executable.set_parameter("entries", self.node(entries))
         document = element if not isinstance(element, (str, etree._Element)) else self.parse(element)
         try:
-            return executable.transform_to_string(xdm_node=document)
+            with saxon_stderr_silenced():
+                return executable.transform_to_string(xdm_node=document)
         except PySaxonApiError as error:
             raise TransformError(f"{TARGETS[target]}: {_first_line(error)}") from None
 
@@ -96,6 +102,23 @@ class Stylesheets:
         if isinstance(value, bool):
             return self.processor.make_boolean_value(value)
         return self.processor.make_string_value(str(value))
+
+
+@contextmanager
+def saxon_stderr_silenced():
+    """SaxonC prints its errors and stack traces straight to the process's stderr (file
+    descriptor 2), past Python; the error itself comes back as PySaxonApiError and becomes
+    one line. So descriptor 2 points to /dev/null while Saxon runs (two system calls)."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    sink = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(sink, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(sink)
 
 
 def _first_line(error: Exception) -> str:

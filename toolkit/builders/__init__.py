@@ -39,6 +39,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import posixpath
+from urllib.parse import quote
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -65,7 +66,9 @@ def document_path(kind: str, letter: Letter) -> str:
 
 def href(from_kind: str, to_kind: str, letter: Letter) -> str:
     """The relative link from one format of a document to another (e.g. page -> its TEI)."""
-    return posixpath.join(_folder_link(from_kind, to_kind), posixpath.basename(document_path(to_kind, letter)))
+    link = posixpath.join(_folder_link(from_kind, to_kind), posixpath.basename(document_path(to_kind, letter)))
+    # Percent-encoded and starting with "./" or "../": no file name can make it a scheme.
+    return quote(link if link.startswith("../") else f"./{link}", safe="/.")
 
 
 @lru_cache(maxsize=None)

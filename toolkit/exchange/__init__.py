@@ -53,10 +53,25 @@ def entry_of(authority: AuthorityIndex, ref: str) -> Entry | None:
     return authority.get(ref) if ref else None
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def csv_table(columns: Iterable[str], rows: Iterable[dict]) -> str:
-    """A CSV table with a header row; "\n" line ends, so the bytes do not depend on the platform."""
+    """A CSV table with a header row; "\n" line ends, so the bytes do not depend on the platform.
+
+    Cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP's rule):
+    the text shows as written, and nothing from another project's file is ever executed.
+    """
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: neutralised(value) for key, value in row.items()} for row in rows)
     return out.getvalue()
+
+
+def neutralised(value: object) -> object:
+    """The cell as text a spreadsheet shows and never evaluates."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Iterable
 
 from ..authority import AuthorityIndex
-from ..corpus import Corpus, authority_index, load, parse_tei
-from ..diagnostics import ERROR, Diagnostic, display_path
+from ..corpus import Corpus, authority_index, load, parse_tei, resolved
+from ..diagnostics import ERROR, WARNING, Diagnostic, display_path
 from ..edition import SCHEMA_CHOICES, Edition
 from ..errors import SchemaNotFound
 from ..xmlio import ParsedDocument
-from . import correspondence, jing, references, relaxng, schematron
+from . import buildable, correspondence, jing, references, relaxng, schematron
 
 PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
 
@@ -60,6 +60,8 @@ class Rules:
         found = relaxng.check(document, self.relaxng) if self.relaxng is not None else []
         if self.schematron is not None:
             found += schematron.check(document, self.schematron)
+        if self.cross_file:  # the edition's rules: also what its stylesheets cannot build
+            found += buildable.check(document)
         return found
 
     def check_corpus(self, corpus: Corpus, jobs: int | None = None) -> list[Diagnostic]:
@@ -108,15 +110,16 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     if (schema or edition.config.schema) == "tei_all" and jing.available():
         return _validate_with_jing(edition, edition.tei_all_path(), paths)
     rules = rules_for(edition, schema)  # a missing schema is one line before any file is read
-    support, failures = parse_tei(edition.authority_files())
+    support, failures = parse_tei(edition.authority_files(), edition.config.max_file_bytes)
     if not support:  # no edition around the files: their own ids are the authority
         return _validate_loose(edition, rules, paths, jobs)
-    wanted = [Path(p).resolve() for p in paths] if paths is not None else None
-    support_targets = [d for d in support if wanted is None or d.path.resolve() in wanted]
-    failures = [f for f in failures if wanted is None or Path(f.file).resolve() in wanted]
-    support_files = {p.resolve() for p in edition.authority_files()}  # once: not a glob per file
+    wanted = [resolved(Path(p)) for p in paths] if paths is not None else None
+    support_targets = [d for d in support if wanted is None or resolved(d.path) in wanted]
+    shown = {display_path(p) for p in wanted} if wanted is not None else None
+    failures = [f for f in failures if shown is None or f.file in shown]
+    support_files = {resolved(p) for p in edition.authority_files()}  # once: not a glob per file
     documents = [p for p in (wanted if wanted is not None else edition.document_files())
-                 if Path(p).resolve() not in support_files]
+                 if resolved(Path(p)) not in support_files]
     checked = check_paths(edition, documents, support, schema, jobs, executor, scheduler, letters=False)
     diagnostics = failures + [d for c in checked for d in c.diagnostics]
     diagnostics += [d for document in support_targets for d in rules.check_document(document)]
@@ -157,30 +160,34 @@ def check_paths(edition: Edition, paths: list[Path], support: list[ParsedDocumen
 def duplicate_ids(support: list[ParsedDocument], checked: list, targets: list[ParsedDocument]) -> list[Diagnostic]:
     """xmlid-unique across files, from the ids each task returned (no tree kept).
 
-    Each occurrence in a file being checked names another occurrence; the rare file with a
-    repeated id is parsed again to point at the attribute itself.
+    A repeated xml:id belongs to the first file that has it: the authority files and
+    edition.xml, then the documents by path. That order is the same for every run, whatever
+    was built before, so a clean and an incremental build agree and the first file is built.
+    Each later file gets an error naming the first; the first a warning naming the later one.
+    The rare file with a repeated id is parsed again to point at the attribute itself.
     """
-    places: dict[str, list[tuple[str, int]]] = {}
-    for document in sorted(support, key=lambda d: str(d.path)):
+    places: dict[str, list[tuple[bool, str, int]]] = {}
+    for document in support:
         for value in document.tree.xpath(references.XML_IDS):
-            places.setdefault(str(value), []).append((str(document.path), value.getparent().sourceline or 1))
+            places.setdefault(str(value), []).append((False, str(document.path), value.getparent().sourceline or 1))
     for result in checked:
         for xml_id, line in result.ids.items():
-            places.setdefault(xml_id, []).append((result.path, line))
+            places.setdefault(xml_id, []).append((True, result.path, line))
     wanted = {str(d.path) for d in targets} | {c.path for c in checked}
     diagnostics = []
     for xml_id, occurrences in places.items():
         occurrences.sort()
-        if len({path for path, _ in occurrences}) < 2:
+        paths = {path for _, path, _ in occurrences}
+        if len(paths) < 2 or not paths & wanted:
             continue  # repeated inside one file only: the parser reports that itself
-        for index, (path, _) in enumerate(occurrences):
-            if path in wanted:
-                other = occurrences[1 if index == 0 else 0]
-                diagnostics.append(_duplicate(xml_id, path, other[0]))
+        owner = occurrences[0][1]
+        for later in dict.fromkeys(path for _, path, _ in occurrences if path != owner):
+            diagnostics.append(_duplicate(xml_id, later, owner, ERROR, "is already used at"))
+            diagnostics.append(_duplicate(xml_id, owner, later, WARNING, "is also used (and refused there) at"))
     return diagnostics
 
 
-def _duplicate(xml_id: str, path: str, other_path: str) -> Diagnostic:
+def _duplicate(xml_id: str, path: str, other_path: str, severity: str, relation: str) -> Diagnostic:
     from ..xmlio import parse_file
     from .locate import position
 
@@ -190,9 +197,9 @@ def _duplicate(xml_id: str, path: str, other_path: str) -> Diagnostic:
         return document, position(document, element, "xml:id")
 
     document, (line, column) = located(path)
-    other, (other_line, _) = located(other_path)
-    return Diagnostic(document.display, line, column, ERROR, "xmlid-unique",
-                      f'xml:id "{xml_id}" is also used at {other.display}:{other_line}; '
+    other, (other_line, other_column) = located(other_path)
+    return Diagnostic(document.display, line, column, severity, "xmlid-unique",
+                      f'xml:id "{xml_id}" {relation} {other.display}:{other_line}:{other_column}; '
                       "an xml:id must be unique in the whole corpus")
 
 

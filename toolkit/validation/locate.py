@@ -14,7 +14,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..xmlio import ParsedDocument
+from ..errors import InputError
+from ..xmlio import ParsedDocument, read_regular
 
 
 def _source(path: str) -> bytes | None:
@@ -29,8 +30,8 @@ def _source(path: str) -> bytes | None:
 def _read(path: str, mtime_ns: int, size: int) -> bytes | None:
     """Cached by path, time and size: several diagnostics in one file read it once."""
     try:
-        return Path(path).read_bytes()
-    except OSError:
+        return read_regular(Path(path))
+    except InputError:
         return None
 
 

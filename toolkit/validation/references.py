@@ -51,7 +51,7 @@ def check(corpus: Corpus, unique_ids: bool = True) -> list[Diagnostic]:
     for document in corpus.targets:
         diagnostics.extend(check_pointers(document, known, where))
     if unique_ids:
-        diagnostics.extend(check_unique_ids(corpus.all_documents, corpus.targets))
+        diagnostics.extend(check_unique_ids(corpus.all_documents, corpus.targets, corpus.support))
     return diagnostics
 
 
@@ -107,27 +107,40 @@ def _pointer_problem(element, attribute: str, token: str, known: AuthorityIndex,
     return None
 
 
-def check_unique_ids(documents: Iterable[ParsedDocument], targets: Iterable[ParsedDocument]) -> list[Diagnostic]:
-    """Each occurrence of a repeated xml:id, in a file being checked, names another occurrence."""
+def check_unique_ids(documents: Iterable[ParsedDocument], targets: Iterable[ParsedDocument],
+                     support: Iterable[ParsedDocument] = ()) -> list[Diagnostic]:
+    """A repeated xml:id belongs to the first file that has it; every later file is refused.
+
+    First means the authority files and edition.xml, then the documents by path: the same
+    for every run, whatever was built before, so a clean and an incremental build agree. A
+    collision is reported whenever one of its files is being checked, on both sides: an
+    error on each later file (naming the first), a warning on the first (naming the later).
+    """
+    first = {id(d) for d in support}
+    documents = sorted(documents, key=lambda d: (id(d) not in first, str(d.path)))
     places: dict[str, list[tuple[ParsedDocument, etree._Element]]] = defaultdict(list)
-    for document in sorted(documents, key=lambda d: str(d.path)):
+    for document in documents:
         for value in document.tree.xpath(XML_IDS):
             places[str(value)].append((document, value.getparent()))
     wanted = {id(d) for d in targets}
     diagnostics = []
     for xml_id, occurrences in places.items():
-        if len({id(d) for d, _ in occurrences}) < 2:
+        files = {id(d) for d, _ in occurrences}
+        if len(files) < 2 or not files & wanted:
             continue  # repeated inside one file only: the parser reports that itself
-        for index, (document, element) in enumerate(occurrences):
-            if id(document) in wanted:
-                diagnostics.append(_duplicate(xml_id, document, element, occurrences[1 if index == 0 else 0]))
+        owner = occurrences[0]
+        for document, element in occurrences[1:]:
+            if document is not owner[0]:
+                diagnostics.append(_duplicate(xml_id, document, element, owner, ERROR, "is already used at"))
+                diagnostics.append(_duplicate(xml_id, owner[0], owner[1], (document, element), WARNING,
+                                              "is also used (and refused there) at"))
     return diagnostics
 
 
-def _duplicate(xml_id: str, document: ParsedDocument, element, other) -> Diagnostic:
+def _duplicate(xml_id: str, document: ParsedDocument, element, other, severity: str, relation: str) -> Diagnostic:
     other_document, other_element = other
     line, column = position(document, element, "xml:id")
-    other_line, _ = position(other_document, other_element, "xml:id")
-    return Diagnostic(document.display, line, column, ERROR, "xmlid-unique",
-                      f'xml:id "{xml_id}" is also used at {other_document.display}:{other_line}; '
+    other_line, other_column = position(other_document, other_element, "xml:id")
+    return Diagnostic(document.display, line, column, severity, "xmlid-unique",
+                      f'xml:id "{xml_id}" {relation} {other_document.display}:{other_line}:{other_column}; '
                       "an xml:id must be unique in the whole corpus")

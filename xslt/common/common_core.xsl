@@ -39,13 +39,19 @@
     <xsl:sequence select="$tk:element-kinds(local-name($element)) = 'inline'"/>
   </xsl:function>
 
+  <!-- Elements with text of their own, indexed once per document: asking an element's children
+       for text on every call made each paragraph scan all its siblings (quadratic rendering). -->
+  <xsl:key name="tk:holds-text" match="*[text()[normalize-space()]]" use="generate-id()"/>
+
   <!-- A container holds blocks (or further containers) and no text of its own. -->
   <xsl:function name="tk:is-container" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="
         not(map:contains($tk:element-kinds, local-name($element)))
         and exists($element/*)
-        and not($element/text()[normalize-space()])"/>
+        and (if (root($element) instance of document-node())
+             then empty(key('tk:holds-text', generate-id($element), root($element)))
+             else not($element/text()[normalize-space()]))"/>
   </xsl:function>
 
   <!-- Notes of the text (not of the header) are footnotes, numbered through the whole file. -->

@@ -177,11 +177,12 @@
   <xsl:template match="tei:lb"><br/><xsl:text>&#10;</xsl:text></xsl:template>
   <xsl:template match="tei:lb[@break = 'no']"><br class="break-no"/></xsl:template>
   <!-- Around a break inside a word, the source's line-end whitespace is not a space. -->
-  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]">
-    <xsl:value-of select="replace(., '\s+$', '')"/>
-  </xsl:template>
-  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]">
-    <xsl:value-of select="replace(., '^\s+', '')"/>
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]
+      or preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]">
+    <xsl:variable name="before" select="exists(following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])"/>
+    <xsl:variable name="after" select="exists(preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])"/>
+    <xsl:variable name="trimmed" select="if ($before) then replace(., '\s+$', '') else string(.)"/>
+    <xsl:value-of select="if ($after) then replace($trimmed, '^\s+', '') else $trimmed"/>
   </xsl:template>
   <!-- A page break: its number in the margin of the text, between words unless break="no". -->
   <xsl:template match="tei:pb">

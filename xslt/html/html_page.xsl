@@ -214,7 +214,7 @@
 
   <xsl:template name="tk:how-to-cite">
     <xsl:param name="level" as="xs:integer"/>
-    <xsl:variable name="url" select="concat($base-url, $doc-id, '.html')"/>
+    <xsl:variable name="url" select="concat($base-url, encode-for-uri($doc-id), '.html')"/>
     <section class="cite" aria-labelledby="cite-heading">
       <xsl:element name="h{$level}">
         <xsl:attribute name="id">cite-heading</xsl:attribute>
@@ -233,14 +233,21 @@
     </section>
   </xsl:template>
 
+  <!-- The link to a document's page: a relative path ("./") with the file name percent-encoded,
+       so that no file name can become a scheme ("javascript:") or break out of the attribute. -->
+  <xsl:function name="tk:doc-href" as="xs:string">
+    <xsl:param name="doc-id" as="xs:string"/>
+    <xsl:sequence select="concat('./', encode-for-uri($doc-id), '.html')"/>
+  </xsl:function>
+
   <xsl:template name="tk:pager">
     <nav class="pager" aria-label="Previous and next document">
       <ul>
         <xsl:if test="$prev-id">
-          <li class="prev"><a rel="prev" href="{$prev-id}.html">Previous document: <xsl:value-of select="$prev-title"/></a></li>
+          <li class="prev"><a rel="prev" href="{tk:doc-href($prev-id)}">Previous document: <xsl:value-of select="$prev-title"/></a></li>
         </xsl:if>
         <xsl:if test="$next-id">
-          <li class="next"><a rel="next" href="{$next-id}.html">Next document: <xsl:value-of select="$next-title"/></a></li>
+          <li class="next"><a rel="next" href="{tk:doc-href($next-id)}">Next document: <xsl:value-of select="$next-title"/></a></li>
         </xsl:if>
       </ul>
     </nav>

@@ -66,7 +66,7 @@
   <xsl:template match="tk:document" mode="tk:site">
     <tr>
       <td>
-        <a href="{@id}.html">
+        <a href="{tk:doc-href(@id)}">
           <span class="visually-hidden">Document </span>
           <xsl:value-of select="(@number[.], @id)[1]"/>
           <xsl:if test="@inferred = 'true'">
@@ -77,7 +77,7 @@
       </td>
       <td><xsl:call-template name="tk:time"/></td>
       <td>
-        <a href="{@id}.html"><xsl:value-of select="@title"/></a>
+        <a href="{tk:doc-href(@id)}"><xsl:value-of select="@title"/></a>
         <span class="parties">
           <xsl:value-of select="string-join(tk:from/@name, '; ')"/>
           <xsl:text> → </xsl:text>
@@ -131,7 +131,7 @@
           <p class="mentions">Documents: </p>
           <ul class="mentions">
             <xsl:for-each select="tk:mention">
-              <li><a href="{@doc}.html"><xsl:value-of select="concat('No. ', @number, ', ', @title)"/></a></li>
+              <li><a href="{tk:doc-href(@doc)}"><xsl:value-of select="concat('No. ', @number, ', ', @title)"/></a></li>
             </xsl:for-each>
           </ul>
         </xsl:when>
@@ -163,7 +163,7 @@
                 <xsl:text>: </xsl:text>
                 <xsl:for-each select="tk:doc">
                   <xsl:if test="position() gt 1">, </xsl:if>
-                  <a href="{@id}.html"><span class="visually-hidden">Document </span><xsl:value-of select="@number"/></a>
+                  <a href="{tk:doc-href(@id)}"><span class="visually-hidden">Document </span><xsl:value-of select="@number"/></a>
                 </xsl:for-each>
               </td>
               <td><xsl:value-of select="if (@first = @last) then @first else concat(@first, ' – ', @last)"/></td>

@@ -90,13 +90,12 @@
   <xsl:template match="tei:del" mode="tk:inline"/>
 
   <!-- Around a break inside a word (break="no"), the source's line-end whitespace is not a space. -->
-  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]"
-      mode="tk:inline">
-    <xsl:value-of select="replace(., '\s+$', '')"/>
-  </xsl:template>
-  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]"
-      mode="tk:inline">
-    <xsl:value-of select="replace(., '^\s+', '')"/>
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]
+      or preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]" mode="tk:inline">
+    <xsl:variable name="before" select="exists(following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])"/>
+    <xsl:variable name="after" select="exists(preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])"/>
+    <xsl:variable name="trimmed" select="if ($before) then replace(., '\s+$', '') else string(.)"/>
+    <xsl:value-of select="if ($after) then replace($trimmed, '^\s+', '') else $trimmed"/>
   </xsl:template>
 
   <xsl:template match="tei:supplied" mode="tk:inline">

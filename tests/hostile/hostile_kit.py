@@ -1,0 +1,106 @@
+"""Helpers of the hostile tests. A small edition to attack: two good documents and the authority files, built in-process.
+
+Every test puts one bad thing beside the good documents and checks, through the command line
+(click's CliRunner, tracebacks not caught), the exact diagnostic, the exit code, that the good
+documents were still built and that nothing was written outside the output folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from toolkit.cli import cli
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+GOOD = ("533", "534")
+SUPPORT = ("persons.xml", "places.xml", "orgs.xml", "edition.xml")
+CONFIG = ('[edition]\ntitle = "Hostile"\nbase_url = "https://hostile.teikit-editions.net/"\n'
+          'licence = "https://creativecommons.org/licenses/by/4.0/"\n[cmif]\ndate = "2026-11-28T00:00:00Z"\n')
+DIAGNOSTIC = re.compile(r"^\S.*:\d+:\d+: (error|warning): .* \[[\w.-]+\]$")
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def diagnostics(self) -> list[str]:
+        """The diagnostic lines, wherever the command printed them."""
+        return [line for line in (self.stdout + self.stderr).splitlines() if DIAGNOSTIC.match(line)]
+
+
+def teikit(*args: str) -> Run:
+    """Run the command line in this process; an exception escaping it fails the test."""
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert "Traceback" not in result.stdout + result.stderr
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def tree_state(root: Path, skip: Path | None = None) -> dict[str, str]:
+    """Every file and link under `root` (but `skip`), with a hash of its content."""
+    state = {}
+    for path in sorted(root.rglob("*")):
+        if skip is not None and (path == skip or skip in path.parents):
+            continue
+        if path.is_symlink():
+            state[str(path)] = "link:" + str(path.readlink())
+        elif path.is_file():
+            state[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            state[str(path)] = "folder" if path.is_dir() else "special"
+    return state
+
+
+class Edition:
+    """The edition under attack, in tmp_path/edition; the working folder during the test."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.tei = root / "tei"
+        self.out = root / "out"
+
+    def add(self, name: str, data: bytes | str) -> Path:
+        path = self.tei / name
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        return path
+
+    def variant(self, name: str, source: str = "533", **replacements: str) -> Path:
+        """A copy of a good document under another name, its ids renamed, with text replaced."""
+        text = (self.tei / f"{source}.xml").read_text(encoding="utf-8")
+        stem = re.sub(r"[^\w.-]", "_", Path(name).stem)  # the file's name, as far as an xml:id can carry it
+        text = text.replace(f'xml:id="d{source}', f'xml:id="d{stem}')
+        for old, new in replacements.items():
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        return self.add(name, text)
+
+    def build(self, *options: str) -> Run:
+        """`teikit build --out out`, asserting nothing outside out/ changed."""
+        before = tree_state(self.root.parent, skip=self.out)
+        run = teikit("build", "--out", "out", "--jobs", "1", *options)
+        assert tree_state(self.root.parent, skip=self.out) == before, "the build wrote outside its output folder"
+        return run
+
+    def validate(self, *args: str) -> Run:
+        before = tree_state(self.root.parent)
+        run = teikit("validate", *args)
+        assert tree_state(self.root.parent) == before, "validate changed a file"
+        return run
+
+    def built(self) -> set[str]:
+        """The documents whose page, text and TEI copy are in out/."""
+        pages = {p.stem for p in (self.out / "html").glob("*.html")} - {
+            "index", "persons", "places", "orgs", "correspondents"}
+        texts = {p.stem for p in (self.out / "text").glob("*.txt")}
+        return pages & texts
+
+    def assert_good_built(self) -> None:
+        assert set(GOOD) <= self.built(), self.built()
