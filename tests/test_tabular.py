@@ -187,3 +187,12 @@ def test_cli_csv_and_json(tmp_path):
     result = runner.invoke(cli, ["--edition", str(SMALL), "export", "json"])
     assert result.exit_code == 0
     assert [item["id"] for item in json.loads(result.stdout)] == ["2", "1", "3"]
+
+
+def test_a_conversation_lists_its_turns(edition_json, edition_rows):
+    conversation = next(item for item in edition_json if item["id"] == "535")
+    assert [([p["id"] for p in t["senders"]], [p["id"] for p in t["recipients"]]) for t in conversation["turns"]] == [
+        (["narimanov"], ["ordzhonikidze"]), (["ordzhonikidze"], ["narimanov"])]
+    assert all(item["turns"] == [] for item in edition_json if item["id"] != "535")
+    assert conversation["compiler_title"].startswith("Record of conversation between")
+    assert conversation["title"] == "Nariman Narimanov and Grigory Ordzhonikidze, record of a conversation, no later than 1 September 1920"
