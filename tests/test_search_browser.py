@@ -15,11 +15,23 @@ pytestmark = [
 ]
 
 
+RESULT_LINKS = (".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title "
+                "> a.pagefind-ui__result-link")
+
+
 def result_pages(page) -> list[str]:
-    """The documents the search lists (main results, not their sub-results)."""
-    page.wait_for_selector(".pagefind-ui__result")
-    links = page.locator(".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title "
-                         "> a.pagefind-ui__result-link")
+    """The documents the search lists (main results, not their sub-results).
+
+    The results are drawn after the message that counts them: wait until as many result links
+    as the message says are on the page, so a list still being redrawn is never read.
+    """
+    page.wait_for_function("""selector => {
+        const message = document.querySelector('.pagefind-ui__message');
+        const count = message ? parseInt(message.innerText, 10) : NaN;
+        const links = document.querySelectorAll(selector);
+        return count > 0 && links.length === count && [...links].every(a => a.getAttribute('href'));
+    }""", arg=RESULT_LINKS)
+    links = page.locator(RESULT_LINKS)
     return sorted(href.rsplit("/", 1)[-1] for href in (a.get_attribute("href") for a in links.all()))
 
 
