@@ -27,6 +27,22 @@ def tei_all_rng() -> etree.RelaxNG:
 REPOSITORY = Path(__file__).resolve().parents[1]
 
 
+def copy_edition(root: Path) -> Path:
+    """A private copy of the edition (tei/, schema/, xslt/, teikit.toml) at `root`, to change freely."""
+    import shutil
+
+    for name in ("tei", "schema", "xslt"):
+        shutil.copytree(REPOSITORY / name, root / name)
+    shutil.copy(REPOSITORY / "teikit.toml", root / "teikit.toml")
+    return root
+
+
+def published(out_dir: Path) -> dict[str, bytes]:
+    """Every file a build published, by its path in the output folder (teikit's own records left out)."""
+    return {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in sorted(out_dir.rglob("*"))
+            if p.is_file() and ".teikit" not in p.relative_to(out_dir).parts}
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The repository's edition built once per test session (per xdist worker): its output folder."""

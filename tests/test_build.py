@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,14 @@ from toolkit.build import STATE_FILE, build
 from toolkit.cli import cli
 from toolkit.edition import Edition
 
-REPOSITORY = Path(__file__).resolve().parents[1]
+from tests.conftest import copy_edition
 
 
 @pytest.fixture
 def edition_copy(tmp_path) -> Path:
     """A private copy of the edition (tei/, teikit.toml, schema/, xslt/) to change freely."""
     root = tmp_path / "edition"
-    for name in ("tei", "schema", "xslt"):
-        shutil.copytree(REPOSITORY / name, root / name)
-    shutil.copy(REPOSITORY / "teikit.toml", root / "teikit.toml")
-    return root
+    return copy_edition(root)
 
 
 def snapshot(out_dir: Path) -> dict[str, bytes]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,21 +14,13 @@ from toolkit.edition import Edition
 from toolkit.executors import batches
 from toolkit.validation import validate
 
-REPOSITORY = Path(__file__).resolve().parents[1]
+from tests.conftest import REPOSITORY, copy_edition, published
 
 
 @pytest.fixture(scope="module")
 def edition_copy(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("executors") / "edition"
-    for name in ("tei", "schema", "xslt"):
-        shutil.copytree(REPOSITORY / name, root / name)
-    shutil.copy(REPOSITORY / "teikit.toml", root / "teikit.toml")
-    return root
-
-
-def published(out_dir: Path) -> dict[str, bytes]:
-    return {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in sorted(out_dir.rglob("*"))
-            if p.is_file() and ".teikit" not in p.relative_to(out_dir).parts}
+    return copy_edition(root)
 
 
 @pytest.fixture(scope="module")

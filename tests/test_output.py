@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,21 +18,13 @@ from toolkit.edition import Edition
 from toolkit.errors import OutputError
 from toolkit.output import MANIFEST, STAGING
 
-REPOSITORY = Path(__file__).resolve().parents[1]
+from tests.conftest import REPOSITORY, copy_edition, published
 
 
 @pytest.fixture
 def edition_copy(tmp_path) -> Path:
     root = tmp_path / "edition"
-    for name in ("tei", "schema", "xslt"):
-        shutil.copytree(REPOSITORY / name, root / name)
-    shutil.copy(REPOSITORY / "teikit.toml", root / "teikit.toml")
-    return root
-
-
-def published(out_dir: Path) -> dict[str, bytes]:
-    return {p.relative_to(out_dir).as_posix(): p.read_bytes() for p in sorted(out_dir.rglob("*"))
-            if p.is_file() and ".teikit" not in p.relative_to(out_dir).parts}
+    return copy_edition(root)
 
 
 @pytest.mark.parametrize("where, reason", [
