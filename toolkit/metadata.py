@@ -71,6 +71,17 @@ class DateSpec:
         return self.when or self.from_ or self.notBefore or self.notAfter or self.to or "9999"
 
     @property
+    def iso8601(self) -> str:
+        """The date as ISO 8601: a day, or an interval (.. for an open end) for ranges and bounds."""
+        if self.when:
+            return self.when
+        if self.from_ or self.to:
+            return f"{self.from_ or '..'}/{self.to or '..'}"
+        if self.notBefore or self.notAfter:
+            return f"{self.notBefore or '..'}/{self.notAfter or '..'}"
+        return ""
+
+    @property
     def iso(self) -> str:
         """A compact normalised form: 1920-08-27, ≤1920-09-01, 1920-08-01/1920-08-31."""
         if self.when:

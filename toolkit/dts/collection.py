@@ -9,7 +9,7 @@ language and identifier (the reading page). docs/dts.md has the whole mapping.
 from __future__ import annotations
 
 from ..builders.indexes import document_label
-from ..metadata import DateSpec, Name
+from ..metadata import Name
 from . import CONTEXT, DTS_VERSION, DtsError
 from .model import ROOT_ID, Api, Library, Resource
 from .params import check, integer, page_of, pagination
@@ -93,7 +93,7 @@ def _resource_dublin_core(library: Library, api: Api, resource: Resource) -> dic
         dublin["alternative"] = [_text(letter.short_title, lang)]
     _names(dublin, "creator", letter.senders, lang)
     _names(dublin, "audience", letter.recipients + letter.cc, lang)
-    if date := iso_date(letter.date):
+    if date := letter.date.iso8601:
         dublin["date"] = date
     sources = [s.text for s in letter.sources] + ([letter.collection] if letter.collection else [])
     if sources:
@@ -118,14 +118,4 @@ def _names(dublin: dict, term: str, names: list[Name], lang: str) -> None:
 def _text(value: str, lang: str) -> dict:
     return {"lang": lang, "value": value}
 
-
-def iso_date(date: DateSpec) -> str:
-    """The date as ISO 8601: a day, or an interval (.. for an open end) for ranges and bounds."""
-    if date.when:
-        return date.when
-    if date.from_ or date.to:
-        return f"{date.from_ or '..'}/{date.to or '..'}"
-    if date.notBefore or date.notAfter:
-        return f"{date.notBefore or '..'}/{date.notAfter or '..'}"
-    return ""
 
