@@ -32,7 +32,7 @@ from .errors import InputError, TeikitError
 from .executors import Stop, bounded
 from .metadata import Letter, letter
 from .state import FileStamp, sha
-from .xmlio import parse_bytes, read_regular, require_safe_name, require_tei, unreadable
+from .xmlio import parse_bytes, read_regular, require_inside, require_safe_name, require_tei, unreadable
 
 XML_ID = etree.XPath("//@xml:id", namespaces={"xml": XML_NS})
 
@@ -103,6 +103,7 @@ def check_one(context: TaskContext, path: Path) -> Checked:
 
     try:
         require_safe_name(path)
+        require_inside(path, context.edition.root)
         stat = os.stat(path)
         data = read_regular(path, context.edition.config.max_file_bytes)  # no FIFO, device or huge file
     except OSError as error:
