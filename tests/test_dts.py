@@ -8,6 +8,7 @@ parts they span; a plain web server serving the static files gives the live serv
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -379,7 +380,60 @@ def _resource(tmp_path, first: str = CHAPTERS):
     return make_resource(letter(document), document, {}, "en")
 
 
-def test_a_documents_own_citation_trees_are_used(tmp_path):
+ODD_BODY = f"""<TEI xmlns="{TEI[1:-1]}" xmlns:x="urn:x"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>
+<publicationStmt><p>p</p></publicationStmt><sourceDesc><listBibl><bibl>A  <note>n0</note> b</bibl>
+<bibl>B</bibl><listBibl><bibl>inner</bibl></listBibl></listBibl><bibl>not listed</bibl></sourceDesc></fileDesc>
+</teiHeader><text><front><note>front</note></front><body><head>h<note>n1</note></head><!-- c --><p>a<note>n2</note><note>n3</note></p>
+<x:para>foreign</x:para><x:q/><ab>one</ab><?pi x?><ab>two<note>n4</note></ab><p>b</p><div><p>c<note>n5</note></p></div>
+</body></text></TEI>"""
+
+
+NESTED_SOURCE = ODD_BODY.replace("<bibl>B</bibl><listBibl><bibl>inner</bibl></listBibl>",
+                                 "<bibl><listBibl><bibl>inner</bibl></listBibl></bibl>")
+NESTED_NOTE = ODD_BODY.replace("<note>n2</note><note>n3</note>", "<note>n2<note>n3</note></note>")
+
+
+@pytest.mark.parametrize("source", ["edition", "odd", "nested", "nested-note", "escher"])
+def test_the_default_tree_walked_in_python_gives_what_its_xpath_gives(source, tmp_path):
+    """default_units stands for DEFAULT_REFS_DECL's XPath: compared on the edition, on a body of
+    nested, foreign and header notes, and on letters of another edition."""
+    from toolkit.dts.citations import CitationError, default_tree, units
+    from toolkit.xmlio import parse_bytes, parse_file
+
+    if source == "edition":
+        documents = [parse_file(p) for p in sorted((REPOSITORY / "tei").glob("5*.xml"))]
+    elif source in ("odd", "nested", "nested-note"):
+        text = {"odd": ODD_BODY, "nested": NESTED_SOURCE, "nested-note": NESTED_NOTE}[source]
+        documents = [parse_bytes(text.encode(), tmp_path / "odd.xml")]
+    else:
+        archive = REPOSITORY.parent / "shared" / "corpora" / "escher-briefedition.tar.xz"
+        if not archive.is_file():
+            pytest.skip("the Escher edition is not beside the repository (../shared/corpora/escher-briefedition.tar.xz)")
+        sys.path.insert(0, str(REPOSITORY / "benchmarks" / "editions" / "escher"))
+        from unpack import unpack
+
+        unpack(tmp_path, every=100, limit=50)
+        documents = [parse_file(p) for p in sorted(tmp_path.rglob("*.xml"))]
+    tree = default_tree()
+
+    def seen(document, native):
+        try:
+            found = units(tree, document.tree, "en", native=native)
+        except CitationError as error:  # a bibl or note inside another: its number is its container's
+            return str(error)
+        return [(u.identifier, u.level, u.parent, u.cite_type, u.element, u.dublin_core, u.children) for u in found]
+
+    for document in documents:
+        assert seen(document, True) == seen(document, False)
+    if source == "nested":
+        assert seen(documents[0], True) == "citeStructure 'source' gives the reference 'source2' twice"
+    if source == "nested-note":
+        assert seen(documents[0], True) == "citeStructure 'note' gives the reference 'p1.note3' twice"
+    if source == "odd":
+        found = [u.identifier for u in units(tree, documents[0].tree, "en")]
+        assert found == ["source1", "source2", "source3", "head1", "head1.note2", "p1", "p1.note3", "p1.note4",
+                         "para1", "q1", "ab1", "ab2", "ab2.note5", "p2", "div1", "div1.note6"], found
+
     resource = _resource(tmp_path)
     assert [(u.identifier, u.level, u.parent, u.cite_type) for u in resource.units()] == [
         ("I", 1, None, "chapter"), ("I.1", 2, "I", "paragraph"), ("I.2", 2, "I", "paragraph"),
@@ -402,6 +456,25 @@ def test_a_broken_citation_structure_is_reported_not_raised(tmp_path, first, mes
 
 
 # ---- static files and the live server ---------------------------------------------------
+
+def test_the_static_files_leave_out_only_what_repeats_a_parents_answer(library, api):
+    """Leaves get no down= answers and no unit its siblings; the whole tree and every unit with
+    parts are there at every depth (docs/dts.md)."""
+    from toolkit.dts.static import resource_addresses
+
+    resource = library.resource("533")
+    wanted = {tuple(sorted((k, v) for k, v in params.items() if v is not None))
+              for template, params in resource_addresses(api, resource) if template == api.navigation}
+    head = resource.unit("head1")
+    assert head.children, "533's heading has a note"
+    assert (("down", 1), ("ref", "head1"), ("resource", "533")) in wanted
+    assert (("down", -1), ("ref", "head1"), ("resource", "533")) in wanted
+    assert (("ref", head.children[0]), ("resource", "533")) in wanted
+    assert not any(("ref", head.children[0]) in params and any(k == "down" for k, _ in params) for params in wanted)
+    assert not any(("down", 0) in params for params in wanted)
+    assert {(("down", d), ("resource", "533")) for d in (1, 2, -1)} <= wanted
+    assert all((("ref", u.identifier), ("resource", "533")) in wanted for u in resource.units())
+
 
 def test_every_static_answer_validates(built_site, schemas):
     folder = built_site / "html" / "api" / "dts"
@@ -426,7 +499,7 @@ def test_a_plain_web_server_gives_the_live_answers(library, api, live, plain):
             f"{live}/html/".encode(), SITE.encode())
         assert static_body == expected, path
         checked += 1
-    assert checked > 500
+    assert checked > 250
 
 
 def test_the_live_server_sends_dts_headers_and_errors(live):

@@ -128,9 +128,17 @@ class Page:
     params: dict[str, object] = field(default_factory=dict)
     _document: ParsedDocument | None = None
     _node: object = None
+    _outputs: dict[str, dict[str, bytes]] = field(default_factory=dict)  # builder name -> its outputs
 
     def __getstate__(self):
-        return {**self.__dict__, "_document": None, "_node": None}
+        return {**self.__dict__, "_document": None, "_node": None, "_outputs": {}}
+
+    def outputs_of(self, builder: "DocumentBuilder", context: "Context") -> dict[str, bytes]:
+        """One builder's outputs for this page, made once: a builder that publishes another's
+        bytes (the DTS document in text/html) asks here instead of transforming again."""
+        if builder.name not in self._outputs:
+            self._outputs[builder.name] = builder.build(self, context)
+        return self._outputs[builder.name]
 
     @property
     def document(self) -> ParsedDocument:
@@ -227,7 +235,7 @@ def build_page(page: Page, context: Context, builders: list[DocumentBuilder] | N
     """Every output of one document."""
     outputs: dict[str, bytes] = {}
     for builder in builders if builders is not None else document_builders():
-        outputs.update(builder.build(page, context))
+        outputs.update(page.outputs_of(builder, context))
     return outputs
 
 

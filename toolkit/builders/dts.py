@@ -42,7 +42,7 @@ class DtsDocumentBuilder(DocumentBuilder):
         from .text import TextBuilder
 
         def output_of(builder):
-            return lambda: next(iter(builder().build(page, context).values()))
+            return lambda: next(iter(page.outputs_of(builder(), context).values()))
 
         resource = make_resource(page.letter, page.document, {HTML: output_of(HtmlBuilder), TEXT: output_of(TextBuilder)})
         for tree in resource.trees:  # a citeStructure that cannot be evaluated fails the document, saying why

@@ -15,6 +15,7 @@ stay as they are; the TEI that the DTS document endpoint returns carries it in i
 
 from __future__ import annotations
 
+import bisect
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -195,8 +196,15 @@ class _Evaluator:
         return [normalized_text(v) if isinstance(v, etree._Element) else str(v) for v in found]
 
 
-def units(tree: CitationTree, document: etree._ElementTree, language: str = "und") -> list[Unit]:
-    """Every citable unit of `document` under `tree`, in document order (pre-order, depth first)."""
+def units(tree: CitationTree, document: etree._ElementTree, language: str = "und",
+          native: bool = True) -> list[Unit]:
+    """Every citable unit of `document` under `tree`, in document order (pre-order, depth first).
+
+    teikit's default tree, which most documents get, is walked in Python (`default_units`):
+    the same units as its XPath gives (a test compares them), at a tenth of the cost, since
+    elementpath evaluates `count(preceding::note)` by walking the document for each note."""
+    if native and tree.supplied:
+        return default_units(document, language)
     evaluator = _Evaluator(document, language)
     found: list[Unit] = []
     seen: dict[str, Unit] = {}
@@ -234,3 +242,83 @@ def _dublin_core(evaluator: _Evaluator, structure: CiteStructure, element, posit
             found.setdefault(data.property[len(DCT):], []).extend(
                 {"lang": evaluator.language, "value": v} for v in values)
     return found
+
+
+# ---- teikit's default tree, walked in Python ------------------------------------------------
+
+def default_units(document: etree._ElementTree, language: str = "und") -> list[Unit]:
+    """DEFAULT_REFS_DECL's units without XPath: each rule below is the XPath it stands for."""
+    root = document.getroot()
+    order = {element: index for index, element in enumerate(root.iter())}
+    found: list[Unit] = []
+    seen: dict[str, Unit] = {}
+
+    def add(identifier: str, level: int, parent: Unit | None, cite_type: str, element, dublin_core=None) -> Unit:
+        if identifier in seen:
+            raise CitationError(f"citeStructure {cite_type!r} gives the reference {identifier!r} twice")
+        unit = Unit(identifier, level, parent.identifier if parent else None, cite_type, element, dublin_core or {})
+        seen[identifier] = unit
+        found.append(unit)
+        if parent:
+            parent.children.append(identifier)
+        return unit
+
+    if root.tag != f"{TEI}TEI":
+        return found  # every match starts at /TEI
+    bibls = _Preceding((e for e in root.iter(f"{TEI}bibl") if _parent_is(e, "listBibl")), order)
+    notes = _Preceding((e for e in root.iter(f"{TEI}note") if any(True for _ in e.iterancestors(f"{TEI}text"))),
+                       order)
+    tops = []
+    # /TEI/teiHeader/fileDesc/sourceDesc//listBibl/bibl
+    for source_desc in _path(root, "teiHeader", "fileDesc", "sourceDesc"):
+        for listing in source_desc.iter(f"{TEI}listBibl"):
+            tops += [("source", e) for e in listing.iterchildren(f"{TEI}bibl")]
+    # /TEI/text/body/head, …/opener, …/p, …, and /TEI/text/body/*[not(self::head | …)]
+    named = {f"{TEI}{element}": unit for element, unit in _BODY_PARTS}
+    for body in _path(root, "text", "body"):
+        tops += [(named.get(child.tag, "part"), child) for child in body if isinstance(child.tag, str)]
+    for cite_type, element in sorted(tops, key=lambda item: order[item[1]]):
+        if cite_type == "source":
+            # concat('source', count(preceding::bibl[parent::listBibl]) + 1); citeData normalize-space(.)
+            title = element.xpath("normalize-space(.)")
+            add(f"source{bibls.count(element) + 1}", 1, None, "source", element,
+                {"title": [{"lang": language, "value": title}]} if title else None)
+            continue
+        # concat(name, count(preceding-sibling::name) + 1); for other parts, by local-name() in any namespace
+        name = etree.QName(element).localname
+        same = (lambda e: e.tag == element.tag) if cite_type != "part" else (
+            lambda e: isinstance(e.tag, str) and etree.QName(e).localname == name)
+        unit = add(f"{name}{sum(1 for e in element.itersiblings(preceding=True) if same(e)) + 1}", 1, None,
+                   cite_type, element)
+        # .//note, named concat('note', count(preceding::note[ancestor::text]) + 1), joined with "."
+        for note in element.iterdescendants(f"{TEI}note"):
+            add(f"{unit.identifier}.note{notes.count(note) + 1}", 2, unit, "note", note)
+    return found
+
+
+def _path(root, *names: str):
+    """The elements at /TEI/name1/name2/…: every match at each step, in document order."""
+    level = [root]
+    for name in names:
+        level = [child for element in level for child in element.iterchildren(f"{TEI}{name}")]
+    return level
+
+
+def _parent_is(element, name: str) -> bool:
+    parent = element.getparent()
+    return parent is not None and parent.tag == f"{TEI}{name}"
+
+
+class _Preceding:
+    """count(preceding::X) for the X given (in document order): those that start before an
+    element and are not its ancestors (the preceding axis leaves ancestors out)."""
+
+    def __init__(self, elements, order: dict):
+        self.order = order
+        self.members = list(elements)
+        self.positions = [order[e] for e in self.members]
+        self.known = set(self.members)
+
+    def count(self, element) -> int:
+        before = bisect.bisect_left(self.positions, self.order[element])
+        return before - sum(1 for ancestor in element.iterancestors() if ancestor in self.known)

@@ -72,7 +72,13 @@ class Api:
 
     @staticmethod
     def expand(template: str, **values: str | int | None) -> str:
-        return _template(template).expand({k: str(v) for k, v in values.items() if v is not None})
+        return _expanded(template, tuple((k, str(v)) for k, v in values.items() if v is not None))
+
+
+@lru_cache(maxsize=4096)
+def _expanded(template: str, values: tuple[tuple[str, str], ...]) -> str:
+    # A static build asks for each address twice (its file name, then its answer's @id).
+    return _template(template).expand(dict(values))
 
 
 @lru_cache(maxsize=256)

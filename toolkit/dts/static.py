@@ -2,11 +2,12 @@
 
 Each file is the live answer (requests.respond) to the address its URI template gives, with
 the address's path as the file name (percent-decoding it, as a web server does before it
-looks for the file). What a static server can answer: the entry; the collection with and
-without nav and pages; navigation of every document for every ref (and none) with down
-absent, 0, 1 … the depth of the tree and -1, in every citation tree; the document whole, in
-every media type, and every citable part. Not: start/end ranges (a Level 0 server, as DTS 1.0
-allows), down deeper than the tree, nor identifiers containing "/" (docs/dts.md).
+looks for the file). What the files answer: the entry; the collection with and
+without nav and pages; navigation of every document in every citation tree: the whole tree
+at every depth, every unit alone and, for a unit with parts, with its parts at every depth;
+the document whole, in every media type, and every citable part. Not: start/end ranges (a
+Level 0 server, as DTS 1.0 allows), a unit's siblings (down=0), down beyond the parts there
+are, nor identifiers containing "/" (docs/dts.md). The live server answers all of them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Iterable
 from urllib.parse import unquote
 
 from .model import Api, Library, Resource
+from .navigation import subtree
 from .requests import respond
 
 API_DIR = "api/dts"
@@ -80,15 +82,23 @@ def resource_addresses(api: Api, resource: Resource):
 
 
 def _navigation(api: Api, resource: Resource):
+    """The whole tree at every depth, and each unit: alone, and with what is below it at every
+    depth. Leaves get no down= answers, and no unit its siblings (down=0): those answers repeat
+    what their parent's answers say, and would be most of the files (docs/dts.md)."""
     for tree in resource.trees:
         units = resource.units(tree.identifier)
-        depth = max((u.level for u in units), default=0)
-        downs = [None, 0, *range(1, depth + 1), -1]
-        for ref in [None, *(u.identifier for u in units)]:
-            for down in downs:
-                if ref is None and down in (None, 0):
-                    continue  # not a valid request (400)
-                yield api.navigation, {"resource": resource.id, "ref": ref, "down": down, "tree": tree.identifier}
+        for down in [*range(1, _depth(units) + 1), -1]:
+            yield api.navigation, {"resource": resource.id, "down": down, "tree": tree.identifier}
+        for unit in units:
+            yield api.navigation, {"resource": resource.id, "ref": unit.identifier, "tree": tree.identifier}
+            below = _depth(subtree(units, unit)[1:]) - unit.level
+            for down in [*range(1, below + 1), -1] if below > 0 else []:
+                yield api.navigation, {"resource": resource.id, "ref": unit.identifier, "down": down,
+                                       "tree": tree.identifier}
+
+
+def _depth(units) -> int:
+    return max((u.level for u in units), default=0)
 
 
 def _document(api: Api, resource: Resource):
