@@ -379,13 +379,123 @@ def test_ter_gabrielyan_is_only_what_the_documents_say(authority):
     assert _forms(entry)[0] == "Ter-Gabrielyan"
 
 
-def test_every_authority_identifier_says_where_it_comes_from(authority):
-    for entry_id, entry in authority.items():
-        if etree.QName(entry).localname not in ("person", "place", "org"):
+AUTHORITY_SCHEMES = ("wikidata", "geonames", "viaf", "gnd")
+SOURCE_ADDRESS = re.compile(r"https://github\.com/[^/\s]+/[^/\s]+/blob/[0-9a-f]{40}/\S+")
+# The identifiers the review verified from a stored public source (docs/encoding.md, "Authority identifiers").
+VERIFIED = {
+    "lenin": {"http://www.wikidata.org/entity/Q1394"},
+    "stalin": {"http://www.wikidata.org/entity/Q855"},
+    "mustafa-kemal": {"http://www.wikidata.org/entity/Q5152"},
+    "moscow": {"http://www.wikidata.org/entity/Q649", "https://sws.geonames.org/524901"},
+    "turkey": {"http://www.wikidata.org/entity/Q43"},
+    **{place: {f"https://sws.geonames.org/{number}"} for place, number in {
+        "rostov": 501175, "tiflis": 611717, "baku": 587084, "yerevan": 616052, "kars": 743952,
+        "alexandropol": 616635, "ardahan": 751952, "batumi": 615532, "nakhichevan-town": 147429,
+        "shushi": 147105, "khankendi": 146970, "gerusy": 174895, "sarykamysh": 740088, "bayazet": 316411}.items()},
+}
+
+
+def _identifiers(entry) -> list[str]:
+    return [words(i) for i in entry.xpath("t:idno", namespaces=NS) if i.get("type") in AUTHORITY_SCHEMES]
+
+
+def _authority_notes(entry) -> list[etree._Element]:
+    return entry.findall("t:note[@type='authority']", NS)
+
+
+def _entries(authority):
+    return {i: e for i, e in authority.items() if etree.QName(e).localname in ("person", "place", "org")}
+
+
+@pytest.mark.parametrize("kind", ["person", "place", "org"])
+def test_every_authority_identifier_has_a_note_saying_where_it_comes_from(authority, kind):
+    """One note per identifier: verified (read in a stored source, named by its address) or not re-verified."""
+    for entry_id, entry in _entries(authority).items():
+        if etree.QName(entry).localname != kind:
             continue
-        ids = entry.xpath("t:idno[@type='wikidata' or @type='geonames' or @type='viaf' or @type='gnd']", namespaces=NS)
-        notes = " ".join(words(n) for n in entry.iterfind("t:note[@type='authority']", NS))
-        if ids:
-            assert "source" in notes, f"{entry_id}: an identifier without a statement of its source"
-        elif entry.getparent().get("type") != "repositories" and entry_id != "teikit-editors":
-            assert "No authority identifier verified." in notes, entry_id
+        notes = _authority_notes(entry)
+        identifiers = _identifiers(entry)
+        if not identifiers:
+            if entry.getparent().get("type") not in ("repositories", "editors"):
+                assert [words(n) for n in notes] == ["No authority identifier verified."], entry_id
+            continue
+        assert len(notes) == len(identifiers), f"{entry_id}: one authority note per identifier"
+        for uri in identifiers:
+            about = [n for n in notes if words(n).split(": ")[0].endswith(f" {uri}")]
+            assert len(about) == 1, f"{entry_id}: no note names {uri}"
+            note = about[0]
+            if note.get("subtype") == "verified":
+                assert SOURCE_ADDRESS.search(words(note)), f"{entry_id}: {uri} verified without a source address"
+            else:
+                assert note.get("subtype") == "not-verified", entry_id
+                assert "could not re-verify it from a stored source" in words(note), entry_id
+
+
+def test_the_verified_identifiers_are_exactly_those_the_review_read(authority):
+    verified = {
+        entry_id: {words(n).split(": ")[0].rsplit(" ", 1)[1] for n in _authority_notes(entry) if n.get("subtype") == "verified"}
+        for entry_id, entry in _entries(authority).items()
+    }
+    assert {i: uris for i, uris in verified.items() if uris} == VERIFIED
+
+
+def test_a_geonames_identifier_is_read_next_to_the_entrys_own_name(authority):
+    """The GeoNames record names the place by one of the entry's forms (its name, or the form of 1920)."""
+    for entry_id, uris in VERIFIED.items():
+        entry = authority[entry_id]
+        for uri in (u for u in uris if "geonames" in u):
+            note = next(n for n in _authority_notes(entry) if uri in words(n))
+            read = words(note).split("read in ", 1)[1].split(", in GeoNames", 1)[0]
+            assert any(form.split(" (")[0] in read for form in _forms(entry)), f"{entry_id}: {read}"
+
+
+def test_the_docs_list_every_entry_with_what_was_found(authority):
+    """docs/encoding.md has the table of the review's search: every correspondent and every verified identifier."""
+    table = (TEI_DIR.parent / "docs" / "encoding.md").read_text(encoding="utf-8").split("### Authority identifiers", 1)[1]
+    for uris in VERIFIED.values():
+        for uri in uris:
+            assert re.search(rf"\b{uri.rsplit('/', 1)[1]}\b", table), uri
+    for entry_id in CORRESPONDENTS:
+        assert f"`{entry_id}`" in table, entry_id
+
+
+CORRESPONDENTS = {
+    "ordzhonikidze", "sklyansky", "chicherin", "legran", "karabekir", "narimanov", "vekilov", "agarov", "kirov",
+    "lenin", "ohandjanyan", "bekzadyan", "rvs-11th-army", "red-army-11", "armenian-forces-hq",
+}
+
+
+def test_the_correspondents_are_those_of_the_correspdescs(documents):
+    refs = {ref.removeprefix("#") for d in documents.values()
+            for name in d.iterfind(".//t:correspAction/*[@ref]", NS) if etree.QName(name).localname != "placeName"
+            for ref in name.get("ref").split()}
+    assert refs == CORRESPONDENTS
+
+
+@pytest.fixture(scope="module")
+def cmif() -> etree._Element:
+    from toolkit.edition import Edition
+    from toolkit.exchange.cmif import export_cmif
+
+    return etree.fromstring(export_cmif(Edition.open(TEI_DIR.parent)).text.encode("utf-8"))
+
+
+def test_cmif_carries_the_verified_identifier_of_every_correspondent_and_place_that_has_one(documents, cmif):
+    """Each correspondent (and place of sending) with a verified identifier is linked by it in CMIF, letter by letter."""
+    letters = cmif.findall(".//t:correspDesc", NS)
+    ours = [desc for number in NUMBERS for desc in documents[number].iterfind(".//t:profileDesc/t:correspDesc", NS)]
+    by_url = {}
+    for exported in letters:
+        by_url.setdefault(exported.get("ref"), []).append(exported)
+    checked = 0
+    for desc in ours:
+        for action in desc.iterfind("t:correspAction", NS):
+            for name in action.iterfind("t:*[@ref]", NS):
+                entry_id = name.get("ref").removeprefix("#")
+                if entry_id not in VERIFIED:
+                    continue
+                refs = cmif.xpath(f"//t:correspAction[@type='{action.get('type')}']/t:{etree.QName(name).localname}/@ref",
+                                  namespaces=NS)
+                assert VERIFIED[entry_id] & set(refs), f"{entry_id} is not linked by its verified identifier in CMIF"
+                checked += 1
+    assert checked >= 3  # Lenin (538), Rostov (533), Tiflis (538)
