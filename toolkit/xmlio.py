@@ -99,6 +99,7 @@ ENTITY_DECLARATIONS_REFUSED = (
 
 def parse_bytes(data: bytes, path: Path) -> ParsedDocument:
     """Parse bytes that came from `path`; raise InputError with a located diagnostic."""
+    _refuse_byte_order_mark_tricks(data, path)
     if _ENTITY_DECL.search(data) and b"<!DOCTYPE" in data:
         line, column = _locate(data, b"<!ENTITY")
         raise InputError(_diagnostic(path, line, column, "xml-entity", ENTITY_DECLARATIONS_REFUSED))
@@ -115,6 +116,56 @@ def parse_bytes(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(path, tree, hashlib.sha256(data).hexdigest(), data)
     check_saxon_limits(document)
     return document
+
+
+# Byte order marks, longest first (the UTF-32LE mark begins with the UTF-16LE one), and the
+# encoding names a declaration may give beside each.
+BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32", {"utf-32", "utf-32le", "ucs-4", "iso-10646-ucs-4"}),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32", {"utf-32", "utf-32be", "ucs-4", "iso-10646-ucs-4"}),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8", {"utf-8", "utf8"}),
+    (b"\xff\xfe", "utf-16-le", "UTF-16", {"utf-16", "utf-16le", "ucs-2", "iso-10646-ucs-2"}),
+    (b"\xfe\xff", "utf-16-be", "UTF-16", {"utf-16", "utf-16be", "ucs-2", "iso-10646-ucs-2"}),
+)
+_DECLARED_ENCODING = re.compile(r"""<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+_INNER_BOM = re.compile(rb"\xef\xbb\xbf|&#(?:x0*feff|0*65279);", re.IGNORECASE)
+_INNER_BOM_TEXT = re.compile("\ufeff|&#(?:x0*feff|0*65279);", re.IGNORECASE)
+
+
+def _refuse_byte_order_mark_tricks(data: bytes, path: Path) -> None:
+    """A byte order mark that contradicts the declared encoding, or U+FEFF after the start.
+
+    libxml2 believes the mark and reads on, but other parsers (Saxon's, a browser's) may
+    believe the declaration or stop: the published copy would be read differently. A mark
+    after the first character (two in a row, one before the root or in the text) is what
+    joining files leaves behind; it is invisible, so it is refused where it stands.
+    """
+    mark = next((m for m in BYTE_ORDER_MARKS if data.startswith(m[0])), None)
+    rest = data[len(mark[0]):] if mark else data
+    if mark is None or mark[1] == "utf-8":
+        if b"\x00" in data[:4]:
+            return  # UTF-16 or UTF-32 without a mark: the parser reads (or refuses) it itself
+        found = _INNER_BOM.search(rest)
+        where = (_locate(rest, found.group()), found.start()) if found else None
+        head = rest[:4096].decode("utf-8", errors="replace")
+    else:
+        text = rest.decode(mark[1], errors="replace")
+        found = _INNER_BOM_TEXT.search(text)
+        where = (_locate(text.encode("utf-8"), found.group().encode("utf-8")), found.start()) if found else None
+        head = text[:4096]
+    declared = _DECLARED_ENCODING.match(head)
+    if mark and declared and declared.group(1).strip().lower() not in mark[3]:
+        line, column = _locate(head.encode("utf-8"), b"encoding")
+        raise InputError(_diagnostic(path, line, column, "xml-bom", (
+            f'the file starts with a {mark[2]} byte order mark but declares encoding="{declared.group(1)}": '
+            f"other programs would read it differently; declare encoding=\"{mark[2]}\", or save the file as "
+            f"{declared.group(1)} without the mark")))
+    if where is not None:
+        (line, column), offset = where
+        place = "right after the first one" if mark and offset == 0 else "inside the file"
+        raise InputError(_diagnostic(path, line, column, "xml-bom", (
+            f"a byte order mark (U+FEFF) {place}, invisible and left behind when files are joined: remove it "
+            "(write U+2060 WORD JOINER if a zero-width no-break space is meant)")))
 
 
 def _duplicate_id(data: bytes, path: Path, line: int, column: int, error) -> Diagnostic:

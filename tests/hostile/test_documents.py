@@ -60,6 +60,8 @@ CASES = [
      'tei/x.xml:2:1: error: the DOCTYPE refers to an external DTD ("http://127.0.0.1:9/tei.dtd"): teikit never '
      "loads DTDs; remove the DOCTYPE declaration [xml-doctype]", None),
     ("entity-bomb", doc("<p>&i;</p>", LAUGHS), f"tei/x.xml:3:1: error: {ENTITY_REFUSED}", "lollol"),
+    ("quadratic-blowup", doc("<p>" + "&a;" * 1000 + "</p>", '<!DOCTYPE TEI [\n<!ENTITY a "' + "ha" * 25_000 + '">\n]>\n'),
+     f"tei/x.xml:3:1: error: {ENTITY_REFUSED}", "hahaha"),
     ("undefined-entity", doc("<p>a&nbsp;b</p>"),
      f"tei/x.xml:{L}:11: error: not well-formed XML: Entity 'nbsp' not defined [xml-wellformed]", None),
     ("xinclude", doc('<p><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/></p>'),
@@ -111,6 +113,40 @@ CASES = [
      'repeated: a letter is sent once: keep one correspAction type="sent" (several senders go inside it) [sent-once]',
      None),
 ]
+
+
+# Byte order marks that lie about the encoding, or stand where no mark may (joined files).
+def declared(encoding: str) -> str:
+    return f'<?xml version="1.0" encoding="{encoding}"?>\n' + doc().split("\n", 1)[1]
+
+
+def contradicts(mark: str, encoding: str) -> str:
+    return (f'tei/x.xml:1:21: error: the file starts with a {mark} byte order mark but declares '
+            f'encoding="{encoding}": other programs would read it differently; declare encoding="{mark}", or save '
+            f"the file as {encoding} without the mark [xml-bom]")
+
+
+def stray(where: str, place: str = "inside the file") -> str:
+    return (f"tei/x.xml:{where}: error: a byte order mark (U+FEFF) {place}, invisible and left behind when files are "
+            "joined: remove it (write U+2060 WORD JOINER if a zero-width no-break space is meant) [xml-bom]")
+
+
+IN_TEXT = doc("<p>joined\ufeffhere</p>")
+BOM_CASES = [
+    ("utf8-bom-before-utf16-declaration", b"\xef\xbb\xbf" + declared("UTF-16").encode("utf-8"),
+     contradicts("UTF-8", "UTF-16"), None),
+    ("utf16-bom-with-utf8-declaration", declared("UTF-8").encode("utf-16"), contradicts("UTF-16", "UTF-8"), None),
+    ("utf16be-bom-with-utf8-declaration", b"\xfe\xff" + declared("UTF-8").encode("utf-16-be"),
+     contradicts("UTF-16", "UTF-8"), None),
+    ("utf32-bom-with-utf8-declaration", declared("UTF-8").encode("utf-32"), contradicts("UTF-32", "UTF-8"), None),
+    ("bom-after-bom", b"\xef\xbb\xbf\xef\xbb\xbf" + doc().encode("utf-8"), stray("1:1", "right after the first one"),
+     None),
+    ("bom-before-the-root", doc().replace("\n", "\n\ufeff", 1).encode("utf-8"), stray("2:1"), None),
+    ("bom-in-the-text", IN_TEXT.encode("utf-8"), stray(at(IN_TEXT, "\ufeff")), None),
+    ("bom-as-character-reference", doc("<p>joined&#xFEFF;here</p>"), stray(f"{L}:10"), None),
+    ("bom-in-utf16-text", IN_TEXT.replace("UTF-8", "UTF-16", 1).encode("utf-16"), stray(at(IN_TEXT, "\ufeff")), None),
+]
+CASES += BOM_CASES
 
 
 @pytest.mark.parametrize("case, content, expected, smuggled", CASES, ids=[c[0] for c in CASES])
