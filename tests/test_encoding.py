@@ -391,7 +391,7 @@ VERIFIED = {
     **{place: {f"https://sws.geonames.org/{number}"} for place, number in {
         "rostov": 501175, "tiflis": 611717, "baku": 587084, "yerevan": 616052, "kars": 743952,
         "alexandropol": 616635, "ardahan": 751952, "batumi": 615532, "nakhichevan-town": 147429,
-        "shushi": 147105, "khankendi": 146970, "gerusy": 174895, "sarykamysh": 740088, "bayazet": 316411}.items()},
+        "shushi": 147105, "khankendi": 146970, "gerusy": 174895, "sarykamysh": 740088, "bayazet": 316411, "tabriz": 113646}.items()},
 }
 
 
