@@ -40,7 +40,7 @@ from .executors import batches, default_jobs, open_executor
 from .output import OutputFolder
 from .state import STATE_FILE, FileStamp, Record, State, sha
 from .tasks import PageJob, TaskContext, render
-from .xmlio import read_regular, require_safe_name, unreadable
+from .xmlio import read_regular, require_inside, require_safe_name, unreadable
 from .xslt import stylesheet_files
 
 # Below this many documents to check or render, worker processes cost more than they save.
@@ -178,6 +178,7 @@ class _Run:
     def _stamp(self, path: Path) -> FileStamp | None:
         try:
             require_safe_name(path)
+            require_inside(path, self.edition.root)
             stat = os.stat(path)
         except OSError as error:
             self.unreadable[str(path)] = unreadable(path, error).diagnostic
@@ -249,7 +250,7 @@ class _Run:
 
     @cached_property
     def support(self) -> list:
-        parsed, failures = parse_tei(self.support_paths, self.edition.config.max_file_bytes)
+        parsed, failures = parse_tei(self.support_paths, self.edition.config.max_file_bytes, self.edition.root)
         for failure in failures:
             self.report.fail(failure)
         return parsed

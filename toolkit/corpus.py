@@ -14,7 +14,7 @@ from .authority import AuthorityIndex
 from .diagnostics import Diagnostic, display_path
 from .edition import Edition, resolved
 from .errors import InputError
-from .xmlio import DEFAULT_MAX_BYTES, ParsedDocument, parse_file, require_safe_name, require_tei
+from .xmlio import DEFAULT_MAX_BYTES, ParsedDocument, parse_file, require_inside, require_safe_name, require_tei
 
 
 @dataclass
@@ -36,12 +36,15 @@ class Corpus:
                      or (wanted is None and d.path.name == "edition.xml")), None)
 
 
-def parse_tei(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[ParsedDocument], list[Diagnostic]]:
-    """Parse every path as TEI; return the parsed ones and one diagnostic per failure."""
+def parse_tei(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
+              root: Path | None = None) -> tuple[list[ParsedDocument], list[Diagnostic]]:
+    """Parse every path as TEI; return the parsed ones and one diagnostic per failure. Files
+    inside the edition folder `root` must not be links out of it (xmlio.require_inside)."""
     parsed, failures = [], []
     for path in paths:
         try:
             require_safe_name(path)
+            require_inside(path, root)
             document = parse_file(path, max_bytes)
             require_tei(document)
         except InputError as error:
@@ -58,10 +61,10 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
     documents' references are resolved against them.
     """
     cap = edition.config.max_file_bytes
-    support, support_failures = parse_tei(edition.authority_files(), cap)
+    support, support_failures = parse_tei(edition.authority_files(), cap, edition.root)
     description = edition.description_file()
     if paths is None:
-        documents, document_failures = parse_tei(edition.document_files(), cap)
+        documents, document_failures = parse_tei(edition.document_files(), cap, edition.root)
         return Corpus(documents, support, support_failures + document_failures,
                       authority_index(edition, support, documents), targets=support + documents,
                       description=description)
@@ -69,7 +72,7 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
     # Explicit paths: parse each once, reusing the support files already parsed above.
     by_path = {resolved(d.path): d for d in support}
     wanted = [Path(p) for p in paths]
-    fresh, failures = parse_tei([p for p in wanted if resolved(p) not in by_path], cap)
+    fresh, failures = parse_tei([p for p in wanted if resolved(p) not in by_path], cap, edition.root)
     by_path.update({resolved(d.path): d for d in fresh})
     targets = [by_path[resolved(p)] for p in wanted if resolved(p) in by_path]
     documents = [d for d in fresh if not edition.is_support_file(d.path)]

@@ -62,6 +62,7 @@ class Config:
     # [correspondence]: @type values that mark a name inside correspAction type="sent" as the addressee
     received_types: tuple[str, ...] = ()
     max_file_mb: float = 50  # [limits]: no file larger than this is read (docs/security.md)
+    document_seconds: float = 60  # [limits]: no document is checked or rendered for longer than this
 
     @property
     def max_file_bytes(self) -> int:
@@ -123,11 +124,12 @@ def _edition_settings(section: dict, path: Path) -> dict:
 
 
 def _limits(section: dict, path: Path) -> dict:
-    """[limits] max_file_mb: a positive number."""
-    known = {k: section[k] for k in ("max_file_mb",) if k in section}
+    """[limits] max_file_mb, document_seconds: positive numbers."""
+    examples = {"max_file_mb": 50, "document_seconds": 60}
+    known = {k: section[k] for k in examples if k in section}
     for key, value in known.items():
         _require(isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0, path,
-                 f"[limits] {key} must be a positive number, e.g. {key} = 50")
+                 f"[limits] {key} must be a positive number, e.g. {key} = {examples[key]}")
     return known
 
 

@@ -10,14 +10,28 @@ paths and small records and returns bytes and records, never live trees. The sha
 initializer argument, or scattered to every Dask worker; each worker compiles the
 stylesheets and schemas once, on first use, and keeps them. Results come back in the order
 they finish; callers sort what they keep, so the output does not depend on the executor.
+
+A task may be bounded in time per item (`@bounded`, e.g. rendering: [limits] document_seconds
+in teikit.toml). Saxon runs in native code and cannot be interrupted from Python, so wherever
+a bounded batch runs (this process, a pool worker, a Dask worker) it runs in a child process
+forked for it, item by item; a child that takes longer than the limit on one item is killed,
+that item becomes the task's own one-line error, and a new child goes on with the rest. The
+same happens to an item whose child dies (a crash, the kernel's out-of-memory killer). The
+process that forks compiles first (`prepare`), so every child inherits the compiled
+stylesheets and the limit measures the document alone; one fork per batch costs a few ms.
+(pebble's pool kills on a timeout too, but times from the start of a task, compile included,
+and cannot run inside a Dask worker; a fork per batch does both.)
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Callable, ClassVar, Iterable, Iterator
 
 from .errors import TeikitError
 
@@ -33,6 +47,149 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+@dataclass(frozen=True)
+class Stop:
+    """Why an item of a bounded task was not finished: its time ran out, or its process died."""
+
+    seconds: float  # the limit
+    timed_out: bool
+    status: int = 0  # os.waitpid's status of a child that died
+
+    def death(self) -> str:
+        """How the process died, in words ("was killed by signal 9 (SIGKILL)")."""
+        if os.WIFSIGNALED(self.status):
+            number = os.WTERMSIG(self.status)
+            try:
+                name = signal.Signals(number).name
+            except ValueError:
+                name = "unknown"
+            return f"was killed by signal {number} ({name})"
+        return f"exited with status {os.WEXITSTATUS(self.status)}"
+
+
+@dataclass(frozen=True)
+class Bound:
+    seconds: Callable[[Any], float]  # context -> the limit per item
+    prepare: Callable[[Any], None]  # context -> None: compile what the children will need
+    stopped: Callable[[Any, Any, Stop], Any]  # (context, item, why) -> the item's result
+
+
+def bounded(seconds: Callable, prepare: Callable, stopped: Callable) -> Callable:
+    """Mark a task `task(context, items) -> [result per item]` as bounded in time per item."""
+    def mark(task: Callable) -> Callable:
+        task.bound = Bound(seconds, prepare, stopped)
+        return task
+    return mark
+
+
+def run_task(task: Callable, context, batch: list) -> list:
+    """One batch of a task, here: under its time limit if it has one."""
+    bound = getattr(task, "bound", None)
+    if bound is None:
+        return task(context, batch)
+    seconds = bound.seconds(context)
+    results = []
+    for item in batch:
+        child = _Child.serving(task, context)
+        outcome = child.run(item, seconds)
+        results.append(bound.stopped(context, item, outcome) if isinstance(outcome, Stop) else outcome)
+    return results
+
+
+_FORK = multiprocessing.get_context("fork")
+
+
+class _Child:
+    """A process forked to run one bounded task's items, one at a time, until it is closed.
+
+    One per task and process, kept while the context is the same: forking costs more than
+    rendering a document (the address space of Saxon's runtime is large), so a child serves
+    every batch of a run, and only an item that overruns or kills it costs a new one.
+    """
+
+    _live: ClassVar[dict[Callable, "_Child"]] = {}  # task -> the child serving it here
+
+    @classmethod
+    def serving(cls, task: Callable, context) -> "_Child":
+        child = cls._live.get(task)
+        if child is None or child.context is not context:
+            if child is not None:
+                child.close()
+            task.bound.prepare(context)  # before forking: the child inherits what is compiled
+            child = cls._live[task] = cls(task, context)
+        return child
+
+    @classmethod
+    def close_all(cls, context) -> None:
+        for child in [c for c in cls._live.values() if c.context is context]:
+            child.close()
+
+    @classmethod
+    def forget(cls) -> None:
+        for child in cls._live.values():
+            child.conn.close()
+        cls._live.clear()
+
+    def __init__(self, task: Callable, context):
+        self.task, self.context = task, context
+        here, there = _FORK.Pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            here.close()
+            for other in self._live.values():  # their parent's ends: only the parent may hold them
+                other.conn.close()
+            _serve(task, context, there)  # never returns
+        there.close()
+        self.conn = here
+
+    def run(self, item, seconds: float):
+        """The item's result, or the Stop that ended the child."""
+        try:
+            self.conn.send(item)
+            if not self.conn.poll(seconds):
+                self.close(kill=True)
+                return Stop(seconds, timed_out=True)
+            kind, value = self.conn.recv()
+        except (EOFError, BrokenPipeError, ConnectionResetError):  # the child died without a word
+            return Stop(seconds, timed_out=False, status=self.close())
+        if kind == "raised":  # a bug in a task is the caller's exception, as without a limit
+            self.close()
+            raise value
+        return value
+
+    def close(self, kill: bool = False) -> int:
+        """End the child (it exits when its pipe closes) and return its wait status."""
+        if self._live.get(self.task) is self:
+            del self._live[self.task]
+        self.conn.close()
+        if kill:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        return os.waitpid(self.pid, 0)[1]
+
+
+def _serve(task: Callable, context, conn) -> None:
+    """The child's life: an item in, its result out, until the parent closes the pipe."""
+    try:
+        while True:
+            try:
+                item = conn.recv()
+            except EOFError:
+                break
+            try:
+                reply = ("done", task(context, [item])[0])
+            except BaseException as error:
+                reply = ("raised", error)
+            try:
+                conn.send(reply)
+            except Exception:  # an exception that cannot be pickled: its words, then
+                conn.send(("raised", RuntimeError(f"{type(reply[1]).__name__}: {reply[1]}")))
+    finally:
+        os._exit(0)
+
+
 class InlineExecutor:
     """Runs the tasks here, one after the other (--jobs 1, or little to do)."""
 
@@ -41,7 +198,10 @@ class InlineExecutor:
 
     def run(self, task: Callable, batches: Iterable) -> Iterator:
         for batch in batches:
-            yield task(self.context, batch)
+            yield run_task(task, self.context, batch)
+
+    def close(self) -> None:
+        _Child.close_all(self.context)  # a bounded task's child ends with the run
 
 
 _WORKER_CONTEXT = None  # a pool worker's copy of the shared context, set once by _init
@@ -50,10 +210,11 @@ _WORKER_CONTEXT = None  # a pool worker's copy of the shared context, set once b
 def _init(context) -> None:
     global _WORKER_CONTEXT
     _WORKER_CONTEXT = context
+    _Child.forget()  # children of the process this worker was forked from are not its own
 
 
 def _call(task: Callable, batch):
-    return task(_WORKER_CONTEXT, batch)
+    return run_task(task, _WORKER_CONTEXT, batch)
 
 
 class PoolExecutor:
@@ -103,7 +264,7 @@ class DaskExecutor:
     def run(self, task: Callable, batches: Iterable) -> Iterator:
         from dask.distributed import as_completed
 
-        futures = [self.client.submit(task, self.context, batch, pure=False) for batch in batches]
+        futures = [self.client.submit(run_task, task, self.context, batch, pure=False) for batch in batches]
         for future in as_completed(futures):
             yield future.result()
             future.release()

@@ -29,9 +29,10 @@ from .builders import Context, Page, build_page, document_builders
 from .diagnostics import ERROR, Diagnostic, display_path
 from .edition import Edition
 from .errors import InputError, TeikitError
+from .executors import Stop, bounded
 from .metadata import Letter, letter
 from .state import FileStamp, sha
-from .xmlio import parse_bytes, read_regular, require_safe_name, require_tei, unreadable
+from .xmlio import parse_bytes, read_regular, require_inside, require_safe_name, require_tei, unreadable
 
 XML_ID = etree.XPath("//@xml:id", namespaces={"xml": XML_NS})
 
@@ -74,6 +75,24 @@ class Checked:
         return self.stamp is not None and not any(d.is_error for d in self.diagnostics)
 
 
+def _seconds(context: TaskContext) -> float:
+    return context.edition.config.document_seconds
+
+
+def _stopped_line(path: Path, doing: str, stop: Stop) -> Diagnostic:
+    """The one line of a document whose task was stopped (rule document-time or worker-died)."""
+    if stop.timed_out:
+        return _build_error(path, "document-time", f"{doing} took longer than the limit of {stop.seconds:g} s "
+                                                   "(raise [limits] document_seconds in teikit.toml to allow more)")
+    return _build_error(path, "worker-died", f"{doing} stopped: the process doing it {stop.death()} "
+                                             "(out of memory?); the other documents went on")
+
+
+def _check_stopped(context: TaskContext, path: str, stop: Stop) -> Checked:
+    return Checked(path, None, [_stopped_line(Path(path), "checking", stop)])
+
+
+@bounded(_seconds, lambda context: context.rules, _check_stopped)
 def check(context: TaskContext, paths: list[str]) -> list[Checked]:
     return [check_one(context, Path(path)) for path in paths]
 
@@ -84,6 +103,7 @@ def check_one(context: TaskContext, path: Path) -> Checked:
 
     try:
         require_safe_name(path)
+        require_inside(path, context.edition.root)
         stat = os.stat(path)
         data = read_regular(path, context.edition.config.max_file_bytes)  # no FIFO, device or huge file
     except OSError as error:
@@ -125,6 +145,15 @@ class Rendered:
     error: Diagnostic | None = None
 
 
+def _prepare_render(context: TaskContext) -> None:
+    context.builders, context.build.styles  # compiled once, before the children are forked
+
+
+def _render_stopped(context: TaskContext, job: PageJob, stop: Stop) -> Rendered:
+    return Rendered(job.letter.doc_id, error=_stopped_line(Path(job.path), "rendering", stop))
+
+
+@bounded(_seconds, _prepare_render, _render_stopped)
 def render(context: TaskContext, jobs: list[PageJob]) -> list[Rendered]:
     return [render_one(context, job) for job in jobs]
 

@@ -286,6 +286,30 @@ def require_safe_name(path: Path) -> None:
                                      "safely: rename the file"))
 
 
+def require_inside(path: Path, root: Path | None) -> None:
+    """A file of the edition must be the edition's: refuse a link that leads out of its folder.
+
+    The build publishes a copy of every document and authority file: followed, a link to
+    another user's file (or a system file) on a shared machine would put it on the site. A
+    link within the edition is followed; a path outside the edition (a file named on the
+    command line) is not the edition's and is read as given.
+    """
+    if root is None:
+        return
+    top = os.path.abspath(root)
+    if os.path.commonpath([top, os.path.abspath(path)]) != top:
+        return
+    try:
+        target = Path(path).resolve()
+        inside = target.is_relative_to(Path(root).resolve())
+    except (OSError, RuntimeError):  # a loop of links: the reader says so
+        return
+    if not inside:
+        raise InputError(_diagnostic(Path(path), 1, 0, "file-link",
+                                     "a symbolic link that leads out of the edition folder: teikit reads and "
+                                     "publishes only the edition's own files (copy the file in instead)"))
+
+
 def require_tei(document: ParsedDocument) -> None:
     """Refuse a root element outside the TEI namespace, naming the namespace it should have."""
     root = document.root

@@ -60,3 +60,43 @@ def test_import_cmif_csv_neutralises_formulas(edition, tmp_path):
     found = cells(run.stdout)
     assert not [c for c in found if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert any(c.startswith("'=cmd|") for c in found)
+
+
+# ---- line breaks inside a cell: quoted, so no text can start a new row ---------------------
+
+def rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def test_every_csv_table_quotes_a_cell_with_a_line_break():
+    from toolkit.exchange import csv_table
+
+    values = ["a\rb", "a\nb", "a\r\nb", "=1\r2", "a\u2028b"]
+    table = csv_table(["v"], ({"v": v} for v in values))
+    assert table == 'v\r\n"a\rb"\r\n"a\nb"\r\n"a\r\nb"\r\n"\'=1\r2"\r\na\u2028b\r\n'
+    assert rows(table) == [["v"], ["a\rb"], ["a\nb"], ["a\r\nb"], ["'=1\r2"], ["a\u2028b"]]
+
+
+def test_export_csv_quotes_a_carriage_return_from_an_attribute(edition):
+    # Attribute normalisation turns a written line break into a space, but not a character reference.
+    edition.variant("999.xml", source="534", **{'when="1920-08-31"': 'when="1920-08-31&#13;=x"'})
+    run = teikit("export", "csv")
+    assert run.exit_code == 0, run.stderr
+    table = rows(run.stdout)
+    assert [row[0] for row in table] == ["id", "533", "534", "999"]
+    assert {len(row) for row in table} == {len(table[0])}
+    date = table[0].index("date_when")
+    assert table[3][date] == "1920-08-31\r=x"
+
+
+def test_import_cmif_csv_quotes_line_breaks(edition, tmp_path):
+    text = (REPOSITORY / "tests" / "roots" / "cmif" / "files" / SAMPLE).read_text(encoding="utf-8")
+    first = 'key="1" ref=" https://messy.example.org/1 "'
+    assert first in text
+    hostile = tmp_path / "breaks.xml"
+    hostile.write_text(text.replace(first, 'key="k&#13;1" ref="https://x.example/&#10;=1"'), encoding="utf-8")
+    run = teikit("import", "cmif", str(hostile), "--format", "csv")
+    assert run.exit_code == 0, run.stderr
+    table = rows(run.stdout)
+    assert {len(row) for row in table} == {len(table[0])}
+    assert ["k\r1", "https://x.example/\n=1"] in [row[:2] for row in table]

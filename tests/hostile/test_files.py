@@ -15,8 +15,9 @@ from .hostile_kit import teikit
 
 NOT_FILES = [
     ("named-pipe", lambda p: os.mkfifo(p), "not a regular file (a named pipe): teikit reads only regular files [file-type]"),
-    ("link-to-dev-zero", lambda p: p.symlink_to("/dev/zero"),
-     "not a regular file (a character device): teikit reads only regular files [file-type]"),
+    ("link-to-dev-zero", lambda p: p.symlink_to("/dev/zero"),  # a link out of the edition, besides
+     "a symbolic link that leads out of the edition folder: teikit reads and publishes only the edition's "
+     "own files (copy the file in instead) [file-link]"),
     ("folder", lambda p: p.mkdir(), "not a regular file (a folder): teikit reads only regular files [file-type]"),
     ("dangling-link", lambda p: p.symlink_to(p.parent / "nowhere.xml"),
      "cannot read file: a symbolic link to a file that does not exist [io]"),
@@ -44,15 +45,52 @@ def test_a_loop_of_links_is_one_line_each(edition):
     edition.assert_good_built()
 
 
-def test_a_link_to_a_file_outside_is_read_as_that_file_and_leaks_nothing(edition, tmp_path):
-    secret = tmp_path / "secret.txt"
-    secret.write_text("password=hunter2\n")
-    (edition.tei / "x.xml").symlink_to(secret)
+LINK_OUT = ("a symbolic link that leads out of the edition folder: teikit reads and publishes only "
+            "the edition's own files (copy the file in instead) [file-link]")
+
+
+@pytest.mark.parametrize("target", ["secret.txt", "other-edition.xml"], ids=["secret", "valid-tei"])
+def test_a_link_to_a_file_outside_the_edition_is_refused_and_leaks_nothing(edition, tmp_path, target):
+    outside = tmp_path / target
+    if target.endswith(".xml"):  # a good document of someone else: still not published
+        outside.write_bytes((edition.tei / "533.xml").read_bytes().replace(b'xml:id="d533', b'xml:id="dother'))
+    else:
+        outside.write_text("password=hunter2\n")
+    (edition.tei / "x.xml").symlink_to(outside)
+    line = f"tei/x.xml:1:0: error: {LINK_OUT}"
+    validated = edition.validate()
+    assert validated.exit_code == 1 and validated.diagnostics == [line]
     built = edition.build()
-    assert built.stderr.splitlines() == [
-        "tei/x.xml:1:1: error: not well-formed XML: Start tag expected, '<' not found [xml-wellformed]"]
-    assert "hunter2" not in built.stdout + built.stderr
-    assert not any("hunter2" in p.read_text(errors="replace") for p in edition.out.rglob("*") if p.is_file())
+    assert built.exit_code == 1 and built.stderr.splitlines() == [line]
+    edition.assert_good_built()
+    assert "x" not in edition.built() and not (edition.out / "html" / "tei" / "x.xml").exists()
+    published = [p.read_bytes() for p in edition.out.rglob("*") if p.is_file()]
+    assert not any(b"hunter2" in data or b"dother" in data for data in published)
+
+
+def test_a_folder_linked_from_outside_is_refused_file_by_file(edition, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "y.xml").write_bytes((edition.tei / "533.xml").read_bytes().replace(b'xml:id="d533', b'xml:id="dy'))
+    (edition.tei / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (edition.root / "teikit.toml").write_text(
+        (edition.root / "teikit.toml").read_text() + '[corpus]\ndocuments = ["tei/*.xml", "tei/*/*.xml"]\n')
+    built = edition.build()
+    assert built.exit_code == 1 and built.stderr.splitlines() == [f"tei/linked/y.xml:1:0: error: {LINK_OUT}"]
+    edition.assert_good_built()
+
+
+def test_a_link_within_the_edition_is_followed(edition):
+    drafts = edition.root / "drafts"
+    drafts.mkdir()
+    source = (edition.tei / "533.xml").read_bytes().replace(b'xml:id="d533', b'xml:id="dx')
+    (drafts / "x.xml").write_bytes(source)
+    (edition.tei / "x.xml").symlink_to("../drafts/x.xml")
+    assert edition.validate().exit_code == 0
+    built = edition.build()
+    assert built.exit_code == 0, built.stderr
+    assert {"533", "534", "x"} <= edition.built()
+    assert (edition.out / "html" / "tei" / "x.xml").read_bytes() == source
 
 
 def test_a_file_over_the_size_cap_is_refused_and_the_cap_is_configurable(edition):

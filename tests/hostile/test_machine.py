@@ -161,19 +161,18 @@ def test_debris_of_a_killed_build_is_swept_and_never_published(edition):
 
 
 def test_a_source_edited_during_the_build_is_not_published_unchecked(edition, monkeypatch):
-    from toolkit import tasks
+    from toolkit import build as build_module
 
-    real = tasks.read_regular
-    reads = []
+    real = build_module._Run.order
 
-    def edited_meanwhile(path, *args):
-        """The first read (the check) sees the file; the second (the render) sees it edited."""
-        reads.append(path.name)
-        data = real(path, *args)
-        return data + b"<!-- edited -->" if path.name == "534.xml" and reads.count("534.xml") > 1 else data
+    def edited_meanwhile(self, records):
+        """Between the check and the render, 534.xml is edited on disk."""
+        path = edition.tei / "534.xml"
+        path.write_bytes(path.read_bytes() + b"<!-- edited -->")
+        return real(self, records)
 
-    monkeypatch.setattr(tasks, "read_regular", edited_meanwhile)
-    run = edition.build()
+    monkeypatch.setattr(build_module._Run, "order", edited_meanwhile)
+    run = teikit("build", "--out", "out", "--jobs", "1")  # the test itself edits tei/
     assert run.exit_code == 1
     assert run.stderr.splitlines() == [
         "tei/534.xml:1:0: error: the file changed during the build: run the build again [build-changed]"]

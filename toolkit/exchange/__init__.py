@@ -58,13 +58,16 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_table(columns: Iterable[str], rows: Iterable[dict]) -> str:
-    """A CSV table with a header row; "\n" line ends, so the bytes do not depend on the platform.
+    """A CSV table with a header row, as RFC 4180 writes it: rows end in "\r\n".
 
-    Cells that a spreadsheet would run as a formula get a leading apostrophe (OWASP's rule):
-    the text shows as written, and nothing from another project's file is ever executed.
+    The csv module quotes a cell holding any character of the row ending: with "\r\n" every
+    cell with a carriage return or a line feed is quoted (with "\n" alone a lone "\r" went
+    out bare and split the row in a spreadsheet). Cells that a spreadsheet would run as a
+    formula get a leading apostrophe (OWASP's rule): the text shows as written, and nothing
+    from another project's file is ever executed.
     """
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\r\n")
     writer.writeheader()
     writer.writerows({key: neutralised(value) for key, value in row.items()} for row in rows)
     return out.getvalue()

@@ -1,0 +1,98 @@
+"""One document that takes too long never blocks the others: [limits] document_seconds.
+
+Saxon cannot be interrupted from Python, so a bounded task runs in a forked child that is
+killed when one document overruns; the document gets one line, the others are built, and the
+result is the same on every executor.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from toolkit.executors import Stop, bounded, open_executor
+
+# A customisation of the page stylesheet (docs/site.md) that never ends on one paragraph.
+ENDLESS_HTML = """<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="xs tei">
+  <xsl:param name="teikit-xslt" static="yes" as="xs:string" select="''"/>
+  <xsl:import _href="{$teikit-xslt}html/html.xsl"/>
+  <xsl:template match="tei:p[contains(., 'ENDLESS')]">
+    <p><xsl:value-of select="sum(for $i in 1 to 2000000000, $j in 1 to 2000000000 return ($i + $j) mod 7)"/></p>
+  </xsl:template>
+</xsl:stylesheet>
+"""
+
+
+def test_a_document_that_renders_for_too_long_is_one_line_and_the_others_are_built(edition):
+    (edition.root / "xslt" / "html").mkdir(parents=True)
+    (edition.root / "xslt" / "html" / "html.xsl").write_text(ENDLESS_HTML, encoding="utf-8")
+    edition.variant("slow.xml", **{"<p>I once again": "<p>ENDLESS I once again"})
+    config = edition.root / "teikit.toml"
+    config.write_text(config.read_text() + "[limits]\ndocument_seconds = 2\n")
+    started = time.monotonic()
+    built = edition.build()
+    assert time.monotonic() - started < 30
+    assert built.exit_code == 1
+    assert built.stderr.splitlines() == [
+        "tei/slow.xml:1:0: error: rendering took longer than the limit of 2 s "
+        "(raise [limits] document_seconds in teikit.toml to allow more) [document-time]"]
+    edition.assert_good_built()
+    assert "slow" not in edition.built()
+
+
+def test_a_time_limit_that_is_not_a_number_is_one_line(edition):
+    from .hostile_kit import teikit
+
+    (edition.root / "teikit.toml").write_text("[limits]\ndocument_seconds = 0\n")
+    run = teikit("build", "--out", "out")
+    assert run.exit_code == 1
+    assert run.stderr.endswith(
+        "teikit.toml: [limits] document_seconds must be a positive number, e.g. document_seconds = 60\n")
+
+
+# ---- the executor seam itself: the same results inline, in a pool and on Dask ----------------
+
+def _stopped(context, item, stop: Stop) -> str:
+    return f"{item}: {'out of time' if stop.timed_out else stop.death()}"
+
+
+@bounded(lambda context: context["seconds"], lambda context: None, _stopped)
+def _task(context, items):
+    results = []
+    for item in items:
+        if item.startswith("slow"):
+            time.sleep(3600)
+        if item.startswith("crash"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        results.append(f"{item}: done")
+    return results
+
+
+ITEMS = [["a", "slow-1", "b"], ["crash", "c"], ["d", "slow-2"], ["e"]]
+EXPECTED = sorted(["a: done", "b: done", "c: done", "d: done", "e: done", "slow-1: out of time",
+                   "slow-2: out of time", "crash: was killed by signal 9 (SIGKILL)"])
+
+
+@pytest.mark.parametrize("jobs, kind", [(1, "local"), (2, "local"), (2, "dask")], ids=["inline", "pool", "dask"])
+def test_every_executor_stops_the_same_items_and_finishes_the_rest(jobs, kind):
+    if kind == "dask":
+        pytest.importorskip("dask.distributed")
+    context = {"seconds": 0.5}
+    with open_executor(context, jobs, kind, tasks=len(ITEMS)) as executor:
+        results = [r for share in executor.run(_task, ITEMS) for r in share]
+    assert sorted(results) == EXPECTED
+
+
+def test_a_bug_in_a_bounded_task_is_raised_as_without_a_limit():
+    @bounded(lambda context: 5, lambda context: None, _stopped)
+    def broken(context, items):
+        raise ValueError("a bug")
+
+    with open_executor({}, 1) as executor, pytest.raises(ValueError, match="a bug"):
+        list(executor.run(broken, [["a"]]))
