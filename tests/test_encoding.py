@@ -391,7 +391,7 @@ VERIFIED = {
     **{place: {f"https://sws.geonames.org/{number}"} for place, number in {
         "rostov": 501175, "tiflis": 611717, "baku": 587084, "yerevan": 616052, "kars": 743952,
         "alexandropol": 616635, "ardahan": 751952, "batumi": 615532, "nakhichevan-town": 147429,
-        "shushi": 147105, "khankendi": 146970, "gerusy": 174895, "sarykamysh": 740088, "bayazet": 316411}.items()},
+        "shushi": 147105, "khankendi": 146970, "gerusy": 174895, "sarykamysh": 740088, "bayazet": 316411, "tabriz": 113646}.items()},
 }
 
 
@@ -499,3 +499,36 @@ def test_cmif_carries_the_verified_identifier_of_every_correspondent_and_place_t
                 assert VERIFIED[entry_id] & set(refs), f"{entry_id} is not linked by its verified identifier in CMIF"
                 checked += 1
     assert checked >= 3  # Lenin (538), Rostov (533), Tiflis (538)
+
+
+# --- front matter that says only what the source says (second reading) ------------------------
+
+HEADER_FILES = [*(f"{n}.xml" for n in NUMBERS), "edition.xml"]
+
+
+@pytest.mark.parametrize("name", HEADER_FILES)
+def test_the_translation_is_not_said_to_be_the_collections(name):
+    """The web page gives the documents in English and names Barsegov's collection; it does not say
+    whose translation it is, nor from which languages: the header says no more."""
+    root = parse(name).getroot()
+    header = words(root.find("t:teiHeader", NS))
+    statement = words(root.find(".//t:availability/t:p", NS))
+    assert "whether it is the collection’s" in statement and "translator is unknown" in statement
+    assert not re.search(r"translation reproduced from|translation is the collection’s;|its English translation|"
+                         r"from the Russian", header + words(root.find("t:text", NS)))
+
+
+def test_no_title_states_the_direct_line_inference_as_fact(documents):
+    """"Over the direct line" is the edition's inference from "Telegraph form" (535): no title says it."""
+    for number, document in documents.items():
+        for title in document.iterfind(".//t:titleStmt/t:title", NS):
+            assert "direct" not in words(title).lower(), f"{number}.xml: {words(title)}"
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+def test_an_unsigned_note_is_attributed_to_the_compiler_as_an_inference(documents, number, edition_header):
+    """Only the emphasis statements are signed "Yu.B."; the other notes are his by inference (@cert)."""
+    for note in documents[number].find(".//t:text", NS).iter(f"{{{TEI}}}note"):
+        signed = "Yu.B." in words(note)
+        assert (note.get("cert") is None) == signed, f"{number}.xml:{note.sourceline}"
+    assert "may be the translator’s" in words(edition_header.find(".//t:editorialDecl", NS))

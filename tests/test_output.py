@@ -104,17 +104,17 @@ def test_a_full_disk_or_read_only_folder_leaves_the_previous_site_intact(code, m
                                                                          "<!-- x --></xsl:stylesheet>"))
     path = edition_copy / "tei" / "537.xml"
     path.write_text(path.read_text(encoding="utf-8").replace("only way to escape", "only way out of"), encoding="utf-8")
-    real_open = open
+    real_open = os.open
     staged = []
 
-    def full(file, mode="r", *args, **kwargs):
-        if STAGING in str(file) and "w" in mode:
+    def full(file, flags, *args, **kwargs):
+        if STAGING in str(file) and flags & os.O_CREAT:
             staged.append(file)
             if len(staged) > 1:
                 raise OSError(code, os.strerror(code), str(file))
-        return real_open(file, mode, *args, **kwargs)
+        return real_open(file, flags, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", full)
+    monkeypatch.setattr(os, "open", full)
     with pytest.raises(OutputError, match=message):
         build(Edition.open(edition_copy), out, jobs=1)
     monkeypatch.undo()

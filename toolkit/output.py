@@ -21,6 +21,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import posixpath
 import shutil
 from pathlib import Path, PurePosixPath
 
@@ -111,25 +112,37 @@ class OutputFolder:
             raise ValueError(f"not a relative path inside the output folder: {path!r}")
         digest = sha(data)
         self.wanted[path] = digest
-        if self.manifest.get(path) == digest and (self.root / path).is_file():
+        if self.manifest.get(path) == digest and os.path.isfile(os.path.join(self.root, path)):
             self.unchanged += 1
             return
-        temp = self.root / STAGING / str(len(self.staged))
+        # Strings, not Path objects: a build stages tens of thousands of files.
+        temp = os.path.join(self._staging, str(len(self.staged)))
         try:
-            with open(temp, "wb") as handle:
-                handle.write(data)
+            descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            try:
+                os.fchmod(descriptor, 0o644)  # readable by the web server, whatever the umask
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(descriptor, view):]
+            finally:
+                os.close(descriptor)
         except OSError as error:
             self.abandon()
             raise OutputError(_explain(error, self.root)) from None
         self.staged[path] = temp
 
+    @property
+    def _staging(self) -> str:
+        return os.path.join(self.root, STAGING)
+
     def read(self, path: str) -> bytes | None:
         """An output this build produced: staged now, or kept from before; None if it is not one."""
         if path not in self.wanted:
             return None
-        source = self.staged.get(path, self.root / path)
+        source = self.staged.get(path, os.path.join(self.root, path))
         try:
-            return source.read_bytes()
+            with open(source, "rb") as handle:
+                return handle.read()
         except OSError:
             return None
 
@@ -150,15 +163,18 @@ class OutputFolder:
             self.abandon()
             return []  # nothing new, nothing stale: the manifest stays as it is
         try:
+            # The journal names every file before the first rename: a build killed while
+            # renaming still knows, next time, which files it may have written.
             with open(self.root / JOURNAL, "a", encoding="utf-8") as journal:
-                for path in sorted(self.staged):
-                    target = self.root / path
-                    _make_dirs(self.root, PurePosixPath(path).parent)
-                    journal.write(f"{path}\t{self.wanted[path]}\n")
-                    journal.flush()
-                    os.chmod(self.staged[path], 0o644)
-                    os.replace(self.staged[path], target)
-                    self.written.append(path)
+                journal.write("".join(f"{path}\t{self.wanted[path]}\n" for path in sorted(self.staged)))
+            made: set[str] = set()
+            for path in sorted(self.staged):
+                parent = posixpath.dirname(path)
+                if parent not in made:
+                    _make_dirs(self.root, PurePosixPath(parent))
+                    made.add(parent)
+                os.replace(self.staged[path], os.path.join(self.root, path))
+                self.written.append(path)
             stale = self.remove_stale()
             _atomic_json(self.root / MANIFEST, dict(sorted(self.wanted.items())))
             (self.root / JOURNAL).unlink(missing_ok=True)

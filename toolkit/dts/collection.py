@@ -43,6 +43,13 @@ def collection(library: Library, api: Api, params: dict[str, str]) -> dict:
 
 
 def root_json(library: Library, api: Api) -> dict:
+    """The edition as a collection, made once per API address (every document's parents repeat it)."""
+    if api.root not in library.described:
+        library.described[api.root] = _describe_root(library, api)
+    return library.described[api.root]
+
+
+def _describe_root(library: Library, api: Api) -> dict:
     dates = sorted(r.letter.date.sort_key for r in library.resources.values() if r.letter.date.sort_key != "9999")
     dublin = {"title": [_text(library.title, library.language)]}
     if library.description:

@@ -143,6 +143,7 @@ class Library:
     language: str = "en"
     description: str = ""
     page_size: int = PAGE_SIZE
+    described: dict[str, dict] = field(default_factory=dict, repr=False)  # API root -> the root collection's JSON
 
     def resource(self, identifier: str | None) -> Resource:
         if not identifier:
