@@ -96,6 +96,14 @@ def run_task(task: Callable, context, batch: list) -> list:
     return results
 
 
+def run_once(task: Callable, context, batch: list) -> list:
+    """run_task for a command that runs one batch (teikit render): its child ends with it."""
+    try:
+        return run_task(task, context, batch)
+    finally:
+        _Child.close_all(context)
+
+
 _FORK = multiprocessing.get_context("fork")
 
 
@@ -147,18 +155,19 @@ class _Child:
         try:
             self.conn.send(item)
             if not self.conn.poll(seconds):
-                self.close(kill=True)
+                self.close()
                 return Stop(seconds, timed_out=True)
             kind, value = self.conn.recv()
         except (EOFError, BrokenPipeError, ConnectionResetError):  # the child died without a word
-            return Stop(seconds, timed_out=False, status=self.close())
+            return Stop(seconds, timed_out=False, status=self.close(kill=False))
         if kind == "raised":  # a bug in a task is the caller's exception, as without a limit
             self.close()
             raise value
         return value
 
-    def close(self, kill: bool = False) -> int:
-        """End the child (it exits when its pipe closes) and return its wait status."""
+    def close(self, kill: bool = True) -> int:
+        """End the child and return its wait status. Killed, not asked: a child may be inside
+        Saxon, deaf to signals Python handles, when the run ends (Ctrl-C, an error elsewhere)."""
         if self._live.get(self.task) is self:
             del self._live[self.task]
         self.conn.close()

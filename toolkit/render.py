@@ -10,20 +10,41 @@ from __future__ import annotations
 from pathlib import Path
 
 from .builders.indexes import CSS
+from .diagnostics import Diagnostic
 from .edition import Edition
+from .errors import InputError
+from .executors import Stop, bounded, run_once
 from .xmlio import parse_file, require_tei
 from .xslt import TARGETS, resource, stylesheets
 
 
 def render(edition: Edition, path: Path, target: str) -> str:
-    """The HTML page or plain text of the TEI file at `path`."""
+    """The HTML page or plain text of the TEI file at `path`, within [limits] document_seconds."""
     if target not in TARGETS:
         raise ValueError(f"unknown target {target!r}; expected one of {', '.join(TARGETS)}")
-    document = parse_file(Path(path))
-    require_tei(document)
-    styles = stylesheets(edition.xslt_dir)
-    params = {"inline-css": _css(edition.xslt_dir)} if target == "html" else {}
-    return styles.transform(target, document.root, params)
+    result = run_once(_render, (edition, target), [Path(path)])[0]  # errors are raised as they are
+    if isinstance(result, Diagnostic):  # stopped: too slow, or its process died
+        raise InputError(result)
+    return result
+
+
+def _stopped(context, path: Path, stop: Stop) -> Diagnostic:
+    from .tasks import stopped_line
+
+    return stopped_line(path, "rendering", stop)
+
+
+@bounded(lambda context: context[0].config.document_seconds,
+         lambda context: stylesheets(context[0].xslt_dir), _stopped)
+def _render(context: tuple[Edition, str], paths: list[Path]) -> list[str]:
+    edition, target = context
+    results = []
+    for path in paths:
+        document = parse_file(path)
+        require_tei(document)
+        params = {"inline-css": _css(edition.xslt_dir)} if target == "html" else {}
+        results.append(stylesheets(edition.xslt_dir).transform(target, document.root, params))
+    return results
 
 
 def _css(xslt_dir: Path) -> str:

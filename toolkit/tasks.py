@@ -79,7 +79,7 @@ def _seconds(context: TaskContext) -> float:
     return context.edition.config.document_seconds
 
 
-def _stopped_line(path: Path, doing: str, stop: Stop) -> Diagnostic:
+def stopped_line(path: Path, doing: str, stop: Stop) -> Diagnostic:
     """The one line of a document whose task was stopped (rule document-time or worker-died)."""
     if stop.timed_out:
         return _build_error(path, "document-time", f"{doing} took longer than the limit of {stop.seconds:g} s "
@@ -89,7 +89,7 @@ def _stopped_line(path: Path, doing: str, stop: Stop) -> Diagnostic:
 
 
 def _check_stopped(context: TaskContext, path: str, stop: Stop) -> Checked:
-    return Checked(path, None, [_stopped_line(Path(path), "checking", stop)])
+    return Checked(path, None, [stopped_line(Path(path), "checking", stop)])
 
 
 @bounded(_seconds, lambda context: context.rules, _check_stopped)
@@ -150,7 +150,7 @@ def _prepare_render(context: TaskContext) -> None:
 
 
 def _render_stopped(context: TaskContext, job: PageJob, stop: Stop) -> Rendered:
-    return Rendered(job.letter.doc_id, error=_stopped_line(Path(job.path), "rendering", stop))
+    return Rendered(job.letter.doc_id, error=stopped_line(Path(job.path), "rendering", stop))
 
 
 @bounded(_seconds, _prepare_render, _render_stopped)

@@ -46,6 +46,21 @@ def test_a_document_that_renders_for_too_long_is_one_line_and_the_others_are_bui
     assert "slow" not in edition.built()
 
 
+def test_render_of_one_file_stops_at_the_limit_too(edition):
+    from .hostile_kit import teikit
+
+    (edition.root / "xslt" / "html").mkdir(parents=True)
+    (edition.root / "xslt" / "html" / "html.xsl").write_text(ENDLESS_HTML, encoding="utf-8")
+    edition.variant("slow.xml", **{"<p>I once again": "<p>ENDLESS I once again"})
+    config = edition.root / "teikit.toml"
+    config.write_text(config.read_text() + "[limits]\ndocument_seconds = 1\n")
+    run = teikit("render", "tei/slow.xml", "--to", "html")
+    assert run.exit_code == 1 and run.stdout == ""
+    assert run.stderr == ("Error: tei/slow.xml:1:0: error: rendering took longer than the limit of 1 s "
+                          "(raise [limits] document_seconds in teikit.toml to allow more) [document-time]\n")
+    assert teikit("render", "tei/533.xml", "--to", "text").exit_code == 0
+
+
 def test_a_time_limit_that_is_not_a_number_is_one_line(edition):
     from .hostile_kit import teikit
 
