@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import os
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,9 @@ def edition_copy(tmp_path) -> Path:
 
 
 def snapshot(out_dir: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out_dir)): p.read_bytes() for p in sorted(out_dir.rglob("*")) if p.is_file()}
+    """Every file of a build; but the no-op snapshot, which records the folders' times on this disk."""
+    return {str(p.relative_to(out_dir)): p.read_bytes() for p in sorted(out_dir.rglob("*"))
+            if p.is_file() and p.name != "snapshot.json"}
 
 
 def run(edition: Path, out_dir: Path, **options):
@@ -116,6 +119,40 @@ def test_a_changed_stylesheet_or_configuration_rebuilds_all(changed, edition_cop
     with open(edition_copy / changed, "a", encoding="utf-8") as handle:
         handle.write("\n<!-- changed -->\n" if changed.endswith((".xsl", ".xml")) else "\n# changed\n")
     assert len(run(edition_copy, out, jobs=1).built) == 10
+
+
+def test_a_no_op_build_reads_neither_state_nor_manifest(edition_copy, tmp_path, monkeypatch):
+    """The snapshot of the last build (inputs' sizes and times, output folders' times) settles it."""
+    from toolkit.output import OutputFolder
+    from toolkit.state import State
+
+    out = tmp_path / "out"
+    run(edition_copy, out, jobs=1)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a no-op build read the state or the manifest")
+
+    monkeypatch.setattr(State, "load", classmethod(refuse))
+    monkeypatch.setattr(OutputFolder, "_read_manifest", refuse)
+    again = run(edition_copy, out, jobs=1)
+    assert again.built == [] and len(again.up_to_date) == 10 and again.written == 0 and not again.failed
+    assert list(again.timings) == ["discover", "check", "render", "corpus", "write"]
+    monkeypatch.undo()
+    # A touched file is no longer a no-op: it is hashed, found unchanged, and nothing is rebuilt.
+    source = edition_copy / "tei" / "537.xml"
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
+    touched = run(edition_copy, out, jobs=1)
+    assert touched.built == [] and touched.written == 0 and touched.checked == 0
+
+
+def test_a_changed_option_or_output_folder_is_not_a_no_op(edition_copy, tmp_path):
+    out = tmp_path / "out"
+    run(edition_copy, out, jobs=1)
+    stray = out / "html" / "api" / "dts" / "collection" / "537.json"
+    stray.unlink()
+    assert run(edition_copy, out, jobs=1).built == ["537"] and stray.is_file()
+    assert run(edition_copy, out, jobs=1, schema="none").built == []  # the pages do not depend on it
+    assert run(edition_copy, out, jobs=1).built == []
 
 
 def test_a_missing_output_is_rebuilt(edition_copy, tmp_path):

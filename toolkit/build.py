@@ -15,7 +15,9 @@ What changed is decided from keys (SHA-256 over everything an output depends on)
 - the corpus-level outputs are made again when a metadata record, a support file, the
   stylesheets or teikit.toml changed; identical bytes are never rewritten.
 The authority key is made from the entries, not the files' bytes: a comment in persons.xml
-changes only the published copy of persons.xml. A no-op build parses nothing.
+changes only the published copy of persons.xml. A no-op build parses nothing, and stops
+before reading the state: state.Snapshot (the inputs' sizes and times, the site's folders'
+times) says nothing changed.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from .errors import InputError
 from .edition import Edition
 from .executors import batches, default_jobs, open_executor
 from .output import OutputFolder
-from .state import STATE_FILE, FileStamp, Record, State, sha
+from .state import SNAPSHOT_FILE, STATE_FILE, FileStamp, Record, Snapshot, State, folder_times, inputs_fingerprint, sha
 from .tasks import PageJob, TaskContext, render
 from .xmlio import read_regular, require_inside, require_safe_name, unreadable
 from .xslt import stylesheet_files
@@ -118,9 +120,17 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     report = BuildReport(folder.root)
     report.diagnostics += config_warnings(edition)
     clock = _Clock(report)
+    schema = schema or edition.config.schema
+    inputs = fingerprint(edition, schema)  # before anything is read: an edit during the build shows next time
+    snapshot = None if clean else Snapshot.load(folder.root)
+    if snapshot is not None and snapshot.holds(inputs, folder.root):
+        folder.abandon()
+        report.up_to_date = list(snapshot.documents)
+        clock.lap("discover")
+        report.timings.update({stage: 0.0 for stage in ("check", "render", "corpus", "write")})
+        return report
     previous = State() if clean else State.load(folder.root)
-    run = _Run(edition, folder, previous, report, jobs or default_jobs(), executor, scheduler, progress,
-               schema or edition.config.schema)
+    run = _Run(edition, folder, previous, report, jobs or default_jobs(), executor, scheduler, progress, schema)
     run.discover()
     clock.lap("discover")
     records = run.check()
@@ -134,10 +144,31 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     report.written = len(folder.written)
     if report.failed:
         State.drop(folder.root)
-    elif run.state_changed():
-        folder.write_meta(Path(STATE_FILE).name, run.state.dumps())
+        Snapshot.drop(folder.root)
+    else:
+        if run.state_changed():
+            folder.write_meta(Path(STATE_FILE).name, run.state.dumps())
+        folders = folder_times(folder.root, folder.wanted)
+        if inputs is not None and folders is not None:
+            done = Snapshot(inputs, folders, sorted(report.built + report.up_to_date))
+            folder.write_meta(Path(SNAPSHOT_FILE).name, done.dumps())
     clock.lap("write")
     return report
+
+
+def fingerprint(edition: Edition, schema: str) -> str | None:
+    """Of everything a build reads and the options that change its outputs (state.Snapshot)."""
+    import pkgutil
+
+    from . import builders
+
+    config = edition.root / "teikit.toml"
+    paths = [*edition.document_files(), *edition.authority_files(), *stylesheet_files(edition.xslt_dir),
+             *stylesheet_files(edition.schema_dir), *([config] if config.exists() else [])]
+    options = [__version__, schema, str(edition.root.resolve()), str(config.exists()),
+               os.environ.get("SOURCE_DATE_EPOCH", ""),
+               *(module.name for module in pkgutil.iter_modules(builders.__path__))]
+    return inputs_fingerprint(paths, options)
 
 
 def config_warnings(edition: Edition) -> list[Diagnostic]:

@@ -23,6 +23,7 @@ import json
 import os
 import posixpath
 import shutil
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from .edition import Edition
@@ -68,7 +69,6 @@ def _explain(error: OSError, path: Path) -> str:
 class OutputFolder:
     def __init__(self, out_dir: Path):
         self.root = out_dir
-        self.manifest: dict[str, str] = {}  # what teikit wrote before this build
         self.wanted: dict[str, str] = {}  # what this build produces (path -> sha)
         self.staged: dict[str, Path] = {}  # new bytes waiting to be published
         self.written: list[str] = []  # published by this build
@@ -89,7 +89,11 @@ class OutputFolder:
             staging.mkdir()
         except OSError as error:
             raise OutputError(_explain(error, Path(error.filename or self.root))) from None
-        self.manifest = self._read_manifest()
+
+    @cached_property
+    def manifest(self) -> dict[str, str]:
+        """What teikit wrote before this build (read when first needed: a no-op build never does)."""
+        return self._read_manifest()
 
     def _read_manifest(self) -> dict[str, str]:
         try:
@@ -223,8 +227,10 @@ class OutputFolder:
 
 
 def _safe(path: str) -> bool:
-    pure = PurePosixPath(path)
-    return bool(path) and not pure.is_absolute() and ".." not in pure.parts and pure.parts[0] != META_DIR
+    """A relative posix path that stays inside the folder and out of teikit's own .teikit/
+    (string operations: a manifest holds a path per file of the site)."""
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    return bool(parts) and not path.startswith("/") and ".." not in parts and parts[0] != META_DIR
 
 
 def _remove_emptied_folders(folder: Path, root: Path) -> None:

@@ -11,6 +11,7 @@ import os
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from .errors import TeikitError
 
@@ -19,8 +20,9 @@ class SearchIndexError(TeikitError):
     """pagefind could not be started or refused the pages."""
 
 
-def run_pagefind(pages: dict[str, str]) -> dict[str, bytes]:
-    """Run pagefind's command on the pages in a scratch folder and read its bundle back.
+def run_pagefind(pages: Iterable[tuple[str, bytes]]) -> dict[str, bytes]:
+    """Run pagefind's command on the pages ((file name, HTML bytes), written to a scratch
+    folder one at a time: memory does not grow with the corpus) and read its bundle back.
 
     The command, not the Python service: the service's get_files() deadlocks on its pipe
     once the bundle is large, and its write_files() answers before the files are complete.
@@ -33,8 +35,12 @@ def run_pagefind(pages: dict[str, str]) -> dict[str, bytes]:
     with tempfile.TemporaryDirectory(prefix="teikit-pagefind-") as scratch:
         site, bundle = Path(scratch) / "site", Path(scratch) / "bundle"
         site.mkdir()
-        for name, html in pages.items():
-            (site / name).write_text(html, encoding="utf-8")
+        written = 0
+        for name, html in pages:
+            (site / name).write_bytes(html)
+            written += 1
+        if not written:
+            return {}
         done = subprocess.run([str(binary), "--site", str(site), "--output-path", str(bundle),
                                "--force-language", "en"], capture_output=True, text=True)
         if done.returncode != 0:

@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 
 from pathlib import Path
+from typing import Iterable
 
 from ..pagefind_run import SearchIndexError, run_pagefind
 from ..xslt import resource
@@ -31,11 +32,12 @@ SEARCH_FOLDER = "html/pagefind"
 SEARCH_SCRIPT = "html/static/search.js"  # as published, and under xslt/
 
 
-def search_files(pages: dict[str, str]) -> dict[str, bytes]:
-    """{output path: bytes} of the pagefind bundle for `pages` ({file name in html/: HTML})."""
-    if not pages:
-        return {}
+def search_files(pages: Iterable[tuple[str, bytes]]) -> dict[str, bytes]:
+    """{output path: bytes} of the pagefind bundle for `pages` ((file name in html/, HTML), read
+    one at a time); empty when there are none."""
     files = run_pagefind(pages)
+    if not files:
+        return {}
     return {f"{SEARCH_FOLDER}/{path}": content for path, content in sorted(canonical(files).items())}
 
 
@@ -99,12 +101,13 @@ class SearchBuilder(CorpusBuilder):
     name = "search"
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
-        pages = {}
-        for letter in corpus.letters:
-            data = corpus.read_output(document_path("html", letter)) if corpus.read_output else None
-            if data is not None:
-                pages[f"{letter.doc_id}.html"] = data.decode("utf-8")
-        outputs = search_files(pages)
+        def pages():
+            for letter in corpus.letters:
+                data = corpus.read_output(document_path("html", letter)) if corpus.read_output else None
+                if data is not None:
+                    yield f"{letter.doc_id}.html", data
+
+        outputs = search_files(pages())
         script = resource(context.xslt_dir, Path(SEARCH_SCRIPT))  # the edition's own, else the packaged one
         if script.is_file():
             outputs[SEARCH_SCRIPT] = script.read_bytes()
