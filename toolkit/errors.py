@@ -24,6 +24,9 @@ class InputError(TeikitError):
         super().__init__(diagnostic.format())
         self.diagnostic = diagnostic
 
+    def __reduce__(self):  # pickled with its diagnostic: it crosses from a worker process
+        return (type(self), (self.diagnostic,))
+
 
 class SchemaNotFound(TeikitError):
     """A schema that was asked for is not available here."""

@@ -18,9 +18,10 @@ forked for it, item by item; a child that takes longer than the limit on one ite
 that item becomes the task's own one-line error, and a new child goes on with the rest. The
 same happens to an item whose child dies (a crash, the kernel's out-of-memory killer). The
 process that forks compiles first (`prepare`), so every child inherits the compiled
-stylesheets and the limit measures the document alone; one fork per batch costs a few ms.
+stylesheets and the limit measures the document alone. One child per task serves every batch
+of a run in its process (a fork costs a few ms; a new one is forked only after a kill).
 (pebble's pool kills on a timeout too, but times from the start of a task, compile included,
-and cannot run inside a Dask worker; a fork per batch does both.)
+and cannot run inside a Dask worker; a forked child per process does both.)
 """
 
 from __future__ import annotations
