@@ -123,7 +123,8 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     schema = schema or edition.config.schema
     inputs = fingerprint(edition, schema)  # before anything is read: an edit during the build shows next time
     snapshot = None if clean else Snapshot.load(folder.root)
-    if snapshot is not None and snapshot.holds(inputs, folder.root):
+    folder.intact = snapshot is not None and snapshot.folders_hold(folder.root)
+    if folder.intact and snapshot.inputs == inputs:
         folder.abandon()
         report.up_to_date = list(snapshot.documents)
         clock.lap("discover")

@@ -73,6 +73,7 @@ class OutputFolder:
         self.staged: dict[str, Path] = {}  # new bytes waiting to be published
         self.written: list[str] = []  # published by this build
         self.unchanged: int = 0  # produced again with the same bytes: not rewritten
+        self.intact = False  # the folders are as the last build left them (build.py sets it)
 
     @classmethod
     def open(cls, out_dir: Path, edition: Edition) -> "OutputFolder":
@@ -151,8 +152,13 @@ class OutputFolder:
             return None
 
     def keep(self, outputs: dict[str, str]) -> bool:
-        """Outputs of an earlier build that are still wanted; False if one is missing."""
-        if not all(self.manifest.get(p) == d and (self.root / p).is_file() for p, d in outputs.items()):
+        """Outputs of an earlier build that are still wanted; False if one is missing. When the
+        site's folders are as the last build left them (`intact`, from its snapshot), no file
+        can be missing and none is looked at."""
+        manifest = self.manifest
+        if not all(manifest.get(p) == d for p, d in outputs.items()):
+            return False
+        if not self.intact and not all(os.path.isfile(os.path.join(self.root, p)) for p in outputs):
             return False
         self.wanted.update(outputs)
         return True

@@ -191,9 +191,9 @@ class Snapshot:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def holds(self, inputs: str | None, out_dir: Path) -> bool:
-        return inputs == self.inputs and folder_times(out_dir, ()) is not None and all(
-            _mtime(out_dir / folder) == time for folder, time in self.folders.items())
+    def folders_hold(self, out_dir: Path) -> bool:
+        """No file was added to, removed from or renamed in a folder of the site since."""
+        return all(_mtime(out_dir / folder) == time for folder, time in self.folders.items())
 
     def dumps(self) -> str:
         return json.dumps({"inputs": self.inputs, "folders": self.folders, "documents": self.documents},
