@@ -75,8 +75,8 @@ def test_a_changed_document_rebuilds_itself_and_its_neighbours_only(edition_copy
     path = edition_copy / "tei" / "537.xml"
     path.write_text(path.read_text(encoding="utf-8").replace("only way to escape", "only way out of"), encoding="utf-8")
     report = run(edition_copy, out, jobs=1)
-    # the text changed, not its metadata: no corpus-level page depends on it
-    assert report.built == ["537"] and not report.site_written
+    # the text changed, not its metadata: only what reads the pages is made again (the search index)
+    assert report.built == ["537"] and set(report.corpus_built) <= {"search", "dts-collection"}
     assert "only way out of" in (out / "text" / "537.txt").read_text(encoding="utf-8")
     short = edition_copy / "tei" / "537.xml"
     short.write_text(short.read_text(encoding="utf-8").replace("Chicherin to Kirov, 4 September 1920",
@@ -94,10 +94,22 @@ def test_a_comment_in_an_authority_file_changes_only_its_copy(edition_copy, tmp_
     with open(edition_copy / "tei" / "persons.xml", "a", encoding="utf-8") as handle:
         handle.write("\n<!-- changed -->\n")
     report = run(edition_copy, out, jobs=1)
-    assert report.built == [] and "tei-support" in report.corpus_built
-    assert "site" not in report.corpus_built and "cmif" not in report.corpus_built
+    assert report.built == [] and report.corpus_built == ["tei-support"]
     changed = {path for path, data in snapshot(out).items() if before.get(path) != data and not path.startswith(".teikit")}
     assert changed == {"html/tei/persons.xml"}
+
+
+def test_a_word_changed_in_a_text_remakes_the_search_index_but_not_the_registers(edition_copy, tmp_path):
+    """The record of 537 stays as it was; its page, and so the index of the pages, does not."""
+    out = tmp_path / "out"
+    run(edition_copy, out, jobs=1)
+    index = {p: d for p, d in snapshot(out).items() if p.startswith("html/pagefind/")}
+    path = edition_copy / "tei" / "537.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace("only way to escape", "only way out of"), encoding="utf-8")
+    report = run(edition_copy, out, jobs=1)
+    assert report.built == ["537"]
+    assert "search" in report.corpus_built and "site" not in report.corpus_built and "cmif" not in report.corpus_built
+    assert {p: d for p, d in snapshot(out).items() if p.startswith("html/pagefind/")} != index
 
 
 def test_a_renamed_person_rebuilds_the_pages(edition_copy, tmp_path):

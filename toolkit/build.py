@@ -443,6 +443,7 @@ class _Run:
         """Each corpus-level builder whose inputs changed, or whose outputs are missing."""
         built = [l for l in letters if l.doc_id in self.state.pages]
         inputs = {"letters": sha(*[records[self.paths[l.doc_id]].digest for l in built]),
+                  "pages": sha(*[self.state.pages[l.doc_id]["key"] for l in built]),
                   "authority": self.authority_key, "support": self.support_key, "stylesheets": self.style_key,
                   "description": self._files_key([self.edition.description_file()]),
                   "config": self.config_key, "dating": self._dating()}

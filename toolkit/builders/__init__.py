@@ -189,14 +189,15 @@ class DocumentBuilder(Builder):
 
 
 # What a corpus-level builder may depend on; it runs again only when one of these changed.
-CORPUS_INPUTS = ("letters", "authority", "support", "description", "stylesheets", "config", "dating")
+CORPUS_INPUTS = ("letters", "pages", "authority", "support", "description", "stylesheets", "config", "dating")
 
 
 class CorpusBuilder(Builder):
     """Outputs that depend on the whole corpus; runs once per build, when its inputs changed.
 
     `depends_on` names what its bytes depend on (default: everything in CORPUS_INPUTS):
-    letters (the metadata records), authority (the entries), support (the support files'
+    letters (the metadata records), pages (each document's page key: its bytes and everything
+    its outputs are made from), authority (the entries), support (the support files'
     bytes), description (edition.xml), stylesheets, config (teikit.toml), dating (what dates
     cmif.xml). A builder that says less is skipped more often; one that says too little
     publishes stale bytes, so leave the default unless sure.

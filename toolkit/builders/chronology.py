@@ -163,6 +163,7 @@ class ChronologyBuilder(CorpusBuilder):
     """html/chronology.svg: the drawing as a file of its own (chronology.html embeds the same)."""
 
     name = "chronology"
+    depends_on = ("letters",)  # the records alone: their dates and labels
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         drawing = chronology_svg(corpus.letters)

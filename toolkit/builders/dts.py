@@ -59,6 +59,8 @@ class DtsDocumentBuilder(DocumentBuilder):
 
 class DtsCollectionBuilder(CorpusBuilder):
     name = "dts-collection"
+    # Records, and each document's own answers (its citation trees: its bytes, so its page key).
+    depends_on = ("letters", "pages", "description", "config")
     target = None
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:

@@ -183,6 +183,7 @@ class NetworkBuilder(CorpusBuilder):
     """html/network.svg: the drawing as a file of its own (correspondents.html embeds the same)."""
 
     name = "network"
+    depends_on = ("letters", "authority")  # the correspondents, named by their entries
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         from .indexes import correspondence_pairs

@@ -99,6 +99,8 @@ class SearchBuilder(CorpusBuilder):
     """html/pagefind/: the index of the document pages as this build made them; the search page's script."""
 
     name = "search"
+    # The pages as built (their keys cover the text, which a record does not) and its script.
+    depends_on = ("pages", "stylesheets")
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         def pages():
