@@ -292,3 +292,20 @@ def test_the_search_bundle_is_the_same_whatever_order_pagefind_wrote_its_filters
     import json
     meta_hash = json.loads(one["pagefind-entry.json"])["languages"]["en"]["hash"]
     assert f"pagefind.{meta_hash}.pf_meta" in one  # the entry points to the renamed metadata
+
+
+def test_the_network_of_a_large_edition_is_laid_out(monkeypatch):
+    """From 500 correspondents on, networkx's spring layout works on a sparse matrix (scipy): an
+    edition of thousands of letters (the Escher edition has over 600 correspondents) is drawn."""
+    import networkx
+
+    from toolkit.builders.network import layout
+
+    graph = networkx.MultiDiGraph()
+    for index in range(600):
+        graph.add_edge("hub", f"p{index:03d}")
+        if index % 3:
+            graph.add_edge(f"p{index:03d}", f"p{(index + 1) % 600:03d}")
+    positions, height = layout(graph)
+    assert len(positions) == 601 and height > 0
+    assert positions == layout(graph)[0]  # the same drawing every time
