@@ -164,13 +164,17 @@ def builds(root: Path, documents: list[Path], teikit: list[str], jobs: int, dask
     row("one edited document (title: neighbours too)", wall, rss)
     edited.write_text(text, encoding="utf-8")
     measure(teikit + ["build", "--jobs", str(jobs), "--quiet"])  # back to the cold build's state
-    persons = root / "tei" / "persons.xml"
+    from toolkit.edition import Edition
+
+    # persons.xml here; another edition's first authority file (Escher: data/persons/persons.xml)
+    persons = next((p for p in Edition.open(root).authority_files() if p.name == "persons.xml"),
+                   Edition.open(root).authority_files()[0])
     original = persons.read_bytes()
     persons.write_bytes(original + b"\n<!-- a comment -->\n")
     wall, rss, code = measure(["sh", "-c", " ".join(f"'{a}'" for a in teikit + [
         "build", "--jobs", str(jobs), "--format", "json"]) + f" > {report_file}"])
     report = json.loads(report_file.read_text())
-    row("comment in persons.xml", wall, rss, f"{report['rebuilt']} rebuilt, {report['written']} files written, "
+    row(f"comment in {persons.name}", wall, rss, f"{report['rebuilt']} rebuilt, {report['written']} files written, "
         f"corpus builders run: {', '.join(report['corpus_built']) or 'none'}")
     persons.write_bytes(original)
     if dask:
