@@ -102,5 +102,13 @@ class Edition:
         texts = {p.stem for p in (self.out / "text").glob("*.txt")}
         return pages & texts
 
+    def assert_refused(self, lines: list[str]) -> Run:
+        """validate and build each say exactly `lines` and exit 1; the build's run, for more checks."""
+        validated = self.validate()
+        assert validated.exit_code == 1 and validated.diagnostics == lines
+        built = self.build()
+        assert built.exit_code == 1 and built.stderr.splitlines() == lines
+        return built
+
     def assert_good_built(self) -> None:
         assert set(GOOD) <= self.built(), self.built()

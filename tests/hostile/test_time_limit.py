@@ -29,12 +29,17 @@ ENDLESS_HTML = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_a_document_that_renders_for_too_long_is_one_line_and_the_others_are_built(edition):
+def with_endless_document(edition, seconds: int) -> None:
+    """tei/slow.xml, whose page never ends under ENDLESS_HTML, and a limit of `seconds`."""
     (edition.root / "xslt" / "html").mkdir(parents=True)
     (edition.root / "xslt" / "html" / "html.xsl").write_text(ENDLESS_HTML, encoding="utf-8")
     edition.variant("slow.xml", **{"<p>I once again": "<p>ENDLESS I once again"})
     config = edition.root / "teikit.toml"
-    config.write_text(config.read_text() + "[limits]\ndocument_seconds = 2\n")
+    config.write_text(config.read_text() + f"[limits]\ndocument_seconds = {seconds}\n")
+
+
+def test_a_document_that_renders_for_too_long_is_one_line_and_the_others_are_built(edition):
+    with_endless_document(edition, 2)
     started = time.monotonic()
     built = edition.build()
     assert time.monotonic() - started < 30
@@ -49,11 +54,7 @@ def test_a_document_that_renders_for_too_long_is_one_line_and_the_others_are_bui
 def test_render_of_one_file_stops_at_the_limit_too(edition):
     from .hostile_kit import teikit
 
-    (edition.root / "xslt" / "html").mkdir(parents=True)
-    (edition.root / "xslt" / "html" / "html.xsl").write_text(ENDLESS_HTML, encoding="utf-8")
-    edition.variant("slow.xml", **{"<p>I once again": "<p>ENDLESS I once again"})
-    config = edition.root / "teikit.toml"
-    config.write_text(config.read_text() + "[limits]\ndocument_seconds = 1\n")
+    with_endless_document(edition, 1)
     run = teikit("render", "tei/slow.xml", "--to", "html")
     assert run.exit_code == 1 and run.stdout == ""
     assert run.stderr == ("Error: tei/slow.xml:1:0: error: rendering took longer than the limit of 1 s "
