@@ -221,16 +221,22 @@ def _walk(evaluator: _Evaluator, structures, parent: Unit | None, context, level
     for _, position, size, structure, element in sorted(matches, key=lambda m: m[0]):
         name = "".join(evaluator.value(structure.use, element, position, size))
         identifier = f"{parent.identifier}{structure.delim}{name}" if parent else name
-        if not name or identifier in seen:
-            raise CitationError(f"citeStructure {structure.unit!r} gives "
-                                + (f"the reference {identifier!r} twice" if name else "an empty reference"))
-        unit = Unit(identifier, level, parent.identifier if parent else None, structure.unit, element,
-                    _dublin_core(evaluator, structure, element, position, size))
-        seen[identifier] = unit
-        found.append(unit)
-        if parent:
-            parent.children.append(identifier)
+        if not name:
+            raise CitationError(f"citeStructure {structure.unit!r} gives an empty reference")
+        unit = _add_unit(found, seen, Unit(identifier, level, parent.identifier if parent else None, structure.unit,
+                                           element, _dublin_core(evaluator, structure, element, position, size)), parent)
         _walk(evaluator, structure.children, unit, element, level + 1, found, seen)
+
+
+def _add_unit(found: list[Unit], seen: dict[str, Unit], unit: Unit, parent: Unit | None) -> Unit:
+    """A unit in document order, under its parent; a reference given twice fails the tree."""
+    if unit.identifier in seen:
+        raise CitationError(f"citeStructure {unit.cite_type!r} gives the reference {unit.identifier!r} twice")
+    seen[unit.identifier] = unit
+    found.append(unit)
+    if parent:
+        parent.children.append(unit.identifier)
+    return unit
 
 
 def _dublin_core(evaluator: _Evaluator, structure: CiteStructure, element, position: int, size: int) -> dict:
@@ -254,14 +260,8 @@ def default_units(document: etree._ElementTree, language: str = "und") -> list[U
     seen: dict[str, Unit] = {}
 
     def add(identifier: str, level: int, parent: Unit | None, cite_type: str, element, dublin_core=None) -> Unit:
-        if identifier in seen:
-            raise CitationError(f"citeStructure {cite_type!r} gives the reference {identifier!r} twice")
         unit = Unit(identifier, level, parent.identifier if parent else None, cite_type, element, dublin_core or {})
-        seen[identifier] = unit
-        found.append(unit)
-        if parent:
-            parent.children.append(identifier)
-        return unit
+        return _add_unit(found, seen, unit, parent)
 
     if root.tag != f"{TEI}TEI":
         return found  # every match starts at /TEI

@@ -91,8 +91,10 @@ def _navigation(api: Api, resource: Resource):
             yield api.navigation, {"resource": resource.id, "down": down, "tree": tree.identifier}
         for unit in units:
             yield api.navigation, {"resource": resource.id, "ref": unit.identifier, "tree": tree.identifier}
+            if not unit.children:
+                continue
             below = _depth(subtree(units, unit)[1:]) - unit.level
-            for down in [*range(1, below + 1), -1] if below > 0 else []:
+            for down in [*range(1, below + 1), -1]:
                 yield api.navigation, {"resource": resource.id, "ref": unit.identifier, "down": down,
                                        "tree": tree.identifier}
 
