@@ -5,7 +5,6 @@ A file that cannot be parsed becomes a diagnostic; the others go on.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable

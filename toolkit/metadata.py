@@ -8,33 +8,21 @@ shows the same normalised name.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 
 from lxml import etree
 
 from . import NSMAP, TEI_NS, XML_NS
 from .authority import AuthorityIndex, is_uri
 from .passages import sentence_of
-from .xmlio import ParsedDocument, first, normalized_text
+from .xmlio import ParsedDocument, compiled_xpath, first, normalized_text
 
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
 # The kind of authority entry each TEI name element stands for.
 NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place"}
 
 
-@lru_cache(maxsize=None)
-def _compiled(path: str) -> etree.XPath:
-    return etree.XPath(path, namespaces=NSMAP)
-
-
 def _xpath(element, path):
-    """A TEI XPath, compiled once per process (compiling it on every call cost most of the time)."""
-    return _compiled(path)(element)
-
-
-def first(element, path):
-    found = _compiled(path)(element)
-    return found[0] if found else None
+    return compiled_xpath(path)(element)
 
 
 @dataclass

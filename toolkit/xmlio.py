@@ -22,6 +22,7 @@ import stat
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -380,9 +381,16 @@ def normalized_text(element: etree._Element | None) -> str:
     return " ".join("".join(element.itertext()).split()) if element is not None else ""
 
 
+@lru_cache(maxsize=None)
+def compiled_xpath(path: str) -> etree.XPath:
+    """A TEI XPath (prefix tei:), compiled once per process: compiling on every call cost most
+    of the time of reading a document's metadata."""
+    return etree.XPath(path, namespaces=NSMAP)
+
+
 def first(element: etree._Element, xpath: str) -> etree._Element | None:
     """The first node a TEI XPath (prefix tei:) selects below `element`, or None."""
-    found = element.xpath(xpath, namespaces=NSMAP)
+    found = compiled_xpath(xpath)(element)
     return found[0] if found else None
 
 

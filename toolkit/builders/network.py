@@ -16,7 +16,7 @@ from lxml import etree
 from ..authority import INDEX_PAGES, AuthorityIndex
 from ..metadata import Letter, Name
 from . import Context, CorpusBuilder, CorpusInput
-from .chronology import SVG_NS, _svg, svg_file
+from .chronology import _svg, svg_file
 
 SIZE = 360
 MARGIN = 48  # room for the labels around the outer nodes

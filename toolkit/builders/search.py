@@ -17,9 +17,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
-import subprocess
-import tempfile
 
 from pathlib import Path
 from typing import Iterable
