@@ -50,7 +50,7 @@ class Config:
     base_url: str = ""
     date: str = ""  # the date every page shows as its build date (YYYY-MM-DD); see docs/site.md
     schemas: dict[str, str] = field(default_factory=dict)
-    cmif: dict[str, str] = field(default_factory=dict)  # [cmif] email, date: see docs/exchange.md
+    cmif: dict[str, object] = field(default_factory=dict)  # [cmif] email, date, leave_out_kinds: docs/exchange.md
     # [corpus]: where the files are and which rules hold across them (docs/conventions.md)
     documents: list[str] = field(default_factory=lambda: list(DEFAULT_DOCUMENTS))
     authorities: list[str] = field(default_factory=lambda: list(DEFAULT_AUTHORITIES))
@@ -83,7 +83,7 @@ class Config:
         known |= _corpus_settings(_table(data, "corpus", path), path)
         known |= _reference_settings(_table(data, "references", path), path)
         known |= _correspondence_settings(_table(data, "correspondence", path), path)
-        config = cls(**known, **_limits(_table(data, "limits", path), path), schemas=dict(schemas), cmif=dict(_table(data, "cmif", path)))
+        config = cls(**known, **_limits(_table(data, "limits", path), path), schemas=dict(schemas), cmif=_cmif_settings(_table(data, "cmif", path), path))
         if config.base_url and not config.base_url.endswith("/"):
             config.base_url += "/"
         return config
@@ -98,6 +98,14 @@ class Config:
             notes.append(("config-base-url", 'no base URL set ([edition] base_url = "URL" in teikit.toml): '
                           "cmif.xml and the pages link relative to the site"))
         return notes
+
+
+def _cmif_settings(section: dict, path: Path) -> dict:
+    """[cmif] as written; leave_out_kinds (document kinds the CMIF file leaves out) must be a list of names."""
+    kinds = section.get("leave_out_kinds", [])
+    _require(isinstance(kinds, list) and all(isinstance(k, str) for k in kinds), path,
+             '[cmif] leave_out_kinds must be a list of document kinds in quotes, e.g. leave_out_kinds = ["report"]')
+    return dict(section)
 
 
 def _require(condition: bool, path: Path, message: str) -> None:
