@@ -549,7 +549,7 @@ def test_cmif_carries_the_verified_identifier_of_every_correspondent_and_place_t
     letters = cmif.findall(".//t:correspDesc", NS)
     from toolkit.edition import Edition
 
-    left_out = {f"#{kind}" for kind in Edition.open(TEI_DIR.parent).config.cmif.get("leave_out_kinds", [])}
+    left_out = {f"#{kind}" for kind in Edition.open(TEI_DIR.parent).config.cmif.get("leave_out_kinds") or []}
     exported = [n for n in NUMBERS if documents[n].find(".//t:catRef", NS).get("target") not in left_out]
     ours = [desc for number in exported for desc in documents[number].iterfind(".//t:profileDesc/t:correspDesc", NS)]
     by_url = {}

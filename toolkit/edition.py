@@ -82,7 +82,7 @@ SETTINGS = (
             "no document is checked or rendered for longer than this"),
     Setting("cmif", "email", Email(), None, "the contact address of cmif.xml", attribute="cmif.email"),
     Setting("cmif", "date", Date(time=True), None, "cmif.xml's publication date", attribute="cmif.date"),
-    Setting("cmif", "leave_out_kinds", Texts(example="report"), [],
+    Setting("cmif", "leave_out_kinds", Texts(example="report"), None,
             "document kinds (catRef targets) that are not correspondence: cmif.xml leaves them out",
             attribute="cmif.leave_out_kinds"),
 )

@@ -88,7 +88,7 @@ def export_letters(edition: Edition, letters: list[Letter], authority: Authority
     header = sub(root, "teiHeader")
     header.append(exporter.file_desc(sources, based_on(edition_document)))
     profile = sub(header, "profileDesc")
-    left_out = set(edition.config.cmif.get("leave_out_kinds", []))
+    left_out = set(edition.config.cmif.get("leave_out_kinds") or [])
     for letter in letters:
         if letter.kind not in left_out:
             exporter.add_letter(profile, letter)
