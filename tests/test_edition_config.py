@@ -14,6 +14,8 @@ from toolkit.cli import cli
      '[edition] editors must be a list of names in quotes, e.g. editors = ["A. Editor"]'),
     ("edition = 3\n", "edition must be a table: write [edition] on a line of its own"),
     ("[schemas]\ntei_all = 1\n", "[schemas] tei_all must be a path in quotes"),
+    ('[dts]\nstatic = "some"\n',
+     "[dts] static must be one of auto, full, compact, none (e.g. static = \"compact\"), not 'some'"),
 ])
 def test_a_setting_of_the_wrong_type_is_one_line(tmp_path, monkeypatch, toml, message):
     (tmp_path / "tei").mkdir()

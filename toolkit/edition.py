@@ -38,6 +38,7 @@ DEFAULT_AUTHORITIES = tuple(f"tei/{name}" for name in AUTHORITY_FILES)
 DEFAULT_DESCRIPTION = f"tei/{EDITION_FILE}"
 SCHEMA_CHOICES = "edition, tei_all, none or the path of a .rng file"
 UNIQUE_ID_SCOPES = ("corpus", "document")
+DTS_STATIC = ("auto", "full", "compact", "none")  # [dts] static: how much of the API is written as files (toolkit/dts)
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Config:
     received_types: tuple[str, ...] = ()
     max_file_mb: float = 50  # [limits]: no file larger than this is read (docs/security.md)
     document_seconds: float = 60  # [limits]: no document is checked or rendered for longer than this
+    dts_static: str = "auto"  # [dts] static: one of DTS_STATIC
 
     @property
     def max_file_bytes(self) -> int:
@@ -83,6 +85,7 @@ class Config:
         known |= _corpus_settings(_table(data, "corpus", path), path)
         known |= _reference_settings(_table(data, "references", path), path)
         known |= _correspondence_settings(_table(data, "correspondence", path), path)
+        known |= _dts_settings(_table(data, "dts", path), path)
         config = cls(**known, **_limits(_table(data, "limits", path), path), schemas=dict(schemas), cmif=dict(_table(data, "cmif", path)))
         if config.base_url and not config.base_url.endswith("/"):
             config.base_url += "/"
@@ -166,6 +169,14 @@ def _correspondence_settings(section: dict, path: Path) -> dict:
     _require(isinstance(value, list) and all(isinstance(v, str) for v in value), path,
              '[correspondence] received_types must be a list of @type values in quotes, e.g. ["addressee"]')
     return {"received_types": tuple(value)}
+
+
+def _dts_settings(section: dict, path: Path) -> dict:
+    if "static" not in section:
+        return {}
+    _require(section["static"] in DTS_STATIC, path,
+             f'[dts] static must be one of {", ".join(DTS_STATIC)} (e.g. static = "compact"), not {section["static"]!r}')
+    return {"dts_static": section["static"]}
 
 
 @dataclass
