@@ -49,7 +49,7 @@ class Entry:
     description: str = ""
     identifiers: dict[str, str] = field(default_factory=dict)
     file: str = ""
-    line: int = 0
+    line: int = field(default=0, metadata={"cache": False})  # for diagnostics only: not in build.authority_key
     surname: str = ""  # from persName/surname of the regular name, where the entry marks it
     forename: str = ""
     birth: str = ""  # birth/@when, death/@when (or the text where no date is given)

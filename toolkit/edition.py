@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .errors import ConfigError, SchemaNotFound
@@ -49,6 +50,7 @@ class Config:
     licence: str = ""
     base_url: str = ""
     date: str = ""  # the date every page shows as its build date (YYYY-MM-DD); see docs/site.md
+    language: str = "en"  # of the interface: the catalogue of toolkit/catalogues/ the pages speak (labels.py)
     schemas: dict[str, str] = field(default_factory=dict)
     cmif: dict[str, str] = field(default_factory=dict)  # [cmif] email, date: see docs/exchange.md
     # [corpus]: where the files are and which rules hold across them (docs/conventions.md)
@@ -113,7 +115,8 @@ def _table(data: dict, name: str, path: Path) -> dict:
 
 def _edition_settings(section: dict, path: Path) -> dict:
     """[edition]'s known keys; a value of the wrong type is refused here, not deep in a build."""
-    known = {k: section[k] for k in ("title", "editors", "publisher", "licence", "base_url", "date") if k in section}
+    known = {k: section[k] for k in ("title", "editors", "publisher", "licence", "base_url", "date", "language")
+             if k in section}
     for key, value in known.items():
         if key == "editors":
             _require(isinstance(value, list) and all(isinstance(v, str) for v in value), path,
@@ -253,3 +256,21 @@ def resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):
         return Path(os.path.abspath(path))
+
+
+def build_date(inputs: list[Path], configured: str = "") -> str:
+    """The date every page shows as its build date, YYYY-MM-DD (docs/site.md).
+
+    It must not break byte-identical rebuilds, so it is not the clock: SOURCE_DATE_EPOCH when
+    set (the reproducible-builds convention), else teikit.toml's [edition] date (the date of
+    this state of the edition), else the day (UTC) on which the newest input was last changed."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+    if configured:
+        try:
+            return date.fromisoformat(configured[:10]).isoformat()
+        except ValueError:
+            raise ConfigError(f"teikit.toml: [edition] date = {configured!r} is not a date (write e.g. \"2026-12-01\")") from None
+    times = [path.stat().st_mtime for path in inputs if path.is_file()]
+    return datetime.fromtimestamp(int(max(times)) if times else 0, tz=timezone.utc).date().isoformat()

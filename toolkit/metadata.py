@@ -7,7 +7,9 @@ shows the same normalised name.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import asdict, dataclass, field
+from datetime import date as Day
 
 from lxml import etree
 
@@ -362,3 +364,114 @@ def _lines(root, header) -> dict[str, int]:
 
 def chronological(letters: list[Letter]) -> list[Letter]:
     return sorted(letters, key=lambda l: l.sort_key)
+
+
+# ---- what a document says about an entry, and who wrote to whom -------------------------
+
+def roles(letter: Letter, ref: str) -> list[str]:
+    """In what roles a document names an entry, as keys of labels.ROLES: sender, addressee, cc,
+    place-sent, place-received, mentioned, archive."""
+    found = []
+    for role, names in (("sender", letter.senders), ("addressee", letter.recipients), ("cc", letter.cc)):
+        if any(name.ref == ref for name in names):
+            found.append(role)
+    for role, actions in (("place-sent", letter.sent), ("place-received", letter.received)):
+        if any(action.place and action.place.ref == ref for action in actions):
+            found.append(role)
+    if any(ref in refs for refs in letter.mentions.values()):
+        found.append("mentioned")
+    if any(source.repository == ref for source in letter.sources):
+        found.append("archive")
+    return found
+
+
+def referenced_ids(letter: Letter) -> list[str]:
+    """Entries a document names: in its text, as correspondents and places, as repositories."""
+    ids = [ref for refs in letter.mentions.values() for ref in refs]
+    for action in letter.actions:
+        ids += [p.ref for p in action.parties] + ([action.place.ref] if action.place else [])
+    ids += [s.repository for s in letter.sources]
+    return [ref for ref in dict.fromkeys(ids) if ref]
+
+
+def correspondence_pairs(letters: list[Letter], unnamed: str) -> list[tuple[Name, Name, bool, list[Letter]]]:
+    """(sender, recipient, is a copy, the letters in date order): the correspondents table and
+    network. A letter whose addressee is not named pairs its senders with a Name called `unnamed`."""
+    pairs: dict[tuple, list[Letter]] = {}
+    names: dict[tuple, tuple[Name, Name]] = {}
+    nobody = Name("other", "", unnamed, "")
+    for letter in letters:
+        for sender, recipient, cc in _pairs(letter, nobody):
+            key = (sender.ref or sender.name, recipient.ref or recipient.name, cc)
+            pairs.setdefault(key, []).append(letter)
+            names[key] = (sender, recipient)
+    order = sorted(pairs, key=lambda k: (names[k][0].name.casefold(), names[k][1].name.casefold(), k[2]))
+    return [(*names[key], key[2], pairs[key]) for key in order]
+
+
+def _pairs(letter: Letter, nobody: Name):
+    """(sender, recipient, is_copy) for every sender and every addressee of each turn of a letter
+    (a letter has one turn; a recorded conversation one per correspDesc)."""
+    seen = set()
+    for actions in letter.turns:
+        received = [a for a in actions if a.type == "received"]
+        recipients = [(p, a.subtype == "cc") for a in received for p in a.parties]
+        if not any(not cc for _, cc in recipients):
+            recipients.insert(0, (nobody, False))
+        for sender in (p for a in actions if a.type == "sent" for p in a.parties):
+            for recipient, cc in recipients:
+                key = (sender.ref or sender.name, recipient.ref or recipient.name, cc)
+                if key not in seen and not (sender.ref and sender.ref == recipient.ref):
+                    seen.add(key)
+                    yield sender, recipient, cc
+
+
+# ---- the days a date may fall on ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Span:
+    """The days a document's date may fall on; open_start/open_end: bounded on one side only."""
+
+    start: Day
+    end: Day
+    open_start: bool = False
+    open_end: bool = False
+
+    @property
+    def exact(self) -> bool:
+        return self.start == self.end and not (self.open_start or self.open_end)
+
+    @property
+    def month(self) -> tuple[int, int]:
+        """(year, month) under which a calendar lists the date: its first day, or its last when
+        only that is known."""
+        day = self.end if self.open_start else self.start
+        return day.year, day.month
+
+
+def _day(iso: str, last: bool = False) -> Day | None:
+    """1920-08-27; 1920-08 and 1920 as their first (or last) day."""
+    parts = iso.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else (12 if last else 1)
+        day = int(parts[2]) if len(parts) > 2 else (calendar.monthrange(year, month)[1] if last else 1)
+        return Day(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+def span(spec: DateSpec) -> Span | None:
+    """The span of a document's date, or None when it has no date an axis or calendar can show."""
+    if spec.when:
+        start, end = _day(spec.when), _day(spec.when, last=True)
+        return Span(start, end) if start and end else None
+    start = _day(spec.notBefore or spec.from_) if (spec.notBefore or spec.from_) else None
+    end = _day(spec.notAfter or spec.to, last=True) if (spec.notAfter or spec.to) else None
+    if start and end:
+        return Span(start, end)
+    if end:
+        return Span(end, end, open_start=True)
+    if start:
+        return Span(start, start, open_end=True)
+    return None

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .builders.indexes import CSS
+
 from .diagnostics import Diagnostic
 from .edition import Edition
 from .errors import InputError
 from .executors import Stop, bounded, run_once
+from .labels import Labels
 from .xmlio import parse_file, require_tei
-from .xslt import TARGETS, resource, stylesheets
+from .xslt import CSS, TARGETS, resource, stylesheets
 
 
 def render(edition: Edition, path: Path, target: str) -> str:
@@ -43,7 +44,8 @@ def _render(context: tuple[Edition, str], paths: list[Path]) -> list[str]:
         document = parse_file(path)
         require_tei(document)
         params = {"inline-css": _css(edition.xslt_dir)} if target == "html" else {}
-        results.append(stylesheets(edition.xslt_dir).transform(target, document.root, params))
+        labels = Labels.for_language(edition.config.language)
+        results.append(stylesheets(edition.xslt_dir).transform(target, document.root, params, {"labels": labels.xml()}))
     return results
 
 

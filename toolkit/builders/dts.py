@@ -29,7 +29,8 @@ def _library(context: Context, resources: dict[str, Resource], edition_document=
     config = context.edition.config
     return Library(title=str(context.site_params.get("edition-title", config.title)), publisher=config.publisher,
                    editors=list(config.editors), licence=config.licence, resources=resources,
-                   language=language_of(edition_document), description=subtitle(edition_document))
+                   language=language_of(edition_document), description=subtitle(edition_document),
+                   labels=context.labels)
 
 
 def _published(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -61,6 +62,7 @@ class DtsCollectionBuilder(CorpusBuilder):
     name = "dts-collection"
     # Records, and each document's own answers (its citation trees: its bytes, so its page key).
     depends_on = ("letters", "pages", "description", "config")
+    reads = ("dts",)
     target = None
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:

@@ -55,10 +55,10 @@
     <xsl:param name="date" as="element()?"/>
     <xsl:sequence select="
         if ($date/@when) then string($date/@when)
-        else if ($date/@from or $date/@to) then concat($date/@from, ' to ', $date/@to)
-        else if ($date/@notBefore and $date/@notAfter) then concat('between ', $date/@notBefore, ' and ', $date/@notAfter)
-        else if ($date/@notAfter) then concat('not after ', $date/@notAfter)
-        else if ($date/@notBefore) then concat('not before ', $date/@notBefore)
+        else if ($date/@from or $date/@to) then tk:label-string('date.range', map{'start': string($date/@from), 'end': string($date/@to)})
+        else if ($date/@notBefore and $date/@notAfter) then tk:label-string('date.between', map{'start': string($date/@notBefore), 'end': string($date/@notAfter)})
+        else if ($date/@notAfter) then tk:label-string('date.not-after', map{'date': string($date/@notAfter)})
+        else if ($date/@notBefore) then tk:label-string('date.not-before', map{'date': string($date/@notBefore)})
         else ''"/>
   </xsl:function>
 

@@ -19,4 +19,11 @@
   -->
   <xsl:param name="entries" as="node()?" select="()"/>
 
+  <!--
+    Every word the stylesheets show a reader, in the edition's language: <tk:labels xml:lang="en">
+    <tk:label key="about.heading">About this document</tk:label>…</tk:labels>, from teikit's
+    catalogues (toolkit/catalogues/*.toml). Look a word up with tk:label('key') (common_labels.xsl).
+  -->
+  <xsl:param name="labels" as="node()?" select="()"/>
+
 </xsl:stylesheet>

@@ -20,7 +20,7 @@
     <section class="metadata" aria-labelledby="{$heading-id}">
       <xsl:element name="h{$level}">
         <xsl:attribute name="id" select="$heading-id"/>
-        <xsl:text>About this document</xsl:text>
+        <xsl:value-of select="tk:label('about.heading')"/>
       </xsl:element>
       <dl>
         <xsl:apply-templates select="tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'document-number']" mode="tk:metadata"/>
@@ -29,12 +29,12 @@
           <xsl:apply-templates select="$corresp" mode="tk:metadata"/>
         </xsl:if>
         <xsl:for-each select="$turns">
-          <dt>Turn</dt>
-          <dd><xsl:value-of select="(@n, position())[1]"/> of <xsl:value-of select="count($turns)"/></dd>
+          <dt><xsl:value-of select="tk:label('about.turn')"/></dt>
+          <dd><xsl:value-of select="tk:label-string('about.turn-of', map{'n': string((@n, position())[1]), 'total': string(count($turns))})"/></dd>
           <xsl:apply-templates select="." mode="tk:metadata"/>
         </xsl:for-each>
         <xsl:call-template name="tk:field">
-          <xsl:with-param name="label" select="'Author'"/>
+          <xsl:with-param name="label" select="tk:label('about.author')"/>
           <xsl:with-param name="values" select="tei:fileDesc/tei:titleStmt/tei:author"/>
         </xsl:call-template>
         <xsl:apply-templates select="tei:fileDesc/tei:sourceDesc" mode="tk:metadata"/>
@@ -70,19 +70,19 @@
   </xsl:template>
 
   <xsl:template match="tei:idno[@type = 'document-number']" mode="tk:metadata">
-    <dt>Number</dt>
+    <dt><xsl:value-of select="tk:label('about.number')"/></dt>
     <dd>
       <xsl:value-of select="normalize-space(.)"/>
       <xsl:if test="@cert">
         <xsl:variable name="why" select="ancestor::tei:teiHeader//tei:sourceDesc//tei:note[@type = 'inferred']"/>
         <xsl:text> </xsl:text>
-        <span class="inferred">(inferred<xsl:if test="$why">: <xsl:value-of select="normalize-space($why[1])"/></xsl:if>)</span>
+        <span class="inferred"><xsl:value-of select="if ($why) then tk:label-string('about.inferred-why', map{'why': normalize-space($why[1])}) else tk:label('about.inferred')"/></span>
       </xsl:if>
     </dd>
   </xsl:template>
 
   <xsl:template match="tei:catRef" mode="tk:metadata">
-    <dt>Kind</dt>
+    <dt><xsl:value-of select="tk:label('about.kind')"/></dt>
     <dd><xsl:value-of select="tk:kind-label(@target)"/></dd>
   </xsl:template>
 
@@ -91,26 +91,26 @@
     <xsl:variable name="to" select="tei:correspAction[@type = 'received'][not(@subtype = 'cc')]"/>
     <xsl:variable name="cc" select="tei:correspAction[@type = 'received'][@subtype = 'cc']"/>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'From'"/>
+      <xsl:with-param name="label" select="tk:label('about.from')"/>
       <xsl:with-param name="values" select="$sent/(tei:persName | tei:orgName | tei:name)"/>
     </xsl:call-template>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'To'"/>
+      <xsl:with-param name="label" select="tk:label('about.to')"/>
       <xsl:with-param name="values" select="$to/(tei:persName | tei:orgName | tei:name | tei:note)"/>
     </xsl:call-template>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'Copy to'"/>
+      <xsl:with-param name="label" select="tk:label('about.cc')"/>
       <xsl:with-param name="values" select="$cc/(tei:persName | tei:orgName | tei:name)"/>
     </xsl:call-template>
     <xsl:call-template name="tk:date-field">
       <xsl:with-param name="date" select="$sent/tei:date[1]"/>
     </xsl:call-template>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'Place'"/>
+      <xsl:with-param name="label" select="tk:label('about.place')"/>
       <xsl:with-param name="values" select="$sent/tei:placeName"/>
     </xsl:call-template>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'Note'"/>
+      <xsl:with-param name="label" select="tk:label('about.note')"/>
       <xsl:with-param name="values" select="tei:note"/>
     </xsl:call-template>
   </xsl:template>
@@ -122,13 +122,11 @@
     <xsl:variable name="written" select="normalize-space((($dateline//tei:date)[1], $date[normalize-space()])[1])"/>
     <xsl:variable name="normalised" select="tk:normalised-date($date)"/>
     <xsl:if test="$written or $normalised">
-      <dt>Date</dt>
-      <xsl:if test="$written"><dd>as written: <xsl:value-of select="$written"/></dd></xsl:if>
+      <dt><xsl:value-of select="tk:label('about.date')"/></dt>
+      <xsl:if test="$written"><dd><xsl:value-of select="tk:label-string('about.as-written', map{'date': $written})"/></dd></xsl:if>
       <xsl:if test="$normalised">
-        <dd>normalised: <xsl:choose>
-          <xsl:when test="$date/@when"><time datetime="{$date/@when}"><xsl:value-of select="$normalised"/></time></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$normalised"/></xsl:otherwise>
-        </xsl:choose></dd>
+        <dd><xsl:sequence select="tk:label('about.normalised', map{'date':
+            if ($date/@when) then tk:time($date/@when, $normalised) else $normalised})"/></dd>
       </xsl:if>
     </xsl:if>
   </xsl:template>
@@ -153,19 +151,19 @@
   <xsl:template match="tei:sourceDesc" mode="tk:metadata">
     <xsl:variable name="sources" select=".//tei:listBibl[@type = 'sources']/tei:bibl"/>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'Collection'"/>
+      <xsl:with-param name="label" select="tk:label('about.collection')"/>
       <xsl:with-param name="values" select="tei:bibl[@type = 'collection']"/>
     </xsl:call-template>
     <xsl:if test="$sources[@type = 'archival']">
-      <dt>Archival references</dt>
+      <dt><xsl:value-of select="tk:label('about.archival')"/></dt>
       <xsl:apply-templates select="$sources[@type = 'archival']" mode="tk:archival"/>
     </xsl:if>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'First publication'"/>
+      <xsl:with-param name="label" select="tk:label('about.publication')"/>
       <xsl:with-param name="values" select="$sources[@type = 'publication']"/>
     </xsl:call-template>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'Source'"/>
+      <xsl:with-param name="label" select="tk:label('about.source')"/>
       <xsl:with-param name="values" select="* except (tei:bibl[@type = 'collection'], tei:listBibl[@type = 'sources'])"/>
     </xsl:call-template>
   </xsl:template>
@@ -180,7 +178,7 @@
     <xsl:variable name="folios" select="tei:citedRange[@unit = 'folio']"/>
     <xsl:variable name="parts" as="xs:string*" select="
         (for $kind in ('fond', 'opis', 'papka', 'delo')
-         return tei:idno[@type = $kind]/concat($kind, ' ', normalize-space(.))),
+         return tei:idno[@type = $kind]/tk:label-string('archival.' || $kind, map{'value': normalize-space(.)})),
         if ($folios) then tk:folios($folios) else ()"/>
     <dd class="archival">
       <xsl:if test="$repository">
@@ -192,7 +190,7 @@
         <xsl:text>; </xsl:text>
         <span class="copy-kind"><xsl:value-of select="tk:copy-kind(@subtype)"/></span>
       </xsl:if>
-      <span class="as-printed">As printed: <xsl:apply-templates/></span>
+      <span class="as-printed"><xsl:value-of select="tk:label('about.as-printed')"/><xsl:apply-templates/></span>
     </dd>
   </xsl:template>
 
@@ -200,23 +198,25 @@
   <xsl:template match="tei:note[@subtype = 'emphasis-not-reproduced']">
     <span class="note"><xsl:apply-templates/></span>
     <xsl:text> </xsl:text>
-    <span class="editorial">[the emphasis is not reproduced: the source text of this edition does not record it]</span>
+    <span class="editorial"><xsl:value-of select="tk:label('about.emphasis')"/></span>
   </xsl:template>
 
   <xsl:function name="tk:folios" as="xs:string">
     <xsl:param name="range" as="element()"/>
     <xsl:sequence select="
         if ($range/@from and $range/@to and $range/@from ne $range/@to)
-        then concat('folios ', $range/@from, '–', $range/@to)
-        else concat('folio ', ($range/@from, $range/@to, normalize-space($range))[1])"/>
+        then tk:label-string('archival.folios', map{'from': string($range/@from), 'to': string($range/@to)})
+        else tk:label-string('archival.folio', map{'value': string(($range/@from, $range/@to, normalize-space($range))[1])})"/>
   </xsl:function>
 
   <!-- Files that only describe letters (CMIF): a table of them. -->
   <xsl:template name="tk:letter-table">
     <xsl:param name="letters" as="element()*"/>
     <table class="letters">
-      <caption>Letters described in this file (<xsl:value-of select="count($letters)"/>)</caption>
-      <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Date</th><th scope="col">Place</th></tr></thead>
+      <caption><xsl:value-of select="tk:label-string('about.letters', map{'count': string(count($letters))})"/></caption>
+      <thead><tr>
+        <xsl:for-each select="('from', 'to', 'date', 'place')"><th scope="col"><xsl:value-of select="tk:label('about.' || .)"/></th></xsl:for-each>
+      </tr></thead>
       <tbody>
         <xsl:for-each select="$letters">
           <xsl:variable name="sent" select="tei:correspAction[@type = 'sent']"/>

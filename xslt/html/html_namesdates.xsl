@@ -41,7 +41,7 @@
       <xsl:for-each select="$ids[position() gt 1]">
         <a class="also-ref" href="{tk:entry-href(.)}">
           <span aria-hidden="true">+</span>
-          <span class="visually-hidden">(index entry: <xsl:value-of select="tk:entry-name(.)"/>)</span>
+          <span class="visually-hidden"><xsl:value-of select="tk:label-string('doc.index-entry', map{'name': tk:entry-name(.)})"/></span>
         </a>
       </xsl:for-each>
     </xsl:if>

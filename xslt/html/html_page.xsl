@@ -10,15 +10,9 @@
     xmlns:tk="urn:teikit"
     exclude-result-prefixes="xs tei tk">
 
-  <xsl:variable name="tk:site-pages" as="element()*">
-    <tk:link href="index.html" label="Documents"/>
-    <tk:link href="persons.html" label="Persons"/>
-    <tk:link href="places.html" label="Places"/>
-    <tk:link href="orgs.html" label="Organisations"/>
-    <tk:link href="correspondents.html" label="Correspondents"/>
-    <tk:link href="chronology.html" label="Chronology"/>
-    <tk:link href="search.html" label="Search"/>
-  </xsl:variable>
+  <!-- The site's pages, in the order of the navigation; each labelled nav.<name>. -->
+  <xsl:variable name="tk:site-pages" as="xs:string*"
+      select="('index', 'persons', 'places', 'orgs', 'correspondents', 'chronology', 'search')"/>
 
   <xsl:template name="tk:page-shell">
     <xsl:param name="title" as="xs:string"/>
@@ -26,7 +20,7 @@
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="footer-links" as="node()*" select="()"/>
     <xsl:param name="head" as="node()*" select="()"/>
-    <html lang="en">
+    <html lang="{tk:interface-language()}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -40,17 +34,17 @@
         <xsl:sequence select="$head"/>
       </head>
       <body>
-        <a class="skip-link" href="#main">Skip to main content</a>
+        <a class="skip-link" href="#main"><xsl:value-of select="tk:label('page.skip')"/></a>
         <xsl:if test="$site">
           <header class="site-header">
             <p class="site-title"><a href="index.html"><xsl:value-of select="$edition-title"/></a></p>
-            <nav aria-label="Edition">
+            <nav aria-label="{tk:label('page.navigation')}">
               <ul>
                 <xsl:for-each select="$tk:site-pages">
                   <li>
-                    <a href="{@href}">
-                      <xsl:if test="@href = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-                      <xsl:value-of select="@label"/>
+                    <a href="{.}.html">
+                      <xsl:if test=". || '.html' = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                      <xsl:value-of select="tk:label('nav.' || .)"/>
                     </a>
                   </li>
                 </xsl:for-each>
@@ -63,27 +57,35 @@
         </main>
         <footer class="site-footer">
           <xsl:sequence select="$footer-links"/>
-          <xsl:if test="$licence">
-            <p>Licence: <a href="{$licence}"><xsl:value-of select="tk:licence-name($licence)"/></a></p>
-          </xsl:if>
-          <p class="made-with">
-            <xsl:text>Made with teikit</xsl:text>
-            <xsl:if test="$teikit-version"><xsl:value-of select="concat(' ', $teikit-version)"/></xsl:if>
-            <xsl:text> from TEI P5 sources</xsl:text>
-            <xsl:if test="$build-date">; built on <time datetime="{$build-date}"><xsl:value-of select="$build-date"/></time></xsl:if>
-            <xsl:text>.</xsl:text>
-          </p>
+          <xsl:call-template name="tk:footer"/>
         </footer>
       </body>
     </html>
   </xsl:template>
 
-  <xsl:function name="tk:licence-name" as="xs:string">
-    <xsl:param name="uri" as="xs:string"/>
-    <xsl:sequence select="
-        if (contains($uri, 'licenses/by/4.0')) then 'Creative Commons Attribution 4.0 International (CC BY 4.0)'
-        else if (contains($uri, 'publicdomain/zero/1.0')) then 'CC0 1.0 Universal'
-        else $uri"/>
+  <!-- What every page says at its foot: the licence, and how and when it was made. Override
+       (or extend with xsl:next-match in a mode of your own) to add a line. -->
+  <xsl:template name="tk:footer">
+    <xsl:if test="$licence">
+      <p><xsl:sequence select="tk:label('page.licence', map{'licence': tk:link($licence, ($licence-name[.], $licence)[1])})"/></p>
+    </xsl:if>
+    <p class="made-with">
+      <xsl:sequence select="tk:label('page.made-with', map{
+          'version': if ($teikit-version) then concat(' ', $teikit-version) else '',
+          'built': if ($build-date) then tk:label('page.built-on', map{'date': tk:time($build-date, $build-date)}) else ''})"/>
+    </p>
+  </xsl:template>
+
+  <xsl:function name="tk:link" as="element()">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <a href="{$href}"><xsl:value-of select="$text"/></a>
+  </xsl:function>
+
+  <xsl:function name="tk:time" as="element()">
+    <xsl:param name="datetime" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <time datetime="{$datetime}"><xsl:value-of select="$text"/></time>
   </xsl:function>
 
   <!-- One TEI document, one page. -->
@@ -133,9 +135,9 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="number" select="$tei/tei:teiHeader//tei:publicationStmt/tei:idno[@type = 'document-number']"/>
     <xsl:variable name="short" select="$tei/tei:teiHeader//tei:titleStmt/tei:title[@type = 'short']"/>
-    <xsl:sequence select="string-join((
-        if ($number) then concat('No. ', normalize-space($number)) else (),
-        if ($short) then normalize-space($short[1]) else tk:main-title($tei)), ': ')"/>
+    <xsl:variable name="title" select="if ($short) then normalize-space($short[1]) else tk:main-title($tei)"/>
+    <xsl:sequence select="if ($number) then tk:label-string('document.numbered', map{'number': normalize-space($number), 'title': $title})
+        else tk:label-string('document.unnumbered', map{'title': $title})"/>
   </xsl:function>
 
   <xsl:template match="tei:TEI" mode="tk:article">
@@ -166,7 +168,7 @@
           <xsl:element name="h{$level + 1}">
             <xsl:attribute name="id" select="tk:id('text-heading', .)"/>
             <xsl:attribute name="class">visually-hidden</xsl:attribute>
-            <xsl:text>Text</xsl:text>
+            <xsl:value-of select="tk:label('doc.text')"/>
           </xsl:element>
           <xsl:apply-templates select="tei:text">
             <xsl:with-param name="shown-above" select="$leading-heads" tunnel="yes"/>
@@ -213,7 +215,7 @@
       <section class="notes" aria-labelledby="notes-heading-{tk:note-number($notes[1])}">
         <xsl:element name="h{$level}">
           <xsl:attribute name="id" select="concat('notes-heading-', tk:note-number($notes[1]))"/>
-          <xsl:text>Notes</xsl:text>
+          <xsl:value-of select="tk:label('doc.notes')"/>
         </xsl:element>
         <ol>
           <xsl:for-each select="$notes">
@@ -223,7 +225,7 @@
               <xsl:text> </xsl:text>
               <a class="backref" href="#noteref-{$n}">
                 <span aria-hidden="true">↩</span>
-                <span class="visually-hidden">Back to the place of note <xsl:value-of select="$n"/> in the text</span>
+                <span class="visually-hidden"><xsl:value-of select="tk:label-string('doc.note-back', map{'n': $n})"/></span>
               </a>
             </li>
           </xsl:for-each>
@@ -239,20 +241,17 @@
     <section class="cite" aria-labelledby="cite-heading" data-pagefind-ignore="all">
       <xsl:element name="h{$level}">
         <xsl:attribute name="id">cite-heading</xsl:attribute>
-        <xsl:text>How to cite</xsl:text>
+        <xsl:value-of select="tk:label('doc.cite')"/>
       </xsl:element>
       <p>
-        <xsl:value-of select="tk:page-title(.)"/>
-        <xsl:text>. In: </xsl:text>
-        <cite><xsl:value-of select="$edition-title"/></cite>
-        <xsl:if test="$edition-editors">
-          <xsl:value-of select="concat(', edited by ', $edition-editors)"/>
-        </xsl:if>
-        <xsl:text>. </xsl:text>
-        <a href="{$url}"><xsl:value-of select="$url"/></a>
+        <xsl:variable name="edition" as="element()"><cite><xsl:value-of select="$edition-title"/></cite></xsl:variable>
+        <xsl:sequence select="tk:label('doc.cite-in', map{
+            'title': tk:page-title(.), 'edition': $edition,
+            'editors': if ($edition-editors) then tk:label-string('doc.cite-editors', map{'editors': $edition-editors}) else '',
+            'url': tk:link($url, $url)})"/>
       </p>
       <xsl:if test="$csl-href">
-        <p><a href="{$csl-href}" type="application/vnd.citationstyles.csl+json" download="{encode-for-uri($doc-id)}.json">Citation record for reference managers (CSL-JSON)</a></p>
+        <p><a href="{$csl-href}" type="application/vnd.citationstyles.csl+json" download="{encode-for-uri($doc-id)}.json"><xsl:value-of select="tk:label('doc.csl')"/></a></p>
       </xsl:if>
     </section>
   </xsl:template>
@@ -265,7 +264,7 @@
     <!-- a permalink only where teikit.toml says where the edition is published -->
     <xsl:if test="$base-url"><link rel="canonical" href="{$url}"/></xsl:if>
     <xsl:if test="$csl-href">
-      <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$csl-href}" title="CSL-JSON"/>
+      <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$csl-href}" title="{tk:label('doc.csl-format')}"/>
     </xsl:if>
     <meta name="citation_title" content="{tk:main-title(.)}"/>
     <xsl:for-each select="$sent/(tei:persName | tei:orgName)">
@@ -357,15 +356,15 @@
   <xsl:template name="tk:pager">
     <xsl:param name="where" as="xs:string" select="'bottom'"/>
     <!-- Two landmarks on one page need two names. -->
-    <nav class="pager pager-{$where}" data-pagefind-ignore="all" aria-label="{if ($where = 'top') then 'Previous and next document' else 'Previous and next document (end of page)'}">
+    <nav class="pager pager-{$where}" data-pagefind-ignore="all" aria-label="{tk:label(if ($where = 'top') then 'doc.pager' else 'doc.pager-end')}">
       <ul>
         <!-- At the top short (a phone's first screen belongs to the document), at the end in full. -->
         <xsl:if test="$prev-id">
           <li class="prev">
             <a rel="prev" href="{tk:doc-href($prev-id)}">
               <xsl:choose>
-                <xsl:when test="$where = 'top'">← Previous<span class="visually-hidden"> document: <xsl:value-of select="$prev-title"/></span></xsl:when>
-                <xsl:otherwise>Previous document: <xsl:value-of select="$prev-title"/></xsl:otherwise>
+                <xsl:when test="$where = 'top'"><xsl:sequence select="tk:label('doc.prev-short', map{'hidden': tk:hidden(tk:label-string('doc.hidden-title', map{'title': $prev-title}))})"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="tk:label-string('doc.prev', map{'title': $prev-title})"/></xsl:otherwise>
               </xsl:choose>
             </a>
           </li>
@@ -374,8 +373,8 @@
           <li class="next">
             <a rel="next" href="{tk:doc-href($next-id)}">
               <xsl:choose>
-                <xsl:when test="$where = 'top'">Next<span class="visually-hidden"> document: <xsl:value-of select="$next-title"/></span> →</xsl:when>
-                <xsl:otherwise>Next document: <xsl:value-of select="$next-title"/></xsl:otherwise>
+                <xsl:when test="$where = 'top'"><xsl:sequence select="tk:label('doc.next-short', map{'hidden': tk:hidden(tk:label-string('doc.hidden-title', map{'title': $next-title}))})"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="tk:label-string('doc.next', map{'title': $next-title})"/></xsl:otherwise>
               </xsl:choose>
             </a>
           </li>
@@ -387,10 +386,16 @@
   <xsl:template name="tk:other-forms">
     <xsl:if test="$tei-href or $text-href">
       <ul class="other-forms">
-        <xsl:if test="$tei-href"><li><a href="{$tei-href}" type="application/xml">TEI XML source of this document</a></li></xsl:if>
-        <xsl:if test="$text-href"><li><a href="{$text-href}" type="text/plain">Plain text of this document</a></li></xsl:if>
+        <xsl:if test="$tei-href"><li><a href="{$tei-href}" type="application/xml"><xsl:value-of select="tk:label('doc.tei')"/></a></li></xsl:if>
+        <xsl:if test="$text-href"><li><a href="{$text-href}" type="text/plain"><xsl:value-of select="tk:label('doc.plain-text')"/></a></li></xsl:if>
       </ul>
     </xsl:if>
   </xsl:template>
+
+  <!-- Words only a screen reader reads. -->
+  <xsl:function name="tk:hidden" as="element()">
+    <xsl:param name="text" as="xs:string"/>
+    <span class="visually-hidden"><xsl:value-of select="$text"/></span>
+  </xsl:function>
 
 </xsl:stylesheet>

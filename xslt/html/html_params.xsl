@@ -7,6 +7,8 @@
 
   <xsl:param name="edition-editors" as="xs:string" select="''"/>
   <xsl:param name="licence" as="xs:string" select="''"/>
+  <!-- The licence's name in the edition's language (labels.py), else its URI is shown. -->
+  <xsl:param name="licence-name" as="xs:string" select="''"/>
   <xsl:param name="publisher" as="xs:string" select="''"/>
   <!-- Shown on every page (Endings: a page says when and with what it was made). -->
   <xsl:param name="build-date" as="xs:string" select="''"/>

@@ -36,7 +36,7 @@
   <xsl:function name="tk:parties" as="xs:string">
     <xsl:param name="actions" as="element()*"/>
     <xsl:variable name="names" select="$actions/(tei:persName | tei:orgName | tei:name)/normalize-space()"/>
-    <xsl:sequence select="if (exists($names)) then string-join($names, ', ') else 'unknown'"/>
+    <xsl:sequence select="if (exists($names)) then string-join($names, ', ') else tk:label('text.unknown')"/>
   </xsl:function>
 
 </xsl:stylesheet>
