@@ -91,7 +91,7 @@ def _add_document(parent: etree._Element, letter: Letter, site: SiteData) -> Non
     labels = site.labels
     document = _sub(parent, "document", id=letter.doc_id, number=letter.number,
                     inferred="true" if letter.number_inferred else "false", when=letter.date.when,
-                    date=labels.date(letter.date), kind=labels.kind(letter.kind),
+                    date=labels.date(letter.date), kind=labels.kind(letter.kind, site.authority),
                     title=letter.short_title or letter.title)
     for name in letter.senders:
         _add_name(document, "from", name)
@@ -120,7 +120,7 @@ def _add_entry(parent: etree._Element, entry: Entry, letters: list[Letter], labe
                  uri=uri, value=entry.identifiers[scheme].rsplit("/", 1)[-1])
     for letter in letters:
         mention = _sub(element, "mention", doc=letter.doc_id, number=letter.number,
-                       title=letter.short_title or letter.title, label=f"No. {letter.number}, {letter.short_title or letter.title}", date=labels.date(letter.date),
+                       title=letter.short_title or letter.title, label=labels.document(letter), date=labels.date(letter.date),
                        when=letter.date.when, roles=labels.roles(roles(letter, entry.id)))
         for sentence in letter.passages.get(entry.id, []):
             _sub(mention, "passage", sentence)
