@@ -176,9 +176,10 @@ def fingerprint(edition: Edition, schema: str) -> str | None:
 
 
 def config_warnings(edition: Edition) -> list[Diagnostic]:
-    """One warning line for each thing a published edition needs that teikit.toml does not say."""
+    """teikit.toml's unknown keys, and one warning line for each thing a published edition needs that it does not say."""
     where = display_path(edition.root / "teikit.toml")
-    return [Diagnostic(where, 1, 0, WARNING, rule, message) for rule, message in edition.config.missing()]
+    return [*edition.config.warnings,
+            *(Diagnostic(where, 1, 0, WARNING, rule, message) for rule, message in edition.config.missing())]
 
 
 class _Run:
@@ -213,7 +214,7 @@ class _Run:
     def _stamp(self, path: Path) -> FileStamp | None:
         try:
             require_safe_name(path)
-            require_inside(path, self.edition.root)
+            require_inside(path, self.edition.roots)
             stat = os.stat(path)
         except OSError as error:
             self.unreadable[str(path)] = unreadable(path, error).diagnostic
@@ -292,7 +293,7 @@ class _Run:
 
     @cached_property
     def support(self) -> list:
-        parsed, failures = parse_tei(self.support_paths, self.edition.config.max_file_bytes, self.edition.root)
+        parsed, failures = parse_tei(self.support_paths, self.edition.config.max_file_bytes, self.edition.roots)
         for failure in failures:
             self.report.fail(failure)
         return parsed

@@ -52,7 +52,7 @@ def check(context: TaskContext, paths: list[str]) -> list[Checked]:
 def check_one(context: TaskContext, path: Path) -> Checked:
     try:
         require_safe_name(path)
-        require_inside(path, context.edition.root)
+        require_inside(path, context.edition.roots)
         stat = os.stat(path)
         data = read_regular(path, context.edition.config.max_file_bytes)  # no FIFO, device or huge file
     except OSError as error:
