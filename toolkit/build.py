@@ -120,6 +120,14 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     `schema`, default teikit.toml's) are reported and skipped. `progress(stage, total)` returns a
     callable advanced per document."""
     folder = OutputFolder.open(Path(out_dir) if out_dir is not None else edition.root / "build", edition)
+    try:  # the folder is locked until the build is over
+        return _build_into(folder, edition, jobs, clean, executor, scheduler, progress, schema)
+    finally:
+        folder.close()
+
+
+def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, scheduler, progress,
+                schema) -> BuildReport:
     report = BuildReport(folder.root)
     report.diagnostics += config_warnings(edition)
     clock = _Clock(report)
@@ -146,6 +154,10 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     clock.lap("corpus")
     report.removed = len(folder.publish())
     report.written = len(folder.written)
+    for path in folder.foreign:
+        report.fail(Diagnostic(display_path(folder.root / path), 1, 0, ERROR, "output-foreign",
+                               "a file teikit did not write is where the build puts one of its outputs; it was "
+                               "left as it was and the output not written: move it away, or build into another folder"))
     if report.failed:
         State.drop(folder.root)
         Snapshot.drop(folder.root)

@@ -20,7 +20,8 @@ from .errors import InputError
 from .executors import Stop, bounded
 from .metadata import Letter, letter
 from .state import FileStamp, sha
-from .tasks import TaskContext, document_seconds, stopped_line
+from .builders import name_taken
+from .tasks import TaskContext, build_error, document_seconds, stopped_line
 from .validation import correspondence
 from .validation.references import check_pointers
 from .xmlio import parse_bytes, read_regular, require_inside, require_safe_name, require_tei, unreadable
@@ -53,6 +54,9 @@ def check_one(context: TaskContext, path: Path) -> Checked:
     try:
         require_safe_name(path)
         require_inside(path, context.edition.roots)
+        taken = name_taken(path, context.site_files) if os.path.abspath(path).startswith(f"{context.edition.root}/") else ""
+        if taken:  # a document of the edition called like a page of the site (index.xml)
+            return Checked(str(path), None, [build_error(path, "name-taken", taken)])
         stat = os.stat(path)
         data = read_regular(path, context.edition.config.max_file_bytes)  # no FIFO, device or huge file
     except OSError as error:

@@ -51,6 +51,12 @@ class TaskContext:
 
         return document_builders()
 
+    @cached_property
+    def site_files(self) -> dict[str, str]:
+        from .builders import site_files
+
+        return site_files(self.edition)
+
 
 def document_seconds(context: TaskContext) -> float:
     return context.edition.config.document_seconds

@@ -216,6 +216,9 @@ class CorpusInput:
 class Builder:
     name: ClassVar[str] = ""
     target: ClassVar[str | None] = None  # the stylesheet this builder runs, if any
+    # Outputs whose paths do not depend on the documents, with what each is ("a page of the
+    # site"): a document must not be published in their place (site_files, name_taken).
+    fixed_outputs: ClassVar[dict[str, str]] = {}
 
 
 class DocumentBuilder(Builder):
@@ -303,6 +306,27 @@ def build_page(page: Page, context: Context, builders: list[DocumentBuilder] | N
     for builder in builders if builders is not None else document_builders():
         outputs.update(page.outputs_of(builder, context))
     return outputs
+
+
+def site_files(edition: Edition) -> dict[str, tuple[str, str]]:
+    """The site's own files that a document's outputs could take the place of, case-folded (on
+    a disk that ignores case, Index.html is index.html): its pages, and the copies of the
+    authority files in html/tei/. Case-folded path -> (path, what it is)."""
+    files = {path: what for builder in corpus_builders() for path, what in builder.fixed_outputs.items()}
+    for path in edition.authority_files():
+        files[DOCUMENT_PATHS["tei"].format(file=path.name)] = f"the copy of {path.name}"
+    return {path.casefold(): (path, what) for path, what in files.items()}
+
+
+def name_taken(path: Path, site: dict[str, tuple[str, str]]) -> str:
+    """Why a document at `path` cannot be published beside the site's own files (`site_files`), or ""."""
+    for kind, called in (("html", "page"), ("tei", "TEI copy")):
+        output = DOCUMENT_PATHS[kind].format(doc_id=path.stem, file=path.name)
+        if output.casefold() in site:
+            taken, what = site[output.casefold()]
+            where = output if taken == output else f"{output} (on a disk that ignores case, {taken})"
+            return f"the document's {called} would be {where}, which is {what}: rename the file"
+    return ""
 
 
 def page_links(letter: Letter) -> dict[str, str]:

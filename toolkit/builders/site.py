@@ -173,6 +173,7 @@ class SitePagesBuilder(CorpusBuilder):
 
     name = "site"
     target = "html"
+    fixed_outputs = {f"html/{page}.html": "a page of the site" for page in SITE_PAGES}
     depends_on = ("letters", "authority", "description", "stylesheets", "config", "labels")
     reads = ("chronology", "network")  # the drawings the pages embed
 
