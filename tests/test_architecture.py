@@ -36,6 +36,8 @@ def imports(path: Path, modules: set[str]) -> set[str]:
             module = ".".join(base + ([node.module] if node.module else []))
             for alias in node.names:  # `from . import x` imports the module x when there is one
                 found.add(f"{module}.{alias.name}" if f"{module}.{alias.name}" in modules else module)
+    missing = sorted(m for m in found if m.split(".")[0] == "toolkit" and m not in modules)
+    assert not missing, f"{name} imports what is no module of the package: {missing}"
     return {m for m in found if m in modules and m != name}
 
 
