@@ -59,7 +59,7 @@ from lxml import etree
 from ..authority import AuthorityIndex
 from ..diagnostics import Diagnostic
 from ..edition import Edition
-from ..labels import TK_NS, Labels
+from ..labels import Labels
 from ..metadata import Letter
 from ..xmlio import ParsedDocument
 
@@ -93,23 +93,12 @@ def _folder_link(from_kind: str, to_kind: str) -> str:
     return "" if link == "." else link
 
 
-def entries_xml(authority: AuthorityIndex) -> str:
-    """Id, kind and name of every authority entry: the stylesheets' `entries` parameter."""
-    root = etree.Element(f"{{{TK_NS}}}entries", nsmap={"tk": TK_NS})
-    for entry_id in sorted(authority.entries):
-        entry = authority.entries[entry_id]
-        attributes = {"id": entry.id, "kind": entry.kind, "name": entry.name, "surname": entry.surname,
-                      "forename": entry.forename}
-        etree.SubElement(root, f"{{{TK_NS}}}entry", {k: v for k, v in attributes.items() if v})
-    return etree.tostring(root, encoding="unicode")
-
-
 @dataclass
 class Context:
     """What every builder shares, read-only; cheap to send to a worker (no compiled state).
 
-    The stylesheets are compiled on first use in each process and kept there; so are the
-    stylesheets' `entries` and `labels` parameters.
+    The stylesheets are compiled on first use in each process and kept there; so is their
+    `labels` parameter. A document's `record` parameter is its page's (Page.record).
     """
 
     edition: Edition
@@ -125,8 +114,8 @@ class Context:
             self.labels = Labels.for_language(self.edition.config.language)
 
     def __getstate__(self):
-        # Compiled stylesheets and what is made from the entries stay in the process that made them.
-        return {k: v for k, v in self.__dict__.items() if k not in ("styles", "entries")}
+        # Compiled stylesheets stay in the process that compiled them.
+        return {k: v for k, v in self.__dict__.items() if k != "styles"}
 
     @cached_property
     def styles(self):
@@ -134,19 +123,16 @@ class Context:
 
         return Stylesheets(self.xslt_dir)
 
-    @cached_property
-    def entries(self) -> str:
-        """The authority entries as XML: the stylesheets' `entries` parameter."""
-        return entries_xml(self.authority)
-
     def transform(self, target: str, page: "Page", params: dict[str, object] | None = None) -> str:
-        """Run stylesheet `target` on the page's document, with its parameters (and `params`)."""
-        return self.transform_node(target, page.saxon_node(self.styles), {**page.params, **(params or {})})
+        """Run stylesheet `target` on the page's document, with its parameters (and `params`) and
+        its record."""
+        return self.transform_node(target, page.saxon_node(self.styles), {**page.params, **(params or {})},
+                                   record=page.record_node(self))
 
-    def transform_node(self, target: str, node, params: dict[str, object] | None = None) -> str:
-        """Run stylesheet `target` on a Saxon node (a document, the site summary) with `params`
-        and the shared XML parameters: `labels`, `entries`."""
-        return self.styles.transform(target, node, params, {"labels": self.labels.xml(), "entries": self.entries})
+    def transform_node(self, target: str, node, params: dict[str, object] | None = None, record=None) -> str:
+        """Run stylesheet `target` on a Saxon node (a document, the site summary) with `params`,
+        the `labels` and, for a document, its `record` (a node from styles.parse)."""
+        return self.styles.transform(target, node, params, {"labels": self.labels.xml(), "record": record})
 
 
 @dataclass
@@ -163,10 +149,11 @@ class Page:
     params: dict[str, object] = field(default_factory=dict)
     _document: ParsedDocument | None = None
     _node: object = None
+    _record: object = None
     _outputs: dict[str, dict[str, bytes]] = field(default_factory=dict)  # builder name -> its outputs
 
     def __getstate__(self):
-        return {**self.__dict__, "_document": None, "_node": None, "_outputs": {}}
+        return {**self.__dict__, "_document": None, "_node": None, "_record": None, "_outputs": {}}
 
     def outputs_of(self, builder: "DocumentBuilder", context: "Context") -> dict[str, bytes]:
         """One builder's outputs for this page, made once: a builder that publishes another's
@@ -188,6 +175,20 @@ class Page:
         if self._node is None:
             self._node = styles.parse(self.document.root)
         return self._node
+
+    def record(self, context: "Context") -> etree._Element:
+        """The document's record (toolkit/record.py): what every stylesheet renders of it."""
+        from ..record import document_record
+
+        authority = context.authority.with_local(self.document, context.edition.config.key)
+        return document_record(self.letter, self.document, authority, context.labels, registers=context.authority,
+                               params=self.params, base_url=context.edition.config.base_url)
+
+    def record_node(self, context: "Context") -> object:
+        """The record as Saxon's tree, made once for all the outputs of this page."""
+        if self._record is None:
+            self._record = context.styles.parse(self.record(context))
+        return self._record
 
 
 @dataclass
@@ -341,7 +342,8 @@ def page_params(letters: list[Letter], index: int, site_params: dict[str, object
     letter = letters[index]
     before = letters[index - 1] if index > 0 else None
     after = letters[index + 1] if index + 1 < len(letters) else None
-    return {**site_params, "doc-id": letter.doc_id,
-            "prev-id": before.doc_id if before else "", "prev-title": labels.document(before) if before else "",
-            "next-id": after.doc_id if after else "", "next-title": labels.document(after) if after else "",
-            **page_links(letter)}
+    neighbours = {}
+    for rel, other in (("prev", before), ("next", after)):
+        neighbours.update({f"{rel}-id": other.doc_id, f"{rel}-title": labels.document(other),
+                           f"{rel}-href": href("html", "html", other)} if other else {f"{rel}-id": ""})
+    return {**site_params, "doc-id": letter.doc_id, **neighbours, **page_links(letter)}

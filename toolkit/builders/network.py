@@ -14,7 +14,7 @@ import math
 import networkx
 from lxml import etree
 
-from ..authority import INDEX_PAGES, AuthorityIndex
+from ..authority import AuthorityIndex, register_href
 from ..labels import Labels
 from ..metadata import Letter, Name, correspondence_pairs
 from ..svg import element as _svg, svg_file
@@ -150,8 +150,9 @@ def network_svg(pairs, authority: AuthorityIndex, labels: Labels) -> etree._Elem
     for key in sorted(graph.nodes):
         name = graph.nodes[key]["name"]
         x, y = positions[key]
-        page = INDEX_PAGES.get(name.kind) if name.ref and name.ref in authority else None
-        parent = _svg("a", nodes, href=f"{page}#{name.ref}", class_="network-node") if page else _svg("g", nodes)
+        entry = authority.get(name.ref) if name.ref else None
+        page = register_href(entry) if entry is not None else None
+        parent = _svg("a", nodes, href=page, class_="network-node") if page else _svg("g", nodes)
         _svg("title", parent, name.name)
         _svg("circle", parent, cx=x, cy=y, r=NODE_RADIUS, fill="#0b4f9c" if page else "#4a4a4a")
         # the label on the side away from the middle of its group, where the edges are not

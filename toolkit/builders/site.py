@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .. import NSMAP
-from ..authority import INDEX_PAGES, AuthorityIndex, Entry
+from ..authority import INDEX_PAGES, AuthorityIndex, Entry, register_href
 from ..labels import Labels
 from ..metadata import Letter, Name, correspondence_pairs, referenced_ids, roles, span
+from ..record import names_record
 from ..svg import svg_element
 from ..xmlio import ParsedDocument
 from ..xslt import CSS, resource
-from . import Context, CorpusBuilder, CorpusInput
+from . import Context, CorpusBuilder, CorpusInput, href
 
 TK_NS = "urn:teikit"
 SITE_PAGES = ("index", "persons", "places", "orgs", "correspondents", "chronology", "search")
@@ -89,7 +90,7 @@ def _copy(element: etree._Element) -> etree._Element:
 
 def _add_document(parent: etree._Element, letter: Letter, site: SiteData) -> None:
     labels = site.labels
-    document = _sub(parent, "document", id=letter.doc_id, number=letter.number,
+    document = _sub(parent, "document", id=letter.doc_id, href=href("html", "html", letter), number=letter.number,
                     inferred="true" if letter.number_inferred else "false", when=letter.date.when,
                     date=labels.date(letter.date), kind=labels.kind(letter.kind, site.authority),
                     title=letter.short_title or letter.title)
@@ -119,7 +120,7 @@ def _add_entry(parent: etree._Element, entry: Entry, letters: list[Letter], labe
             _sub(element, "identifier", scheme=scheme, label=labels.scheme(scheme),
                  uri=uri, value=entry.identifiers[scheme].rsplit("/", 1)[-1])
     for letter in letters:
-        mention = _sub(element, "mention", doc=letter.doc_id, number=letter.number,
+        mention = _sub(element, "mention", doc=letter.doc_id, href=href("html", "html", letter), number=letter.number,
                        title=letter.short_title or letter.title, label=labels.document(letter), date=labels.date(letter.date),
                        when=letter.date.when, roles=labels.roles(roles(letter, entry.id)))
         for sentence in letter.passages.get(entry.id, []):
@@ -131,11 +132,19 @@ def _add_correspondence(parent: etree._Element, site: SiteData) -> None:
     if "network" in site.drawings:
         parent.append(svg_element(site.drawings["network"]))
     for sender, recipient, cc, chain in correspondence_pairs(site.letters, labels["site.unnamed"]):
-        pair = _sub(parent, "pair", from_ref=sender.ref, from_name=sender.name, to_ref=recipient.ref,
-                    to_name=recipient.name, cc="true" if cc else "false", count=str(len(chain)),
+        pair = _sub(parent, "pair", from_ref=sender.ref, from_name=sender.name, from_href=_entry_href(site, sender),
+                    to_ref=recipient.ref, to_name=recipient.name, to_href=_entry_href(site, recipient),
+                    cc="true" if cc else "false", count=str(len(chain)),
                     first=labels.date(chain[0].date), last=labels.date(chain[-1].date))
         for letter in chain:
-            _sub(pair, "doc", id=letter.doc_id, number=letter.number or letter.doc_id)
+            _sub(pair, "doc", id=letter.doc_id, href=href("html", "html", letter),
+                 number=labels.number(letter) or letter.doc_id)
+
+
+def _entry_href(site: SiteData, name: Name) -> str:
+    """A correspondent's register entry, where the site lists it."""
+    entry = site.authority.get(name.ref) if name.ref else None
+    return (register_href(entry) or "") if entry is not None else ""
 
 
 def _chronology(site: SiteData) -> etree._Element:
@@ -161,7 +170,8 @@ def _chronology(site: SiteData) -> etree._Element:
 
 
 def _item(parent: etree._Element, letter: Letter, labels: Labels) -> None:
-    attributes = {"doc": letter.doc_id, "label": labels.document(letter), "date": labels.date(letter.date)}
+    attributes = {"doc": letter.doc_id, "href": href("html", "html", letter), "label": labels.document(letter),
+                  "date": labels.date(letter.date)}
     if letter.date.when:
         attributes["when"] = letter.date.when
     etree.SubElement(parent, tk("item"), attributes)
@@ -183,8 +193,11 @@ class SitePagesBuilder(CorpusBuilder):
                         context.labels, corpus.edition_document, drawings)
         styles = context.styles
         summary = styles.parse(site_summary(site))
-        outputs = {f"html/{page}.html": context.transform_node("html", summary, {**context.site_params, "page": page})
-                   .encode("utf-8") for page in SITE_PAGES}
+        # the names of the introduction (edition.xml) lead where those of a document page do
+        names = styles.parse(names_record(corpus.edition_document, context.authority, context.authority))
+        outputs = {f"html/{page}.html": context.transform_node("html", summary, {**context.site_params, "page": page},
+                                                                 record=names).encode("utf-8")
+                   for page in SITE_PAGES}
         css = resource(context.xslt_dir, CSS)  # the edition's own CSS, else the packaged one
         if css.is_file():
             outputs[CSS.as_posix()] = css.read_bytes()

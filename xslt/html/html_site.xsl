@@ -80,7 +80,7 @@
   <xsl:template match="tk:document" mode="tk:site">
     <tr>
       <td>
-        <a href="{tk:doc-href(@id)}">
+        <a href="{@href}">
           <span class="visually-hidden"><xsl:value-of select="tk:label('site.document')"/></span>
           <xsl:value-of select="(@number[.], @id)[1]"/>
           <xsl:if test="@inferred = 'true'">
@@ -91,7 +91,7 @@
       </td>
       <td><xsl:call-template name="tk:time"/></td>
       <td>
-        <a href="{tk:doc-href(@id)}"><xsl:value-of select="@title"/></a>
+        <a href="{@href}"><xsl:value-of select="@title"/></a>
         <span class="parties">
           <xsl:value-of select="string-join(tk:from/@name, '; ')"/>
           <xsl:text> → </xsl:text>
@@ -158,7 +158,7 @@
           <ul class="mentions">
             <xsl:for-each select="tk:mention">
               <li>
-                <a href="{tk:doc-href(@doc)}"><xsl:value-of select="@label"/></a>
+                <a href="{@href}"><xsl:value-of select="@label"/></a>
                 <xsl:if test="@roles"><span class="roles"> — <xsl:value-of select="@roles"/></span></xsl:if>
                 <xsl:for-each select="tk:passage">
                   <p class="passage"><q><xsl:value-of select="."/></q></p>
@@ -219,7 +219,7 @@
         <xsl:otherwise><xsl:value-of select="@date"/></xsl:otherwise>
       </xsl:choose>
       <xsl:text>: </xsl:text>
-      <a href="{tk:doc-href(@doc)}"><xsl:value-of select="@label"/></a>
+      <a href="{@href}"><xsl:value-of select="@label"/></a>
     </li>
   </xsl:template>
 
@@ -254,7 +254,7 @@
                 <xsl:text>: </xsl:text>
                 <xsl:for-each select="tk:doc">
                   <xsl:if test="position() gt 1">, </xsl:if>
-                  <a href="{tk:doc-href(@id)}"><span class="visually-hidden"><xsl:value-of select="tk:label('site.document')"/></span><xsl:value-of select="@number"/></a>
+                  <a href="{@href}"><span class="visually-hidden"><xsl:value-of select="tk:label('site.document')"/></span><xsl:value-of select="@number"/></a>
                 </xsl:for-each>
               </td>
               <td><xsl:value-of select="if (@first = @last) then @first else tk:label-string('date.range', map{'start': string(@first), 'end': string(@last)})"/></td>
@@ -273,9 +273,8 @@
 
   <xsl:template name="tk:party">
     <xsl:param name="prefix" as="xs:string"/>
-    <xsl:variable name="ref" select="string(@*[local-name() = concat($prefix, '-ref')])"/>
     <xsl:variable name="name" select="string(@*[local-name() = concat($prefix, '-name')])"/>
-    <xsl:variable name="href" select="if ($ref) then tk:entry-href($ref) else ''"/>
+    <xsl:variable name="href" select="string(@*[local-name() = concat($prefix, '-href')])"/>
     <xsl:choose>
       <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="$name"/></a></xsl:when>
       <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
