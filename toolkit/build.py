@@ -36,6 +36,7 @@ from .builders import CorpusInput, Context, corpus_builders, page_params
 from .checking import Checked, check
 from .corpus import authority_index, parse_tei
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
+from .dts import static_mode
 from .errors import InputError
 from .edition import Edition, build_date
 from .executors import batches, default_jobs, open_executor
@@ -288,7 +289,9 @@ class _Run:
         return {"site": True, "edition-title": self._edition_title(), "edition-editors": ", ".join(config.editors),
                 "licence": config.licence, "licence-name": self.labels.licence(config.licence) if config.licence else "",
                 "base-url": config.base_url, "publisher": config.publisher,
-                "build-date": build_date(inputs, config.date), "teikit-version": __version__}
+                "build-date": build_date(inputs, config.date), "teikit-version": __version__,
+                # how much of the DTS API is written as files: a page's key, since its answers follow it
+                "dts-static": static_mode(config.dts_static, len(self.documents))}
 
     def _edition_title(self) -> str:
         """teikit.toml's title, else edition.xml's (remembered while edition.xml is unchanged)."""

@@ -62,7 +62,7 @@ def test_the_lock_of_a_killed_build_is_gone_with_it(edition):
     assert edition.build().exit_code == 0
 
 
-@pytest.mark.parametrize("link", [".teikit", "html", "html/tei", "text"])
+@pytest.mark.parametrize("link", [".teikit", "html", "html/tei", "text"], ids=[".teikit", "html", "html/tei", "text"])
 def test_a_link_inside_the_output_folder_is_never_followed(edition, link):
     elsewhere = edition.root.parent / "elsewhere"
     (elsewhere / "staging").mkdir(parents=True)
@@ -91,7 +91,8 @@ def test_stale_files_are_not_deleted_through_a_link(edition):
     assert (elsewhere / "534.txt").is_file()
 
 
-@pytest.mark.parametrize("name", ["html/index.html", "text/533.txt", "cmif.xml", "html/tei/534.xml"])
+@pytest.mark.parametrize("name", ["html/index.html", "text/533.txt", "cmif.xml", "html/tei/534.xml"],
+                         ids=["html/index.html", "text/533.txt", "cmif.xml", "html/tei/534.xml"])
 def test_a_file_teikit_did_not_write_is_reported_and_never_replaced(edition, name):
     mine = edition.out / name
     mine.parent.mkdir(parents=True)
