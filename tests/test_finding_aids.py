@@ -54,8 +54,9 @@ def test_register_entries_show_life_dates_as_recorded(built_site):
 
 def test_life_dates_say_only_what_the_entry_records():
     from toolkit.authority import Entry
-    from toolkit.builders.indexes import life_dates
+    from toolkit.labels import Labels
 
+    life_dates = Labels.for_language("en").life
     assert [life_dates(Entry("x", "person", "X", birth=b, death=d)) for b, d in
             (("1872", "1936"), ("1884", ""), ("", "1957"), ("", ""))] == ["1872–1936", "born 1884", "died 1957", ""]
 
