@@ -11,7 +11,10 @@ Nothing is written unless every draft can be: an existing file is refused withou
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,12 +22,12 @@ from .. import NSMAP
 from ..authority import AuthorityIndex
 from ..corpus import parse_tei
 from ..diagnostics import ERROR, Diagnostic, display_path
-from ..edition import Edition
-from ..errors import TeikitError
-from ..xmlio import atomic_write, first
+from ..edition import Config, Edition
+from ..errors import InputError, TeikitError
+from ..xmlio import MB, first, parse_bytes
 from .document import Parsed, parse_document
 from .names import Recogniser
-from .split import split
+from .split import DocumentSource, split
 from .tei import Context, Tally, write
 
 
@@ -45,7 +48,6 @@ class Draft:
     number: str
     inferred_from: str  # "" when the number is printed
     parsed: Parsed
-    data: bytes
     tally: Tally
 
 
@@ -148,17 +150,30 @@ def context_for(edition: Edition) -> Context:
 
 
 def numbers(parsed: list[Parsed], start_number: int | None) -> list[tuple[str, str]]:
-    """(number, how it was inferred or "") for each document: printed, else from the neighbours."""
+    """(number, how it was inferred or "") for each document: printed, else from the neighbours.
+
+    One pass each way finds every document's nearest printed neighbours, so a source with no
+    number printed at all costs as little as one with every number printed.
+    """
     printed = [p.source.number for p in parsed]
     if parsed and parsed[-1].next_number:
         printed = printed + [parsed[-1].next_number]
+    nearest_before: list[int | None] = []
+    last = None
+    for index in range(len(parsed)):
+        nearest_before.append(last)
+        last = index if printed[index] else last
+    nearest_after: list[int | None] = [None] * len(parsed)
+    following = len(parsed) if len(printed) > len(parsed) else None
+    for index in range(len(parsed) - 1, -1, -1):
+        nearest_after[index] = following
+        following = index if printed[index] else following
     result = []
     for index in range(len(parsed)):
         if printed[index]:
             result.append((printed[index], ""))
             continue
-        before = next((i for i in range(index - 1, -1, -1) if printed[i]), None)
-        after = next((i for i in range(index + 1, len(printed)) if printed[i]), None)
+        before, after = nearest_before[index], nearest_after[index]
         if before is not None:
             value = int(printed[before]) + index - before
             how = f"the document {index - before} before it is printed as No. {printed[before]}"
@@ -179,36 +194,114 @@ def numbers(parsed: list[Parsed], start_number: int | None) -> list[tuple[str, s
 
 def ingest(edition: Edition, source: Path, out_dir: Path | None = None, start_number: int | None = None,
            force: bool = False) -> Report:
-    """Draft one TEI file per document of `source` into `out_dir` (default: the edition's tei/)."""
+    """Draft one TEI file per document of `source` into `out_dir` (default: the edition's tei/).
+
+    Every step is linear in the number of documents. The drafts are written one by one to
+    hidden files beside their final names and renamed into place only when all of them could
+    be made: nothing is written unless every draft can be, and no draft is held in memory.
+    """
     out_dir = out_dir or edition.tei_dir
     text = read_source(source)
     found = split(text)
     if not found.documents:
         raise IngestError(source, "no document found: expected lines such as \"No. 537\" or headings such as "
                           "\"Telegram from … to …\", \"Letter from …\"", "ingest-no-document")
+    for document in found.documents:
+        _refuse_too_large(source, document, edition.config)
     context = context_for(edition)
-    parsed = [parse_document(d, context.recogniser, last=i == len(found.documents) - 1)
-              for i, d in enumerate(found.documents)]
+    last = len(found.documents) - 1
+    parsed = [parse_document(d, context.recogniser, last=i == last) for i, d in enumerate(found.documents)]
+    numbered = numbers(parsed, start_number)
+    _refuse_clashes([f"{number}.xml" for number, _ in numbered], out_dir, force)
     report = Report(display_path(source), display_path(out_dir),
                     left_out=[(line.number, line.text, why) for line, why in found.left_out])
-    for document, (number, how) in zip(parsed, numbers(parsed, start_number)):
-        data, tally = write(document, number, how, context)
-        report.drafts.append(Draft(f"{number}.xml", number, how, document, data, tally))
-    _refuse_clashes(report, out_dir, force)
-    for draft in report.drafts:
-        atomic_write(out_dir / draft.file, draft.data)
+    with Staging(out_dir) as staging:
+        for document, (number, how) in zip(parsed, numbered):
+            data, tally = write(document, number, how, context)
+            _require_readable(data, source, document, number, edition.config)
+            staging.add(f"{number}.xml", data)
+            report.drafts.append(Draft(f"{number}.xml", number, how, document, tally))
+        staging.publish()
     return report
 
 
-def _refuse_clashes(report: Report, out_dir: Path, force: bool) -> None:
-    names = [d.file for d in report.drafts]
-    repeated = sorted({n for n in names if names.count(n) > 1})
+# libxml2 reads no run of text longer than this without XML_PARSE_HUGE, which teikit never asks for.
+PARSER_TEXT_LIMIT = 10_000_000
+
+
+def _refuse_too_large(source: Path, document: DocumentSource, config: Config, draft_bytes: int = 0,
+                      number: str = "") -> None:
+    """A document whose draft would be larger than teikit reads: one line, before any work on it.
+
+    A draft holds every character of its document's lines, so their length alone can tell;
+    the draft's own size, once made, decides for the rest.
+    """
+    size = draft_bytes or sum(len(line.text) for line in document.lines)
+    if size <= config.max_file_bytes:
+        return
+    what = (f"document No. {number} makes a draft of {size / MB:.1f} MB," if draft_bytes else
+            f"the document starting here holds {size / MB:.1f} MB of text: its draft would be")
+    raise IngestError(source, f"{what} larger than teikit reads ([limits] max_file_mb = {config.max_file_mb:g}): "
+                      "divide the document in the source, or raise the limit in teikit.toml",
+                      "ingest-too-large", document.first_line)
+
+
+def _require_readable(data: bytes, source: Path, document: Parsed, number: str, config: Config) -> None:
+    """A draft teikit itself would refuse to read is refused here, in one line at its document."""
+    _refuse_too_large(source, document.source, config, len(data), number)
+    if len(data) <= PARSER_TEXT_LIMIT:
+        return  # no run of text in it can be longer than the parser reads
+    try:
+        parse_bytes(data, Path(f"{number}.xml"))
+    except InputError:
+        longest = max(document.source.lines, key=lambda l: len(l.text))
+        raise IngestError(source, f"line {longest.number} (document No. {number}) runs {len(longest.text):,} "
+                          f"characters; teikit's XML parser reads at most {PARSER_TEXT_LIMIT:,} characters of "
+                          "text without markup: break the line into paragraphs", "ingest-too-large",
+                          longest.number) from None
+
+
+class Staging:
+    """Drafts written to hidden files in `out_dir` (never read as documents), renamed into place together."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        self.staged: list[tuple[Path, Path]] = []  # (hidden file, final name)
+
+    def __enter__(self) -> "Staging":
+        return self
+
+    def add(self, name: str, data: bytes) -> None:
+        final = self.out_dir / name
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            descriptor, hidden = tempfile.mkstemp(dir=self.out_dir, prefix=f".{name}.", suffix=".tmp")
+            self.staged.append((Path(hidden), final))
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+            os.chmod(hidden, 0o644)
+        except OSError as error:
+            raise IngestError(final, f"cannot write the draft: {error.strerror or error}", "ingest-write") from None
+
+    def publish(self) -> None:
+        for hidden, final in self.staged:
+            os.replace(hidden, final)
+        self.staged = []
+
+    def __exit__(self, *exception) -> None:
+        for hidden, _ in self.staged:  # not published: an error stopped the ingest
+            hidden.unlink(missing_ok=True)
+
+
+def _refuse_clashes(names: list[str], out_dir: Path, force: bool) -> None:
+    repeated = sorted(name for name, count in Counter(names).items() if count > 1)
     if repeated:
         raise IngestError(out_dir / repeated[0], "two documents of the source get this number: "
                           "check the numbers printed in the source", "ingest-duplicate-number")
     if force:
         return
-    existing = [out_dir / n for n in names if (out_dir / n).exists()]
+    present = {entry.name for entry in os.scandir(out_dir)} if out_dir.is_dir() else set()
+    existing = [out_dir / n for n in names if n in present]
     if existing:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
         raise IngestError(existing[0], f"exists{more}: nothing was written; pass --force to overwrite "

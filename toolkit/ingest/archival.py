@@ -28,6 +28,7 @@ LABEL_PART = re.compile(rf"(?P<label>оп|op|ф|f|п|p|д|d)\.\s*(?P<value>{VALU
 FOLIO_PART = re.compile(rf"(?P<label>лл|ll|л|l)\.\s*(?P<value>{FOLIO_RANGE})")
 # The first part of a holding: a fond, its label preceded by a space or the start.
 FOND_START = re.compile(r"(?<![\w.])(?:f|ф)\.\s*" + VALUE + r"\s*,\s*(?:op|оп|d|д)\.")
+REPOSITORY_LOOK_BACK = 200  # characters before a fond that can hold its repository
 ALSO = re.compile(r"(also in|see also|а также|также)\s+", re.IGNORECASE)
 # The kinds of witness printed after the folios, and the edition's @subtype for each.
 KINDS = {
@@ -141,21 +142,21 @@ def _starts_holding(text: str) -> bool:
 
 def _holding_start(text: str, fond_at: int, repositories: Repositories) -> int:
     """Where the holding's repository begins, looking back from its fond."""
-    before = text[:fond_at].rstrip()
+    offset = max(0, fond_at - REPOSITORY_LOOK_BACK)  # a repository's name is never longer
+    before = text[offset:fond_at].rstrip()
     before = before[:-1].rstrip() if before.endswith(",") else before
     known = repositories.known_suffix(before)
     if known:
-        return len(before) - len(known)
+        return offset + len(before) - len(known)
     # Unknown: an abbreviation ("GARF", "TsGA RA") or a run of capitalised words ("Archive of X").
-    words = re.finditer(r"[^\s]+", before)
-    tokens = [(m.start(), m.group()) for m in words]
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"[^\s]+", before)]
     start = len(before)
     for index in range(len(tokens) - 1, -1, -1):
         position, word = tokens[index]
         if word.endswith((".", "!", "?", "”", ")")) or not (word[0].isupper() or word in ("of", "the", "and", "for")):
             break
         start = position
-    return start
+    return offset + start
 
 
 def parse_holding(text: str, position: int, repositories: Repositories,

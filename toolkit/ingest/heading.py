@@ -28,6 +28,7 @@ QUALIFIER = re.compile(r"(?P<qualifier>No later than|Not later than|Not earlier 
 # A date introduced by one of these words is a date the heading speaks of, not the dateline.
 PREPOSITIONS = {"dated", "of", "on", "from", "since", "until", "till", "to", "by", "in", "and", "before", "after"}
 PLACE_BEFORE = re.compile(r"(?<![\w’-])(?P<place>[A-ZА-Я][\w’-]+),\s*$")
+LOOK_BACK = 120  # characters before a date that can hold its qualifier, preposition or place
 KIND_OF = [  # heading opening -> document kind (the edition's taxonomy ids)
     (r"Record of (?:a )?conversation", "conversation-record"), (r"(?:From (?:the|a) )?Report", "report"),
     (r"Telegram", "telegram"), (r"Radiogram|Cable", "telegram"), (r"Letter", "letter"),
@@ -103,18 +104,19 @@ def date_value(match: re.Match) -> str | None:
 def find_dateline(text: str) -> Dateline | None:
     """The dateline in `text`: the first date not introduced by a preposition."""
     for match in DATE.finditer(text):
-        before = text[:match.start()]
+        before = text[max(0, match.start() - LOOK_BACK):match.start()]  # what decides is just before the date
         word = re.search(r"(\w+)\W*$", before)
         qualifier = QUALIFIER.search(before)
         if word and word.group(1).casefold() in PREPOSITIONS and not qualifier:
             continue
-        start = qualifier.start() if qualifier else match.start()
+        start = match.start() - len(before) + qualifier.start() if qualifier else match.start()
         value = date_value(match)
         attribute = QUALIFIERS[qualifier.group("qualifier").casefold()] if qualifier else "when"
         printed = text[start:match.end()]
         date = Date(printed, {attribute: value} if value else {}, sure=value is not None)
         dateline = Dateline(start, match.end(), date=date)
-        place = PLACE_BEFORE.search(text[:start])
+        window = max(0, start - LOOK_BACK)
+        place = PLACE_BEFORE.search(text, window, start)
         if place and not qualifier:
             dateline.place, dateline.place_start = place.group("place"), place.start()
             dateline.start = place.start()

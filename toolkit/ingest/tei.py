@@ -65,10 +65,12 @@ def element(parent, name: str, text: str | None = None, **attributes) -> etree._
 def _append_text(parent, text: str) -> None:
     if not text:
         return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
+    try:
+        last = parent[-1]  # lxml finds the last child at once; len() would walk all of them
+    except IndexError:
         parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 def inline(parent, text: str, context: Context, tally: Tally) -> None:
