@@ -117,6 +117,14 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     `schema`, default teikit.toml's) are reported and skipped. `progress(stage, total)` returns a
     callable advanced per document."""
     folder = OutputFolder.open(Path(out_dir) if out_dir is not None else edition.root / "build", edition)
+    try:  # the folder is locked until the build is over
+        return _build_into(folder, edition, jobs, clean, executor, scheduler, progress, schema)
+    finally:
+        folder.close()
+
+
+def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, scheduler, progress,
+                schema) -> BuildReport:
     report = BuildReport(folder.root)
     report.diagnostics += config_warnings(edition)
     clock = _Clock(report)
@@ -143,6 +151,10 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     clock.lap("corpus")
     report.removed = len(folder.publish())
     report.written = len(folder.written)
+    for path in folder.foreign:
+        report.fail(Diagnostic(display_path(folder.root / path), 1, 0, ERROR, "output-foreign",
+                               "a file teikit did not write is where the build puts one of its outputs; it was "
+                               "left as it was and the output not written: move it away, or build into another folder"))
     if report.failed:
         State.drop(folder.root)
         Snapshot.drop(folder.root)
@@ -173,9 +185,10 @@ def fingerprint(edition: Edition, schema: str) -> str | None:
 
 
 def config_warnings(edition: Edition) -> list[Diagnostic]:
-    """One warning line for each thing a published edition needs that teikit.toml does not say."""
+    """teikit.toml's unknown keys, and one warning line for each thing a published edition needs that it does not say."""
     where = display_path(edition.root / "teikit.toml")
-    return [Diagnostic(where, 1, 0, WARNING, rule, message) for rule, message in edition.config.missing()]
+    return [*edition.config.warnings,
+            *(Diagnostic(where, 1, 0, WARNING, rule, message) for rule, message in edition.config.missing())]
 
 
 class _Run:
@@ -210,7 +223,7 @@ class _Run:
     def _stamp(self, path: Path) -> FileStamp | None:
         try:
             require_safe_name(path)
-            require_inside(path, self.edition.root)
+            require_inside(path, self.edition.roots)
             stat = os.stat(path)
         except OSError as error:
             self.unreadable[str(path)] = unreadable(path, error).diagnostic
@@ -282,7 +295,7 @@ class _Run:
 
     @cached_property
     def support(self) -> list:
-        parsed, failures = parse_tei(self.support_paths, self.edition.config.max_file_bytes, self.edition.root)
+        parsed, failures = parse_tei(self.support_paths, self.edition.config.max_file_bytes, self.edition.roots)
         for failure in failures:
             self.report.fail(failure)
         return parsed
