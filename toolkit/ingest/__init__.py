@@ -27,6 +27,7 @@ from ..errors import InputError, TeikitError
 from ..xmlio import MB, first, parse_bytes
 from .document import Parsed, parse_document
 from .names import Recogniser
+from .repositories import adopt_list, authority_target, with_entries
 from .split import DocumentSource, split
 from .tei import Context, Tally, write
 
@@ -57,6 +58,8 @@ class Report:
     out_dir: str
     drafts: list[Draft] = field(default_factory=list)
     left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, why)
+    repositories_added: list[tuple[str, str, bool]] = field(default_factory=list)  # (id, name, from teikit's list)
+    authority_output: str = ""  # the authority file they were added to
 
     def counts(self) -> dict:
         def distinct(kind):
@@ -82,6 +85,8 @@ class Report:
                 "unknown_names": d.tally.unknown,
             } for d in self.drafts],
             "left_out": [{"line": line, "text": text, "why": why} for line, text, why in self.left_out],
+            "repositories_added": [{"id": ref, "name": name, "from_list": listed, "file": self.authority_output}
+                                   for ref, name, listed in self.repositories_added],
         }
 
     def render(self, output_format: str) -> str:
@@ -92,6 +97,9 @@ class Report:
                  f"{d.parsed.heading.kind or 'kind unknown'}, {len(set(d.tally.review))} to review"
                  for d in self.drafts]
         lines += [f"{self.source}:{line}: left out ({why}): {text[:60]}" for line, text, why in self.left_out]
+        origin = {True: "from teikit's list of archives", False: "new, as printed"}
+        lines += [f"{self.authority_output}: repository added for review as #{ref}: {name} ({origin[listed]})"
+                  for ref, name, listed in self.repositories_added]
         lines.append(
             f"{counts['documents']} documents written to {self.out_dir}; "
             f"{counts['persons']} persons, {counts['places']} places, {counts['orgs']} organisations recognised; "
@@ -127,7 +135,11 @@ def read_source(path: Path) -> str:
 def context_for(edition: Edition) -> Context:
     """The recogniser and the front matter drafts copy, from the edition's support files."""
     support, _ = parse_tei(edition.authority_files()) if edition.tei_dir.is_dir() else ([], [])
-    context = Context(Recogniser.from_authority(AuthorityIndex.from_documents(support)))
+    authority = AuthorityIndex.from_documents(support)
+    context = Context(Recogniser.from_authority(authority))
+    context.authority_output = authority_target(edition, support)
+    if context.authority_output is not None:
+        adopt_list(context.recogniser.repositories, set(authority.entries))
     main = next((d for d in support if d.path.name == "edition.xml"), None)
     if main is None:
         return context
@@ -215,14 +227,29 @@ def ingest(edition: Edition, source: Path, out_dir: Path | None = None, start_nu
     _refuse_clashes([f"{number}.xml" for number, _ in numbered], out_dir, force)
     report = Report(display_path(source), display_path(out_dir),
                     left_out=[(line.number, line.text, why) for line, why in found.left_out])
-    with Staging(out_dir) as staging:
+    added = list(context.recogniser.repositories.added.values())
+    with Staging() as staging:
+        if added:
+            cited = _citing(parsed, numbered, {a.id for a in added})
+            staging.add(context.authority_output, with_entries(context.authority_output, added, source.name, cited))
+            report.repositories_added = [(a.id, a.name, bool(a.listed)) for a in added]
+            report.authority_output = display_path(context.authority_output)
         for document, (number, how) in zip(parsed, numbered):
             data, tally = write(document, number, how, context)
             _require_readable(data, source, document, number, edition.config)
-            staging.add(f"{number}.xml", data)
+            staging.add(out_dir / f"{number}.xml", data)
             report.drafts.append(Draft(f"{number}.xml", number, how, document, tally))
         staging.publish()
     return report
+
+
+def _citing(parsed: list[Parsed], numbered: list[tuple[str, str]], ids: set[str]) -> dict[str, list[str]]:
+    """The numbers of the documents that cite each of `ids` as their repository."""
+    cited: dict[str, list[str]] = {}
+    for document, (number, _) in zip(parsed, numbered):
+        for ref in dict.fromkeys(h.repository_ref for h in document.holdings if h.repository_ref in ids):
+            cited.setdefault(ref, []).append(number)
+    return cited
 
 
 # libxml2 reads no run of text longer than this without XML_PARSE_HUGE, which teikit never asks for.
@@ -262,26 +289,25 @@ def _require_readable(data: bytes, source: Path, document: Parsed, number: str, 
 
 
 class Staging:
-    """Drafts written to hidden files in `out_dir` (never read as documents), renamed into place together."""
+    """Files written to hidden files beside their final names (never read as documents), renamed
+    into place together."""
 
-    def __init__(self, out_dir: Path):
-        self.out_dir = out_dir
+    def __init__(self):
         self.staged: list[tuple[Path, Path]] = []  # (hidden file, final name)
 
     def __enter__(self) -> "Staging":
         return self
 
-    def add(self, name: str, data: bytes) -> None:
-        final = self.out_dir / name
+    def add(self, final: Path, data: bytes) -> None:
         try:
-            self.out_dir.mkdir(parents=True, exist_ok=True)
-            descriptor, hidden = tempfile.mkstemp(dir=self.out_dir, prefix=f".{name}.", suffix=".tmp")
+            final.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, hidden = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
             self.staged.append((Path(hidden), final))
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(data)
             os.chmod(hidden, 0o644)
         except OSError as error:
-            raise IngestError(final, f"cannot write the draft: {error.strerror or error}", "ingest-write") from None
+            raise IngestError(final, f"cannot write: {error.strerror or error}", "ingest-write") from None
 
     def publish(self) -> None:
         for hidden, final in self.staged:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lxml import etree
 
@@ -44,6 +45,7 @@ class Context:
     availability: etree._Element | None = None
     collection_title: str = ""
     collection_author: str = ""
+    authority_output: Path | None = None  # the authority file new repositories are added to
 
 
 @dataclass
@@ -264,9 +266,24 @@ def _source_desc(file_desc, parsed: Parsed, number: str, inferred_from: str, con
         inline(note, text, context, tally)
 
 
+ARCHIVAL_PARTS = ("repository_ref", "fond", "opis", "delo", "folios_from")  # what archival-complete asks for
+
+
 def _holding(parent, holding: Holding, xml_id: str, context: Context, tally: Tally) -> None:
-    bibl = element(parent, "bibl", type="archival", subtype=holding.kind, cert="low" if holding.unsure else "")
+    missing = [part.split("_")[0] for part in ARCHIVAL_PARTS if not getattr(holding, part)]
+    # A holding the source leaves incomplete is kept as a reference, not claimed as a complete holding.
+    kind = "" if missing else "archival"
+    bibl = element(parent, "bibl", type=kind, subtype=holding.kind if kind else "",
+                   cert="low" if holding.unsure or missing else "")
     bibl.set(f"{{{XML_NS}}}id", xml_id)
+    if missing:
+        tally.review.append(f"{xml_id}: no {', '.join(missing)} found: kept as a reference without "
+                            'type="archival" until the holding is complete')
+    added = context.recogniser.repositories.added.get(holding.repository_ref)
+    if added is not None and not holding.inherited:
+        origin = "from teikit's list of archives" if added.listed else "as a new entry, as printed"
+        tally.review.append(f"{xml_id}: repository “{holding.repository}” is not in the authority files: added to "
+                            f"{context.authority_output.name} {origin} (#{added.id}), marked for review")
     for segment in holding.segments:
         if segment.part == "repository":
             attributes = {"type": "repository", "ref": _pointer(holding.repository_ref),
