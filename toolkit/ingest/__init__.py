@@ -26,6 +26,7 @@ from ..edition import Config, Edition
 from ..errors import InputError, TeikitError
 from ..xmlio import MB, first, parse_bytes
 from .document import Parsed, parse_document
+from .heading import iso_date
 from .names import Recogniser
 from .repositories import adopt_list, authority_target, with_entries
 from .split import DocumentSource, split
@@ -161,6 +162,22 @@ def context_for(edition: Edition) -> Context:
     return context
 
 
+def nearest(values: list[str], count: int) -> tuple[list[int | None], list[int | None]]:
+    """For each of the first `count` places, the index of the nearest non-empty value before it and
+    after it (None if there is none): one pass each way."""
+    before: list[int | None] = []
+    last = None
+    for index in range(count):
+        before.append(last)
+        last = index if values[index] else last
+    after: list[int | None] = [None] * count
+    following = next((i for i in range(count, len(values)) if values[i]), None)
+    for index in range(count - 1, -1, -1):
+        after[index] = following
+        following = index if values[index] else following
+    return before, after
+
+
 def numbers(parsed: list[Parsed], start_number: int | None) -> list[tuple[str, str]]:
     """(number, how it was inferred or "") for each document: printed, else from the neighbours.
 
@@ -170,16 +187,7 @@ def numbers(parsed: list[Parsed], start_number: int | None) -> list[tuple[str, s
     printed = [p.source.number for p in parsed]
     if parsed and parsed[-1].next_number:
         printed = printed + [parsed[-1].next_number]
-    nearest_before: list[int | None] = []
-    last = None
-    for index in range(len(parsed)):
-        nearest_before.append(last)
-        last = index if printed[index] else last
-    nearest_after: list[int | None] = [None] * len(parsed)
-    following = len(parsed) if len(printed) > len(parsed) else None
-    for index in range(len(parsed) - 1, -1, -1):
-        nearest_after[index] = following
-        following = index if printed[index] else following
+    nearest_before, nearest_after = nearest(printed, len(parsed))
     result = []
     for index in range(len(parsed)):
         if printed[index]:
@@ -204,6 +212,49 @@ def numbers(parsed: list[Parsed], start_number: int | None) -> list[tuple[str, s
     return result
 
 
+def complete_years(parsed: list[Parsed], numbered: list[tuple[str, str]]) -> None:
+    """A dateline without a year takes the year of its neighbours, the nearest documents before
+    and after it whose date is printed in full: the year that puts it between them, else the
+    year of the one before (or after). One pass each way, as for the numbers."""
+    def dated(document: Parsed) -> str:
+        date = document.dateline.date if document.dateline else None
+        return next(iter(date.attributes.values()), "") if date and date.sure and not date.month_day else ""
+
+    full = [dated(document) for document in parsed]
+    before, after = nearest(full, len(parsed))
+    for index, document in enumerate(parsed):
+        date = document.dateline.date if document.dateline else None
+        if date is None or date.month_day is None:
+            continue
+        earlier, later = before[index], after[index]
+        value = _year_between(date.month_day, full[earlier] if earlier is not None else "",
+                              full[later] if later is not None else "")
+        if value is None:
+            document.unsure.append(f"“{date.text}” has no year, and no document around it gives one: "
+                                   "the year is left to the editor")
+            continue
+        date.attributes = {date.attribute: value}
+        date.year_from = ("the year is not printed; it is that of the documents around it, "
+                          + " and ".join(f"No. {numbered[i][0]} ({full[i]})" for i in (earlier, later) if i is not None))
+
+
+def _year_between(month_day: tuple[int, int], before: str, after: str) -> str | None:
+    """The day in the year that keeps the documents in order (not before the one before it, not after
+    the one after it), the nearest such year; else the year of the one before, or after."""
+    month, day = month_day
+    references = [value for value in (before, after) if value]
+    if not references:
+        return None
+    nearest = int(references[0][:4])
+    candidates = (iso_date(str(year), month, str(day)) for year in
+                  sorted({int(value[:4]) + shift for value in references for shift in (-1, 0, 1)}))
+    fitting = [value for value in candidates if value and (not before or value >= before)
+               and (not after or value <= after + "~")]  # "~" sorts after every digit: the end of a month or year
+    if fitting:
+        return min(fitting, key=lambda value: (abs(int(value[:4]) - nearest), value))
+    return next((found for value in references if (found := iso_date(value[:4], month, str(day)))), None)
+
+
 def ingest(edition: Edition, source: Path, out_dir: Path | None = None, start_number: int | None = None,
            force: bool = False) -> Report:
     """Draft one TEI file per document of `source` into `out_dir` (default: the edition's tei/).
@@ -224,6 +275,7 @@ def ingest(edition: Edition, source: Path, out_dir: Path | None = None, start_nu
     last = len(found.documents) - 1
     parsed = [parse_document(d, context.recogniser, last=i == last) for i, d in enumerate(found.documents)]
     numbered = numbers(parsed, start_number)
+    complete_years(parsed, numbered)
     _refuse_clashes([f"{number}.xml" for number, _ in numbered], out_dir, force)
     report = Report(display_path(source), display_path(out_dir),
                     left_out=[(line.number, line.text, why) for line, why in found.left_out])
