@@ -348,13 +348,13 @@ def test_repositories_the_edition_lacks_become_entries_for_review_and_the_drafts
     before = orgs.read_text(encoding="utf-8")
     result = run(edition_dir, str(source))
     assert result.exit_code == 0, result.output
-    assert f"{orgs}: repository added for review as #national-archive-of-nowhere: National Archive of Nowhere " \
+    assert f"{orgs}: repository added for review as #national-archive-nowhere: National Archive of Nowhere " \
            "(new, as printed)" in result.output
     assert f"{orgs}: repository added for review as #rgae: Russian State Archive of the Economy " \
            "(from teikit's list of archives)" in result.output
     root = etree.parse(str(edition_dir / "tei" / "8.xml")).getroot()
     assert root.xpath("//*[local-name()='orgName'][@type='repository']/@ref") == [
-        "#rgae", "#rgae", "#national-archive-of-nowhere"]
+        "#rgae", "#rgae", "#national-archive-nowhere"]
     reviews = root.xpath("//*[local-name()='note'][@type='review']/text()")
     assert "d8-arch1: repository “RGAE” is not in the authority files: added to orgs.xml from teikit's list of " \
            "archives (#rgae), marked for review" in reviews
@@ -364,7 +364,7 @@ def test_repositories_the_edition_lacks_become_entries_for_review_and_the_drafts
     assert after.startswith(before[:cut]) and after.endswith(before[cut:])
     entries = etree.parse(str(orgs)).getroot().xpath("//*[local-name()='org'][*[local-name()='note'][@type='review']]")
     assert [(e.get("{http://www.w3.org/XML/1998/namespace}id"), e.get("cert")) for e in entries] == [
-        ("national-archive-of-nowhere", "low"), ("rgae", None)]
+        ("national-archive-nowhere", "low"), ("rgae", None)]
     assert entries[0].xpath("*[local-name()='orgName']/text()") == ["National Archive of Nowhere"]
     assert "three.txt prints it (in No. 7, 8)" in entries[0].xpath("string(*[local-name()='note'])")
     assert "РГАЭ" in entries[1].xpath("*[local-name()='orgName']/text()")

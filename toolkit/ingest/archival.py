@@ -115,10 +115,16 @@ CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъы�
 
 
 def slug(name: str) -> str:
-    """An xml:id from a printed name: 'ЦГА СПб' -> 'tsga-spb', 'State Archive of the X Region' -> 'state-archive-of-the-x-region'."""
+    """An xml:id from a printed name, its small words left out and at most 60 characters, cut
+    between words: 'ЦГА СПб' -> 'tsga-spb', 'State Archive of the Rostov Region' -> 'state-archive-rostov-region'."""
     latin = "".join(CYRILLIC.get(c, c) for c in name.casefold())
-    words = re.findall(r"[a-z0-9]+", latin)
-    value = "-".join(words)[:60].strip("-") or "repository"
+    words = [w for w in re.findall(r"[a-z0-9]+", latin) if w not in ("of", "the", "and", "for", "in")]
+    value = ""
+    for word in words:
+        if value and len(value) + 1 + len(word) > 60:
+            break
+        value = f"{value}-{word}" if value else word[:60]
+    value = value or "repository"
     return value if value[0].isalpha() else f"repository-{value}"
 
 

@@ -28,6 +28,8 @@ EMPHASIS = re.compile(r"^\((?:Emphasis|Italics|Underlining) (?:added|mine|ours)\
 SPEAKER_LABEL = re.compile(r"^\[([^\]]+)\]\s*")
 # "Petrov: …", "Comrade Ivanova: …", "N. Petrov: …": a name of one to three words before a colon.
 COLON_LABEL = re.compile(r"^((?:Comrade\s+)?(?:[A-ZА-Я][a-zа-я]?\.\s?)*[A-ZА-Я][\w’-]+(?:\s[A-ZА-Я][\w’-]+)?):\s+")
+# "<…> [Kuzmina] The Bureau asks …", "… Petrov: Send …": a label after a mark of omission.
+LABEL_AFTER_GAP = re.compile(r"^(?:<…>|…)\s*(?:\[(?P<name>[^\]]+)\]|(?P<colon>(?:Comrade\s+)?[A-ZА-Я][\w’-]+):\s)")
 # "<…> Comrade Narimanov speaking.", "Ivanova here." at the start of a paragraph.
 SPEAKING_START = re.compile(r"^(?:(?:<…>|…)\s*)?(?:Comrade\s+)?(?P<name>[A-ZА-Я][\w’-]+)\s+(?:speaking|here)\b")
 
@@ -223,8 +225,10 @@ def _turns(parsed: Parsed, recogniser: Recogniser) -> None:
         if speaker is not None:
             turns.append(Turn(speaker, label.group().rstrip(), [paragraph[label.end():]]))
             continue
-        speaking = SPEAKING_START.match(paragraph)
-        speaker = _speaker(speaking.group("name"), sides, recogniser) if speaking else None
+        # After a mark of omission the label stays in the paragraph, where the source prints it.
+        speaking = SPEAKING_START.match(paragraph) or LABEL_AFTER_GAP.match(paragraph)
+        named = speaking and (speaking.group("name") or speaking.groupdict().get("colon"))
+        speaker = _speaker(named, sides, recogniser) if named else None
         if speaker is not None and (turns[-1].paragraphs or turns[-1].refs):
             turns.append(Turn(speaker, "", [paragraph]))
         elif speaker is not None:

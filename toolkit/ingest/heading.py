@@ -25,7 +25,7 @@ DATE = re.compile(rf"(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{
                   rf"|(?P<month3>{MONTH})\s+(?P<year3>\d{{4}}))")
 QUALIFIERS = {"no later than": "notAfter", "not later than": "notAfter", "not earlier than": "notBefore",
               "no earlier than": "notBefore", "before": "notAfter", "after": "notBefore"}
-QUALIFIER = re.compile(r"(?P<qualifier>No later than|Not later than|Not earlier than|No earlier than)\s+$")
+QUALIFIER = re.compile(r"(?P<qualifier>No later than|Not later than|Not earlier than|No earlier than)\s+$", re.IGNORECASE)
 # A date introduced by one of these words is a date the heading speaks of, not the dateline.
 PREPOSITIONS = {"dated", "of", "on", "from", "since", "until", "till", "to", "by", "in", "and", "before", "after"}
 PLACE_BEFORE = re.compile(r"(?<![\w’-])(?P<place>[A-ZА-Я][\w’-]+),\s*$")
@@ -146,8 +146,7 @@ def _dateline(text: str, matches: Iterable[re.Match], places: PlaceFinder | None
                 continue
             date = Date(printed, {}, month_day=(month, day), attribute=attribute)
         dateline = Dateline(start, match.end(), date=date)
-        if not qualifier:
-            _place_before(text, start, dateline, places)
+        _place_before(text, start, dateline, places)  # "Verkhneudinsk, not earlier than March 15, 1922"
         return dateline
     return None
 

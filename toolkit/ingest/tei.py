@@ -400,7 +400,7 @@ def _sent_date(action, parsed: Parsed, tally: Tally) -> None:
         element(action, "date", **date.attributes, cert="medium" if date.year_from else "")
         if date.year_from:
             element(action, "note", f"“{date.text}”: {date.year_from}.")
-            tally.review.append(f"the date “{date.text}” is printed without its year: {date.year_from}")
+            tally.review.append(f"the date “{date.text}”: {date.year_from}")
     elif date and date.month_day:
         element(action, "note", f"The source prints “{date.text}” without a year, and no document around it "
                 "gives one.", type="undated")
@@ -530,7 +530,8 @@ QUOTED = re.compile(r"[“\"«]([^”\"«»“]{2,60})[”\"»]")
 def _note_anchors(notes: list[str], blocks: list[str], context: Context,
                   tally: Tally) -> tuple[dict[int, list[Anchor]], list[str]]:
     """Where each note goes: right after the word it quotes ("Note: The original text uses
-    “desire,” …" goes after "desire"), at its first place in the text; the others, unplaced."""
+    “desire,” …" goes after "desire"), at its first place in the text, its punctuation
+    included; the others, unplaced."""
     anchors: dict[int, list[Anchor]] = {}
     unplaced = []
     for note in notes:
@@ -549,8 +550,11 @@ def _note_anchors(notes: list[str], blocks: list[str], context: Context,
             continue
         term, found = place
         index, match = found[0]
+        end = match.end()
+        while end < len(blocks[index]) and not blocks[index][end].isspace():
+            end += 1  # after the word's punctuation and closing quotes, as a note mark stands in print
         anchors.setdefault(index, []).append(
-            (match.end(), lambda parent, note=note: _editorial_note(parent, note, context, tally, cert="medium")))
+            (end, lambda parent, note=note: _editorial_note(parent, note, context, tally, cert="medium")))
         where = f" (the first of its {len(found)} places)" if len(found) > 1 else ""
         tally.review.append(f"a note is anchored after “{term}”, the word it quotes{where}: check it")
     return anchors, unplaced
