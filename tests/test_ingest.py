@@ -220,20 +220,10 @@ def test_the_second_collection_leaves_out_its_chrome_and_validates(turkestan_dra
 def test_the_second_collection_keeps_every_word_in_order(turkestan_drafts):
     """Every line is in one document or listed as left out; each draft's text is its lines' words."""
     sys.path.insert(0, str(Path(__file__).parent))
-    from test_source_fidelity import output_tokens, source_tokens
+    from test_ingest_collections import every_word_in_order
 
     edition, report = turkestan_drafts
-    lines = (TURKESTAN / "collection.txt").read_text(encoding="utf-8").splitlines()
-    assigned = {line for line, _, _ in report.left_out}
-    for draft in report.drafts:
-        source = draft.parsed.source
-        own = ([source.number_line] if source.number_line else []) + source.lines
-        assert not assigned & {line.number for line in own}
-        assigned |= {line.number for line in own}
-        # The next document's bare number ("16") after the last one is left out, not part of the text.
-        expected = source_tokens("\n".join(lines[line.number - 1] for line in own))
-        assert output_tokens(render(edition, edition.tei_dir / draft.file, "text")) == expected, draft.file
-    assert assigned == {number for number, line in enumerate(lines, start=1) if line.strip()}
+    every_word_in_order(edition, report, TURKESTAN / "collection.txt")
 
 
 # ---------------------------------------------------------------- the command line

@@ -30,7 +30,7 @@ from toolkit.edition import Edition
 from toolkit.ingest import ingest
 from toolkit.metadata import letter
 from toolkit.render import render
-from toolkit.validation import validate
+from toolkit.validate import validate
 from toolkit.xmlio import parse_file
 
 ROOTS = Path(__file__).resolve().parent / "roots" / "ingest"
@@ -195,12 +195,13 @@ def test_every_draft_and_the_authority_output_validate(drafted):
     assert [d.format() for d in validate(edition, None, "edition").diagnostics] == []
 
 
-def test_every_line_is_in_one_draft_or_left_out_and_every_word_in_order(drafted):
+def every_word_in_order(edition: Edition, report, collection: Path) -> None:
+    """Every line of `collection` is in one draft or listed as left out; each draft's text is its
+    lines' words, in order (the next document's number printed after the last one apart)."""
     sys.path.insert(0, str(Path(__file__).parent))
     from test_source_fidelity import output_tokens, source_tokens
 
-    name, edition, report = drafted
-    lines = (ROOTS / name / "collection.txt").read_text(encoding="utf-8").splitlines()
+    lines = collection.read_text(encoding="utf-8").splitlines()
     assigned = {line for line, _, _ in report.left_out}
     for draft in report.drafts:
         source = draft.parsed.source
@@ -208,11 +209,16 @@ def test_every_line_is_in_one_draft_or_left_out_and_every_word_in_order(drafted)
         assert not assigned & {line.number for line in own}
         assigned |= {line.number for line in own}
         expected = source_tokens("\n".join(lines[line.number - 1] for line in own))
-        if draft.parsed.next_number:  # the next document's number, printed after the last one: not its text
+        if draft.parsed.next_number:
             assert expected[-1] == draft.parsed.next_number
             expected = expected[:-1]
         assert output_tokens(render(edition, edition.tei_dir / draft.file, "text")) == expected, draft.file
     assert assigned == {number for number, line in enumerate(lines, start=1) if line.strip()}
+
+
+def test_every_line_is_in_one_draft_or_left_out_and_every_word_in_order(drafted):
+    name, edition, report = drafted
+    every_word_in_order(edition, report, ROOTS / name / "collection.txt")
 
 
 def test_repositories_the_edition_lacks_are_added_once_each_for_review(drafted):
