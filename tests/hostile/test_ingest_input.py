@@ -65,8 +65,9 @@ def profiled_ingest(root: Path, text: str) -> pstats.Stats:
     source = root / "collection.txt"
     source.write_text(text, encoding="utf-8")
     profile = cProfile.Profile(time.process_time)  # CPU time: waiting for a busy machine does not count
-    # The garbage collector waits meanwhile: the hooks other libraries hang on it (dask's) would be
-    # counted as calls of whatever teikit function was running, and its pauses timed as its work.
+    # No collections while profiling: the hooks other libraries hang on the garbage collector
+    # (hypothesis has one, once its tests ran in this process) run when the heap says so, not
+    # when the ingest calls them, and would be counted as the ingest's work.
     gc.collect()
     gc.disable()
     try:
