@@ -230,24 +230,28 @@
           <xsl:value-of select="tk:label('doc.notes')"/>
         </xsl:element>
         <ol>
-          <xsl:for-each select="$notes">
-            <xsl:variable name="n" select="tk:note-number(.)"/>
-            <li id="note-{$n}" value="{$n}">
-              <xsl:apply-templates/>
-              <xsl:text> </xsl:text>
-              <a class="backref" href="#noteref-{$n}">
-                <span aria-hidden="true">↩</span>
-                <span class="visually-hidden"><xsl:value-of select="tk:label-string('doc.note-back', map{'n': $n})"/></span>
-              </a>
-              <!-- who wrote the note, as teikit worked it out (the record's tk:notes) -->
-              <xsl:for-each select="tk:record(.)/tk:notes/tk:note[@n = $n][@label]">
-                <span class="note-author" data-pagefind-ignore="all"><xsl:value-of select="@label"/></span>
-              </xsl:for-each>
-            </li>
-          </xsl:for-each>
+          <xsl:apply-templates select="$notes" mode="tk:footnote"/>
         </ol>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- One note in the list after the text: its words and the way back to its place. Override
+       (e.g. with xsl:next-match around it) to say more of a note; its author is the record's. -->
+  <xsl:template match="tei:note" mode="tk:footnote">
+    <xsl:variable name="n" select="tk:note-number(.)"/>
+    <li id="note-{$n}" value="{$n}">
+      <xsl:apply-templates/>
+      <xsl:text> </xsl:text>
+      <a class="backref" href="#noteref-{$n}">
+        <span aria-hidden="true">↩</span>
+        <span class="visually-hidden"><xsl:value-of select="tk:label-string('doc.note-back', map{'n': $n})"/></span>
+      </a>
+      <!-- who wrote the note, as teikit worked it out (the record's tk:notes) -->
+      <xsl:for-each select="tk:record(.)/tk:notes/tk:note[@n = $n][@label]">
+        <span class="note-author" data-pagefind-ignore="all"><xsl:value-of select="@label"/></span>
+      </xsl:for-each>
+    </li>
   </xsl:template>
 
   <xsl:template name="tk:how-to-cite">
