@@ -94,8 +94,9 @@ def panel(page) -> dict[str, list]:
 
 def shown_name(dd) -> str:
     """A correspondent or place as the panel shows it, without the place where an addressee
-    received the letter ("Name (<span class="place">Place</span>)")."""
-    text = dd.text_content().strip()
+    received the letter ("Name (<span class="place">Place</span>)") nor the words saying that the
+    editors identified it (<span class="identified">)."""
+    text = "".join(dd.xpath("text() | *[not(@class = 'identified')]//text()")).strip()
     for place in dd.xpath("span[@class='place']"):
         text = text.removesuffix(f" ({place.text_content()})")
     return text.strip()
