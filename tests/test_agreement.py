@@ -132,6 +132,7 @@ def test_each_page_names_the_senders_addressees_and_places_the_exports_name(site
         places = names(page, "Place", "place")
         assert senders == cells(row, "senders") == facets(page, "sender"), doc
         assert addressees == cells(row, "recipients") == facets(page, "addressee"), doc
+        assert names(page, "Copy to") == cells(row, "cc"), doc
         assert places == ({row["sender_place"]} - {""}), doc
         assert places <= facets(page, "place"), doc
         if desc:
@@ -178,6 +179,7 @@ def test_the_registers_and_correspondents_list_each_page_as_it_names_its_corresp
         registered = lambda links: {unquote(h) for h in links if not is_uri(h)}  # noqa: E731
         assert registered(hrefs(page, "From")) == roles[(doc, "sender")], doc
         assert registered(hrefs(page, "To")) == roles[(doc, "addressee")], doc
+        assert registered(hrefs(page, "Copy to")) == roles[(doc, "copy to")], doc
         assert registered(hrefs(page, "Place", "place")) <= roles[(doc, "place of sending")], doc
         senders, addressees = names(page, "From"), names(page, "To") or {"addressee not named"}
         assert {s for s, _ in pairs[doc]} == senders, doc
@@ -192,9 +194,15 @@ def test_every_name_that_leads_somewhere_is_a_link(site):
     for path in site.edition.document_files():
         document = parse_file(path)
         authority = registers.with_local(document, key)
-        links = {unquote(a.get("href")) for a in site.page(path.stem).xpath("//article//a[contains(@class, 'name') or @class = 'also-ref']")}
+        page = site.page(path.stem)
+        in_text = {unquote(a.get("href")) for a in page.xpath("//article//a[contains(@class, 'name') or @class = 'also-ref']")}
+        in_panel = {unquote(a.get("href")) for a in page.xpath("//section[@class='metadata']//dd[@class]//a")}
+        # the names of the text, and the correspondents and places of the header, which the panel shows
         for name in document.root.xpath("t:text//*[@ref or @key][self::t:persName or self::t:placeName or "
-                                        "self::t:orgName or self::t:name or self::t:rs]", namespaces=TEI):
+                                        "self::t:orgName or self::t:name or self::t:rs] | t:teiHeader//t:correspAction/"
+                                        "*[@ref or @key][self::t:persName or self::t:placeName or self::t:orgName]",
+                                        namespaces=TEI):
+            links = in_panel if name.xpath("ancestor::t:teiHeader", namespaces=TEI) else in_text
             if not "".join(name.itertext()).strip():
                 continue  # an empty name has nothing to click on
             tokens = name.get("ref", "").split() or ([name.get("key")] if key else [])
