@@ -233,6 +233,8 @@ def render(context: Context, file: Path, target: str, output: Path | None) -> No
     """Convert one TEI file to HTML or plain text.
 
     Works on TEI from other projects too: elements this edition does not use keep their text.
+    A file of the edition gets the record a build gives its page (names resolved by the
+    edition's authority files); names then link to their authority URIs.
     """
     from .render import render as run_render
     from .xmlio import atomic_write
