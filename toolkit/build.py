@@ -290,10 +290,30 @@ class _Run:
         inputs = [Path(p) for p in self.stamps] + [self.edition.root / "teikit.toml"]
         return {"site": True, "edition-title": self._edition_title(), "edition-editors": ", ".join(config.editors),
                 "licence": config.licence, "licence-name": self.labels.licence(config.licence) if config.licence else "",
+                **self._edition_statements(),
                 "base-url": config.base_url, "publisher": config.publisher,
                 "build-date": build_date(inputs, config.date), "teikit-version": __version__,
                 # how much of the DTS API is written as files: a page's key, since its answers follow it
                 "dts-static": static_mode(config.dts_static, len(self.documents))}
+
+    def _edition_statements(self) -> dict[str, str]:
+        """What edition.xml says that every page repeats: the licence in its words (what it covers)
+        and what it says beside it (what it does not cover), for the footer, where it names the
+        licence teikit.toml gives; and what it says of the language of its source (a translation),
+        for "How to cite"."""
+        stated = self._edition_stated()
+        same = stated["licence"].rstrip("/") == self.edition.config.licence.rstrip("/") != ""
+        return {"rights-licence": stated["covers"] if same else "", "rights-note": stated["note"] if same else "",
+                "source-language": stated["language"]}
+
+    def _edition_stated(self) -> dict[str, str]:
+        """edition.xml's availability and language note (remembered while edition.xml is unchanged)."""
+        if self.previous.corpus.get("support") == self.support_key and "stated" in self.previous.corpus:
+            return self.previous.corpus["stated"]
+        document = self.edition_document
+        stated = metadata.rights(document.root) if document is not None else metadata.Rights()
+        language = metadata.source_language_note(document.root) if document is not None else ""
+        return {"licence": stated.licence, "covers": stated.covers, "note": stated.note, "language": language}
 
     def _edition_title(self) -> str:
         """teikit.toml's title, else edition.xml's (remembered while edition.xml is unchanged)."""
@@ -463,7 +483,8 @@ class _Run:
                   "config": self.config_key, "dating": self._dating(), "labels": self.labels_key}
         known = self.previous.corpus.get("builders", {})
         self.state.corpus = {"support": self.support_key, "authority": self.authority_key, "builders": {},
-                             "checked": sha(self.support_key, self.schema_key), "title": self.site_params["edition-title"]}
+                             "checked": sha(self.support_key, self.schema_key), "title": self.site_params["edition-title"],
+                             "stated": self._edition_stated()}
         made: dict[str, str] = {}  # builder name -> its key, for the builders that read its outputs
         data = None
         for builder in corpus_builders():
