@@ -63,19 +63,24 @@ def test_cmif_refs_are_authority_uris_kept_or_found(edition, tmp_path):
     assert "Oswald Heer" in persons and "Johann Wolfgang von Goethe" in persons
 
 
-def test_an_unknown_prefixed_pointer_is_an_error_and_an_unknown_key_a_warning(edition):
+def test_an_unknown_prefixed_pointer_and_an_unknown_key_are_warnings_unless_the_edition_says_otherwise(edition):
     letter = edition / "letters" / "1870" / "a.xml"
     text = letter.read_text(encoding="utf-8").replace('ref="pmb:12"', 'ref="pmb:99"')
     letter.write_text(text.replace('<persName key="Heer Oswald">Heer</persName>',
                                    '<persName key="Heer Oskar">Heer</persName>'), encoding="utf-8")
     result = run(edition, "validate")
-    assert result.exit_code == 1
+    assert result.exit_code == 0
     assert result.stdout.splitlines()[:2] == [
-        'letters/1870/a.xml:12:21: error: unknown reference "#pmb99" (pmb:99 by its prefixDef): '
+        'letters/1870/a.xml:12:21: warning: unknown reference "#pmb99" (pmb:99 by its prefixDef): '
         'no xml:id "pmb99" in the authority files (registers/*.xml) [ref-resolves]',
         'letters/1870/a.xml:24:57: warning: key="Heer Oskar" matches no entry of the authority files '
         '(registers/*.xml) [key-resolves]',
     ]
+    toml = edition / "teikit.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + '\n[rules]\nref-resolves = "error"\n', encoding="utf-8")
+    strict = run(edition, "validate")
+    assert strict.exit_code == 1
+    assert strict.stdout.splitlines()[0].startswith('letters/1870/a.xml:12:21: error: unknown reference "#pmb99"')
 
 
 def test_ids_unique_across_the_corpus_is_a_setting(edition):

@@ -40,6 +40,7 @@ from .errors import InputError
 from .edition import Edition
 from .executors import batches, default_jobs, open_executor
 from .output import OutputFolder
+from .rules import judged
 from .state import SNAPSHOT_FILE, STATE_FILE, FileStamp, Record, Snapshot, State, folder_times, inputs_fingerprint, sha
 from .tasks import PageJob, TaskContext, render
 from .xmlio import read_regular, require_inside, require_safe_name, unreadable
@@ -175,8 +176,9 @@ def fingerprint(edition: Edition, schema: str) -> str | None:
 def config_warnings(edition: Edition) -> list[Diagnostic]:
     """teikit.toml's unknown keys, and one warning line for each thing a published edition needs that it does not say."""
     where = display_path(edition.root / "teikit.toml")
-    return [*edition.config.warnings,
-            *(Diagnostic(where, 1, 0, WARNING, rule, message) for rule, message in edition.config.missing())]
+    return judged([*edition.config.warnings,
+                   *(Diagnostic(where, 1, 0, WARNING, rule, message) for rule, message in edition.config.missing())],
+                  edition.config.rules)
 
 
 class _Run:
@@ -345,7 +347,7 @@ class _Run:
         problems = [d for c in checked for d in c.diagnostics] + self._check_support(support_targets)
         if self.context.rules.unique_ids:
             problems += duplicate_ids(self.support, checked + self._known_ids(records), support_targets)
-        for diagnostic in sorted(set(problems)):
+        for diagnostic in sorted(set(judged(problems, self.edition.config.rules))):
             (self.report.fail if diagnostic.is_error else self.report.diagnostics.append)(diagnostic)
         invalid = set(self.report.failed)
         for result in checked:
@@ -467,7 +469,7 @@ class _Run:
                 self.folder.put(path, content)
             self.state.corpus["builders"][builder.name] = {"key": key, "outputs": self.folder.digests(outputs)}
             self.report.corpus_built.append(builder.name)
-        for warning in data.diagnostics if data else []:
+        for warning in judged(data.diagnostics if data else [], self.edition.config.rules):
             (self.report.fail if warning.is_error else self.report.diagnostics.append)(warning)
 
     def _dating(self) -> str:

@@ -147,7 +147,10 @@ def validate(context: Context, paths: tuple[Path, ...], schema: str | None, outp
     _scheduler_needs_dask(executor, scheduler)
     report = run_validation(context.edition, expand_paths(paths), schema, jobs=jobs, executor=executor,
                             scheduler=scheduler)
-    diagnostics = [*context.edition.config.warnings, *report.diagnostics]  # teikit.toml's unknown keys first
+    from .rules import judged
+
+    # teikit.toml's unknown keys first
+    diagnostics = [*judged(context.edition.config.warnings, context.edition.config.rules), *report.diagnostics]
     if output_format == "json":
         click.echo(to_json(diagnostics))
     else:
@@ -275,8 +278,10 @@ def export_cmif(context: Context, output: Path | None) -> None:
     """CMIF v1.1 (the format correspSearch harvests), one correspDesc per document."""
     from .exchange.cmif import export_cmif as run_export
 
+    from .rules import judged
+
     result = run_export(context.edition)
-    for warning in result.warnings:
+    for warning in judged(result.warnings, context.edition.config.rules):
         click.echo(warning.format(), err=True)
     if any(w.is_error for w in result.warnings):
         fail("CMIF not written: fix the files above (documents that cannot be read would be missing)")

@@ -13,9 +13,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import ERROR, Diagnostic, display_path
+from .diagnostics import ERROR, WARNING, Diagnostic, display_path
 from .errors import ConfigError, InputError, SchemaNotFound
-from .settings import (Date, Email, FilePath, Folders, Globs, Number, Reading, Setting, Text, Texts, Url,
+from .rules import BY_ID, SEVERITIES, rule_ids
+from .settings import (ANY_KEY, Date, Email, FilePath, Folders, Globs, Number, Reading, Setting, Text, Texts, Url,
                        leaving)
 from .xmlio import read_regular
 
@@ -67,8 +68,8 @@ SETTINGS = (
     Setting("corpus", "allow_outside", Folders(), [],
             "folders outside the edition folder whose files documents and authorities may name (and the site publishes)"),
     Setting("corpus", "schema", FilePath(example="edition"), "edition", f"the schema: {SCHEMA_CHOICES}"),
-    Setting("corpus", "unique_ids", Text(choices=UNIQUE_ID_SCOPES), "corpus",
-            "corpus: an xml:id is used once in the whole corpus; document: once in each document"),
+    Setting("corpus", "unique_ids", Text(choices=UNIQUE_ID_SCOPES), "document",
+            "document: an xml:id is used once in each document (TEI's rule); corpus: once in the whole corpus"),
     # [references]: the attribute of an entry that a name's @key matches ("" when @key is not used)
     Setting("references", "key", Text(example="n"), "", "the attribute of an entry that a name's @key matches"),
     # [correspondence]: @type values that mark a name inside correspAction type="sent" as the addressee
@@ -80,6 +81,9 @@ SETTINGS = (
     Setting("limits", "max_file_mb", Number(0, 2048, "megabytes", 50), 50, "no file larger than this is read"),
     Setting("limits", "document_seconds", Number(0, 86400, "seconds", 60), 60,
             "no document is checked or rendered for longer than this"),
+    # [rules]: a severity per rule id (toolkit/rules.py, schema/README.md); the others keep their default
+    Setting("rules", ANY_KEY, Text(choices=SEVERITIES), {}, "error, warning or off for a rule id",
+            known_keys=rule_ids),
     Setting("cmif", "email", Email(), None, "the contact address of cmif.xml", attribute="cmif.email"),
     Setting("cmif", "date", Date(time=True), None, "cmif.xml's publication date", attribute="cmif.date"),
 )
@@ -149,6 +153,7 @@ class Config:
         reading = Reading(data, text, where, SETTINGS)
         reading.read()
         _check_paths(reading, path.parent)
+        _keep_fixed_rules(reading)
         if reading.errors:
             raise ConfigError(reading.errors[0].format())
         config = cls(reading.values, reading.warnings)
@@ -193,6 +198,19 @@ def _check_paths(reading: Reading, root: Path) -> None:
                              "folder; teikit reads and publishes only the edition's own files unless teikit.toml "
                              f"names the folder: [corpus] allow_outside = [{json.dumps(folder, ensure_ascii=False)}]")
             break
+
+
+def _keep_fixed_rules(reading: Reading) -> None:
+    """[rules] cannot lower what makes a document unbuildable or unsafe: a warning, and the rule stays an error."""
+    configured = reading.values.get("rules", {})
+    for rule_id in [r for r in configured if BY_ID[r].fixed]:
+        if configured.pop(rule_id) == ERROR:
+            continue
+        line, column = reading.located.of("rules", rule_id)
+        reading.warnings.append(Diagnostic(
+            reading.file, line, column, WARNING, "config-fixed",
+            f"[rules] {rule_id} cannot be changed: {BY_ID[rule_id].meaning.split(':')[0]} cannot be built or is "
+            "unsafe, so it is always an error (schema/README.md lists the rules an edition may change)"))
 
 
 def _resolved_folder(root: Path, folder: str) -> Path:

@@ -31,6 +31,7 @@ from .edition import Edition
 from .errors import InputError, TeikitError
 from .executors import Stop, bounded
 from .metadata import Letter, letter
+from .rules import judged
 from .state import FileStamp, sha
 from .xmlio import parse_bytes, read_regular, require_inside, require_safe_name, require_tei, unreadable
 
@@ -121,6 +122,7 @@ def check_one(context: TaskContext, path: Path) -> Checked:
     if context.rules.cross_file:
         found += check_pointers(document, authority, context.where)
         found += correspondence.check_document(document)  # a document of the edition: it needs a correspDesc
+    found = judged(found, context.edition.config.rules)  # the edition's severities decide what is valid
     ids = {}
     for value in XML_ID(document.tree):
         ids.setdefault(str(value), value.getparent().sourceline or 1)

@@ -21,8 +21,9 @@ from ..corpus import Corpus, authority_index, load, parse_tei, resolved
 from ..diagnostics import ERROR, WARNING, Diagnostic, display_path
 from ..edition import SCHEMA_CHOICES, Edition
 from ..errors import SchemaNotFound
+from ..rules import judged
 from ..xmlio import ParsedDocument
-from . import buildable, correspondence, jing, references, relaxng, schematron
+from . import buildable, correspondence, dates, jing, references, relaxng, schematron
 
 PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
 
@@ -58,6 +59,7 @@ class Rules:
 
     def check_document(self, document: ParsedDocument) -> list[Diagnostic]:
         found = relaxng.check(document, self.relaxng) if self.relaxng is not None else []
+        found += dates.check(document)  # whatever the schema: an impossible date never reaches the site
         if self.schematron is not None:
             found += schematron.check(document, self.schematron)
         if self.cross_file:  # the edition's rules: also what its stylesheets cannot build
@@ -130,7 +132,12 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
         if rules.unique_ids:
             diagnostics += duplicate_ids(support, checked, support_targets)
     files = {display_path(c.path) for c in checked} | {d.display for d in support_targets} | {f.file for f in failures}
-    return ValidationReport(sorted(files), sorted(set(diagnostics)))
+    return _report(edition, files, diagnostics)
+
+
+def _report(edition: Edition, files, diagnostics: list[Diagnostic]) -> ValidationReport:
+    """The files and their diagnostics, with the edition's severities ([rules] in teikit.toml)."""
+    return ValidationReport(sorted(files), sorted(set(judged(diagnostics, edition.config.rules))))
 
 
 def check_paths(edition: Edition, paths: list[Path], support: list[ParsedDocument], schema: str | None = None,
@@ -183,11 +190,14 @@ def duplicate_ids(support: list[ParsedDocument], checked: list, targets: list[Pa
         owner = occurrences[0][1]
         for later in dict.fromkeys(path for _, path, _ in occurrences if path != owner):
             diagnostics.append(_duplicate(xml_id, later, owner, ERROR, "is already used at"))
-            diagnostics.append(_duplicate(xml_id, owner, later, WARNING, "is also used (and refused there) at"))
+            diagnostics.append(_duplicate(xml_id, owner, later, WARNING,
+                                          "is also used (this file has it first and keeps it) at",
+                                          "xmlid-first"))
     return diagnostics
 
 
-def _duplicate(xml_id: str, path: str, other_path: str, severity: str, relation: str) -> Diagnostic:
+def _duplicate(xml_id: str, path: str, other_path: str, severity: str, relation: str,
+               rule: str = "xmlid-unique") -> Diagnostic:
     from ..xmlio import parse_file
     from .locate import position
 
@@ -198,7 +208,7 @@ def _duplicate(xml_id: str, path: str, other_path: str, severity: str, relation:
 
     document, (line, column) = located(path)
     other, (other_line, other_column) = located(other_path)
-    return Diagnostic(document.display, line, column, severity, "xmlid-unique",
+    return Diagnostic(document.display, line, column, severity, rule,
                       f'xml:id "{xml_id}" {relation} {other.display}:{other_line}:{other_column}; '
                       "an xml:id must be unique in the whole corpus")
 
@@ -208,11 +218,11 @@ def _validate_with_jing(edition: Edition, schema: Path, paths) -> ValidationRepo
     corpus = load(edition, paths)
     diagnostics = list(corpus.failures) + jing.check(schema, [d.path for d in corpus.targets])
     files = {d.display for d in corpus.targets} | {f.file for f in corpus.failures}
-    return ValidationReport(sorted(files), sorted(set(diagnostics)))
+    return _report(edition, files, diagnostics)
 
 
 def _validate_loose(edition: Edition, rules: Rules, paths, jobs) -> ValidationReport:
     corpus = load(edition, paths)
     diagnostics = list(corpus.failures) + rules.check_corpus(corpus, jobs)
     files = {d.display for d in corpus.targets} | {f.file for f in corpus.failures}
-    return ValidationReport(sorted(files), sorted(set(diagnostics)))
+    return _report(edition, files, diagnostics)

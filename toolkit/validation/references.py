@@ -133,14 +133,15 @@ def check_unique_ids(documents: Iterable[ParsedDocument], targets: Iterable[Pars
             if document is not owner[0]:
                 diagnostics.append(_duplicate(xml_id, document, element, owner, ERROR, "is already used at"))
                 diagnostics.append(_duplicate(xml_id, owner[0], owner[1], (document, element), WARNING,
-                                              "is also used (and refused there) at"))
+                                              "is also used (this file has it first and keeps it) at", "xmlid-first"))
     return diagnostics
 
 
-def _duplicate(xml_id: str, document: ParsedDocument, element, other, severity: str, relation: str) -> Diagnostic:
+def _duplicate(xml_id: str, document: ParsedDocument, element, other, severity: str, relation: str,
+               rule: str = "xmlid-unique") -> Diagnostic:
     other_document, other_element = other
     line, column = position(document, element, "xml:id")
     other_line, other_column = position(other_document, other_element, "xml:id")
-    return Diagnostic(document.display, line, column, severity, "xmlid-unique",
+    return Diagnostic(document.display, line, column, severity, rule,
                       f'xml:id "{xml_id}" {relation} {other_document.display}:{other_line}:{other_column}; '
                       "an xml:id must be unique in the whole corpus")
