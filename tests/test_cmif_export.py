@@ -267,7 +267,7 @@ def test_date_ranges_keep_their_attributes(small_tree, tree):
 PLACEHOLDER_WARNING = (
     "{}:7:0: warning: base_url 'https://letters.example.org/ed/' is a placeholder: every letter, person and "
     "place URI of this CMIF file points to it; do not submit the file to correspSearch until base_url in "
-    "teikit.toml is the edition's public address [placeholder-address]")
+    "teikit.toml is the edition's public address [placeholder-base-url]")
 
 
 @pytest.mark.parametrize("url, placeholder", [
@@ -285,11 +285,11 @@ def test_a_real_address_gives_no_placeholder_warning(small_copy):
     toml = small_copy / "teikit.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace("https://letters.example.org/ed/", "https://letters.uni-musterstadt.de/ed/"),
                     encoding="utf-8")
-    assert "placeholder-address" not in {w.rule for w in export_cmif(Edition.open(small_copy)).warnings}
+    assert "placeholder-base-url" not in {w.rule for w in export_cmif(Edition.open(small_copy)).warnings}
 
 
 def test_the_shipped_placeholder_address_is_warned_about_loudly():
-    warnings = [w for w in export_cmif(Edition.open(REPO)).warnings if w.rule == "placeholder-address"]
+    warnings = [w for w in export_cmif(Edition.open(REPO)).warnings if w.rule == "placeholder-base-url"]
     assert len(warnings) == 1 and warnings[0].severity == "warning" and warnings[0].line == 8
     assert "do not submit the file to correspSearch" in warnings[0].message
 

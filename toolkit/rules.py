@@ -138,11 +138,10 @@ RULES: tuple[Rule, ...] = (
          "a `placeName` in a `correspAction` that the source does not state (only the dateline states one, the "
          "place of sending, with the same `@ref`) and that is not marked as the edition's inference (`@cert` or "
          "`@evidence`); or one so marked without a `note` giving the grounds"),
-    Rule("placeholder-address", ERROR, "`edition.sch`; the CMIF export (warning)",
+    Rule("placeholder-address", ERROR, "`edition.sch`",
          "an address in a header (`idno type=\"url\"`, `ref/@target`, `ptr/@target`) on a placeholder host: "
          "`example.org`, `example.com`, `example.net` and their subdomains, `localhost`, `127.0.0.1`, the reserved "
-         "`.example`, `.invalid`, `.localhost`, `.test`; the CMIF export and the build warn about such a "
-         "`base_url`"),
+         "`.example`, `.invalid`, `.localhost`, `.test`"),
     # ---- the CMIF export ------------------------------------------------------------------------
     Rule("cmif-no-correspdesc", WARNING, "the CMIF export", "a document without `correspDesc` is left out of cmif.xml"),
     Rule("cmif-action", WARNING, "the CMIF export",
@@ -159,6 +158,9 @@ RULES: tuple[Rule, ...] = (
          "names the nearest known one"),
     Rule("config-fixed", WARNING, "settings", "`[rules]` sets a rule that cannot be changed (one of those always "
          "an error above) to warning or off: it stays an error"),
+    Rule("placeholder-base-url", WARNING, "the CMIF export and the build",
+         "`[edition] base_url` is on a placeholder host (see `placeholder-address`): every URI of cmif.xml points "
+         "to it, so the file must not be submitted to correspSearch"),
     Rule("config-licence", WARNING, "build", "no `[edition] licence`: the site and cmif.xml claim none"),
     Rule("config-base-url", WARNING, "build", "no `[edition] base_url`: cmif.xml and the pages link relative to the "
          "site"),

@@ -119,7 +119,7 @@ class _Exporter:
         base_url = self.edition.config.base_url
         if is_placeholder_address(base_url):
             config = self.edition.root / "teikit.toml"
-            self.warn(display_path(config), _line_of(config, "base_url"), "placeholder-address",
+            self.warn(display_path(config), _line_of(config, "base_url"), "placeholder-base-url",
                       f"base_url {base_url!r} is a placeholder: every letter, person and place URI of this CMIF "
                       "file points to it; do not submit the file to correspSearch until base_url in teikit.toml "
                       "is the edition's public address")
