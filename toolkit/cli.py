@@ -139,8 +139,10 @@ def validate(context: Context, paths: tuple[Path, ...], schema: str | None, outp
              executor: str, scheduler: str | None) -> None:
     """Check TEI files: well-formedness, RelaxNG and Schematron rules, in one pass.
 
-    PATHS are files or folders (default: the edition's tei/). Each problem is reported as
-    `path:line:col: error|warning: message [rule-id]`. Exit 1 if any file has an error.
+    PATHS are files or folders (default: the edition's tei/). Each problem is one line,
+    `path:line:col: error|warning: message [rule-id]`,
+    on standard error; the summary (and --format json) goes to standard output. Exit 1 if any
+    file has an error.
     """
     from .validation import validate as run_validation
 
@@ -153,10 +155,10 @@ def validate(context: Context, paths: tuple[Path, ...], schema: str | None, outp
     diagnostics = [*judged(context.edition.config.warnings, context.edition.config.rules), *report.diagnostics]
     if output_format == "json":
         click.echo(to_json(diagnostics))
-    else:
+    else:  # as build, export and import do: problems on standard error, the result on standard output
         for diagnostic in diagnostics:
-            click.echo(diagnostic.format())
-        click.echo(report.summary(), err=bool(diagnostics))
+            click.echo(diagnostic.format(), err=True)
+        click.echo(report.summary())
     if report.invalid:
         sys.exit(1)
 
@@ -206,7 +208,8 @@ def build(context: Context, out_dir: Path | None, jobs: int | None, executor: st
     """Validate the edition, then build the reading site, the plain texts and cmif.xml.
 
     Invalid documents are reported and skipped; the rest are built. Only what changed since the
-    last build is rebuilt. Exit 1 if any document failed.
+    last build is rebuilt. Problems go to standard error, one line each; the summary (and --format
+    json) to standard output. Exit 1 if any document failed.
     """
     from .build import build as run_build
     from .progress import progress_bar

@@ -30,7 +30,7 @@ from .metadata import Action, DateSpec, Letter, Name, Source
 
 STATE_FILE = ".teikit/state.json"
 SNAPSHOT_FILE = ".teikit/snapshot.json"
-FORMAT = 2  # a state of another format is ignored (the build starts clean)
+FORMAT = 3  # a state of another format is ignored (the build starts clean)
 
 
 def sha(*parts: bytes | str) -> str:
@@ -134,6 +134,7 @@ def _action(data: dict) -> Action:
     values = dict(data)
     values["parties"] = [Name(**p) for p in data["parties"]]
     values["place"] = Name(**data["place"]) if data["place"] else None
+    values["places"] = [Name(**p) for p in data.get("places", [])]
     values["date"] = DateSpec(**data["date"])
     return Action(**values)
 

@@ -30,7 +30,7 @@ from .diagnostics import ERROR, Diagnostic, display_path
 from .edition import Edition
 from .errors import InputError, TeikitError
 from .executors import Stop, bounded
-from .metadata import Letter, letter
+from .metadata import Letter, letter_of
 from .rules import judged
 from .state import FileStamp, sha
 from .xmlio import parse_bytes, read_regular, require_inside, require_safe_name, require_tei, unreadable
@@ -70,6 +70,7 @@ class Checked:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     letter: Letter | None = None  # None when the file is not usable
     ids: dict[str, int] = field(default_factory=dict)  # xml:id -> line
+    parsed: bool = False  # the safe parser accepted it (what a grammar checked by jing may read)
 
     @property
     def valid(self) -> bool:
@@ -128,8 +129,8 @@ def check_one(context: TaskContext, path: Path) -> Checked:
         ids.setdefault(str(value), value.getparent().sourceline or 1)
     # Only a valid document has a record: metadata may assume what the rules guarantee.
     valid = not any(d.is_error for d in found)
-    record = letter(document, authority, context.edition.config.received_types) if context.letters and valid else None
-    return Checked(str(path), stamp, found, record, ids)
+    record = letter_of(document, authority, context.edition.config) if context.letters and valid else None
+    return Checked(str(path), stamp, found, record, ids, parsed=True)
 
 
 @dataclass
