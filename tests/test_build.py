@@ -214,7 +214,7 @@ def test_a_broken_authority_file_is_counted_apart_from_the_letters(edition_copy,
     report = run(edition_copy, out, jobs=1)
     assert report.failed_documents == [] and len(report.failed) == 1
     assert report.summary().startswith("Built 10 documents in ")
-    assert ", 10 rebuilt, 0 up to date, 1 other file (authority files, settings) with errors;" in report.summary()
+    assert ", 10 rebuilt, 0 up to date, 1 other file (authority files, outputs) with errors;" in report.summary()
     assert report.summary().endswith("(checked: edition.rng, edition.sch; pointers, dates, correspDesc; xml:id unique "
                                      "in the corpus).")
     assert not (out / STATE_FILE).exists(), "a refused authority file drops the state: its verdict is kept nowhere"

@@ -36,6 +36,7 @@ from .builders.citation import build_date
 from .builders.indexes import document_label, entries_xml
 from .corpus import authority_index, parse_tei
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
+from .dts import static_mode
 from .errors import InputError
 from .edition import Edition
 from .executors import batches, default_jobs, open_executor
@@ -88,7 +89,7 @@ class BuildReport:
             parts.append(f"{len(self.failed_documents)} failed")
         support = len(self.failed) - len(self.failed_documents)
         if support:
-            parts.append(f"{support} other file{'' if support == 1 else 's'} (authority files, settings) with errors")
+            parts.append(f"{support} other file{'' if support == 1 else 's'} (authority files, outputs) with errors")
 
         if not self.corpus_built:
             site = "site pages up to date"
@@ -132,6 +133,14 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     `schema`, default teikit.toml's) are reported and skipped. `progress(stage, total)` returns a
     callable advanced per document."""
     folder = OutputFolder.open(Path(out_dir) if out_dir is not None else edition.root / "build", edition)
+    try:  # the folder is locked until the build is over
+        return _build_into(folder, edition, jobs, clean, executor, scheduler, progress, schema)
+    finally:
+        folder.close()
+
+
+def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, scheduler, progress,
+                schema) -> BuildReport:
     schema = schema or edition.config.schema
     report = BuildReport(folder.root, checks=checks_of(edition, schema))
     report.diagnostics += config_warnings(edition)
@@ -158,6 +167,10 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     clock.lap("corpus")
     report.removed = len(folder.publish())
     report.written = len(folder.written)
+    for path in folder.foreign:
+        report.fail(Diagnostic(display_path(folder.root / path), 1, 0, ERROR, "output-foreign",
+                               "a file teikit did not write is where the build puts one of its outputs; it was "
+                               "left as it was and the output not written: move it away, or build into another folder"))
     _remember(run, folder, inputs)
     clock.lap("write")
     return report
@@ -166,7 +179,7 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
 def _remember(run: "_Run", folder: OutputFolder, inputs: str | None) -> None:
     """Keep what this build learnt for the next. A refused document has no record, so the next
     build checks it (and only it) again; a refused authority file, whose verdict is kept nowhere,
-    drops the state (the next build starts clean). The no-op snapshot is written only when nothing
+    drops the state (the next build starts clean), and so does a foreign file in the output folder. The no-op snapshot is written only when nothing
     failed: a failure is reported again by every build until it is mended."""
     report = run.report
     if set(report.failed) - set(report.failed_documents):
@@ -299,7 +312,9 @@ class _Run:
         inputs = [Path(p) for p in self.stamps] + [self.edition.root / "teikit.toml"]
         return {"site": True, "edition-title": self._edition_title(), "edition-editors": ", ".join(config.editors),
                 "licence": config.licence, "base-url": config.base_url, "publisher": config.publisher,
-                "build-date": build_date(inputs, config.date), "teikit-version": __version__}
+                "build-date": build_date(inputs, config.date), "teikit-version": __version__,
+                # how much of the DTS API is written as files: a page's key, since its answers follow it
+                "dts-static": static_mode(config.dts_static, len(self.documents))}
 
     def _edition_title(self) -> str:
         """teikit.toml's title, else edition.xml's (remembered while edition.xml is unchanged)."""

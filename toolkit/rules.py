@@ -77,6 +77,10 @@ RULES: tuple[Rule, ...] = (
            "same page"),
     _fixed("build-changed", "build", "the file changed while the build ran: run it again"),
     _fixed("build-transform", "build", "a stylesheet could not render the document (the message says why)"),
+    _fixed("name-taken", "check task", "a document whose page or TEI copy would take the place of the site's own "
+           "file (`index.xml` → `html/index.html`; `sub/persons.xml`): rename it"),
+    _fixed("output-foreign", "build", "a file teikit did not write (the user's own, a link) is where an output goes: "
+           "it is left as it was and the output not written"),
     _fixed("config-toml", "settings", "`teikit.toml` is not TOML (or not UTF-8)"),
     _fixed("config-value", "settings", "a value in `teikit.toml` that its key does not take (a number out of range, "
            "`inf`, a list where text belongs, a URL that is not http(s), an absolute or broken glob, a severity "
