@@ -116,3 +116,20 @@ def test_build_schema_option_validates_against_that_schema(edition, tmp_path):
     assert "letters/1870/a.xml:" in result.stderr
     result = run(edition, "build", "--out", str(tmp_path / "out"), "--schema", "none", "--quiet")
     assert result.exit_code == 0, result.output
+
+
+def test_a_changed_setting_rebuilds_what_depends_on_it(edition, tmp_path):
+    """[references] key changes which names lead where: the next build (no --clean) checks every
+    letter again, and cmif.xml, the registers and the index follow; [rules] changes the verdicts."""
+    out = tmp_path / "out"
+    assert not build(Edition.open(edition), out, jobs=1).failed
+    assert "persons.html#Heer-Oswald" in (out / "cmif.xml").read_text(encoding="utf-8")
+    toml = edition / "teikit.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('key = "n"', 'key = ""'), encoding="utf-8")
+    report = build(Edition.open(edition), out, jobs=1)
+    assert report.checked == 2 and "cmif" in report.corpus_built and "site" in report.corpus_built
+    assert "persons.html#Heer-Oswald" not in (out / "cmif.xml").read_text(encoding="utf-8")
+    assert any(d.rule == "key-unset" for d in report.diagnostics)
+    toml.write_text(toml.read_text(encoding="utf-8") + '\n[rules]\nkey-unset = "error"\n', encoding="utf-8")
+    strict = build(Edition.open(edition), out, jobs=1)
+    assert strict.checked == 2 and len(strict.failed_documents) == 2

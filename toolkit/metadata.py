@@ -210,6 +210,16 @@ class Letter:
     def cc(self) -> list[Name]:
         return [p for a in self.copied for p in a.parties]
 
+    def named_ids(self) -> list[str]:
+        """Every entry the document names, once, in order: in its text, as a party or a place of any
+        action (every place, every type), in its manuscript description, as the archive of a source."""
+        ids = [ref for refs in self.mentions.values() for ref in refs]
+        for action in self.actions:
+            ids += [p.ref for p in action.parties] + [p.ref for p in action.places or ([action.place] if action.place else [])]
+        ids += [ref for refs in self.described.values() for ref in refs]
+        ids += [s.repository for s in self.sources]
+        return [ref for ref in dict.fromkeys(ids) if ref]
+
     @property
     def turns(self) -> list[list[Action]]:
         """The actions of each correspDesc, in order: one for a letter, one per turn of a conversation."""

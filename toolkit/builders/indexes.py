@@ -101,12 +101,8 @@ class SiteData:
 
 
 def _referenced_ids(letter: Letter) -> list[str]:
-    """Entries a document names: in its text, as correspondents and places, as repositories."""
-    ids = [ref for refs in letter.mentions.values() for ref in refs]
-    for action in letter.actions:
-        ids += [p.ref for p in action.parties] + ([action.place.ref] if action.place else [])
-    ids += [s.repository for s in letter.sources]
-    return [ref for ref in dict.fromkeys(ids) if ref]
+    """Entries a document names (Letter.named_ids)."""
+    return letter.named_ids()
 
 
 def site_summary(site: SiteData) -> etree._Element:
@@ -171,13 +167,18 @@ def roles(letter: Letter, ref: str) -> list[str]:
         if any(name.ref == ref for name in names):
             found.append(label)
     for label, actions in (("place of sending", letter.sent), ("place of receipt", letter.received)):
-        if any(action.place and action.place.ref == ref for action in actions):
+        if any(ref in [p.ref for p in action.places or [action.place] if p] for action in actions):
             found.append(label)
+    for action in letter.actions:  # read, forwarded …: the action as the document types it
+        if action.type not in ("sent", "received") and ref in [p.ref for p in action.parties + action.places]:
+            found.append(action.tei_type or action.type)
     if any(ref in refs for refs in letter.mentions.values()):
         found.append("mentioned")
+    if any(ref in refs for refs in letter.described.values()) and not any(s.repository == ref for s in letter.sources):
+        found.append("manuscript description")
     if any(source.repository == ref for source in letter.sources):
         found.append("archive")
-    return found
+    return list(dict.fromkeys(found))
 
 
 def life_dates(entry: Entry) -> str:

@@ -127,6 +127,8 @@ def _pointer_problem(element, attribute: str, token: str, known: AuthorityIndex,
         kind = _kind_problem(element, attribute, token, entry)
         return kind or ("ref-bare", f'{attribute}="{token}" has no "#": read as "#{token}" ({entry.name}); write '
                                     f'"#{token}", or set [rules] ref-bare = "off" if this is the edition\'s convention')
+    if pointer == "#":
+        return "ref-resolves", f'{attribute}="#" points to no id: give the entry\'s id, or leave @{attribute} out'
     entry = known.get(pointer)
     if entry is None:
         if pointer[1:] in own_ids:

@@ -1,6 +1,6 @@
 """Unpack the Alfred Escher letters edition (../shared/corpora/escher-briefedition.tar.xz) into a
 folder in its own layout, with teikit.toml beside data/: what tests/test_escher.py and
-benchmarks/bench_escher.py build (benchmarks/editions/edition_archive.py does the work)."""
+benchmarks/bench_editions.py build (benchmarks/editions/edition_archive.py does the work)."""
 
 from __future__ import annotations
 
