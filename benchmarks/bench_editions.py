@@ -32,6 +32,7 @@ sys.path.insert(0, str(HERE / "editions"))
 from edition_archive import EDITIONS, unpack_edition  # noqa: E402
 from toolkit.build import build  # noqa: E402
 from toolkit.edition import Edition  # noqa: E402
+from toolkit.metadata import ACTION_TYPES  # noqa: E402
 
 ROOTS = REPOSITORY / "tests" / "roots"
 CMIF_RNG = REPOSITORY.parent / "shared" / "reference" / "cmif.rng"
@@ -79,15 +80,19 @@ def cmif_figures(root: Path, letters: list[Path], edition: Edition) -> str:
     refs = {r.removeprefix("https://").removeprefix("http://") for r in cmif.xpath("//t:persName/@ref", namespaces=NS)}
     gnd = gnd_of_registers(edition)
     key = edition.config.key
+    types = {**ACTION_TYPES, **edition.config.actions}
     wanted = set()
     for letter in letters:
         tree = etree.parse(str(letter))
         for name in tree.xpath("//t:correspDesc/t:correspAction/t:persName", namespaces=NS):
+            if types.get(name.getparent().get("type"), "") not in ("sent", "received"):
+                continue  # a reader (type="read") is no correspondent
             entry = (name.get("key") if key else None) or (name.get("ref") or "").lstrip("#")
             if entry in gnd:
                 wanted.add(gnd[entry].removeprefix("https://").removeprefix("http://"))
     missing = len(wanted - refs)
-    return (f"cmif.xml: {len(descs)} letters, valid CMIF 1.1: {valid}, with an 'Unknown' correspondent: {unknown}; "
+    return (f"cmif.xml: {len(descs)} letters, valid CMIF 1.1: {valid}, with an 'Unknown' correspondent (the letter "
+            f"names none): {unknown}; "
             f"GND URIs of correspondents: {len(wanted)}, in the CMIF: {len(wanted) - missing}")
 
 

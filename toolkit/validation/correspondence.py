@@ -44,9 +44,9 @@ def _dated_elsewhere(document: ParsedDocument) -> list[Diagnostic]:
     where, date, element = found
     line, column = position(document, element)
     return [Diagnostic(document.display, line, column, WARNING, "date-inferred",
-                       f"dated {date.iso} from its {DATE_PLACES[where]}, as correspDesc dates no sending: the site and "
-                       f"the CMIF use that date, recorded as taken from the {DATE_PLACES[where]}; put it in "
-                       'correspAction type="sent" to state it')]
+                       f"dated {date.iso} from its {DATE_PLACES[where]}, as correspDesc dates no sending: teikit uses "
+                       f"that date, recorded as taken from the {DATE_PLACES[where]}; put it in correspAction "
+                       'type="sent" to state it')]
 
 
 DATE_PLACES = {"sourceDesc": "source description", "dateline": "dateline", "title": "title"}
