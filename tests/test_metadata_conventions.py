@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from toolkit.authority import AuthorityIndex, authority_of, identifiers_of, natural_order
-from toolkit.metadata import ACTION_TYPES, DateSpec, letter
+from toolkit.metadata import ACTION_TYPES, DateSpec, letter, referenced_ids
 from toolkit.xmlio import parse_bytes
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -93,7 +93,7 @@ def test_other_action_types_read_as_sending_receiving_or_neither(tmp_path):
     assert record.actions[0].place.ref == "weimar"
     assert record.senders[0].ref == "JP-003039" and record.recipients[0].ref == "JP-002430"
     assert record.actions[2].parties[0].ref == "iv001"
-    assert {"jena", "iv001", "weimar"} <= set(record.named_ids())
+    assert {"jena", "iv001", "weimar"} <= set(referenced_ids(record))
     custom = letter(document(tmp_path, letter_text(profile)), authority, action_types={**ACTION_TYPES, "read": "received"})
     assert [p.ref for p in custom.recipients] == ["JP-002430", "iv001"]
 

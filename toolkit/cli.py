@@ -144,7 +144,7 @@ def validate(context: Context, paths: tuple[Path, ...], schema: str | None, outp
     on standard error; the summary (and --format json) goes to standard output. Exit 1 if any
     file has an error.
     """
-    from .validation import validate as run_validation
+    from .validate import validate as run_validation
 
     _scheduler_needs_dask(executor, scheduler)
     report = run_validation(context.edition, expand_paths(paths), schema, jobs=jobs, executor=executor,

@@ -7,7 +7,9 @@ shows the same normalised name.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import asdict, dataclass, field
+from datetime import date as Day
 
 from lxml import etree
 
@@ -18,12 +20,14 @@ from .passages import sentence_of
 from .xmlio import ParsedDocument, compiled_xpath, first, normalized_text
 
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
-# The kind of authority entry each TEI name element stands for; rs and name by their @type (else
-# by the entry they point to).
+# The kind of authority entry each TEI name element stands for; rs and name by their @type, else
+# by the kind of the entry they lead to.
 NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place"}
 RS_KINDS = {"person": "person", "persName": "person", "personGrp": "person", "place": "place", "placeName": "place",
             "org": "org", "orgName": "org", "organisation": "org", "organization": "org"}
 KINDS = ("person", "place", "org")
+# Who sends and receives, and where, in a correspAction: the names that are places are its places.
+PARTIES = "tei:persName | tei:orgName | tei:placeName | tei:name | tei:rs"
 # correspAction/@type values that mean sending or receiving (or neither: "none") in editions' own
 # vocabularies; teikit.toml's [correspondence] actions adds to them or changes them (docs/conventions.md).
 ACTION_TYPES = {
@@ -67,6 +71,7 @@ class DateSpec:
     from_: str = ""
     to: str = ""
     text: str = ""
+    cert: str = ""  # how sure the source is (TEI @cert: high, medium, low)
 
     @classmethod
     def from_element(cls, element) -> "DateSpec":
@@ -80,7 +85,8 @@ class DateSpec:
             if values[start] and values[end] and runs_backwards(values[start], values[end]):
                 values[start] = values[end] = ""
         return cls(when=values["when"], notBefore=values["notBefore"], notAfter=values["notAfter"],
-                   from_=values["from"], to=values["to"], text=normalized_text(element))
+                   from_=values["from"], to=values["to"], text=normalized_text(element),
+                   cert=element.get("cert", ""))
 
     @property
     def given(self) -> bool:
@@ -161,7 +167,7 @@ class Letter:
     xml_id: str
     file: str
     number: str
-    number_inferred: bool
+    number_inferred: bool  # the number is the editors' (idno/@cert), not printed in the source
     kind: str
     title: str
     short_title: str
@@ -170,6 +176,8 @@ class Letter:
     sources: list[Source]
     collection: str = ""
     compiler_title: str = ""  # the compiler's heading (title type="compiler")
+    number_note: str = ""  # why the number is inferred (sourceDesc//note type="inferred")
+    date_written: str = ""  # the date as the text writes it (its dateline's date)
     mentions: dict[str, list[str]] = field(default_factory=dict)  # kind -> authority ids
     passages: dict[str, list[str]] = field(default_factory=dict)  # authority id -> sentences naming it
     source: str = ""  # the file as diagnostics name it
@@ -178,7 +186,7 @@ class Letter:
     # Where `date` was taken from (DATE_SOURCES): correspDesc, else the edition's inference from the
     # source description, the dateline or the title; "" when the document gives no date.
     date_source: str = ""
-    # Entries the header's manuscript description names (owners, places, repositories), kind -> ids
+    # Entries the header's source description names (owners, places, repositories): kind -> ids
     described: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -210,16 +218,6 @@ class Letter:
     def cc(self) -> list[Name]:
         return [p for a in self.copied for p in a.parties]
 
-    def named_ids(self) -> list[str]:
-        """Every entry the document names, once, in order: in its text, as a party or a place of any
-        action (every place, every type), in its manuscript description, as the archive of a source."""
-        ids = [ref for refs in self.mentions.values() for ref in refs]
-        for action in self.actions:
-            ids += [p.ref for p in action.parties] + [p.ref for p in action.places or ([action.place] if action.place else [])]
-        ids += [ref for refs in self.described.values() for ref in refs]
-        ids += [s.repository for s in self.sources]
-        return [ref for ref in dict.fromkeys(ids) if ref]
-
     @property
     def turns(self) -> list[list[Action]]:
         """The actions of each correspDesc, in order: one for a letter, one per turn of a conversation."""
@@ -249,8 +247,8 @@ def name_ref(element, authority: AuthorityIndex | None) -> str:
 def _name(element, authority: AuthorityIndex | None) -> Name:
     ref = name_ref(element, authority)
     text = normalized_text(element)
-    name = authority.name(ref, text) if authority and ref else text
-    return Name(kind_of(element, authority.get(ref) if authority and ref else None), ref, name or text, text)
+    entry = authority.get(ref) if authority and ref and not is_uri(ref) else None
+    return Name(kind_of(element, entry), ref, (entry.name if entry else text) or text, text)
 
 
 def kind_of(element, entry=None) -> str:
@@ -267,7 +265,7 @@ def kind_of(element, entry=None) -> str:
 def _action(element, authority, turn: int = 1, types: dict[str, str] | None = None) -> tuple[Action, list]:
     """One correspAction, and the elements of its parties; its @type read through `types`
     (ACTION_TYPES and teikit.toml's). Names of places (placeName, rs type="place" …) are its places."""
-    found = [(e, _name(e, authority)) for e in _xpath(element, "tei:persName | tei:orgName | tei:placeName | tei:name | tei:rs")]
+    found = [(e, _name(e, authority)) for e in _xpath(element, PARTIES)]
     places = [n for _, n in found if n.kind == "place"]
     parties = [(e, n) for e, n in found if n.kind != "place"]
     dated = first(element, f"tei:date{_DATED}")
@@ -316,18 +314,21 @@ def _signs_its_own_note(element) -> bool:
     return bool(ref) and any(note.get("resp") == ref for note in element.iterancestors(f"{{{TEI_NS}}}note"))
 
 
-def _named_in_text(body, authority: AuthorityIndex | None = None) -> list[tuple[str, str, etree._Element]]:
+def named_in_text(body, authority: AuthorityIndex | None = None) -> list[tuple[str, str, etree._Element]]:
     """(kind, authority id, element) for every name in the text that points to an entry, in
-    document order; not the compiler's initials signing his own note."""
+    document order; not the compiler's initials signing his own note. A name or rs counts as
+    the kind its @type says, else as the kind of the entry it leads to. Registers (mentions, passages) and search filters
+    (record.py) both read the text through this function."""
     if body is None:
         return []
     named = []
     for element in _xpath(body, NAMES):
         if not _signs_its_own_note(element):
             for ref in _refs(element, authority):
-                kind = kind_of(element, authority.get(ref) if authority and ref else None) if ref else "other"
-                if kind in KINDS:
-                    named.append((kind, ref, element))
+                entry = authority.get(ref) if authority is not None and ref and not is_uri(ref) else None
+                found = kind_of(element, entry)
+                if ref and found in KINDS:
+                    named.append((found, ref, element))
     return named
 
 
@@ -401,6 +402,8 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None,
     action_types: how correspAction/@type values read, default ACTION_TYPES)."""
     root = document.root
     header = first(root, "tei:teiHeader")
+    if header is None:  # a file of another project without a header: a record of what there is
+        header = etree.Element(f"{{{TEI_NS}}}teiHeader")
     number = first(header, ".//tei:publicationStmt/tei:idno[@type='document-number']")
     kind = first(header, ".//tei:textClass/tei:catRef/@target")
     elements = [(turn, a) for turn, desc in enumerate(_xpath(header, ".//tei:correspDesc"), start=1)
@@ -408,7 +411,8 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None,
     read = [_action(a, authority, turn, action_types) for turn, a in elements]
     actions = _addressees_apart([a for a, _ in read], received_types, [p for _, p in read])
     date, date_source = _dated(root, actions)
-    named = _named_in_text(first(root, "tei:text"), authority)
+    named = named_in_text(first(root, "tei:text"), authority)
+    why = first(header, ".//tei:sourceDesc//tei:note[@type='inferred']")
     return Letter(
         doc_id=document.doc_id,
         xml_id=root.get(f"{{{XML_NS}}}id", document.doc_id),
@@ -423,12 +427,14 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None,
         sources=[_source(b, authority) for b in _xpath(header, ".//tei:sourceDesc//tei:listBibl[@type='sources']/tei:bibl")],
         collection=normalized_text(first(header, ".//tei:sourceDesc/tei:bibl[@type='collection']")),
         compiler_title=normalized_text(first(header, ".//tei:titleStmt/tei:title[@type='compiler']")),
+        number_note=normalized_text(why) if number is not None and number.get("cert") is not None else "",
+        date_written=normalized_text(first(root, "tei:text//tei:dateline//tei:date")),
         mentions=_mentions(named),
         passages=_passages(named),
         source=document.display,
         lines=_lines(root, header),
         date_source=date_source,
-        described=_mentions(_named_in_text(first(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc"), authority)),
+        described=_mentions(named_in_text(first(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc"), authority)),
     )
 
 
@@ -471,3 +477,128 @@ def _lines(root, header) -> dict[str, int]:
 
 def chronological(letters: list[Letter]) -> list[Letter]:
     return sorted(letters, key=lambda l: l.sort_key)
+
+
+# ---- what a document says about an entry, and who wrote to whom -------------------------
+
+def roles(letter: Letter, ref: str) -> list[str]:
+    """In what roles a document names an entry, as keys of labels.ROLES: sender, addressee, cc,
+    place-sent, place-received, party (of another action: read, forwarded …), mentioned, archive,
+    described (in the manuscript description)."""
+    found = []
+    for role, names in (("sender", letter.senders), ("addressee", letter.recipients), ("cc", letter.cc)):
+        if any(name.ref == ref for name in names):
+            found.append(role)
+    for role, actions in (("place-sent", letter.sent), ("place-received", letter.received)):
+        if any(ref in [p.ref for p in _places(action)] for action in actions):
+            found.append(role)
+    others = [a for a in letter.actions if a.type not in ("sent", "received")]
+    if any(ref in [p.ref for p in a.parties + _places(a)] for a in others):
+        found.append("party")
+    if any(ref in refs for refs in letter.mentions.values()):
+        found.append("mentioned")
+    archive = any(source.repository == ref for source in letter.sources)
+    if archive:
+        found.append("archive")
+    if not archive and any(ref in refs for refs in letter.described.values()):
+        found.append("described")
+    return found
+
+
+def _places(action: Action) -> list[Name]:
+    """Every place of an action (a record of an older state names only the first)."""
+    return action.places or ([action.place] if action.place else [])
+
+
+def referenced_ids(letter: Letter) -> list[str]:
+    """Every entry a document names, once, in order: in its text, as a party or a place of any
+    action (every place, every type), in its manuscript description, as the archive of a source."""
+    ids = [ref for refs in letter.mentions.values() for ref in refs]
+    for action in letter.actions:
+        ids += [p.ref for p in action.parties] + [p.ref for p in _places(action)]
+    ids += [ref for refs in letter.described.values() for ref in refs]
+    ids += [s.repository for s in letter.sources]
+    return [ref for ref in dict.fromkeys(ids) if ref]
+
+
+def correspondence_pairs(letters: list[Letter], unnamed: str) -> list[tuple[Name, Name, bool, list[Letter]]]:
+    """(sender, recipient, is a copy, the letters in date order): the correspondents table and
+    network. A letter whose addressee is not named pairs its senders with a Name called `unnamed`."""
+    pairs: dict[tuple, list[Letter]] = {}
+    names: dict[tuple, tuple[Name, Name]] = {}
+    nobody = Name("other", "", unnamed, "")
+    for letter in letters:
+        for sender, recipient, cc in _pairs(letter, nobody):
+            key = (sender.ref or sender.name, recipient.ref or recipient.name, cc)
+            pairs.setdefault(key, []).append(letter)
+            names[key] = (sender, recipient)
+    order = sorted(pairs, key=lambda k: (names[k][0].name.casefold(), names[k][1].name.casefold(), k[2]))
+    return [(*names[key], key[2], pairs[key]) for key in order]
+
+
+def _pairs(letter: Letter, nobody: Name):
+    """(sender, recipient, is_copy) for every sender and every addressee of each turn of a letter
+    (a letter has one turn; a recorded conversation one per correspDesc)."""
+    seen = set()
+    for actions in letter.turns:
+        received = [a for a in actions if a.type == "received"]
+        recipients = [(p, a.subtype == "cc") for a in received for p in a.parties]
+        if not any(not cc for _, cc in recipients):
+            recipients.insert(0, (nobody, False))
+        for sender in (p for a in actions if a.type == "sent" for p in a.parties):
+            for recipient, cc in recipients:
+                key = (sender.ref or sender.name, recipient.ref or recipient.name, cc)
+                if key not in seen and not (sender.ref and sender.ref == recipient.ref):
+                    seen.add(key)
+                    yield sender, recipient, cc
+
+
+# ---- the days a date may fall on ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Span:
+    """The days a document's date may fall on; open_start/open_end: bounded on one side only."""
+
+    start: Day
+    end: Day
+    open_start: bool = False
+    open_end: bool = False
+
+    @property
+    def exact(self) -> bool:
+        return self.start == self.end and not (self.open_start or self.open_end)
+
+    @property
+    def month(self) -> tuple[int, int]:
+        """(year, month) under which a calendar lists the date: its first day, or its last when
+        only that is known."""
+        day = self.end if self.open_start else self.start
+        return day.year, day.month
+
+
+def _day(iso: str, last: bool = False) -> Day | None:
+    """1920-08-27; 1920-08 and 1920 as their first (or last) day."""
+    parts = iso.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else (12 if last else 1)
+        day = int(parts[2]) if len(parts) > 2 else (calendar.monthrange(year, month)[1] if last else 1)
+        return Day(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+def span(spec: DateSpec) -> Span | None:
+    """The span of a document's date, or None when it has no date an axis or calendar can show."""
+    if spec.when:
+        start, end = _day(spec.when), _day(spec.when, last=True)
+        return Span(start, end) if start and end else None
+    start = _day(spec.notBefore or spec.from_) if (spec.notBefore or spec.from_) else None
+    end = _day(spec.notAfter or spec.to, last=True) if (spec.notAfter or spec.to) else None
+    if start and end:
+        return Span(start, end)
+    if end:
+        return Span(end, end, open_start=True)
+    if start:
+        return Span(start, start, open_end=True)
+    return None

@@ -13,7 +13,7 @@ from ..corpus import Corpus
 from ..diagnostics import ERROR, WARNING, Diagnostic
 from ..metadata import date_fallback
 from ..xmlio import ParsedDocument, first
-from .locate import position
+from ..xmlio import position
 
 MESSAGE = ("document has no correspDesc: add profileDesc/correspDesc saying who sent it to whom and when "
            '(correspAction type="sent" and type="received"); without it the CMIF export leaves the document out')

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..diagnostics import WARNING, Diagnostic
 from ..xmlio import ParsedDocument
-from .locate import position
+from ..xmlio import position
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 POINT_ATTRIBUTES = ("when", "notBefore", "notAfter")
