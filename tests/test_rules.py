@@ -86,3 +86,22 @@ def test_the_rules_table_is_checked_like_every_setting(tmp_path):
     assert "teikit.toml:2:1: warning: unknown key ref-resolve in [rules] (did you mean ref-resolves?)" in warned.output
     assert re.search(r"teikit.toml:3:1: warning: \[rules\] xml-wellformed cannot be changed: .* \[config-fixed\]",
                      warned.output)
+
+
+def test_impossible_and_reversed_dates_are_caught_whatever_the_schema_and_never_published(tmp_path):
+    root = tmp_path / "edition"
+    shutil.copytree(VALID, root)
+    (root / "teikit.toml").write_text('[corpus]\nschema = "none"\n', encoding="utf-8")
+    letter = root / "tei" / "1.xml"
+    text = letter.read_text(encoding="utf-8")
+    assert text.count('when="1920-09-04"') >= 1
+    letter.write_text(text.replace('when="1920-09-04"', 'when="1920-02-30"'), encoding="utf-8")
+    checked = validate(root)
+    assert checked.exit_code == 0  # a warning by default: the letter is built, its date is not used
+    assert re.search(r'tei/1\.xml:\d+:\d+: warning: when="1920-02-30" is not a real date: 1920-02 has no day 30 '
+                     r"\[date-real\]", checked.stderr)
+    built = CliRunner().invoke(cli, ["--edition", str(root), "build", "--out", str(tmp_path / "out"), "--jobs", "1"])
+    assert built.exit_code == 0, built.output
+    cmif = (tmp_path / "out" / "cmif.xml").read_text(encoding="utf-8")
+    page = (tmp_path / "out" / "html" / "1.html").read_text(encoding="utf-8")
+    assert "1920-02-30" not in cmif and "30 February" not in page
