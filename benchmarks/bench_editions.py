@@ -4,7 +4,7 @@ named and every GND URI of a correspondent in it, and what a rebuild costs.
 
     .venv/bin/python benchmarks/bench_editions.py [escher] [jeanpaul] [italian] [bilingual] [--jobs N] [--every N]
 
-escher and jeanpaul unpack ../shared/corpora/*.tar.xz (benchmarks/editions/edition_archive.py)
+escher and jeanpaul unpack ../shared/corpora/*.tar.xz (benchmarks/editions/corpora.py)
 into a temporary folder; italian and bilingual are the small test editions of tests/roots/.
 Per edition: a full build, a no-op rebuild, and a rebuild after one letter is broken (only that
 letter is checked again; the rest stays). Not part of the test suite (tests/test_jeanpaul.py,
@@ -29,7 +29,7 @@ REPOSITORY = HERE.parent
 sys.path.insert(0, str(REPOSITORY))
 sys.path.insert(0, str(HERE / "editions"))
 
-from edition_archive import EDITIONS, unpack_edition  # noqa: E402
+from corpora import EDITIONS, unpack_edition  # noqa: E402
 from toolkit.build import build  # noqa: E402
 from toolkit.edition import Edition  # noqa: E402
 from toolkit.metadata import ACTION_TYPES  # noqa: E402
@@ -127,8 +127,8 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=1, help="every N-th letter of an archive only (default: all)")
     args = parser.parse_args()
     for name in args.editions:
-        if name in EDITIONS and not EDITIONS[name].path.is_file():
-            print(f"== {name}: {EDITIONS[name].path.name} is not beside the repository (../shared/corpora/)")
+        if name in EDITIONS and not EDITIONS[name].archive.is_file():
+            print(f"== {name}: {EDITIONS[name].archive.name} is not beside the repository (../shared/corpora/)")
             continue
         bench(name, args.jobs, args.every)
 

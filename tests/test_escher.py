@@ -1,6 +1,6 @@
 """Another project's edition end to end: a sample of the Alfred Escher letters (TEI Publisher's
 conventions, ../shared/corpora/escher-briefedition.tar.xz) built with
-benchmarks/editions/escher/teikit.toml. The whole edition is built by benchmarks/bench_editions.py."""
+benchmarks/editions/escher/teikit.toml. The whole edition is timed in benchmarks/bench_escher.py."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from toolkit.cli import cli
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY / "benchmarks" / "editions"))
-from edition_archive import EDITIONS, unpack_edition  # noqa: E402
+from corpora import EDITIONS, unpack_edition  # noqa: E402
 
 CMIF_RNG = REPOSITORY.parent / "shared" / "reference" / "cmif.rng"
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -28,7 +28,7 @@ LINE = re.compile(r"^\S+:\d+:\d+: (error|warning): .+ \[[a-z-]+\]$")
 
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Path:
-    if not EDITIONS["jeanpaul"].path.is_file():
+    if not EDITIONS["jeanpaul"].archive.is_file():
         pytest.skip("the Jean Paul letters are not beside the repository "
                     "(../shared/corpora/jeanpaul-umfeldbriefe.tar.xz)")
     root = tmp_path_factory.mktemp("jeanpaul")

@@ -1,6 +1,6 @@
 """Unpack the Alfred Escher letters edition (../shared/corpora/escher-briefedition.tar.xz) into a
 folder in its own layout, with teikit.toml beside data/: what tests/test_escher.py and
-benchmarks/bench_editions.py build (benchmarks/editions/edition_archive.py does the work)."""
+benchmarks/bench_escher.py build (benchmarks/editions/corpora.py does the work)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from edition_archive import EDITIONS, unpack_edition  # noqa: E402
+from corpora import EDITIONS, unpack_edition  # noqa: E402
 
-ARCHIVE = EDITIONS["escher"].path
+ARCHIVE = EDITIONS["escher"].archive
 
 
 def unpack(dest: Path, every: int = 1, limit: int | None = None) -> list[Path]:
