@@ -142,6 +142,14 @@ RULES: tuple[Rule, ...] = (
          "a `placeName` in a `correspAction` that the source does not state (only the dateline states one, the "
          "place of sending, with the same `@ref`) and that is not marked as the edition's inference (`@cert` or "
          "`@evidence`); or one so marked without a `note` giving the grounds"),
+    Rule("corresp-dating-resp", ERROR, "`edition.sch`",
+         "a `date` or `placeName` of a `correspAction` repeats a date line attributed to someone (`dateline @resp`, "
+         "in this edition the compiler's date and place line under his heading) without the same `@resp`: the "
+         "metadata must say whose dating it is, as the text does"),
+    Rule("authority-sourced", ERROR, "`edition.sch`",
+         "an authority identifier (`idno type=\"wikidata\"`, `\"geonames\"`, `\"viaf\"`, `\"gnd\"` of an entry) has no "
+         "`note type=\"authority\"` that contains it, or that note names no source (a `ref` with the `@target` of the "
+         "record or stored source it was read in). An identifier nobody can trace is left out"),
     Rule("placeholder-address", ERROR, "`edition.sch`",
          "an address in a header (`idno type=\"url\"`, `ref/@target`, `ptr/@target`) on a placeholder host: "
          "`example.org`, `example.com`, `example.net` and their subdomains, `localhost`, `127.0.0.1`, the reserved "

@@ -14,13 +14,14 @@ OUTPUTS = ("cmif.xml", "html/cmif.xml")
 
 class CmifBuilder(CorpusBuilder):
     name = "cmif"
-    depends_on = ("letters", "authority", "config", "dating")
+    depends_on = ("letters", "authority", "description", "config", "dating")
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         # Imported here: the exchange module is needed by no other output.
         from ..exchange.cmif import export_letters
 
-        result = export_letters(context.edition, corpus.letters, context.authority, corpus.sources)
+        result = export_letters(context.edition, corpus.letters, context.authority, corpus.sources,
+                                edition_document=corpus.edition_document)
         # A letter without correspDesc was reported by the check (corresp-present), once is enough.
         corpus.diagnostics.extend(w for w in result.warnings if w.rule != "cmif-no-correspdesc")
         data = result.text.encode("utf-8")
