@@ -44,7 +44,7 @@ from .labels import Labels
 from .output import OutputFolder
 from .rendering import PageJob, render
 from .rules import judged
-from .state import SNAPSHOT_FILE, STATE_FILE, FileStamp, Record, Snapshot, State, folder_times, inputs_fingerprint, plain, sha
+from .state import SNAPSHOT_FILE, FileStamp, Record, Snapshot, State, folder_times, inputs_fingerprint, plain, sha
 from .tasks import TaskContext
 from .validation import checks_of, duplicate_ids
 from .xmlio import read_regular, require_inside, require_safe_name, unreadable
@@ -156,7 +156,9 @@ def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, s
         clock.lap("discover")
         report.timings.update({stage: 0.0 for stage in ("check", "render", "corpus", "write")})
         return report
-    previous = State() if clean else State.load(folder.root)
+    if clean:
+        State.drop(folder.store)
+    previous = State.load(folder.store)
     run = _Run(edition, folder, previous, report, jobs or default_jobs(), executor, scheduler, progress, schema)
     run.discover()
     clock.lap("discover")
@@ -181,15 +183,16 @@ def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, s
 def _remember(run: "_Run", folder: OutputFolder, inputs: str | None) -> None:
     """Keep what this build learnt for the next. A refused document has no record, so the next
     build checks it (and only it) again; a refused authority file, whose verdict is kept nowhere,
-    drops the state (the next build starts clean), and so does a foreign file in the output folder. The no-op snapshot is written only when nothing
-    failed: a failure is reported again by every build until it is mended."""
+    drops the state (the next build starts clean), and so does a foreign file in the output folder.
+    The no-op snapshot is written only when nothing failed: a failure is reported again by every
+    build until it is mended."""
     report = run.report
     if set(report.failed) - set(report.failed_documents):
-        State.drop(folder.root)
+        State.drop(folder.store)
         Snapshot.drop(folder.root)
         return
     if run.state_changed():
-        folder.write_meta(Path(STATE_FILE).name, run.state.dumps())
+        run.state.save(folder.store, run.previous)
     folders = folder_times(folder.root, folder.wanted)
     if report.failed or inputs is None or folders is None:
         Snapshot.drop(folder.root)
