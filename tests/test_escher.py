@@ -153,23 +153,24 @@ def test_correspondents_come_from_correspdesc(edition, result):
         sent = desc.xpath("t:correspAction[@type='sent']/*[self::t:persName or self::t:orgName]/text()", namespaces=NS)
         received = desc.xpath("t:correspAction[@type='received']/*[self::t:persName or self::t:orgName]/text()",
                               namespaces=NS)
+        escher = "Escher, Alfred"  # CMIF's form of a name whose parts people.xml marks
         if "_AE_an_" in key:  # the file names say who wrote to whom
-            assert "Alfred Escher" in sent and "Alfred Escher" not in received, key
+            assert escher in sent and escher not in received, key
             checked += 1
         elif re.search(r"_an_Escher_", key):
-            assert "Alfred Escher" in received and sent and "Alfred Escher" not in sent, key
+            assert escher in received and sent and escher not in sent, key
             checked += 1
     assert checked > SAMPLE // 2
     # a correspondent's @ref is the GND number people.xml gives the entry its @key matches
     people = etree.parse(str(edition / "data" / "people" / "people.xml"))
     gnd = {p.get("n"): "https://d-nb.info/gnd/" + p.xpath("normalize-space(t:idno[@type='gnd'])", namespaces=NS)
            for p in people.xpath("//t:person[t:idno[@type='gnd']]", namespaces=NS)}
-    refs = {e.text: e.get("ref") for e in cmif.xpath("//t:correspAction/t:persName", namespaces=NS)}
+    refs = {d.get("key"): set(d.xpath("t:correspAction/t:persName/@ref", namespaces=NS)) for d in descs}
     found = 0
     for letter in letters(edition):
         for name in etree.parse(str(letter)).xpath("//t:correspDesc//t:persName[@key]", namespaces=NS):
             if name.get("key") in gnd:
-                assert refs[" ".join(name.xpath("string()").split())] == gnd[name.get("key")], letter.name
+                assert gnd[name.get("key")] in refs[letter.stem], letter.name
                 found += 1
     assert found > SAMPLE
 

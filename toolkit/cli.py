@@ -139,21 +139,26 @@ def validate(context: Context, paths: tuple[Path, ...], schema: str | None, outp
              executor: str, scheduler: str | None) -> None:
     """Check TEI files: well-formedness, RelaxNG and Schematron rules, in one pass.
 
-    PATHS are files or folders (default: the edition's tei/). Each problem is reported as
-    `path:line:col: error|warning: message [rule-id]`. Exit 1 if any file has an error.
+    PATHS are files or folders (default: the edition's tei/). Each problem is one line,
+    `path:line:col: error|warning: message [rule-id]`,
+    on standard error; the summary (and --format json) goes to standard output. Exit 1 if any
+    file has an error.
     """
     from .validate import validate as run_validation
 
     _scheduler_needs_dask(executor, scheduler)
     report = run_validation(context.edition, expand_paths(paths), schema, jobs=jobs, executor=executor,
                             scheduler=scheduler)
-    diagnostics = [*context.edition.config.warnings, *report.diagnostics]  # teikit.toml's unknown keys first
+    from .rules import judged
+
+    # teikit.toml's unknown keys first
+    diagnostics = [*judged(context.edition.config.warnings, context.edition.config.rules), *report.diagnostics]
     if output_format == "json":
         click.echo(to_json(diagnostics))
-    else:
+    else:  # as build, export and import do: problems on standard error, the result on standard output
         for diagnostic in diagnostics:
-            click.echo(diagnostic.format())
-        click.echo(report.summary(), err=bool(diagnostics))
+            click.echo(diagnostic.format(), err=True)
+        click.echo(report.summary())
     if report.invalid:
         sys.exit(1)
 
@@ -203,7 +208,8 @@ def build(context: Context, out_dir: Path | None, jobs: int | None, executor: st
     """Validate the edition, then build the reading site, the plain texts and cmif.xml.
 
     Invalid documents are reported and skipped; the rest are built. Only what changed since the
-    last build is rebuilt. Exit 1 if any document failed.
+    last build is rebuilt. Problems go to standard error, one line each; the summary (and --format
+    json) to standard output. Exit 1 if any document failed.
     """
     from .build import build as run_build
     from .progress import progress_bar
@@ -277,8 +283,10 @@ def export_cmif(context: Context, output: Path | None) -> None:
     """CMIF v1.1 (the format correspSearch harvests), one correspDesc per document."""
     from .exchange.cmif import export_cmif as run_export
 
+    from .rules import judged
+
     result = run_export(context.edition)
-    for warning in result.warnings:
+    for warning in judged(result.warnings, context.edition.config.rules):
         click.echo(warning.format(), err=True)
     if any(w.is_error for w in result.warnings):
         fail("CMIF not written: fix the files above (documents that cannot be read would be missing)")
