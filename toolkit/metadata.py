@@ -277,6 +277,14 @@ def _passages(named) -> dict[str, list[str]]:
     return found
 
 
+def entry_ids(element, authority: AuthorityIndex) -> list[str]:
+    """The authority entries a name element points to (by @ref, @key, URI or prefix), in order;
+    none for the compiler's initials signing his own note, which name no one in the text."""
+    if _signs_its_own_note(element):
+        return []
+    return [ref for ref in _refs(element, authority) if ref in authority]
+
+
 def _refs(element, authority: AuthorityIndex | None) -> list[str]:
     tokens = (element.get("ref") or "").split()
     if not tokens:

@@ -47,6 +47,7 @@ class TaskContext:
     where: str = ""  # how a pointer check names the authority files
     letters: bool = True  # compute each document's metadata record (a build needs them)
     build: Context | None = None  # the builders' context (a build only)
+    off: frozenset[str] = frozenset()  # builders this edition does without (Builder.off)
 
     def __getstate__(self):
         return {k: v for k, v in self.__dict__.items() if k not in ("rules", "builders")}
@@ -59,7 +60,7 @@ class TaskContext:
 
     @cached_property
     def builders(self):
-        return document_builders()
+        return [builder for builder in document_builders() if builder.name not in self.off]
 
 
 @dataclass

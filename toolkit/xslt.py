@@ -30,7 +30,7 @@ from .edition import packaged_dir
 from .errors import TeikitError
 
 # The entry stylesheet of each output format, relative to the xslt folder.
-TARGETS = {"html": Path("html/html.xsl"), "text": Path("text/text.xsl")}
+TARGETS = {"html": Path("html/html.xsl"), "text": Path("text/text.xsl"), "print": Path("print/print.xsl")}
 DISALLOW_DOCTYPE = (
     "http://saxon.sf.net/feature/parserFeature?uri=http://apache.org/xml/features/disallow-doctype-decl"
 )
@@ -83,8 +83,8 @@ class Stylesheets:
 
     def transform(self, target: str, element, params: Mapping[str, object] | None = None,
                   entries: str | None = None) -> str:
-        """Run the `target` stylesheet (html or text) on an element, its string or a node from
-        `parse`; parameters are strings or booleans."""
+        """Run the `target` stylesheet (html, text or print) on an element, its string or a node
+        from `parse`; parameters are strings, booleans or (generated, trusted) lxml elements."""
         executable = self.executables[target]
         executable.clear_parameters()
         for name, value in (params or {}).items():
@@ -101,6 +101,8 @@ class Stylesheets:
     def _value(self, value: object):
         if isinstance(value, bool):
             return self.processor.make_boolean_value(value)
+        if isinstance(value, etree._Element):
+            return self.parse(value)
         return self.processor.make_string_value(str(value))
 
 

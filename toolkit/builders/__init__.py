@@ -57,6 +57,7 @@ DOCUMENT_PATHS = {
     "text": "text/{doc_id}.txt",
     "tei": "html/tei/{file}",
     "csl": "html/csl/{doc_id}.json",  # the citation record (builders/citation.py)
+    "print": "print/documents/{doc_id}.typ",  # the document as the PDF prints it (builders/pdf.py)
 }
 
 
@@ -172,6 +173,13 @@ class CorpusInput:
 class Builder:
     name: ClassVar[str] = ""
     target: ClassVar[str | None] = None  # the stylesheet this builder runs, if any
+
+    @staticmethod
+    def off(config, documents: int) -> str | None:
+        """Why this builder makes nothing for an edition with this configuration and number of
+        documents (the build reports it as one warning line), or None: it runs. Its outputs
+        of earlier builds are then stale and go."""
+        return None
 
 
 class DocumentBuilder(Builder):
