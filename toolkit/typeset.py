@@ -78,8 +78,15 @@ def _compile(root: Path, main: str, fonts: list[str], timestamp: int, output: Pa
     try:
         import typst
 
-        pdf = typst.compile(str(root / main), root=str(root), font_paths=fonts, ignore_system_fonts=True,
-                            timestamp=timestamp, format="pdf")
+        def compile(tags: bool) -> bytes:
+            return typst.compile(str(root / main), root=str(root), font_paths=fonts, ignore_system_fonts=True,
+                                 timestamp=timestamp, format="pdf", pdf_tags=tags)
+        try:
+            pdf = compile(True)
+        except typst.TypstError as error:  # Typst's own fault in tagging (seen with links): untagged, then
+            if not str(getattr(error, "message", error)).startswith("internal error"):
+                raise
+            pdf = compile(False)
         output.write_bytes(pdf)
         conn.send(None)
     except Exception as error:  # TypstError, or the machine's: one line either way
@@ -91,13 +98,18 @@ def _compile(root: Path, main: str, fonts: list[str], timestamp: int, output: Pa
 
 def _failure(error: Exception, root: Path) -> tuple[str, tuple[str, int, int] | None]:
     """The error's words and the project file, line and column it names (Typst's diagnostic)."""
-    message = " ".join(str(getattr(error, "message", "") or error).split())
-    found = re.search(r"┌─ (\S+?):(\d+):(\d+)", str(getattr(error, "diagnostic", "") or ""))
-    where = None
-    if found:
-        path = os.path.relpath(os.path.normpath(os.path.join(os.getcwd(), found.group(1))), root)
-        where = (Path(path).as_posix(), int(found.group(2)), int(found.group(3)))
-    return message or type(error).__name__, where
+    message = " ".join(str(getattr(error, "message", "") or error).split()) or type(error).__name__
+    places = []
+    for path, line, column in re.findall(r"┌─ (\S+?):(\d+):(\d+)", str(getattr(error, "diagnostic", "") or "")):
+        path = os.path.relpath(os.path.normpath(os.path.join(os.getcwd(), path)), root)
+        places.append((Path(path).as_posix(), int(line), int(column)))
+    if not places:
+        return message, None
+    # The source of the document (or the book) that called the template, and where in the template.
+    where = next((p for p in places if p[0] != "teikit.typ"), places[0])
+    if where != places[0]:
+        message += f" (in {places[0][0]}:{places[0][1]}:{places[0][2]})"
+    return message, where
 
 
 def _timestamp(date: str) -> int:

@@ -19,6 +19,7 @@ whole book on every change (docs/print.md has the figures).
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -35,7 +36,7 @@ from .indexes import TK_NS, document_label, human_date, life_dates
 PDF = "edition.pdf"
 FOLDER = "print"
 TEMPLATE = Path("print/teikit.typ")  # the edition's own under xslt/, else the packaged one
-FONTS = Path("print/fonts")  # an edition's own fonts, beside its template
+FONTS = Path("print/fonts")  # an edition's own fonts, beside its template (xslt/print/fonts/)
 REGISTERS = (("person", "persons"), ("place", "places"), ("org", "orgs"))
 REGISTER_KINDS = tuple(kind for kind, _ in REGISTERS)
 NAMES = ("persName", "placeName", "orgName", "name", "rs")
@@ -174,6 +175,32 @@ def print_summary(context: Context, letters: list[Letter], edition_document) -> 
     return root
 
 
+def pdf_title(document) -> tuple[str, str]:
+    """The title and language of a file's PDF rendered on its own (its main title, its xml:lang)."""
+    root = document.root
+    titles = root.xpath("tei:teiHeader//tei:titleStmt/tei:title", namespaces=NSMAP)
+    main = next((t for t in titles if t.get("type") == "main"), titles[0] if titles else None)
+    title = " ".join("".join(main.itertext()).split()) if main is not None else ""
+    language = (root.get(f"{{{XML_NS}}}lang") or "en").split("-")[0].lower()
+    return title or document.path.stem, language if re.fullmatch(r"[a-z]{2,3}", language) else "en"
+
+
+def one_document(edition, source: str, title: str, lang: str) -> bytes:
+    """The PDF of one file rendered on its own (teikit render --to pdf): its print source in a
+    book of one document, without front matter or registers."""
+    from ..xslt import stylesheets
+
+    config = edition.config
+    summary = etree.Element(tk("print-edition"), nsmap={"tk": TK_NS}, title=title, single="true", lang=lang,
+                            date=config.date or "", paper=config.print_paper, size=f"{config.print_font_size:g}")
+    etree.SubElement(summary, tk("document"), path="documents/document.typ")
+    styles = stylesheets(edition.xslt_dir)
+    main = styles.transform("print", styles.parse(summary)).encode("utf-8")
+    template = resource(edition.xslt_dir, TEMPLATE).read_bytes()
+    return typeset({"edition.typ": main, "teikit.typ": template, "documents/document.typ": source.encode("utf-8")},
+                   fonts=[edition.xslt_dir / FONTS], date=config.date or "")
+
+
 def _relative(path: str) -> str:
     return path[len(FOLDER) + 1:]
 
@@ -182,7 +209,8 @@ def _language(config, edition_document) -> str:
     language = getattr(config, "language", "") or ""
     if not language and edition_document is not None:
         language = edition_document.root.get(f"{{{XML_NS}}}lang", "")
-    return (language or "en").split("-")[0]
+    language = (language or "en").split("-")[0].lower()
+    return language if re.fullmatch(r"[a-z]{2,3}", language) else "en"
 
 
 def _day(iso: str):
@@ -207,6 +235,9 @@ class PdfBuilder(CorpusBuilder):
     name = "pdf"
     target = "print"
     off = staticmethod(print_off)
+    # The documents' sources (their page keys cover the stylesheets, entries, settings and build
+    # date), their order, the registers' entries, edition.xml's front matter, the template.
+    depends_on = ("pages", "letters", "authority", "description", "stylesheets", "config")
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         documents = {}
@@ -222,7 +253,7 @@ class PdfBuilder(CorpusBuilder):
         outputs = {f"{FOLDER}/edition.typ": main, f"{FOLDER}/teikit.typ": template}
         try:
             outputs[PDF] = typeset({"edition.typ": main, "teikit.typ": template, **documents},
-                                   fonts=[resource(context.xslt_dir, FONTS)], date=str(context.site_params.get("build-date", "")))
+                                   fonts=[context.xslt_dir / FONTS], date=str(context.site_params.get("build-date", "")))
         except TypesetError as error:
             corpus.diagnostics.append(_located(error, context))
         return outputs

@@ -177,7 +177,8 @@
         then replace($words, '\s+$', '') else $words"/>
     <xsl:choose>
       <xsl:when test="$before">
-        <xsl:variable name="word" select="replace($words, '^(\S*).*$', '$1', 's')"/>
+        <xsl:variable name="flat" select="translate($words, '&#9;&#10;&#13;', '   ')"/>
+        <xsl:variable name="word" select="if (contains($flat, ' ')) then substring-before($flat, ' ') else $flat"/>
         <xsl:value-of select="tk:typ($word)"/>
         <xsl:apply-templates select="$before" mode="tk:marker"/>
         <xsl:value-of select="tk:typ-words(substring($words, string-length($word) + 1))"/>
@@ -347,7 +348,9 @@
 
   <xsl:function name="tk:apparatus-letter" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="n" select="count($element/preceding::tei:*[tk:in-apparatus(.)]) + 1"/>
+    <!-- In the order of the markers, which follow their element: an entry inside another comes first. -->
+    <xsl:variable name="n" select="count($element/preceding::tei:*[tk:in-apparatus(.)])
+        + count($element/descendant::tei:*[tk:in-apparatus(.)]) + 1"/>
     <xsl:number value="$n" format="a"/>
   </xsl:function>
 

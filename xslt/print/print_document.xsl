@@ -34,14 +34,18 @@
   <xsl:template match="tei:TEI" mode="tk:print-document">
     <xsl:variable name="record" select="$record/tk:record[not(current()/ancestor::tei:teiCorpus)]"/>
     <xsl:variable name="label" select="($record/@label[normalize-space()], tk:print-title(.))[1]"/>
-    <xsl:variable name="lang" select="(@xml:lang, $record/@lang)[1]"/>
+    <xsl:variable name="lang" select="(@xml:lang, $record/@lang)[matches(., '^[a-zA-Z]{2,3}(-.*)?$')][1]"/>
     <xsl:value-of select="concat('#doc(id: ', tk:typ-arg(($record/@id, @xml:id, generate-id())[1]),
         ', heading-text: ', tk:typ-content($label),
         ', running: ', tk:typ-content(tk:running-head(($record/@running, $label)[1])),
-        if ($lang) then concat(', lang: ', tk:typ-arg(substring-before(concat($lang, '-'), '-'))) else '',
+        if ($lang) then concat(', lang: ', tk:typ-arg(lower-case(substring-before(concat($lang, '-'), '-')))) else '',
         ')[&#10;')"/>
     <xsl:choose>
-      <xsl:when test="$record"><xsl:apply-templates select="$record" mode="tk:print-metadata"/></xsl:when>
+      <xsl:when test="$record">
+        <xsl:apply-templates select="$record" mode="tk:print-metadata">
+          <xsl:with-param name="header" select="tei:teiHeader"/>
+        </xsl:apply-templates>
+      </xsl:when>
       <xsl:otherwise><xsl:apply-templates select="tei:teiHeader" mode="tk:print-metadata"/></xsl:otherwise>
     </xsl:choose>
     <xsl:apply-templates select="tei:text"/>
@@ -89,6 +93,7 @@
   <!-- ==== the edition's description of the document ============================================== -->
 
   <xsl:template match="tk:record" mode="tk:print-metadata">
+    <xsl:param name="header" as="element()?" select="()"/>
     <xsl:variable name="rows" as="xs:string*">
       <xsl:if test="@kind[normalize-space()]"><xsl:sequence select="tk:row('kind', tk:typ(@kind))"/></xsl:if>
       <xsl:if test="@inferred = 'true'">
@@ -111,6 +116,12 @@
         <xsl:variable name="repository" select="if (@repository-ref) then tk:record-name(tk:repository-of(.)) else ''"/>
         <xsl:sequence select="tk:row(@type, string-join(($repository[.], tk:typ(.)[normalize-space(current())]), tk:typ(', ')))"/>
       </xsl:for-each>
+      <!-- Without the edition's structured references: the manuscript and the printings the header names. -->
+      <xsl:if test="not(tk:source)">
+        <xsl:sequence select="$header/tei:fileDesc/tei:sourceDesc//tei:msIdentifier ! tk:row('archival', tk:typ(
+            string-join((tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno)[normalize-space()] ! normalize-space(), ', '))),
+            $header/tei:fileDesc/tei:sourceDesc/tei:bibl[not(@type = 'collection')][normalize-space()] ! tk:row('publication', tk:typ(normalize-space(.)))"/>
+      </xsl:if>
     </xsl:variable>
     <xsl:if test="exists($rows)">
       <xsl:value-of select="concat('#metadata-block((&#10;', string-join($rows ! concat('  ', ., ',&#10;')), '))&#10;')"/>

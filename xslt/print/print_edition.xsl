@@ -33,6 +33,17 @@
         if (@date castable as xs:date) then concat(', date: datetime(year: ', year-from-date(xs:date(@date)),
             ', month: ', month-from-date(xs:date(@date)), ', day: ', day-from-date(xs:date(@date)), ')') else '',
         ', lang: ', tk:typ-arg(@lang), ', paper: ', tk:typ-arg(@paper), ', size: ', @size, 'pt)&#10;&#10;')"/>
+    <xsl:choose>
+      <xsl:when test="@single = 'true'">
+        <xsl:value-of select="string-join(tk:document ! concat('#include ', tk:typ-arg(@path), '&#10;'))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="." mode="tk:book"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tk:print-edition" mode="tk:book">
+    <xsl:variable name="description" select="tk:description/tei:TEI"/>
+    <xsl:variable name="header" select="$description/tei:teiHeader"/>
     <xsl:call-template name="tk:title-page">
       <xsl:with-param name="header" select="$header"/>
     </xsl:call-template>
