@@ -24,6 +24,7 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
 ROOTS = Path(__file__).resolve().parent / "roots"
 DOCUMENTS = sorted(p.stem for p in (REPOSITORY / "tei").glob("5*.xml"))
+MARKERS = r"(,?(\d{1,3}|[a-z]{1,2}))+"  # note and apparatus markers after a word: "Munition1,2", "der2a"
 
 pypdf = pytest.importorskip("pypdf", reason="pypdf is a test dependency: pip install '.[test]'")
 if not (shutil.which("pdftotext") and shutil.which("pdffonts")):
@@ -40,8 +41,10 @@ def edition_copy(tmp_path) -> Path:
 # ---- reading the PDF -------------------------------------------------------------------------
 
 def page_texts(pdf: Path) -> list[str]:
-    """The text of each page, in reading order (pdftotext; pages end with a form feed)."""
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    """The text of each page in the order it was set (pdftotext -raw, which also keeps a hyphen at
+    the end of a line where the source has it; pages end with a form feed)."""
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
     return text.split("\f")[:-1]
 
 
@@ -120,7 +123,7 @@ def follows(expected: list[str], found: list[str]) -> str | None:
         while i < len(found):
             here = found[i]
             after = found[i + 1] if i + 1 < len(found) else ""
-            if here == word or (here.startswith(word) and re.fullmatch(r"\d{1,3}|[a-z]{1,2}", here[len(word):])):
+            if here == word or (here.startswith(word) and re.fullmatch(MARKERS, here[len(word):])):
                 i += 1
                 break
             if here + after == word and re.search(r"[—–-]$", here):  # a line broken after a dash
@@ -128,7 +131,7 @@ def follows(expected: list[str], found: list[str]) -> str | None:
                 break
             joined = here[:-1] + after if here.endswith(("-", "\u00ad")) else None
             if joined is not None and (joined == word or here + after == word or (joined.startswith(word)
-                                       and re.fullmatch(r"\d{1,3}|[a-z]{1,2}", joined[len(word):]))):
+                                       and re.fullmatch(MARKERS, joined[len(word):]))):
                 i += 2
                 break
             i += 1

@@ -22,16 +22,23 @@
   <!-- A container gives its blocks; a block of text one paragraph; anything else is inline. -->
   <xsl:template match="tei:*">
     <xsl:choose>
-      <xsl:when test="tk:is-container(.)"><xsl:apply-templates select="*"/></xsl:when>
-      <xsl:when test="tk:print-block(.)"><xsl:call-template name="tk:paragraph"/></xsl:when>
+      <xsl:when test="tk:holds-blocks(.)"><xsl:apply-templates select="*"/></xsl:when>
+      <xsl:when test="tk:print-block(.) or tk:is-container(.)"><xsl:call-template name="tk:paragraph"/></xsl:when>
       <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
+  <!-- A container of blocks; one that holds only phrases (names, a choice) is itself a block of
+       text, whose spaces between the phrases count. -->
+  <xsl:function name="tk:holds-blocks" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="tk:is-container($element) and exists($element/*[not(tk:is-inline(.))])"/>
+  </xsl:function>
+
   <!-- Stands where blocks stand: a block, or a phrase alone among blocks (a telegram number). -->
   <xsl:function name="tk:print-block" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="exists($element/parent::*) and tk:is-container($element/parent::*)"/>
+    <xsl:sequence select="exists($element/parent::*) and tk:holds-blocks($element/parent::*)"/>
   </xsl:function>
 
   <!-- A block: a call of a template function (`kind`), or a plain paragraph. -->
@@ -58,7 +65,7 @@
   <xsl:template match="tei:text | tei:front | tei:body | tei:back | tei:group | tei:div | tei:div1 | tei:div2
       | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:sp | tei:postscript | tei:floatingText">
     <xsl:choose>
-      <xsl:when test="tk:is-container(.)"><xsl:apply-templates select="*"/></xsl:when>
+      <xsl:when test="tk:holds-blocks(.)"><xsl:apply-templates select="*"/></xsl:when>
       <xsl:otherwise><xsl:call-template name="tk:paragraph"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -77,21 +84,21 @@
   </xsl:template>
 
   <xsl:template match="tei:dateline[tk:print-block(.)] | tei:signed[tk:print-block(.)]
-      | tei:closer[tk:print-block(.)][not(tk:is-container(.))]">
+      | tei:closer[tk:print-block(.)][not(tk:holds-blocks(.))]">
     <xsl:call-template name="tk:paragraph">
       <xsl:with-param name="kind" select="'flush-right'"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="tei:salute[tk:print-block(.)] | tei:byline[tk:print-block(.)] | tei:trailer[tk:print-block(.)]
-      | tei:opener[tk:print-block(.)][not(tk:is-container(.))] | tei:docAuthor[tk:print-block(.)]
+      | tei:opener[tk:print-block(.)][not(tk:holds-blocks(.))] | tei:docAuthor[tk:print-block(.)]
       | tei:label[tk:print-block(.)] | tei:stage[tk:print-block(.)]">
     <xsl:call-template name="tk:paragraph">
       <xsl:with-param name="kind" select="'plain'"/>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:opener[tk:is-container(.)] | tei:closer[tk:is-container(.)]">
+  <xsl:template match="tei:opener[tk:holds-blocks(.)] | tei:closer[tk:holds-blocks(.)]">
     <xsl:apply-templates select="*"/>
   </xsl:template>
 
@@ -113,7 +120,7 @@
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="blocks">
       <xsl:choose>
-        <xsl:when test="tk:is-container($element)"><xsl:apply-templates select="$element/*"/></xsl:when>
+        <xsl:when test="tk:holds-blocks($element)"><xsl:apply-templates select="$element/*"/></xsl:when>
         <xsl:otherwise><xsl:apply-templates select="$element/node()"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -121,20 +128,20 @@
   </xsl:function>
 
   <!-- Verse: one line per l (or per lb of a stanza written as one block). -->
-  <xsl:template match="tei:lg[tk:is-container(.)]">
+  <xsl:template match="tei:lg[tk:holds-blocks(.)]">
     <xsl:variable name="lines" select="tei:l | tei:lg/tei:l"/>
     <xsl:value-of select="concat('#verse((', string-join(for $l in $lines return concat('[', normalize-space(tk:inline($l)), ']'), ', '),
         if (count($lines) = 1) then ',' else '', '))&#10;&#10;')"/>
   </xsl:template>
 
-  <xsl:template match="tei:list[tk:is-container(.)]">
+  <xsl:template match="tei:list[tk:holds-blocks(.)]">
     <xsl:apply-templates select="tei:head"/>
     <xsl:variable name="items" select="* except tei:head"/>
     <xsl:value-of select="concat('#items(', string-join(for $item in $items return concat('[', normalize-space(tk:blocks($item)), ']'), ', '),
         ')&#10;&#10;')"/>
   </xsl:template>
 
-  <xsl:template match="tei:table[tk:is-container(.)]">
+  <xsl:template match="tei:table[tk:holds-blocks(.)]">
     <xsl:apply-templates select="tei:head"/>
     <xsl:variable name="rows" select="tei:row"/>
     <xsl:variable name="columns" select="max((1, for $row in $rows return sum(for $cell in $row/tei:cell return
@@ -168,24 +175,48 @@
 
   <!-- ==== inside a block ========================================================================= -->
 
-  <!-- Words: in one Typst string each; a marker of the apparatus that belongs after the word
-       (a deletion inside it) follows its first word. -->
+  <!-- Words: in one Typst string each. The markers of the apparatus entries that stand inside the
+       word this text begins (a deletion inside it) follow its first word. -->
   <xsl:template match="text()">
     <xsl:variable name="words" select="tk:joined-text(.)"/>
-    <xsl:variable name="before" select="preceding-sibling::node()[1][self::*][tk:marks-after-word(.)]"/>
+    <xsl:variable name="guests" select="tk:marker-guests(.)"/>
     <xsl:variable name="words" select="if (following-sibling::node()[1][self::tei:note][ancestor::tei:text][not(tk:anchored(.))])
         then replace($words, '\s+$', '') else $words"/>
+    <!-- Markers hang on the word before them: the space before them goes after them. -->
+    <xsl:variable name="words" select="if (tk:after-markers(.) and matches($words, '^\S')) then concat(' ', $words) else $words"/>
     <xsl:choose>
-      <xsl:when test="$before">
+      <xsl:when test="exists($guests)">
         <xsl:variable name="flat" select="translate($words, '&#9;&#10;&#13;', '   ')"/>
-        <xsl:variable name="word" select="if (contains($flat, ' ')) then substring-before($flat, ' ') else $flat"/>
+        <xsl:variable name="start" select="string-length($flat) - string-length(replace($flat, '^ +', ''))"/>
+        <xsl:variable name="rest" select="substring($flat, $start + 1)"/>
+        <xsl:variable name="word" select="if (contains($rest, ' ')) then substring-before($rest, ' ') else $rest"/>
+        <xsl:if test="$start gt 0"><xsl:text> </xsl:text></xsl:if>
         <xsl:value-of select="tk:typ($word)"/>
-        <xsl:apply-templates select="$before" mode="tk:marker"/>
-        <xsl:value-of select="tk:typ-words(substring($words, string-length($word) + 1))"/>
+        <xsl:for-each select="$guests">
+          <xsl:if test="position() gt 1"><xsl:text>#super[,]</xsl:text></xsl:if>
+          <xsl:apply-templates select="." mode="tk:marker"/>
+        </xsl:for-each>
+        <xsl:value-of select="tk:typ-words(substring($words, $start + string-length($word) + 1))"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="tk:typ-words($words)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A text right after markers only (a note, a deletion), where the text before them ended in a space. -->
+  <xsl:function name="tk:after-markers" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="marks" select="$text/preceding-sibling::node()[1][self::tei:note or self::tei:del]"/>
+    <xsl:variable name="before" select="$text/preceding-sibling::node()[not(self::tei:note or self::tei:del or self::tei:anchor)][1]"/>
+    <xsl:sequence select="exists($marks) and $before instance of text() and matches(tk:joined-text($before), '\s$')"/>
+  </xsl:function>
+
+  <!-- A marker right after another is set apart by a comma: ¹,² is not 12. -->
+  <xsl:function name="tk:after-marker" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:variable name="previous" select="$element/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="exists($previous[self::tei:note][ancestor::tei:text][not(tk:anchored(.))])
+        or exists($previous[self::*][tk:in-apparatus(.)][tk:marker-host(.) is .])"/>
+  </xsl:function>
 
   <xsl:template match="tei:lb | tei:cb">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
@@ -289,7 +320,15 @@
         <xsl:apply-templates/>
         <xsl:value-of select="concat(tk:typ(')'), ' ')"/>
       </xsl:when>
-      <xsl:when test="not(tk:anchored(.))"><xsl:apply-templates select="." mode="tk:footnote"/></xsl:when>
+      <xsl:when test="not(tk:anchored(.))">
+        <xsl:if test="tk:after-marker(.)"><xsl:text>#super[,]</xsl:text></xsl:if>
+        <xsl:apply-templates select="." mode="tk:footnote"/>
+        <!-- "Direction <note/><ref>Bericht</ref>": the space before the marker goes after it. -->
+        <xsl:if test="following-sibling::node()[1][self::*][not(self::tei:note or self::tei:del)]
+            and preceding-sibling::node()[not(self::tei:note or self::tei:del or self::tei:anchor)][1][self::text()][matches(tk:joined-text(.), '\s$')]">
+          <xsl:text> </xsl:text>
+        </xsl:if>
+      </xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -339,11 +378,47 @@
         and not($element/self::tei:sic[parent::tei:choice])"/>
   </xsl:function>
 
-  <!-- Its marker goes after the word it stands in: the text after it starts inside that word. -->
-  <xsl:function name="tk:marks-after-word" as="xs:boolean">
+  <!-- Where an entry's marker goes: after the entry, unless the word it stands in goes on after it
+       (a deletion inside a word, an expansion inside underlined words); then after the end of
+       that word, carried by the text that ends it ("de<del>s</del><add>r 2</add>" gives "der" with
+       the deletion's marker, "2" with the addition's). -->
+  <xsl:function name="tk:marker-host" as="node()">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="tk:in-apparatus($element) and exists($element/following-sibling::node()[1]
-        [self::text()][matches(tk:joined-text(.), '^\S')])"/>
+    <xsl:variable name="next" select="tk:next-read-text($element)"/>
+    <xsl:sequence select="if ($next and matches(tk:joined-text($next), '^\S') and not(matches(string($element), '\s$')))
+        then tk:word-end($next) else $element"/>
+  </xsl:function>
+
+  <!-- The text in which the word a text begins ends: itself, or a later one when the word goes on. -->
+  <xsl:function name="tk:word-end" as="text()">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="next" select="if (matches(tk:joined-text($text), '\s')) then () else tk:next-read-text($text)"/>
+    <xsl:sequence select="if ($next and matches(tk:joined-text($next), '^\S')) then tk:word-end($next) else $text"/>
+  </xsl:function>
+
+  <!-- The next words read after an element, in the same block: not in a note, a deletion or the
+       other reading of a choice or an apparatus entry; nothing but markup between. -->
+  <xsl:function name="tk:next-read-text" as="text()?">
+    <xsl:param name="element" as="node()"/>
+    <xsl:variable name="block" select="$element/ancestor::*[not(tk:is-inline(.))][1]"/>
+    <xsl:variable name="next" select="$element/following::text()[not(ancestor::tei:note or ancestor::tei:del
+        or ancestor::*[parent::tei:choice][not(. is tk:preferred-reading(..))]
+        or ancestor::tei:rdg[not(. is tk:app-reading(..))])][tk:joined-text(.) != ''][1]"/>
+    <xsl:sequence select="$next[ancestor::* intersect $block][not(preceding::tei:note[. >> $element][not(tk:anchored(.))])]"/>
+  </xsl:function>
+
+  <!-- The entries before a text whose markers it carries, in their order. -->
+  <xsl:function name="tk:marker-guests" as="element()*">
+    <xsl:param name="host" as="node()"/>
+    <xsl:sequence select="tk:guests-before($host, $host)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:guests-before" as="element()*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="host" as="node()"/>
+    <xsl:variable name="previous" select="$node/preceding::tei:*[tk:in-apparatus(.)][1]"/>
+    <xsl:sequence select="if ($previous and tk:marker-host($previous) is $host)
+        then (tk:guests-before($previous, $host), $previous) else ()"/>
   </xsl:function>
 
   <xsl:function name="tk:apparatus-letter" as="xs:string">
@@ -360,7 +435,8 @@
       <xsl:apply-templates select="." mode="tk:reading"/>
     </xsl:variable>
     <xsl:value-of select="$reading"/>
-    <xsl:if test="tk:in-apparatus(.) and not(tk:marks-after-word(.))">
+    <xsl:if test="tk:in-apparatus(.) and tk:marker-host(.) is .">
+      <xsl:if test="tk:after-marker(.)"><xsl:text>#super[,]</xsl:text></xsl:if>
       <xsl:apply-templates select="." mode="tk:marker"/>
     </xsl:if>
   </xsl:template>
