@@ -11,7 +11,7 @@ import pytest
 from lxml import html
 
 from toolkit import __version__
-from toolkit.builders.citation import build_date
+from toolkit.edition import build_date
 from toolkit.passages import sentence_around
 
 DOCUMENTS = [f"{n}" for n in range(533, 543)]
@@ -47,8 +47,18 @@ def test_persons_are_listed_by_surname(built_site):
 def test_register_entries_show_life_dates_as_recorded(built_site):
     assert " ".join(entry(built_site, "persons.html", "chicherin").xpath("string(h2)").split()) == \
         "Chicherin, Georgy (1872–1936)"
-    # Legran's entry records a birth and no death: nothing is made up
-    assert " ".join(entry(built_site, "persons.html", "legran").xpath("string(h2)").split()) == "Legran, Boris (born 1884)"
+    # No source at hand gives Legran's birth or Halil's death: the entries record none, and nothing is made up
+    assert " ".join(entry(built_site, "persons.html", "legran").xpath("string(h2)").split()) == "Legran, Boris"
+    assert " ".join(entry(built_site, "persons.html", "halil-pasha").xpath("string(h2)").split()) == "Kut, Halil"
+
+
+def test_life_dates_say_only_what_the_entry_records():
+    from toolkit.authority import Entry
+    from toolkit.labels import Labels
+
+    life_dates = Labels.for_language("en").life
+    assert [life_dates(Entry("x", "person", "X", birth=b, death=d)) for b, d in
+            (("1872", "1936"), ("1884", ""), ("", "1957"), ("", ""))] == ["1872–1936", "born 1884", "died 1957", ""]
 
 
 def test_each_document_names_the_role_in_date_order(built_site):
@@ -248,17 +258,20 @@ def test_the_network_has_the_table_counts_and_links_to_the_registers(built_site)
 
 
 def test_the_network_layout_is_the_same_every_time(built_site):
-    from toolkit.builders.chronology import svg_file
-    from toolkit.builders.indexes import correspondence_pairs
     from toolkit.builders.network import network_svg
+    from toolkit.labels import Labels
+    from toolkit.metadata import correspondence_pairs
+    from toolkit.svg import svg_file
     from toolkit.corpus import load
     from toolkit.edition import Edition
     from toolkit import metadata
 
     corpus = load(Edition.open(Path(__file__).resolve().parents[1]))
     letters = metadata.chronological([metadata.letter(d, corpus.authority) for d in corpus.documents])
-    once = svg_file(network_svg(correspondence_pairs(letters), corpus.authority))
-    assert once == svg_file(network_svg(correspondence_pairs(letters), corpus.authority))
+    labels = Labels.for_language("en")
+    pairs = correspondence_pairs(letters, labels["site.unnamed"])
+    once = svg_file(network_svg(pairs, corpus.authority, labels))
+    assert once == svg_file(network_svg(pairs, corpus.authority, labels))
     assert once == (built_site / "html" / "network.svg").read_bytes()
 
 

@@ -11,6 +11,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .diagnostics import ERROR, Diagnostic, display_path
@@ -44,7 +45,8 @@ DEFAULT_AUTHORITIES = tuple(f"tei/{name}" for name in AUTHORITY_FILES)
 DEFAULT_DESCRIPTION = f"tei/{EDITION_FILE}"
 SCHEMA_CHOICES = "edition, tei_all, none or the path of a .rng file"
 UNIQUE_ID_SCOPES = ("corpus", "document")
-PRINT_CHOICES = ("auto", "always", "never")
+DTS_STATIC = ("auto", "full", "compact", "none")  # how much of the DTS API is written as files (toolkit/dts)
+PRINT_CHOICES = ("auto", "always", "never")  # whether build/edition.pdf is made (docs/print.md)
 PAPERS = ("a4", "a5", "b5", "us-letter", "us-legal", "iso-b5", "jis-b5", "us-trade")
 
 
@@ -60,6 +62,8 @@ SETTINGS = (
             "the licence, as an http(s) URL: every page links to it"),
     Setting("edition", "base_url", Url(), "", "where build/html/ is published, an http(s) URL"),
     Setting("edition", "date", Date(), "", "the build date every page shows (YYYY-MM-DD); see docs/site.md"),
+    Setting("edition", "language", Text(example="en"), "en",
+            "the language of the interface: a catalogue of toolkit/catalogues/ (a word it lacks is English)"),
     # [corpus]: where the files are and which rules hold across them (docs/conventions.md)
     Setting("corpus", "documents", Globs(), list(DEFAULT_DOCUMENTS), "globs of the documents"),
     Setting("corpus", "authorities", Globs(example="tei/persons.xml"), list(DEFAULT_AUTHORITIES),
@@ -92,6 +96,12 @@ SETTINGS = (
             attribute="print_font_size"),
     Setting("cmif", "email", Email(), None, "the contact address of cmif.xml", attribute="cmif.email"),
     Setting("cmif", "date", Date(time=True), None, "cmif.xml's publication date", attribute="cmif.date"),
+    Setting("cmif", "leave_out_kinds", Texts(example="report"), None,
+            "document kinds (catRef targets) that are not correspondence: cmif.xml leaves them out",
+            attribute="cmif.leave_out_kinds"),
+    Setting("dts", "static", Text(choices=DTS_STATIC), "auto",
+            "how much of the DTS API is written as files: full, compact, none, or auto (full up to 200 documents)",
+            attribute="dts_static"),
 )
 CONFIG_MAX_BYTES = 1024 * 1024  # teikit.toml is a few lines: a larger one is not read
 
@@ -300,3 +310,21 @@ def resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):
         return Path(os.path.abspath(path))
+
+
+def build_date(inputs: list[Path], configured: str = "") -> str:
+    """The date every page shows as its build date, YYYY-MM-DD (docs/site.md).
+
+    It must not break byte-identical rebuilds, so it is not the clock: SOURCE_DATE_EPOCH when
+    set (the reproducible-builds convention), else teikit.toml's [edition] date (the date of
+    this state of the edition), else the day (UTC) on which the newest input was last changed."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+    if configured:
+        try:
+            return date.fromisoformat(configured[:10]).isoformat()
+        except ValueError:
+            raise ConfigError(f"teikit.toml: [edition] date = {configured!r} is not a date (write e.g. \"2026-12-01\")") from None
+    times = [path.stat().st_mtime for path in inputs if path.is_file()]
+    return datetime.fromtimestamp(int(max(times)) if times else 0, tz=timezone.utc).date().isoformat()

@@ -303,11 +303,13 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The register entries a name points to, as teikit resolved them (@tk:entry: persons, places
-       and organisations of the edition, whatever way the name points: #id, URI, prefix, @key). -->
+  <!-- The register entries a name points to, as the record resolved them (#id, URI, prefix, @key):
+       persons, places and organisations the site's registers list; not the compiler's initials
+       signing his own note. -->
   <xsl:function name="tk:register-ids" as="xs:string*">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="tokenize($name/@tk:entry)"/>
+    <xsl:sequence select="if ($name/ancestor::tei:note/@resp = $name/@ref) then ()
+        else distinct-values(tk:names($name)[tk:in-register(@kind, @href)]/@entry)"/>
   </xsl:function>
 
   <!-- ==== notes ================================================================================== -->
@@ -353,10 +355,10 @@
        collection), someone else the edition names, or (no @resp) the edition's own. -->
   <xsl:function name="tk:note-author" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="ids" select="tk:local-ids($note/@resp)"/>
-    <xsl:variable name="compilers" select="root($note)//tei:teiHeader//tei:editor[@role = 'compiler']/@ref ! tk:local-ids(.)"/>
+    <xsl:variable name="ids" select="tokenize($note/@resp)"/>
+    <xsl:variable name="compilers" select="root($note)//tei:teiHeader//tei:editor[@role = 'compiler']/@ref ! tokenize(.)"/>
     <xsl:variable name="inferred" select="$note/@cert = ('low', 'medium')"/>
-    <xsl:variable name="name" select="string-join($ids ! tk:entry-name(.), ', ')"/>
+    <xsl:variable name="name" select="tk:resp-name($note/@resp)"/>
     <xsl:sequence select="
         if (empty($ids)) then ''
         else if ($ids = $compilers)
@@ -488,7 +490,7 @@
     <xsl:variable name="read" select="tk:app-reading(.)"/>
     <xsl:sequence select="string-join(for $other in (tei:rdg except $read) return concat(
         tk:typ(tk:plain($other)),
-        if ($other/@wit) then concat(' ', tk:typ(concat('(', string-join(tk:local-ids($other/@wit) ! tk:entry-name(.), ', '), ')'))) else ''),
+        if ($other/@wit) then concat(' ', tk:typ(concat('(', tk:resp-name($other/@wit), ')'))) else ''),
         concat(tk:typ(';'), ' '))"/>
   </xsl:template>
 

@@ -32,22 +32,17 @@
   </xsl:template>
 
   <xsl:template match="tei:TEI" mode="tk:print-document">
-    <xsl:variable name="record" select="$record/tk:record[not(current()/ancestor::tei:teiCorpus)]"/>
-    <xsl:variable name="label" select="($record/@label[normalize-space()], tk:print-title(.))[1]"/>
-    <xsl:variable name="lang" select="(@xml:lang, $record/@lang)[matches(., '^[a-zA-Z]{2,3}(-.*)?$')][1]"/>
+    <xsl:variable name="record" select="tk:record(.)"/>
+    <xsl:variable name="label" select="($record/tk:title/@page[normalize-space()], tk:print-title(.))[1]"/>
+    <xsl:variable name="lang" select="(@xml:lang)[matches(., '^[a-zA-Z]{2,3}(-.*)?$')][1]"/>
     <xsl:value-of select="concat('#doc(id: ', tk:typ-arg(($record/@id, @xml:id, generate-id())[1]),
         ', heading-text: ', tk:typ-content($label),
-        ', running: ', tk:typ-content(tk:running-head(($record/@running, $label)[1])),
+        ', running: ', tk:typ-content(tk:running-head($label)),
         if ($lang) then concat(', lang: ', tk:typ-arg(lower-case(substring-before(concat($lang, '-'), '-')))) else '',
         ')[&#10;')"/>
-    <xsl:choose>
-      <xsl:when test="$record">
-        <xsl:apply-templates select="$record" mode="tk:print-metadata">
-          <xsl:with-param name="header" select="tei:teiHeader"/>
-        </xsl:apply-templates>
-      </xsl:when>
-      <xsl:otherwise><xsl:apply-templates select="tei:teiHeader" mode="tk:print-metadata"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:apply-templates select="($record, tei:teiHeader)[1]" mode="tk:print-metadata">
+      <xsl:with-param name="header" select="tei:teiHeader"/>
+    </xsl:apply-templates>
     <xsl:apply-templates select="tei:text"/>
     <xsl:variable name="sources" select="tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:listBibl[@type = 'sources']/tei:bibl"/>
     <xsl:if test="$sources">
@@ -87,34 +82,41 @@
 
   <xsl:template match="tei:note[@subtype = 'emphasis-not-reproduced']" mode="tk:source">
     <xsl:apply-templates/>
-    <xsl:value-of select="concat(' #emph[', tk:typ('[the emphasis is not reproduced: the source text of this edition does not record it]'), ']')"/>
+    <xsl:value-of select="concat(' #emph[', tk:typ(tk:word('about.emphasis')), ']')"/>
   </xsl:template>
 
-  <!-- ==== the edition's description of the document ============================================== -->
+  <!-- ==== the edition's description of the document: its record ================================== -->
 
   <xsl:template match="tk:record" mode="tk:print-metadata">
     <xsl:param name="header" as="element()?" select="()"/>
     <xsl:variable name="rows" as="xs:string*">
-      <xsl:if test="@kind[normalize-space()]"><xsl:sequence select="tk:row('kind', tk:typ(@kind))"/></xsl:if>
-      <xsl:if test="@inferred = 'true'">
-        <xsl:sequence select="tk:row('number-inferred', tk:typ(concat('[', @number, '] ', tk:word('inferred'),
-            if (normalize-space(@inferred-why)) then concat(': ', @inferred-why) else '')))"/>
-      </xsl:if>
-      <xsl:for-each select="tk:turn">
-        <xsl:if test="@of != '1'">
-          <xsl:sequence select="concat('([], ', tk:typ-content(tk:word('turn', map{'n': string(@n), 'of': string(@of)})), ')')"/>
+      <xsl:if test="tk:kind/@label[normalize-space()]"><xsl:sequence select="tk:row('about.kind', tk:typ(tk:kind/@label))"/></xsl:if>
+      <xsl:for-each select="tk:number[@inferred = 'true']">
+        <xsl:sequence select="tk:row('about.number', tk:typ(concat(@label, ' ',
+            if (normalize-space(@why)) then tk:word('about.inferred-why', map{'why': string(@why)}) else tk:word('about.inferred'))))"/>
+      </xsl:for-each>
+      <xsl:variable name="turns" select="tk:turn"/>
+      <xsl:for-each select="$turns">
+        <xsl:if test="count($turns) gt 1">
+          <xsl:sequence select="concat('([], ', tk:typ-content(tk:word('turn', map{'n': string(@n), 'total': string(count($turns))})), ')')"/>
         </xsl:if>
         <xsl:for-each-group select="tk:from | tk:to | tk:cc" group-adjacent="local-name()">
-          <xsl:sequence select="tk:row(local-name(), string-join(current-group() ! tk:record-name(.), tk:typ('; ')))"/>
+          <xsl:sequence select="tk:row(concat('about.', local-name()), string-join(current-group() ! tk:record-name(.), tk:typ('; ')))"/>
         </xsl:for-each-group>
-        <xsl:if test="tk:date[normalize-space()]"><xsl:sequence select="tk:row('date', tk:typ(tk:date))"/></xsl:if>
+        <xsl:if test="tk:date/@words[normalize-space()]"><xsl:sequence select="tk:row('about.date', tk:typ(tk:date/@words))"/></xsl:if>
         <xsl:if test="tk:place">
-          <xsl:sequence select="tk:row('place', string-join(tk:place ! tk:record-name(.), tk:typ('; ')))"/>
+          <xsl:sequence select="tk:row('about.place', string-join(tk:place ! tk:record-name(.), tk:typ('; ')))"/>
         </xsl:if>
       </xsl:for-each>
-      <xsl:for-each select="tk:source">
-        <xsl:variable name="repository" select="if (@repository-ref) then tk:record-name(tk:repository-of(.)) else ''"/>
-        <xsl:sequence select="tk:row(@type, string-join(($repository[.], tk:typ(.)[normalize-space(current())]), tk:typ(', ')))"/>
+      <xsl:for-each select="tk:source[@type = 'archival']">
+        <xsl:sequence select="tk:row('archival', string-join((tk:repository ! tk:record-name(.),
+            tk:typ(string-join((@parts[normalize-space()], @copy-kind[normalize-space()]), '; '))[normalize-space(current()/@parts) or normalize-space(current()/@copy-kind)]),
+            tk:typ(', ')))"/>
+      </xsl:for-each>
+      <xsl:for-each select="tk:source[@type = 'publication']">
+        <xsl:variable name="n" select="xs:integer(@n)"/>
+        <xsl:variable name="bibl" select="($header/tei:fileDesc/tei:sourceDesc//tei:listBibl[@type = 'sources']/tei:bibl)[$n]"/>
+        <xsl:if test="$bibl"><xsl:sequence select="tk:row('publication', tk:typ(normalize-space(string-join($bibl//text()[not(ancestor::tei:note)], ''))))"/></xsl:if>
       </xsl:for-each>
       <!-- Without the edition's structured references: the manuscript and the printings the header names. -->
       <xsl:if test="not(tk:source)">
@@ -128,23 +130,26 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:function name="tk:repository-of" as="element()">
-    <xsl:param name="source" as="element()"/>
-    <tk:name ref="{$source/@repository-ref}" name="{$source/@repository}"/>
-  </xsl:function>
-
   <xsl:function name="tk:row" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="value" as="xs:string"/>
     <xsl:sequence select="concat('(', tk:typ-content(tk:word($key)), ', [', $value, '])')"/>
   </xsl:function>
 
-  <!-- A correspondent, place or archive of the record: linked to the register where it has an entry. -->
+  <!-- A correspondent, place or archive of the record: linked to the register where the site lists it
+       (a person, place or organisation of the edition's authority files). -->
   <xsl:function name="tk:record-name" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="if ($name/@ref[normalize-space()])
-        then concat('#name(', tk:typ-arg($name/@ref), ')[', tk:typ($name/@name), ']')
-        else tk:typ($name/@name)"/>
+    <xsl:variable name="words" select="tk:typ(($name/@name[normalize-space()], $name/@text)[1])"/>
+    <xsl:sequence select="if (tk:in-register($name/@kind, $name/@href) and $name/@ref[normalize-space()])
+        then concat('#name(', tk:typ-arg($name/@ref), ')[', $words, ']') else $words"/>
+  </xsl:function>
+
+  <!-- An entry the registers of the book list: of their kinds, with a page of the site's registers. -->
+  <xsl:function name="tk:in-register" as="xs:boolean">
+    <xsl:param name="kind" as="xs:string?"/>
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:sequence select="$kind = ('person', 'place', 'org') and normalize-space($href) and not(tk:web-link($href))"/>
   </xsl:function>
 
   <!-- Without a record (a file rendered on its own): what its header says of it. -->
@@ -152,9 +157,9 @@
     <xsl:variable name="sent" select="tei:profileDesc/tei:correspDesc[1]/tei:correspAction[@type = 'sent']"/>
     <xsl:variable name="received" select="tei:profileDesc/tei:correspDesc[1]/tei:correspAction[@type = 'received']"/>
     <xsl:variable name="rows" as="xs:string*" select="
-        ($sent/(tei:persName | tei:orgName | tei:name))[1] ! tk:row('from', tk:typ(string-join($sent/(tei:persName | tei:orgName | tei:name) ! normalize-space(), '; '))),
-        ($received/(tei:persName | tei:orgName | tei:name))[1] ! tk:row('to', tk:typ(string-join($received/(tei:persName | tei:orgName | tei:name) ! normalize-space(), '; '))),
-        ($sent/tei:date)[1][tk:normalised-date(.) or normalize-space()] ! tk:row('date', tk:typ((normalize-space(.)[.], tk:normalised-date(.))[1]))"/>
+        ($sent/(tei:persName | tei:orgName | tei:name))[1] ! tk:row('about.from', tk:typ(string-join($sent/(tei:persName | tei:orgName | tei:name) ! normalize-space(), '; '))),
+        ($received/(tei:persName | tei:orgName | tei:name))[1] ! tk:row('about.to', tk:typ(string-join($received/(tei:persName | tei:orgName | tei:name) ! normalize-space(), '; '))),
+        ($sent/tei:date)[1][normalize-space() or @when] ! tk:row('about.date', tk:typ((normalize-space(.)[.], string(@when))[1]))"/>
     <xsl:if test="exists($rows)">
       <xsl:value-of select="concat('#metadata-block((&#10;', string-join($rows ! concat('  ', ., ',&#10;')), '))&#10;')"/>
     </xsl:if>

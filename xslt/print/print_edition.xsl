@@ -56,7 +56,7 @@
       <xsl:with-param name="header" select="$header"/>
     </xsl:call-template>
     <xsl:if test="tk:document">
-      <xsl:value-of select="concat('#part(', tk:typ-content(tk:word('documents')), ')&#10;&#10;')"/>
+      <xsl:value-of select="concat('#part(', tk:typ-content(tk:word('site.documents')), ')&#10;&#10;')"/>
       <xsl:value-of select="string-join(tk:document ! concat('#include ', tk:typ-arg(@path), '&#10;'))"/>
     </xsl:if>
     <xsl:if test="tk:register/tk:entry">
@@ -72,14 +72,14 @@
     <xsl:variable name="subtitle" select="$header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub']"/>
     <xsl:value-of select="concat('#title-page(title: ', tk:typ-content(@title),
         if ($subtitle) then concat(', subtitle: [', normalize-space(tk:inline($subtitle[1])), ']') else '',
-        if (tk:editor) then concat(', editors: ', tk:typ-content(concat(tk:word('edited-by'), ' ', tk:names(tk:editor ! string())))) else '',
+        if (tk:editor) then concat(', editors: ', tk:typ-content(tk:word('edited-by', map{'editors': tk:and(tk:editor ! string())}))) else '',
         if (@publisher != '') then concat(', publisher: ', tk:typ-content(@publisher)) else '',
         if (@date-words != '') then concat(', date: ', tk:typ-content(@date-words)) else '',
         ')&#10;&#10;')"/>
   </xsl:template>
 
   <!-- "A", "A and B", "A, B and C". -->
-  <xsl:function name="tk:names" as="xs:string">
+  <xsl:function name="tk:and" as="xs:string">
     <xsl:param name="names" as="xs:string*"/>
     <xsl:sequence select="if (count($names) le 1) then string($names)
         else concat(string-join($names[position() lt last()], ', '), ' and ', $names[last()])"/>
@@ -126,7 +126,7 @@
     <xsl:for-each select="*">
       <xsl:choose>
         <xsl:when test="self::tei:div">
-          <xsl:value-of select="concat('#part(', tk:typ-content((tei:head, tk:word('introduction'))[1]), ')&#10;&#10;')"/>
+          <xsl:value-of select="concat('#part(', tk:typ-content((tei:head, tk:word('site.introduction'))[1]), ')&#10;&#10;')"/>
           <xsl:apply-templates select="* except tei:head[1]"/>
         </xsl:when>
         <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>

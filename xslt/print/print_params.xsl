@@ -4,85 +4,23 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tk="urn:teikit"
-    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-    exclude-result-prefixes="xs tk map">
+    exclude-result-prefixes="xs tk">
 
-  <!--
-    The edition's record of the document, made by teikit (toolkit/builders/printed.py):
-    <tk:record id="…" number="…" inferred="true|false" label="…" running="…" kind="…" date="…" lang="…">
-      <tk:turn n="1" of="1"><tk:from ref="…" name="…"/> <tk:to …/> <tk:cc …/> <tk:place …/> <tk:date>…</tk:date></tk:turn>
-      <tk:source type="archival|publication" kind="…" repository-ref="…" repository="…">parts in words</tk:source>
-    </tk:record>
-    Empty when a file is rendered without a record: the document's title is its heading.
-  -->
-  <xsl:param name="record" as="node()?" select="()"/>
+  <!-- The document's record is the common `record` parameter (toolkit/record.py, common_params.xsl). -->
   <!-- Where the documents' sources import the template from (the root of the Typst project). -->
   <xsl:param name="template" as="xs:string" select="'/teikit.typ'"/>
 
-  <!-- The words of the print edition. -->
-  <xsl:variable name="tk:print-words" as="map(xs:string, xs:string)" select="map{
-      'contents': 'Contents',
-      'documents': 'Documents',
-      'registers': 'Registers',
-      'introduction': 'Introduction',
-      'principles': 'Editorial principles',
-      'signs': 'Signs and notes',
-      'edited-by': 'Edited by',
-      'rights': 'Rights',
-      'licence': 'Licence',
-      'source': 'Source',
-      'made': 'Typeset',
-      'made-text': 'Typeset by teikit {version} from the TEI P5 sources of the edition, {date}.',
-      'address': 'Online',
-      'kind': 'Kind',
-      'from': 'From',
-      'to': 'To',
-      'cc': 'Copy to',
-      'date': 'Date',
-      'place': 'Place',
-      'turn': 'Turn {n} of {of}',
-      'archival': 'Archive',
-      'publication': 'Published',
-      'number-inferred': 'Number',
-      'inferred': 'inferred',
-      'note-by-compiler': 'the compiler ({name})',
-      'note-by-compiler-inferred': 'attributed to the compiler ({name}) by the edition',
-      'note-by': '{name}',
-      'note-by-inferred': 'attributed to {name} by the edition',
-      'app-deleted': 'deleted:',
-      'app-added': 'added',
-      'app-added-place': 'added {place}',
-      'app-replaced': 'corrected from:',
-      'app-unclear': 'reading uncertain',
-      'app-sic': 'thus in the source',
-      'app-choice-sic': 'in the source:',
-      'app-choice-orig': 'original spelling:',
-      'app-choice-abbr': 'abbreviated:',
-      'app-choice-reg': 'regularised:',
-      'app-choice-corr': 'corrected:',
-      'app-choice-expan': 'expanded:',
-      'app-reading': 'reading:',
-      'sign-supplied': 'words supplied by the editor or the compiler',
-      'sign-gap': 'text omitted or lost; &lt;…&gt; and … where the source prints these marks',
-      'sign-page': 'page 2 of the source begins',
-      'sign-notes': 'the notes of the text, at the foot of the page, numbered as on the site; each names its author where the edition records one (without a name: the editors’ note)',
-      'sign-apparatus': 'the apparatus, lettered through each document: what the reading text leaves out or changes (deletions, additions, corrections, the other form of an abbreviation or a spelling, other readings)',
-      'persons': 'Persons',
-      'places': 'Places',
-      'orgs': 'Organisations'
-    }"/>
-
-  <!-- A word of the print edition with its {placeholders} filled. -->
+  <!-- A word of the print edition from the labels (toolkit/catalogues: the [print] table; a key with a
+       dot is any other table's, "about.kind"), its {placeholders} filled. -->
   <xsl:function name="tk:word" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:param name="values" as="map(xs:string, xs:string)"/>
-    <xsl:sequence select="fold-left(map:keys($values), ($tk:print-words($key), $key)[1],
-        function($text, $name) { replace($text, concat('\{', $name, '\}'), replace($values($name), '([$\\])', '\\$1')) })"/>
+    <xsl:sequence select="tk:label(if (contains($key, '.')) then $key else concat('print.', $key))"/>
   </xsl:function>
 
   <xsl:function name="tk:word" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="($tk:print-words($key), $key)[1]"/>
+    <xsl:param name="values" as="map(xs:string, item()*)"/>
+    <xsl:sequence select="tk:label-string(if (contains($key, '.')) then $key else concat('print.', $key), $values)"/>
   </xsl:function>
 
   <!-- Text as a Typst string literal: #"…" (only \ and " need escaping there). -->
