@@ -70,7 +70,7 @@ def test_not_tei_is_refused(tmp_path):
 
 
 def test_unknown_target_is_a_usage_error():
-    result = invoke(str(REPOSITORY / "tei" / "537.xml"), "--to", "pdf")
+    result = invoke(str(REPOSITORY / "tei" / "537.xml"), "--to", "docx")
     assert result.exit_code == 2
 
 
