@@ -116,7 +116,7 @@ def document_record(letter: Letter, document: ParsedDocument | None, authority: 
              inferred="true" if letter.number_inferred else "", why=letter.number_note)
     if letter.kind:
         _sub(root, "kind", id=letter.kind, label=labels.kind(letter.kind, authority))
-    _date(root, letter.date, labels, letter.date_written)
+    _date(root, letter.date, labels, letter.date_written, letter.date_source if letter.date_inferred else "")
     _correspondence(root, letter, document, links, labels)
     _sources(root, letter, links, labels)
     for rel in ("prev", "next"):
@@ -162,14 +162,16 @@ def corpus_records(document: ParsedDocument, authority: AuthorityIndex, labels: 
     return record
 
 
-def _date(parent: etree._Element, date: DateSpec, labels: Labels, written: str = "") -> None:
+def _date(parent: etree._Element, date: DateSpec, labels: Labels, written: str = "", source: str = "") -> None:
+    """tk:date; `source`: where the edition read a date correspDesc does not give (Letter.date_source)."""
     if not (date.when or date.notBefore or date.notAfter or date.from_ or date.to or date.text or written):
         return
     start = date.when or date.notBefore or date.notAfter or date.from_ or date.to
     _sub(parent, "date", when=date.when, not_before=date.notBefore, not_after=date.notAfter, from_=date.from_,
          to=date.to, cert=date.cert, iso=date.iso8601, sort=start, year=start[:4] if len(start) >= 4 else "",
          words=labels.date(date) if start else "", text=date.text, written=written or date.text,
-         citation=_citation_date(date))
+         citation=_citation_date(date), source=source,
+         source_label=labels[f"about.date-from.{source}"] if source else "")
 
 
 def _citation_date(date: DateSpec) -> str:
@@ -212,7 +214,9 @@ def _correspondence(root: etree._Element, letter: Letter, document: ParsedDocume
                 if action.note and action.subtype != "cc":
                     _sub(turn, "to-note", action.note)
         date = next((a.date for a in sent if a.date.sort_key != "9999" or a.date.text), DateSpec())
-        _date(turn, date, labels, letter.date_written)
+        inferred = letter.date_inferred and len(shown) == 1 and not date.given
+        _date(turn, letter.date if inferred else date, labels, letter.date_written,
+              letter.date_source if inferred else "")
         for action in sent:
             if action.place is not None:
                 _sub(turn, "place", **links.name(action.place), cert=_place_cert(desc, action.place))

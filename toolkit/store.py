@@ -54,11 +54,11 @@ def record_shape(*roots: type) -> dict[str, list[str]]:
     return dict(sorted(shape.items()))
 
 
-# A file of another format is made anew (its manifest kept): the layout of the tables, and the
-# shape of the records its rows hold (a Letter and its warnings), so that a record of another
-# shape is never read back as if it were complete.
+# A file of another format is made anew (its manifest kept). The format is the layout of the
+# tables (5, raised when a table changes) and the shape of the records its rows hold (a Letter and
+# its warnings), so that a record of another shape is never read back as if it were complete.
 def format_of(*roots: type) -> str:
-    return "4." + hashlib.sha256(json.dumps(record_shape(*roots)).encode()).hexdigest()[:16]
+    return "5." + hashlib.sha256(json.dumps(record_shape(*roots)).encode()).hexdigest()[:16]
 
 
 FORMAT = format_of(Letter, Diagnostic)

@@ -34,6 +34,8 @@
           </xsl:when>
           <xsl:when test="not($doc/@shape)">
             <xsl:apply-templates select="$doc/tk:turn" mode="tk:metadata"/>
+            <!-- no correspDesc: the date the edition read elsewhere (source description, dateline, title) -->
+            <xsl:apply-templates select="$doc[not(tk:turn)]/tk:date[@source]" mode="tk:metadata"/>
           </xsl:when>
         </xsl:choose>
         <xsl:call-template name="tk:field">
@@ -132,6 +134,7 @@
       <xsl:if test="@words">
         <dd><xsl:sequence select="tk:label('about.normalised', map{'date': if (@when) then tk:time(@when, @words) else string(@words)})"/></dd>
       </xsl:if>
+      <xsl:if test="@source-label"><dd class="inferred"><xsl:value-of select="@source-label"/></dd></xsl:if>
     </xsl:if>
   </xsl:template>
 
