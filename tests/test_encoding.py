@@ -194,6 +194,8 @@ def test_rostov_as_rostov_on_don_is_marked_as_an_inference(documents, authority)
         assert place.get("cert") == "high", place.sourceline
     notes = " ".join(words(n) for n in authority["rostov"].findall("t:note", NS) if n.get("type") != "authority")
     assert "gives only “Rostov”" in notes and "inference" in notes
+    # the description the register shows says so too, not "place of dispatch of doc. 533"
+    assert "an inference" in words(authority["rostov"].find("t:desc", NS))
 
 
 def test_copies_are_received_with_subtype_cc(documents):
