@@ -439,6 +439,13 @@ def test_uncertain_identifications_are_marked(documents):
     assert documents["535"].xpath("//t:p//t:orgName[.='Central Committee']/@cert", namespaces=NS) == ["medium"]
 
 
+@pytest.mark.parametrize("entry_id", ["ohandjanyan", "halil-pasha", "shakhtakhtinsky"])
+def test_an_identification_the_documents_do_not_make_is_said_to_be_the_editions(authority, entry_id):
+    """"A. Ohandjanyan", "Halil Pasha", "Shakhtakhtinsky": the person the edition identifies is its reading."""
+    notes = " ".join(words(n) for n in authority[entry_id].findall("t:note", NS) if n.get("type") is None)
+    assert re.search(r"identification .* is the (edition’s|editors’)", notes), entry_id
+
+
 def test_ter_gabrielyan_is_only_what_the_documents_say(authority):
     entry = authority["ter-gabrielyan"]
     assert "1921" not in words(entry) and entry.get("role") is None
