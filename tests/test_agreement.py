@@ -218,12 +218,13 @@ def test_every_name_that_leads_somewhere_is_a_link(site):
         authority = registers.with_local(document, key)
         page = site.page(path.stem)
         in_text = {unquote(a.get("href")) for a in page.xpath("//article//a[contains(@class, 'name') or @class = 'also-ref']")}
-        in_panel = {unquote(a.get("href")) for a in page.xpath("//section[@class='metadata']//dd[@class]//a")}
-        # the names of the text, and the correspondents and places of the header, which the panel shows
+        in_panel = {unquote(a.get("href")) for a in page.xpath("//section[@class='metadata']//dd//a")}
+        # the names of the text; the correspondents and places of the header and the names of its
+        # source description (archives, the compiler signing a note), which the panel shows
         for name in document.root.xpath("t:text//*[@ref or @key][self::t:persName or self::t:placeName or "
-                                        "self::t:orgName or self::t:name or self::t:rs] | t:teiHeader//t:correspAction/"
-                                        "*[@ref or @key][self::t:persName or self::t:placeName or self::t:orgName]",
-                                        namespaces=TEI):
+                                        "self::t:orgName or self::t:name or self::t:rs] | t:teiHeader//*[self::t:correspAction "
+                                        "or self::t:sourceDesc]//*[@ref or @key][self::t:persName or self::t:placeName or "
+                                        "self::t:orgName]", namespaces=TEI):
             links = in_panel if name.xpath("ancestor::t:teiHeader", namespaces=TEI) else in_text
             if not "".join(name.itertext()).strip():
                 continue  # an empty name has nothing to click on
