@@ -32,12 +32,12 @@ from pathlib import Path
 
 from . import NSMAP, __version__, metadata
 from .authority import AuthorityIndex, Entry
-from .builders import CorpusInput, Context, corpus_builders, page_params
+from .builders import CorpusInput, Context, corpus_builders, document_builders, page_params, settings_of
 from .checking import Checked, check
 from .corpus import authority_index, parse_tei
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
 from .dts import static_mode
-from .errors import InputError
+from .errors import InputError, SchemaNotFound
 from .edition import Edition, build_date
 from .executors import batches, default_jobs, open_executor
 from .labels import Labels
@@ -287,16 +287,25 @@ class _Run:
 
     @cached_property
     def schema_key(self) -> str:
-        return sha(self.schema, self._files_key(stylesheet_files(self.edition.schema_dir)))
+        return sha(self.schema, self._files_key(stylesheet_files(self.edition.schema_dir)), self._tei_all())
+
+    def _tei_all(self) -> str:
+        """Which tei_all.rng the documents are checked against, when they are ([schemas] tei_all)."""
+        if self.schema != "tei_all":
+            return ""
+        try:
+            return str(self.edition.tei_all_path())
+        except SchemaNotFound:
+            return ""
 
     @cached_property
     def support_checked_key(self) -> str:
         """What the support files' verdicts depend on: their bytes, the schema, the settings of the checks."""
         return sha(self.support_key, self.schema_key, self.edition.config.records_key())
 
-    @cached_property
-    def config_key(self) -> str:
-        return self._files_key([self.edition.root / "teikit.toml"])
+    def config_key(self, builders: list) -> str:
+        """Of the settings `builders` read (Builder.settings): a change of another leaves their outputs."""
+        return sha(self.edition.config.key_of(settings_of(builders)))
 
     @cached_property
     def support_key(self) -> str:
@@ -450,12 +459,15 @@ class _Run:
         return metadata.chronological(letters)
 
     def render(self, letters: list) -> None:
-        base = sha(self.style_key, self.authority_key, self.config_key, self.site_key, self.labels_key)
+        base = sha(self.style_key, self.authority_key, self.config_key(document_builders()), self.site_key,
+                   self.labels_key)
         todo = []
         for index, letter in enumerate(letters):
             path = self.paths[letter.doc_id]
             params = page_params(letters, index, self.site_params, self.labels)
-            key = sha(base, self.state.files[path].sha, json.dumps(params, sort_keys=True, ensure_ascii=False))
+            # the page is made from the bytes and from the record, which the records' settings shape
+            key = sha(base, self.state.files[path].sha, self.state.records[path].digest,
+                      json.dumps(params, sort_keys=True, ensure_ascii=False))
             known = self.previous.pages.get(letter.doc_id)
             if known and known["key"] == key and self.folder.keep(known["outputs"]):
                 self.state.pages[letter.doc_id] = known
@@ -495,8 +507,8 @@ class _Run:
         inputs = {"letters": sha(*[records[self.paths[l.doc_id]].digest for l in built]),
                   "pages": sha(*[self.state.pages[l.doc_id]["key"] for l in built]),
                   "authority": self.authority_key, "support": self.support_key, "stylesheets": self.style_key,
-                  "description": self._files_key([self.edition.description_file()]),
-                  "config": self.config_key, "dating": self._dating(), "labels": self.labels_key}
+                  "description": self._description_key(),
+                  "site": self.site_key, "dating": self._dating(), "labels": self.labels_key}
         known = self.previous.corpus.get("builders", {})
         self.state.corpus = {"support": self.support_key, "authority": self.authority_key, "builders": {},
                              "checked": self.support_checked_key, "title": self.site_params["edition-title"]}
@@ -504,6 +516,7 @@ class _Run:
         data = None
         for builder in corpus_builders():
             read = [made[name] if name in made else inputs["pages"] for name in builder.reads]
+            inputs["config"] = self.config_key([builder])
             key = made[builder.name] = sha(builder.name, *[inputs[name] for name in builder.depends_on], *read)
             before = known.get(builder.name, {})
             if before.get("key") == key and self.folder.keep(before.get("outputs", {})):
@@ -525,6 +538,11 @@ class _Run:
             self.report.corpus_built.append(builder.name)
         for warning in judged(data.diagnostics if data else [], self.edition.config.rules):
             (self.report.fail if warning.is_error else self.report.diagnostics.append)(warning)
+
+    def _description_key(self) -> str:
+        """Of edition.xml's bytes; the same for an edition without one, wherever [corpus] description points."""
+        description = self.edition.description_file()
+        return self._files_key([description]) if description.is_file() else ""
 
     def _dating(self) -> str:
         """What dates cmif.xml: a fixed date, else the newest input (see exchange.cmif)."""

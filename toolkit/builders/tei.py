@@ -14,6 +14,7 @@ SUPPORT_DIR = "html/tei"
 
 class TeiCopyBuilder(DocumentBuilder):
     name = "tei"
+    settings = ()
 
     def build(self, page: Page, context: Context) -> dict[str, bytes]:
         return {document_path("tei", page.letter): page.data}
@@ -22,6 +23,7 @@ class TeiCopyBuilder(DocumentBuilder):
 class SupportCopyBuilder(CorpusBuilder):
     name = "tei-support"
     depends_on = ("support",)
+    settings = ()
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         return {f"{SUPPORT_DIR}/{name}": data for name, data in sorted(corpus.support.items())}
