@@ -1,6 +1,7 @@
 """Other projects' whole editions, built with their teikit.toml as it is: how many letters reach
-the site, what is reported (by rule), whether cmif.xml is valid CMIF with every correspondent
-named and every GND URI of a correspondent in it, and what a rebuild costs.
+the site, what is reported (by rule), whether cmif.xml is valid CMIF 1.1 (cmif.rng and cmif.sch,
+editions/cmif_check.py) with every correspondent named and every GND URI of a correspondent in
+it, how many of the entries the letters name the register pages list, and what a rebuild costs.
 
     .venv/bin/python benchmarks/bench_editions.py [escher] [jeanpaul] [italian] [bilingual] [--jobs N] [--every N]
 
