@@ -183,3 +183,34 @@ def test_the_cmif_export_is_valid_cmif(edition, result):
     if not cmif_check.available():
         pytest.skip("the CMIF schema is not beside the repository (../shared/reference/cmif.rng, cmif.sch)")
     assert cmif_check.cmif_problems(edition / "build" / "cmif.xml") == []
+
+
+# ---- the print edition ----------------------------------------------------------------------
+
+def test_the_pdf_prints_every_letter_with_its_reading_words_and_registers(edition, result):
+    """Every letter of the sample has its bookmark, and its reading words stand in order on its
+    pages (an apparatus or note marker may follow a word); names reach the person register."""
+    from test_print import links, outline, page_texts
+
+    pdf = edition / "build" / "edition.pdf"
+    marks = outline(pdf)
+    texts = page_texts(pdf)
+    titles: dict[str, list[Path]] = {}  # two letters may share a title: they follow in file order
+    for path in letters(edition):
+        title = " ".join(etree.parse(str(path)).xpath("string(//t:titleStmt/t:title[1])", namespaces=NS).split())
+        titles.setdefault(title, []).append(path)
+    documents = [(titles[title].pop(0), page) for title, depth, page in marks if depth == 1 and titles.get(title)]
+    assert len(documents) == SAMPLE
+    registers = next(page for title, depth, page in marks if title == "Registers")
+    for k, (path, start) in enumerate(documents):
+        end = documents[k + 1][1] if k + 1 < len(documents) else registers
+        found = words(" ".join(texts[start:max(end, start + 1)]))
+        remaining = iter(found)
+        text = etree.parse(str(path)).getroot().find(TEI + "text")
+        missing = [w for w in words("".join(tei_reading(text, [])))
+                   if not any(f == w or (f.startswith(w) and re.fullmatch(r"(\d{1,3}|[a-z]{1,2})+", f[len(w):]))
+                              for f in remaining)]
+        assert missing == [], (path.name, missing[:5])
+    assert "Persons" in [title for title, _, _ in marks]
+    to_register = [target for page, target, _ in links(pdf) if target is not None and target >= registers and page < registers]
+    assert len(to_register) > SAMPLE * 5  # names link to their entries

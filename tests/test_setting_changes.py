@@ -13,6 +13,7 @@ import pytest
 
 from toolkit.build import build
 from toolkit.builders import corpus_builders, document_builders
+from toolkit.builders.pdf import available as print_available
 from toolkit.edition import SETTING_NAMES, Edition
 from toolkit.labels import Labels
 
@@ -54,6 +55,12 @@ document_seconds = 60
 [rules]
 ref-resolves = "warning"
 
+[print]
+pdf = "auto"
+max_documents = 1000
+paper = "a4"
+font_size = 10.5
+
 [cmif]
 email = "curatore@example.net"
 date = "2026-12-01T00:00:00Z"
@@ -70,9 +77,10 @@ ANYTHING_RNG = """<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><r
 
 ALL = "all"
 GERMAN = Labels.for_language("de").strings != Labels.for_language("en").strings
+PDF = {"pdf"} if print_available() else set()  # the book, when Typst is installed
 PAGES_READ = {"search", "dts-collection"}  # corpus builders that read the pages: made again with any page
-SITE = {"cmif", "site"} | PAGES_READ  # what the edition's title, editors … reach
-RECORDS = {"chronology", "cmif", "network", "site"} | PAGES_READ  # what the letters' records make
+SITE = {"cmif", "site"} | PAGES_READ | PDF  # what the edition's title, editors … reach
+RECORDS = {"chronology", "cmif", "network", "site"} | PAGES_READ | PDF  # what the letters' records make
 # setting -> (the line before, the line after, documents checked, pages made, corpus builders run)
 CHANGES = {
     "title": ('title = "Lettere di prova"', 'title = "Altre lettere"', 0, ALL, SITE),
@@ -83,11 +91,11 @@ CHANGES = {
     "base_url": ('base_url = "https://lettere.example.net/"', 'base_url = "https://altrove.example.net/"', 0, ALL,
                  SITE),
     # the build date every page shows; cmif.xml is dated by [cmif] date
-    "date": ('date = "2026-12-01"\nlanguage', 'date = "2026-12-02"\nlanguage', 0, ALL, {"site"} | PAGES_READ),
+    "date": ('date = "2026-12-01"\nlanguage', 'date = "2026-12-02"\nlanguage', 0, ALL, {"site"} | PAGES_READ | PDF),
     # the words of the interface, in every page, the registers and the drawings; not cmif.xml (while
     # teikit has no German catalogue, the words stay English and nothing is made again)
     "language": ('language = "en"', 'language = "de"', 0, ALL if GERMAN else (),
-                 {"site", "chronology", "network"} | PAGES_READ if GERMAN else set()),
+                 {"site", "chronology", "network"} | PAGES_READ | PDF if GERMAN else set()),
     # the same files by other globs: nothing to do
     "documents": ('documents = ["lettere/*.xml"]', 'documents = ["lettere/lettera*.xml"]', 0, (), set()),
     "authorities": ('authorities = ["indici/*.xml"]', 'authorities = ["indici/[a-z]*.xml"]', 0, (), set()),
@@ -113,7 +121,15 @@ CHANGES = {
     "cmif.date": ('date = "2026-12-01T00:00:00Z"', 'date = "2026-12-05T00:00:00Z"', 0, (), {"cmif"}),
     "cmif.leave_out_kinds": ("leave_out_kinds = []", 'leave_out_kinds = ["affari"]', 0, (), {"cmif"}),
     # how much of the DTS API is written as files: every page's answers, the collection's, the site's links
-    "dts_static": ('static = "auto"', 'static = "compact"', 0, ALL, {"site"} | PAGES_READ),
+    # (and the book, which takes the title and date from the same site parameters)
+    "dts_static": ('static = "auto"', 'static = "compact"', 0, ALL, {"site"} | PAGES_READ | PDF),
+    # the book's paper and type: the book alone
+    "print_paper": ('paper = "a4"', 'paper = "us-letter"', 0, (), PDF),
+    "print_font_size": ("font_size = 10.5", "font_size = 11", 0, (), PDF),
+    # the book made or not: every page's outputs (its print source goes or comes), nothing else
+    "print_pdf": ('pdf = "auto"', 'pdf = "never"', 0, ALL if PDF else (), PAGES_READ if PDF else set()),
+    "print_max_documents": ("max_documents = 1000", "max_documents = 2", 0, ALL if PDF else (),
+                            PAGES_READ if PDF else set()),
 }
 
 

@@ -63,6 +63,7 @@ class BuildReport:
     up_to_date: list[str] = field(default_factory=list)  # documents left as they were
     checked: int = 0  # documents parsed and validated
     corpus_built: list[str] = field(default_factory=list)  # corpus-level builders that ran
+    corpus_total: int = 0  # corpus-level builders switched on for this edition
     written: int = 0  # files published (new or changed bytes)
     removed: int = 0  # stale files of earlier builds deleted
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
@@ -95,7 +96,7 @@ class BuildReport:
 
         if not self.corpus_built:
             site = "site pages up to date"
-        elif len(self.corpus_built) == len(corpus_builders()):
+        elif len(self.corpus_built) == (self.corpus_total or len(corpus_builders())):
             site = "site pages and cmif.xml written"
         else:
             site = f"corpus outputs rebuilt: {', '.join(self.corpus_built)}"
@@ -233,6 +234,7 @@ class _Run:
         self.jobs, self.executor, self.scheduler, self.progress = jobs, executor, scheduler, progress
         self.state = State()
         self.unreadable: dict[str, Diagnostic] = {}  # path -> why it could not be read
+        self.off: dict[str, str] = {}  # builders this edition does without, and why
 
     def state_changed(self) -> bool:
         """A no-op build leaves the state file as it was (writing it would cost more than the build)."""
@@ -245,6 +247,7 @@ class _Run:
 
     def discover(self) -> None:
         self.documents = self.edition.document_files()
+        self.switch_builders()
         self.support_paths = self.edition.authority_files()
         self.report.support_files = {display_path(p) for p in self.support_paths}
         self.stamps = {str(p): self._stamp(p) for p in self.documents + self.support_paths}
@@ -253,6 +256,16 @@ class _Run:
             self.report.fail(self.unreadable.get(str(path))
                              or Diagnostic(display_path(path), 1, 0, ERROR, "io", "cannot read file"))
         self.state.files = {p: s for p, s in self.stamps.items() if s is not None}
+
+    def switch_builders(self) -> None:
+        """The builders this edition does without (Builder.off): each reason is one warning line."""
+        config, count = self.edition.config, len(self.documents)
+        self.off = {b.name: reason for b in document_builders() + corpus_builders()
+                    if (reason := b.off(config, count)) is not None}
+        where = display_path(self.edition.root / "teikit.toml")
+        for reason in dict.fromkeys(self.off.values()):
+            self.report.diagnostics.append(Diagnostic(where, 1, 0, WARNING, "build-off", reason))
+        self.report.corpus_total = len([b for b in corpus_builders() if b.name not in self.off])
 
     def _stamp(self, path: Path) -> FileStamp | None:
         try:
@@ -332,10 +345,30 @@ class _Run:
         inputs = [Path(p) for p in self.stamps] + [self.edition.root / "teikit.toml"]
         return {"site": True, "edition-title": self._edition_title(), "edition-editors": ", ".join(config.editors),
                 "licence": config.licence, "licence-name": self.labels.licence(config.licence) if config.licence else "",
+                **self._edition_statements(),
                 "base-url": config.base_url, "publisher": config.publisher,
                 "build-date": build_date(inputs, config.date), "teikit-version": __version__,
                 # how much of the DTS API is written as files: a page's key, since its answers follow it
                 "dts-static": static_mode(config.dts_static, len(self.documents))}
+
+    def _edition_statements(self) -> dict[str, str]:
+        """What edition.xml says that every page repeats: the licence in its words (what it covers)
+        and what it says beside it (what it does not cover), for the footer, where it names the
+        licence teikit.toml gives; and what it says of the language of its source (a translation),
+        for "How to cite"."""
+        stated = self._edition_stated()
+        same = stated["licence"].rstrip("/") == self.edition.config.licence.rstrip("/") != ""
+        return {"rights-licence": stated["covers"] if same else "", "rights-note": stated["note"] if same else "",
+                "source-language": stated["language"]}
+
+    def _edition_stated(self) -> dict[str, str]:
+        """edition.xml's availability and language note (remembered while edition.xml is unchanged)."""
+        if self.previous.corpus.get("support") == self.support_key and "stated" in self.previous.corpus:
+            return self.previous.corpus["stated"]
+        document = self.edition_document
+        stated = metadata.rights(document.root) if document is not None else metadata.Rights()
+        language = metadata.source_language_note(document.root) if document is not None else ""
+        return {"licence": stated.licence, "covers": stated.covers, "note": stated.note, "language": language}
 
     def _edition_title(self) -> str:
         """teikit.toml's title, else edition.xml's (remembered while edition.xml is unchanged)."""
@@ -370,7 +403,7 @@ class _Run:
     def context(self) -> TaskContext:
         build = Context(self.edition, self.authority, self.site_params, self.labels)
         where = self.edition.authority_description()
-        return TaskContext(self.edition, self.authority, self.schema, where, True, build)
+        return TaskContext(self.edition, self.authority, self.schema, where, True, build, frozenset(self.off))
 
     def _executor(self, work: list):
         jobs = self.jobs if sum(len(b) for b in work) >= PARALLEL_MIN or self.executor == "dask" else 1
@@ -459,8 +492,9 @@ class _Run:
         return metadata.chronological(letters)
 
     def render(self, letters: list) -> None:
-        base = sha(self.style_key, self.authority_key, self.config_key(document_builders()), self.site_key,
-                   self.labels_key)
+        making = [b for b in document_builders() if b.name not in self.off]
+        base = sha(self.style_key, self.authority_key, self.config_key(making), self.site_key, self.labels_key,
+                   *sorted(self.off))
         todo = []
         for index, letter in enumerate(letters):
             path = self.paths[letter.doc_id]
@@ -511,10 +545,13 @@ class _Run:
                   "site": self.site_key, "dating": self._dating(), "labels": self.labels_key}
         known = self.previous.corpus.get("builders", {})
         self.state.corpus = {"support": self.support_key, "authority": self.authority_key, "builders": {},
-                             "checked": self.support_checked_key, "title": self.site_params["edition-title"]}
+                             "checked": self.support_checked_key, "title": self.site_params["edition-title"],
+                             "stated": self._edition_stated()}
         made: dict[str, str] = {}  # builder name -> its key, for the builders that read its outputs
         data = None
         for builder in corpus_builders():
+            if builder.name in self.off:
+                continue
             read = [made[name] if name in made else inputs["pages"] for name in builder.reads]
             inputs["config"] = self.config_key([builder])
             key = made[builder.name] = sha(builder.name, *[inputs[name] for name in builder.depends_on], *read)

@@ -231,22 +231,29 @@ def build(context: Context, out_dir: Path | None, jobs: int | None, executor: st
 
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "target", type=click.Choice(["html", "text"]), required=True, help="Output format.")
+@click.option("--to", "target", type=click.Choice(["html", "text", "pdf"]), required=True,
+              help="Output format (pdf: the document as the print edition sets it).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write here instead of standard output.")
 @pass_context
 def render(context: Context, file: Path, target: str, output: Path | None) -> None:
-    """Convert one TEI file to HTML or plain text.
+    """Convert one TEI file to HTML, plain text or PDF.
 
     Works on TEI from other projects too: elements this edition does not use keep their text.
+    A file of the edition gets the record a build gives its page (names resolved by the
+    edition's authority files); names then link to their authority URIs.
     """
     from .render import render as run_render
     from .xmlio import atomic_write
 
     if output is not None and _same_file(output, file):
         fail(f"{display_path(output)}: is the TEI source being rendered; write the {target} elsewhere")
+    if target == "pdf" and output is None and sys.stdout.isatty():
+        raise click.UsageError("a PDF is not shown on a terminal: write it to a file with -o FILE.pdf")
     result = run_render(context.edition, file, target)
-    if output is None:
+    if isinstance(result, bytes) and output is None:
+        click.echo(result, nl=False)  # bytes: written to the binary stream as they are
+    elif output is None:
         click.echo(result, nl=False)
     else:
         atomic_write(output, result)

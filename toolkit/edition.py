@@ -47,6 +47,8 @@ DEFAULT_DESCRIPTION = f"tei/{EDITION_FILE}"
 SCHEMA_CHOICES = "edition, tei_all, none or the path of a .rng file"
 UNIQUE_ID_SCOPES = ("corpus", "document")
 DTS_STATIC = ("auto", "full", "compact", "none")  # how much of the DTS API is written as files (toolkit/dts)
+PRINT_CHOICES = ("auto", "always", "never")  # whether build/edition.pdf is made (docs/print.md)
+PAPERS = ("a4", "a5", "b5", "us-letter", "us-legal", "iso-b5", "jis-b5", "us-trade")
 
 
 # Every setting of teikit.toml: its table and key, the kind of value it takes, its default and a line of
@@ -96,6 +98,14 @@ SETTINGS = (
     # [rules]: a severity per rule id (toolkit/rules.py, schema/README.md); the others keep their default
     Setting("rules", ANY_KEY, Text(choices=SEVERITIES), {}, "error, warning or off for a rule id",
             known_keys=rule_ids, records=True),
+    # [print]: the edition as one PDF, build/edition.pdf (docs/print.md)
+    Setting("print", "pdf", Text(choices=PRINT_CHOICES), "auto", "auto: made for editions of up to [print] "
+            "max_documents documents; always; never", attribute="print_pdf"),
+    Setting("print", "max_documents", Number(0, 10**7, "documents", 1000), 1000,
+            "with pdf = \"auto\", the largest edition printed", attribute="print_max_documents"),
+    Setting("print", "paper", Text(choices=PAPERS), "a4", "the paper size", attribute="print_paper"),
+    Setting("print", "font_size", Number(5, 20, "points", 10.5), 10.5, "the size of the text type",
+            attribute="print_font_size"),
     Setting("cmif", "email", Email(), None, "the contact address of cmif.xml", attribute="cmif.email"),
     Setting("cmif", "date", Date(time=True), None, "cmif.xml's publication date", attribute="cmif.date"),
     Setting("cmif", "leave_out_kinds", Texts(example="report"), None,

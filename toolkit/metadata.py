@@ -294,7 +294,7 @@ def _source(bibl, authority) -> Source:
         repository_name = authority.name(repository_id, repository_name)
     folios = first(bibl, "tei:citedRange[@unit='folio']")
     return Source(
-        type=bibl.get("type", ""), kind=bibl.get("subtype", ""), text=_printed_reference(bibl),
+        type=bibl.get("type", ""), kind=bibl.get("subtype", ""), text=text_without_notes(bibl),
         xml_id=bibl.get(f"{{{XML_NS}}}id", ""), repository=repository_id,
         repository_name=repository_name,
         fond=idno("fond"), opis=idno("opis"), papka=idno("papka"), delo=idno("delo"),
@@ -304,10 +304,38 @@ def _source(bibl, authority) -> Source:
     )
 
 
-def _printed_reference(bibl) -> str:
-    """The reference as printed, without a note the compiler printed after it (the emphasis statement)."""
-    words = bibl.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NSMAP)
+def text_without_notes(element) -> str:
+    """An element's words without those of its notes: a reference as printed, without the note the
+    compiler printed after it (the emphasis statement); a citation without the edition's notes."""
+    words = element.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NSMAP)
     return " ".join("".join(words).split())
+
+
+@dataclass
+class Rights:
+    """What a TEI header says of the rights in what it describes: the licence's address and its
+    words (what it covers), and what the header says beside the licence (availability/p: here,
+    that the licence does not extend to the translated text)."""
+
+    licence: str = ""
+    covers: str = ""
+    note: str = ""
+
+
+def rights(root) -> Rights:
+    availability = first(root, "tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability")
+    if availability is None:
+        return Rights()
+    licence = first(availability, "tei:licence")
+    return Rights(licence=(licence.get("target") or "").strip() if licence is not None else "",
+                  covers=normalized_text(licence),
+                  note=" ".join(normalized_text(p) for p in _xpath(availability, "tei:p")))
+
+
+def source_language_note(root) -> str:
+    """What the corpus description says of the language of its source text (the translation a web
+    page gives, say): sourceDesc/bibl/note type="language"."""
+    return normalized_text(first(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:note[@type='language']"))
 
 
 def _signs_its_own_note(element) -> bool:

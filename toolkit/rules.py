@@ -81,6 +81,8 @@ RULES: tuple[Rule, ...] = (
            "file (`index.xml` → `html/index.html`; `sub/persons.xml`): rename it"),
     _fixed("output-foreign", "build", "a file teikit did not write (the user's own, a link) is where an output goes: "
            "it is left as it was and the output not written"),
+    _fixed("print-typeset", "the print builder", "the typesetter could not set the PDF (the message names the "
+           "source line it stopped at): build/edition.pdf is not written, the rest of the site is"),
     _fixed("config-toml", "settings", "`teikit.toml` is not TOML (or not UTF-8)"),
     _fixed("config-value", "settings", "a value in `teikit.toml` that its key does not take (a number out of range, "
            "`inf`, a list where text belongs, a URL that is not http(s), an absolute or broken glob, a severity "
@@ -174,6 +176,8 @@ RULES: tuple[Rule, ...] = (
          "`[edition] base_url` is on a placeholder host (see `placeholder-address`): every URI of cmif.xml points "
          "to it, so the file must not be submitted to correspSearch"),
     Rule("config-licence", WARNING, "build", "no `[edition] licence`: the site and cmif.xml claim none"),
+    Rule("build-off", WARNING, "build", "an output the edition does without, and why (the PDF of an edition larger "
+         "than `[print] max_documents`, or with `[print] pdf = \"never\"`)"),
     Rule("config-base-url", WARNING, "build", "no `[edition] base_url`: cmif.xml and the pages link relative to the "
          "site"),
 )

@@ -69,6 +69,7 @@ DOCUMENT_PATHS = {
     "text": "text/{doc_id}.txt",
     "tei": "html/tei/{file}",
     "csl": "html/csl/{doc_id}.json",  # the citation record (builders/citation.py)
+    "print": "print/documents/{doc_id}.typ",  # the document as the PDF prints it (builders/pdf.py)
 }
 
 
@@ -225,6 +226,13 @@ class Builder:
     # the labels, which are keyed apart; None: every setting. A change of any other setting leaves
     # its outputs as they are, so say each one it reads (tests/test_setting_changes.py checks).
     settings: ClassVar[tuple[str, ...] | None] = None
+
+    @staticmethod
+    def off(config, documents: int) -> str | None:
+        """Why this builder makes nothing for an edition with this configuration and number of
+        documents (the build reports it as one warning line), or None: it runs. Its outputs
+        of earlier builds are then stale and go."""
+        return None
 
 
 class DocumentBuilder(Builder):

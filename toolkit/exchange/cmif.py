@@ -18,13 +18,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import NSMAP, TEI_NS, XML_NS
+from .. import TEI_NS, XML_NS
 from ..authority import AuthorityIndex, is_uri
 from ..corpus import Corpus
 from ..diagnostics import WARNING, Diagnostic, display_path
 from ..edition import Edition
 from ..errors import ConfigError
-from ..metadata import ACTION_TYPES, Action, DateSpec, Letter, Name
+from ..metadata import ACTION_TYPES, Action, DateSpec, Letter, Name, text_without_notes
 from ..xmlio import ParsedDocument
 from . import document_url, edition_letters, entry_of, local_uri
 
@@ -263,10 +263,7 @@ def based_on(edition_document: ParsedDocument | None) -> str:
     if edition_document is None:
         return ""
     bibl = edition_document.root.find(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('sourceDesc')}/{tei('bibl')}")
-    if bibl is None:
-        return ""
-    words = bibl.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NSMAP)
-    return " ".join("".join(words).split())
+    return text_without_notes(bibl) if bibl is not None else ""
 
 
 def is_placeholder_address(url: str) -> bool:
