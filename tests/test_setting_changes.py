@@ -93,9 +93,9 @@ CHANGES = {
     # the build date every page shows; cmif.xml is dated by [cmif] date
     "date": ('date = "2026-12-01"\nlanguage', 'date = "2026-12-02"\nlanguage', 0, ALL, {"site"} | PAGES_READ | PDF),
     # the words of the interface, in every page, the registers and the drawings; not cmif.xml (while
-    # teikit has no German catalogue, the words stay English and nothing is made again)
+    # teikit has no German catalogue, the words stay English: only the book's language changes)
     "language": ('language = "en"', 'language = "de"', 0, ALL if GERMAN else (),
-                 {"site", "chronology", "network"} | PAGES_READ | PDF if GERMAN else set()),
+                 ({"site", "chronology", "network"} | PAGES_READ if GERMAN else set()) | PDF),  # the book's lang
     # the same files by other globs: nothing to do
     "documents": ('documents = ["lettere/*.xml"]', 'documents = ["lettere/lettera*.xml"]', 0, (), set()),
     "authorities": ('authorities = ["indici/*.xml"]', 'authorities = ["indici/[a-z]*.xml"]', 0, (), set()),
