@@ -80,6 +80,8 @@ SETTINGS = (
     Setting("limits", "max_file_mb", Number(0, 2048, "megabytes", 50), 50, "no file larger than this is read"),
     Setting("limits", "document_seconds", Number(0, 86400, "seconds", 60), 60,
             "no document is checked or rendered for longer than this"),
+    Setting("limits", "document_mb", Number(0, 1048576, "megabytes", 2048), 2048,
+            "no document takes more memory than this to check or render"),
     Setting("cmif", "email", Email(), None, "the contact address of cmif.xml", attribute="cmif.email"),
     Setting("cmif", "date", Date(time=True), None, "cmif.xml's publication date", attribute="cmif.date"),
 )

@@ -19,7 +19,7 @@ from .xslt import TARGETS, resource, stylesheets
 
 
 def render(edition: Edition, path: Path, target: str) -> str:
-    """The HTML page or plain text of the TEI file at `path`, within [limits] document_seconds."""
+    """The HTML page or plain text of the TEI file at `path`, within [limits] document_seconds and document_mb."""
     if target not in TARGETS:
         raise ValueError(f"unknown target {target!r}; expected one of {', '.join(TARGETS)}")
     result = run_once(_render, (edition, target), [Path(path)])[0]  # errors are raised as they are
@@ -35,7 +35,7 @@ def _stopped(context, path: Path, stop: Stop) -> Diagnostic:
 
 
 @bounded(lambda context: context[0].config.document_seconds,
-         lambda context: stylesheets(context[0].xslt_dir), _stopped)
+         lambda context: stylesheets(context[0].xslt_dir), _stopped, lambda context: context[0].config.document_mb)
 def _render(context: tuple[Edition, str], paths: list[Path]) -> list[str]:
     edition, target = context
     results = []

@@ -83,11 +83,18 @@ def _seconds(context: TaskContext) -> float:
     return context.edition.config.document_seconds
 
 
+def _megabytes(context: TaskContext) -> float:
+    return context.edition.config.document_mb
+
+
 def stopped_line(path: Path, doing: str, stop: Stop) -> Diagnostic:
     """The one line of a document whose task was stopped (rule document-time or worker-died)."""
     if stop.timed_out:
         return _build_error(path, "document-time", f"{doing} took longer than the limit of {stop.seconds:g} s "
                                                    "(raise [limits] document_seconds in teikit.toml to allow more)")
+    if stop.megabytes:
+        return _build_error(path, "document-memory", f"{doing} took more memory than the limit of {stop.megabytes:g} MB "
+                                                     "(raise [limits] document_mb in teikit.toml to allow more)")
     return _build_error(path, "worker-died", f"{doing} stopped: the process doing it {stop.death()} "
                                              "(out of memory?); the other documents went on")
 
@@ -96,7 +103,7 @@ def _check_stopped(context: TaskContext, path: str, stop: Stop) -> Checked:
     return Checked(path, None, [stopped_line(Path(path), "checking", stop)])
 
 
-@bounded(_seconds, lambda context: context.rules, _check_stopped)
+@bounded(_seconds, lambda context: context.rules, _check_stopped, _megabytes)
 def check(context: TaskContext, paths: list[str]) -> list[Checked]:
     return [check_one(context, Path(path)) for path in paths]
 
@@ -160,7 +167,7 @@ def _render_stopped(context: TaskContext, job: PageJob, stop: Stop) -> Rendered:
     return Rendered(job.letter.doc_id, error=stopped_line(Path(job.path), "rendering", stop))
 
 
-@bounded(_seconds, _prepare_render, _render_stopped)
+@bounded(_seconds, _prepare_render, _render_stopped, _megabytes)
 def render(context: TaskContext, jobs: list[PageJob]) -> list[Rendered]:
     return [render_one(context, job) for job in jobs]
 

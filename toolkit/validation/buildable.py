@@ -6,6 +6,10 @@ sent-once: a correspDesc has one correspAction type="sent" (one sender's date an
 
 Each is reported at the repeated element. (The limits of Saxon's own XML parser, depth,
 attributes and name length, are checked by the parser itself: xmlio.check_saxon_limits.)
+
+cite-structure: a document's own refsDecl/citeStructure must give its citable parts (the DTS
+API publishes them): every XPath evaluates, every reference is given once. It is evaluated
+here as the build evaluates it, under the same limits of time and memory ([limits]).
 """
 
 from __future__ import annotations
@@ -27,10 +31,25 @@ ONCE = (
 
 
 def check(document: ParsedDocument) -> list[Diagnostic]:
-    diagnostics = []
+    diagnostics = _citation_trees(document)
     for rule, holders, held, advice in ONCE:
         for holder in document.root.xpath(holders, namespaces=NSMAP):
             for repeated in holder.xpath(held, namespaces=NSMAP)[1:]:
                 line, column = position(document, repeated)
                 diagnostics.append(Diagnostic(document.display, line, column, ERROR, rule, f"repeated: {advice}"))
     return diagnostics
+
+
+def _citation_trees(document: ParsedDocument) -> list[Diagnostic]:
+    """One line at the refsDecl whose citeStructure the DTS API could not evaluate."""
+    from ..dts.citations import citation_problem, read_trees
+
+    found = []
+    for tree in read_trees(document.root):
+        problem = None if tree.supplied else citation_problem(tree, document.tree)
+        if problem:
+            line, column = position(document, tree.element)
+            found.append(Diagnostic(document.display, line, column, ERROR, "cite-structure",
+                                    f"{problem}: the DTS API cannot give the document's citable parts; "
+                                    "fix the refsDecl/citeStructure"))
+    return found
