@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .builders.indexes import CSS
-from .diagnostics import Diagnostic
+from .diagnostics import ERROR, Diagnostic
 from .edition import Edition
 from .errors import InputError
 from .executors import Stop, bounded, run_once
 from .xmlio import parse_file, require_tei
-from .xslt import TARGETS, resource, stylesheets
+from .xslt import TARGETS, TransformError, resource, stylesheets
 
 
 def render(edition: Edition, path: Path, target: str) -> str:
@@ -43,8 +43,24 @@ def _render(context: tuple[Edition, str], paths: list[Path]) -> list[str]:
         document = parse_file(path)
         require_tei(document)
         params = {"inline-css": _css(edition.xslt_dir)} if target == "html" else {}
-        results.append(stylesheets(edition.xslt_dir).transform(target, document.root, params))
+        try:
+            results.append(stylesheets(edition.xslt_dir).transform(target, document.root, params))
+        except TransformError as error:
+            raise InputError(_why_not(document, str(error))) from None
     return results
+
+
+def _why_not(document, message: str) -> Diagnostic:
+    """Where a document is that the stylesheets cannot render: the first of the rules that say so
+    (those `validate` applies, at the element), else the stylesheet's words at the document."""
+    from .validation import buildable
+
+    found = [d for d in buildable.check(document) if d.is_error]
+    if found:
+        return found[0]
+    words = message.split(": ", 1)[-1]  # "html/html.xsl: A sequence …": the stylesheet is not the reader's
+    return Diagnostic(document.display, 1, 0, ERROR, "build-transform",
+                      f"the stylesheets cannot render this document: {words}")
 
 
 def _css(xslt_dir: Path) -> str:
