@@ -18,6 +18,8 @@ from toolkit.cli import cli
      "its settings below it [config-value]"),
     ("[schemas]\ntei_all = 1\n", '2:1: error: [schemas] tei_all = 1 is not allowed: it takes a path in quotes, '
      'e.g. "schema/tei_all.rng" [config-value]'),
+    ('[dts]\nstatic = "some"\n', '2:1: error: [dts] static = "some" is not allowed: it takes one of "auto", "full", '
+     '"compact", "none" [config-value]'),
 ])
 def test_a_setting_of_the_wrong_type_is_one_line(tmp_path, monkeypatch, toml, message):
     (tmp_path / "tei").mkdir()

@@ -36,6 +36,7 @@ from .builders.citation import build_date
 from .builders.indexes import document_label, entries_xml
 from .corpus import authority_index, parse_tei
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
+from .dts import static_mode
 from .errors import InputError
 from .edition import Edition
 from .executors import batches, default_jobs, open_executor
@@ -278,7 +279,9 @@ class _Run:
         inputs = [Path(p) for p in self.stamps] + [self.edition.root / "teikit.toml"]
         return {"site": True, "edition-title": self._edition_title(), "edition-editors": ", ".join(config.editors),
                 "licence": config.licence, "base-url": config.base_url, "publisher": config.publisher,
-                "build-date": build_date(inputs, config.date), "teikit-version": __version__}
+                "build-date": build_date(inputs, config.date), "teikit-version": __version__,
+                # how much of the DTS API is written as files: a page's key, since its answers follow it
+                "dts-static": static_mode(config.dts_static, len(self.documents))}
 
     def _edition_title(self) -> str:
         """teikit.toml's title, else edition.xml's (remembered while edition.xml is unchanged)."""

@@ -44,6 +44,7 @@ DEFAULT_AUTHORITIES = tuple(f"tei/{name}" for name in AUTHORITY_FILES)
 DEFAULT_DESCRIPTION = f"tei/{EDITION_FILE}"
 SCHEMA_CHOICES = "edition, tei_all, none or the path of a .rng file"
 UNIQUE_ID_SCOPES = ("corpus", "document")
+DTS_STATIC = ("auto", "full", "compact", "none")  # how much of the DTS API is written as files (toolkit/dts)
 
 
 # Every setting of teikit.toml: its table and key, the kind of value it takes, its default and a line of
@@ -84,6 +85,9 @@ SETTINGS = (
             "no document takes more memory than this to check or render"),
     Setting("cmif", "email", Email(), None, "the contact address of cmif.xml", attribute="cmif.email"),
     Setting("cmif", "date", Date(time=True), None, "cmif.xml's publication date", attribute="cmif.date"),
+    Setting("dts", "static", Text(choices=DTS_STATIC), "auto",
+            "how much of the DTS API is written as files: full, compact, none, or auto (full up to 200 documents)",
+            attribute="dts_static"),
 )
 CONFIG_MAX_BYTES = 1024 * 1024  # teikit.toml is a few lines: a larger one is not read
 
