@@ -79,4 +79,11 @@ def _escape(char: str) -> str:
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:
-    return json.dumps([asdict(d) for d in diagnostics], ensure_ascii=False, indent=2)
+    return json_text([asdict(d) for d in diagnostics])
+
+
+def json_text(data) -> str:
+    """JSON as people read it (UTF-8 words kept), with control and format characters written as
+    \\uXXXX escapes: printed, a value can neither move the terminal nor reorder a line."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return "".join(f"\\u{ord(c):04x}" if c != "\n" and _unsafe(c) else c for c in text)  # its own line breaks stay
