@@ -16,8 +16,9 @@ document_seconds and document_mb in teikit.toml). Saxon runs in native code and 
 interrupted from Python, so wherever a bounded batch runs (this process, a pool worker, a Dask
 worker) it runs in a child process forked for it, item by item, and the process that forked it
 is its watchdog: it waits for each item's result, looking every WATCH_SECONDS at the child's
-resident memory (/proc). A child that takes longer than the time limit on one item, or whose
-memory grows by more than the memory limit beyond what it was forked with, is killed; that item
+resident anonymous memory (/proc: what it allocated, not the libraries it maps). A child that
+takes longer than the time limit on one item, or whose memory grows by more than the memory
+limit beyond what it was forked with, is killed; that item
 becomes the task's own one-line error, and a new child goes on with the rest. The same happens
 to an item whose child dies (a crash, the kernel's out-of-memory killer) or runs out of memory
 in Python. The process that forks compiles first (`prepare`), so every child inherits the
@@ -109,10 +110,14 @@ def run_task(task: Callable, context, batch: list) -> list:
 
 
 def resident_bytes(pid: int) -> int | None:
-    """A process's resident memory, from /proc (None where there is no /proc: memory is then not bounded)."""
+    """A process's resident anonymous memory (resident less file-backed and shared: what it allocated,
+    not the pages of its libraries or of SaxonC's image it maps), from /proc; None where there is no
+    /proc: memory is then not bounded. A forked child starts with its parent's: it grows only by
+    what the child allocates."""
     try:
         with open(f"/proc/{pid}/statm", "rb") as statm:
-            return int(statm.read().split()[1]) * _PAGE
+            fields = statm.read().split()
+        return (int(fields[1]) - int(fields[2])) * _PAGE
     except (OSError, ValueError, IndexError):
         return None
 
@@ -241,11 +246,15 @@ def _serve(task: Callable, context, conn) -> None:
             except MemoryError:
                 reply = ("memory", None)
             except BaseException as error:
+                # Sent alone: a library that pickles exceptions with their chain (tblib, which Dask
+                # installs) would take the native error it was raised from along, and fail.
+                error.__context__ = error.__cause__ = error.__traceback__ = None
                 reply = ("raised", error)
             try:
                 conn.send(reply)
-            except Exception:  # an exception that cannot be pickled: its words, then
-                conn.send(("raised", RuntimeError(f"{type(reply[1]).__name__}: {reply[1]}")))
+            except Exception as unpicklable:  # an exception that cannot be pickled: its words, then
+                conn.send(("raised", RuntimeError(f"{type(reply[1]).__name__}: {reply[1]} "
+                                                  f"(not picklable: {type(unpicklable).__name__}: {unpicklable})")))
     finally:
         os._exit(0)
 

@@ -109,6 +109,7 @@ def test_a_bug_in_the_api_is_one_log_line_and_a_500(served, capsys, monkeypatch)
     (r'<citedRange unit="folio"[^>]*>[^<]*</citedRange>', "folios-once", "an archival reference names one folio range"),
 ], ids=["document-number", "sent", "folios"])
 def test_render_names_the_place_it_cannot_render_not_the_stylesheet(edition, element, rule, advice):
+    pytest.importorskip("tblib.pickling_support").install()  # as Dask does in a process: chains are pickled
     text = (edition.tei / "533.xml").read_text()
     found = re.search(element, text, re.S).group(0)
     (edition.root / "other.xml").write_text(text.replace(found, found + found, 1))

@@ -34,8 +34,9 @@ ONCE = (
 )
 
 
-def check(document: ParsedDocument) -> list[Diagnostic]:
-    diagnostics = _citation_trees(document) + _browser_active(document)
+def check(document: ParsedDocument, refused: bool = False) -> list[Diagnostic]:
+    """The rules above; the warning on the published copy only for a document not `refused` already."""
+    diagnostics = _citation_trees(document) + ([] if refused else _browser_active(document))
     for rule, holders, held, advice in ONCE:
         for holder in document.root.xpath(holders, namespaces=NSMAP):
             for repeated in holder.xpath(held, namespaces=NSMAP)[1:]:
