@@ -21,7 +21,7 @@ from .. import NSMAP
 from ..diagnostics import ERROR, WARNING, Diagnostic
 from ..inert import browser_active, describe
 from ..xmlio import ParsedDocument
-from .locate import position
+from ..xmlio import position
 
 # (rule, the elements that may hold one, the one they may hold, what to write in the message)
 ONCE = (

@@ -88,19 +88,19 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
     <xsl:variable name="main" select="($titles[@type = 'main'], $titles)[1]"/>
-    <xsl:sequence select="if ($main) then normalize-space($main) else 'Untitled TEI document'"/>
+    <xsl:sequence select="if ($main) then normalize-space($main) else tk:label('document.untitled')"/>
   </xsl:function>
 
   <!-- The words of the wording "text omitted by …", from the gap's reason and resp. -->
   <xsl:function name="tk:gap-description" as="xs:string">
     <xsl:param name="gap" as="element()"/>
     <xsl:variable name="who" select="tk:resp-name($gap/@resp)"/>
-    <xsl:variable name="what" select="
-        if ($gap/@reason = 'illegible') then 'Illegible text'
-        else if ($gap/@reason = 'damage') then 'Text lost to damage'
-        else 'Text omitted'"/>
-    <xsl:sequence select="concat($what, if ($who) then concat(' by ', $who) else '',
-        if ($gap/@extent) then concat(' (', $gap/@extent, ')') else '')"/>
+    <xsl:variable name="what" select="tk:label(
+        if ($gap/@reason = 'illegible') then 'text.illegible'
+        else if ($gap/@reason = 'damage') then 'text.damage'
+        else 'text.omitted')"/>
+    <xsl:variable name="by" select="if ($who) then tk:label-string('text.by', map{'what': $what, 'who': $who}) else $what"/>
+    <xsl:sequence select="if ($gap/@extent) then tk:label-string('text.extent', map{'what': $by, 'extent': string($gap/@extent)}) else $by"/>
   </xsl:function>
 
   <!-- The mark a gap shows: the one the source printed when @rend records it, else "[…]". -->
@@ -116,7 +116,7 @@
   <xsl:function name="tk:supplied-description" as="xs:string">
     <xsl:param name="supplied" as="element()"/>
     <xsl:variable name="who" select="tk:resp-name($supplied/@resp)"/>
-    <xsl:sequence select="concat('Supplied', if ($who) then concat(' by ', $who) else ' by the editor')"/>
+    <xsl:sequence select="if ($who) then tk:label-string('text.supplied', map{'who': $who}) else tk:label('text.supplied-editor')"/>
   </xsl:function>
 
 </xsl:stylesheet>

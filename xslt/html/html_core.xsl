@@ -138,11 +138,11 @@
 
   <!-- An empty stretch of the page is a space between words. -->
   <xsl:template match="tei:space">
-    <span class="space" title="space left in the source"><xsl:text> </xsl:text></span>
+    <span class="space" title="{tk:label('text.space')}"><xsl:text> </xsl:text></span>
   </xsl:template>
 
   <xsl:template match="tei:unclear">
-    <span class="unclear" title="uncertain reading"><xsl:apply-templates/></span>
+    <span class="unclear" title="{tk:label('text.unclear')}"><xsl:apply-templates/></span>
   </xsl:template>
 
   <xsl:template match="tei:supplied">
@@ -187,7 +187,7 @@
   <!-- A page break: its number in the margin of the text, between words unless break="no". -->
   <xsl:template match="tei:pb">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
-    <span class="pb" title="page {(@n, '')[1]}">
+    <span class="pb" title="{tk:label-string('text.page', map{'n': string((@n, '')[1])})}">
       <xsl:if test="@n"><xsl:text>|</xsl:text><xsl:value-of select="@n"/><xsl:text>|</xsl:text></xsl:if>
     </span>
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
@@ -195,7 +195,7 @@
   <xsl:template match="tei:cb | tei:milestone | tei:index"/>
   <xsl:template match="tei:cb[not(@break = 'no')]"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="tei:handShift">
-    <span class="handshift" title="another hand{@new ! concat(' (', ., ')')}"></span>
+    <span class="handshift" title="{if (@new) then tk:label-string('text.hand-new', map{'hand': string(@new)}) else tk:label('text.hand')}"></span>
   </xsl:template>
 
   <!-- Where a note kept elsewhere points (@target="#id"): its marker follows that element. -->
@@ -266,7 +266,7 @@
   <xsl:template name="tk:noteref">
     <xsl:variable name="n" select="tk:note-number(.)"/>
     <a class="noteref" id="noteref-{$n}" href="#note-{$n}" role="doc-noteref">
-      <sup><span class="visually-hidden">Note </span><xsl:value-of select="$n"/></sup>
+      <sup><span class="visually-hidden"><xsl:value-of select="tk:label('doc.note')"/></span><xsl:value-of select="$n"/></sup>
     </a>
   </xsl:template>
 
