@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +44,18 @@ def teikit(*args: str) -> Run:
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
     assert "Traceback" not in result.stdout + result.stderr
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@contextmanager
+def running(httpd):
+    """An HTTP server answering in a thread of this process while the block runs; yields its address."""
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def tree_state(root: Path, skip: Path | None = None) -> dict[str, str]:

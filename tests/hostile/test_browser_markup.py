@@ -8,11 +8,9 @@ which may hold XHTML or SVG (an egXML example) and an xml-stylesheet instruction
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
-from .hostile_kit import teikit
+from .hostile_kit import running, teikit
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [pytest.mark.browser]
@@ -59,12 +57,8 @@ def site(edition):
     assert "[copy-inert]" in built.stderr
     from toolkit.serve import make_server
 
-    httpd = make_server(edition.out, "127.0.0.1", 0)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with running(make_server(edition.out, "127.0.0.1", 0)) as address:
+        yield address
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -19,7 +18,7 @@ import pytest
 
 from toolkit.dts import client
 
-from .hostile_kit import teikit
+from .hostile_kit import running, teikit
 
 ESCAPES = "\x1b]0;owned\x07\x1b[2J\u202eevil\u202c\x9b31m"
 SHOWN = "\\x1b]0;owned\\x07\\x1b[2J\\u202eevil\\u202c\\x9b31m"
@@ -55,22 +54,19 @@ class Hostile(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "application/ld+json")
         self.end_headers()
-        try:
-            while True:
-                self.wfile.write(b" ")
-                self.wfile.flush()
-                time.sleep(0.5)
-        except OSError:
-            pass
+        self._drip(b" ")
 
     def trickle_headers(self, base):  # the headers never end
         self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        self._drip(b"X")
+
+    def _drip(self, byte: bytes) -> None:
         try:
             while True:
-                self.wfile.write(b"X")
+                self.wfile.write(byte)
                 self.wfile.flush()
                 time.sleep(0.5)
-        except OSError:
+        except OSError:  # the client gave up
             pass
 
     def endless(self, base):  # every collection holds ten new ones, for ever
@@ -104,11 +100,8 @@ def server():
     Hostile.requests = 0
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with running(httpd) as address:
+        yield address
 
 
 @pytest.fixture

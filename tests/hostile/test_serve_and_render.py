@@ -6,11 +6,10 @@ from __future__ import annotations
 import http.client
 import re
 import socket
-import threading
 
 import pytest
 
-from .hostile_kit import teikit
+from .hostile_kit import running, teikit
 
 
 @pytest.fixture
@@ -21,8 +20,6 @@ def served(edition, capsys):
 
     assert edition.build().exit_code == 0
     httpd = make_server(edition.out, "127.0.0.1", 0)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
     port = httpd.server_address[1]
 
     def get(path: str, method: str = "GET"):
@@ -35,9 +32,8 @@ def served(edition, capsys):
         return response.status, dict(response.getheaders()), body
 
     get.port = port
-    yield get
-    httpd.shutdown()
-    httpd.server_close()
+    with running(httpd):
+        yield get
 
 
 def log(capsys) -> str:
