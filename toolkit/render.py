@@ -54,7 +54,7 @@ def _render(context: tuple[Edition, str], paths: list[Path]) -> list[str]:
         sheets = stylesheets(edition.xslt_dir)
         record = sheets.parse(record_of(edition, document, labels))  # made for this file, not kept
         try:
-            results.append(sheets.transform(target, document.root, params, {"labels": labels.xml(), "record": record}))
+            results.append(sheets.transform(target, document.root, params, {"labels": labels, "record": record}))
         except TransformError as error:
             raise InputError(_why_not(document, str(error))) from None
     return results
