@@ -42,14 +42,16 @@ def log(capsys) -> str:
 
 @pytest.mark.parametrize("path, status", [
     ("/html/%00", 400), ("/html/533.html%00.txt", 400), ("/%00/../.teikit/state.json", 400),
-    ("/.teikit/state.json", 404), ("/.teikit/", 404), ("/%2Eteikit/manifest.json", 404),
-    ("/html/../.teikit/state.json", 404), ("/html/%2e%2e/.teikit/lock", 404), ("/../../etc/passwd", 404),
-], ids=["nul", "nul-in-name", "nul-then-state", "state", "state-folder", "encoded-dot", "dot-dot",
+    ("/.teikit/state.json", 404), ("/.teikit/state.sqlite", 404), ("/.teikit/", 404),
+    ("/%2Eteikit/state.sqlite", 404), ("/html/../.teikit/state.sqlite", 404), ("/html/%2e%2e/.teikit/lock", 404),
+    ("/../../etc/passwd", 404),
+], ids=["nul", "nul-in-name", "nul-then-state", "state-of-old", "state", "state-folder", "encoded-dot", "dot-dot",
         "encoded-dot-dot", "above-the-site"])
-def test_serve_answers_hostile_paths_without_a_traceback_or_the_state(served, capsys, path, status):
+def test_serve_answers_hostile_paths_without_a_traceback_or_the_state(served, edition, capsys, path, status):
+    assert (edition.out / ".teikit" / "state.sqlite").is_file()  # there to be refused
     code, _, body = served(path)
     assert code == status
-    assert b"/edition/tei" not in body and b"manifest" not in body
+    assert b"/edition/tei" not in body and b"SQLite" not in body
     assert "Traceback" not in log(capsys)
     assert served("/html/index.html")[0] == 200  # and it goes on serving
 
