@@ -4,7 +4,7 @@ very tasks a build runs (tasks.check_one, then tasks.render_one for what it foun
 For every mutation: no exception escapes (each problem is a located one-line diagnostic), no
 mutation takes longer than a bound, validate's verdict agrees with the build's (what checks
 valid renders, in HTML and plain text), and no page carries a script, an event handler or a
-javascript: link. 600 mutations by default (about a minute on a loaded 2-core CI machine),
+javascript: link. 600 mutations by default (well under a minute on a loaded 2-core machine),
 derandomised so CI sees the same ones each run; benchmarks/bench_fuzz.py runs the first 2,000
 and says how long they took; TEIKIT_FUZZ_EXAMPLES=20000 explores further (and
 TEIKIT_FUZZ_RANDOM=1 explores new ones).
