@@ -24,6 +24,17 @@ GOOD = ("533", "534")
 SUPPORT = ("persons.xml", "places.xml", "orgs.xml", "edition.xml")
 CONFIG = ('[edition]\ntitle = "Hostile"\nbase_url = "https://hostile.teikit-editions.net/"\n'
           'licence = "https://creativecommons.org/licenses/by/4.0/"\n[cmif]\ndate = "2026-11-28T00:00:00Z"\n')
+PAGE_STYLESHEET = """<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="xs tei">
+  <xsl:param name="teikit-xslt" static="yes" as="xs:string" select="''"/>
+  <xsl:import _href="{{$teikit-xslt}}html/html.xsl"/>
+  <xsl:template match="tei:p[contains(., '{word}')]">
+    <p><xsl:value-of select="{select}"/></p>
+  </xsl:template>
+</xsl:stylesheet>
+"""
 DIAGNOSTIC = re.compile(r"^\S.*:\d+:\d+: (error|warning): .* \[[\w.-]+\]$")
 
 
@@ -98,6 +109,13 @@ class Edition:
             assert old in text, old
             text = text.replace(old, new, 1)
         return self.add(name, text)
+
+    def customise_paragraph(self, word: str, select: str) -> None:
+        """The edition's own page stylesheet (docs/site.md): a paragraph holding `word` becomes the
+        value of the XPath `select` (one that fails, never ends or takes all memory)."""
+        (self.root / "xslt" / "html").mkdir(parents=True, exist_ok=True)
+        (self.root / "xslt" / "html" / "html.xsl").write_text(PAGE_STYLESHEET.format(word=word, select=select),
+                                                             encoding="utf-8")
 
     def build(self, *options: str) -> Run:
         """`teikit build --out out`, asserting nothing outside out/ changed."""

@@ -101,25 +101,10 @@ def test_a_bug_in_the_api_is_one_log_line_and_a_500(served, capsys, monkeypatch)
     assert re.search(r"internal error answering : KeyError: 'a bug'", written)
 
 
-# A customisation of the page stylesheet (docs/site.md) that fails on one paragraph, as a
-# stylesheet meeting what it does not expect does: `xs:integer` of a word.
-FAILING_HTML = """<?xml version="1.0" encoding="UTF-8"?>
-<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-    exclude-result-prefixes="xs tei">
-  <xsl:param name="teikit-xslt" static="yes" as="xs:string" select="''"/>
-  <xsl:import _href="{$teikit-xslt}html/html.xsl"/>
-  <xsl:template match="tei:p[contains(., 'BOOM')]">
-    <p><xsl:value-of select="xs:integer(tokenize(.)[1]) + 1"/></p>
-  </xsl:template>
-</xsl:stylesheet>
-"""
-
-
 def test_render_names_the_document_it_cannot_render_not_the_stylesheet(edition):
     pytest.importorskip("tblib.pickling_support").install()  # as Dask does in a process: chains are pickled
-    (edition.root / "xslt" / "html").mkdir(parents=True)
-    (edition.root / "xslt" / "html" / "html.xsl").write_text(FAILING_HTML, encoding="utf-8")
+    # A stylesheet meeting what it does not expect: `xs:integer` of a word.
+    edition.customise_paragraph("BOOM", "xs:integer(tokenize(.)[1]) + 1")
     text = (edition.tei / "533.xml").read_text()
     (edition.root / "other.xml").write_text(text.replace("<p>I once again", "<p>BOOM I once again", 1))
     run = teikit("render", "other.xml", "--to", "html")
