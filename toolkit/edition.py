@@ -95,6 +95,8 @@ SETTINGS = (
             records=True),
     Setting("limits", "document_seconds", Number(0, 86400, "seconds", 60), 60,
             "no document is checked or rendered for longer than this", records=True),
+    Setting("limits", "document_mb", Number(0, 1048576, "megabytes", 2048), 2048,
+            "no document takes more memory than this to check or render", records=True),
     # [rules]: a severity per rule id (toolkit/rules.py, schema/README.md); the others keep their default
     Setting("rules", ANY_KEY, Text(choices=SEVERITIES), {}, "error, warning or off for a rule id",
             known_keys=rule_ids, records=True),
