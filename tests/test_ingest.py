@@ -9,9 +9,11 @@ archival and publication reference part by part.
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from toolkit.cli import cli
 from toolkit.corpus import load
 from toolkit.edition import Edition
 from toolkit.ingest import ingest
+from toolkit.ingest.document import parse_document
 from toolkit.metadata import letter
 from toolkit.render import render
 from toolkit.validate import validate
@@ -322,6 +325,26 @@ def test_the_same_source_gives_the_same_bytes(edition_dir):
     assert run(edition_dir, source, "--out", str(edition_dir / "b")).exit_code == 0
     for first in sorted((edition_dir / "a").iterdir()):
         assert first.read_bytes() == (edition_dir / "b" / first.name).read_bytes(), first.name
+
+
+def test_each_document_is_let_go_before_the_next_is_parsed(edition_dir, monkeypatch):
+    """Memory stays flat: one parsed document at a time, whatever the size of the collection."""
+    import toolkit.ingest
+
+    alive: list[weakref.ref] = []
+    held = []  # how many parsed documents were still alive when each one was parsed
+
+    def tracked(*args, **kwargs):
+        gc.collect()
+        held.append(sum(1 for ref in alive if ref() is not None))
+        parsed = parse_document(*args, **kwargs)
+        alive.append(weakref.ref(parsed))
+        return parsed
+
+    monkeypatch.setattr(toolkit.ingest, "parse_document", tracked)
+    report = ingest(Edition.open(edition_dir), TURKESTAN / "collection.txt", edition_dir / "drafts")
+    assert len(report.drafts) == len(held) == 4
+    assert max(held) <= 1, held  # the one before, until the next takes its place
 
 
 def test_repositories_the_edition_lacks_become_entries_for_review_and_the_drafts_validate(edition_dir, tmp_path):

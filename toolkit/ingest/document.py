@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .archival import Holding, find_reference
+from .archival import Holding, Repositories, find_reference
 from .heading import LOOK_BACK, Dateline, Heading, find_dateline, find_partial_dateline, parse_parties, split_heading
 from .names import Recogniser
 from .split import DocumentSource
@@ -90,6 +90,22 @@ def parse_document(source: DocumentSource, recogniser: Recogniser, last: bool = 
     if heading.conversation:
         _turns(parsed, recogniser)
     return parsed
+
+
+def trailing_number(source: DocumentSource) -> str:
+    """The bare number printed after the last document's reference (the seed's "543"), as
+    parse_document(…, last=True) finds it, without resolving any repository."""
+    for line in reversed(source.lines):
+        reference = find_reference(line.text, Repositories())
+        if reference is not None:
+            trailing = TRAILING_NUMBER.search(line.text[reference.end:].strip())
+            return trailing.group(1) if trailing else ""
+    return ""
+
+
+def dateline_of(source: DocumentSource, recogniser: Recogniser) -> Dateline | None:
+    """The document's dateline alone, as parse_document finds it: what its neighbours need of it."""
+    return _cut_heading([line.text for line in source.lines[:3]], recogniser)[1]
 
 
 def _cut_heading(texts: list[str], recogniser: Recogniser) -> tuple[list[str], Dateline | None, str, list[str]]:
