@@ -94,6 +94,13 @@ def test_repository_by_full_name_after_a_signature():
     assert reference.holdings[0].kind == "printed-copy"
 
 
+def test_an_abbreviation_inside_an_archive_name_does_not_cut_it():
+    text = "K. Belov Central State Archive of St. Petersburg, f. 1000, op. 3, d. 46, l. 2. Copy."
+    reference = find_reference(text, Repositories())
+    assert reference.holdings[0].repository == "Central State Archive of St. Petersburg"
+    assert text[:reference.start] == "K. Belov "
+
+
 def test_unknown_repository_is_kept_as_written_and_flagged():
     holding = only("TsGA RUz, f. 17, op. 1, d. 1037, l. 88.")
     assert (holding.repository, holding.repository_ref) == ("TsGA RUz", "")
