@@ -58,13 +58,14 @@ class Draft:
     holdings: int
     publications: int
     next_number: str  # a bare number printed after the last document: the next one's
-    tally: Tally
+    review: list[str]  # each item once
+    unknown: list[str]  # names not in the authority files
 
     @classmethod
     def of(cls, document: Parsed, number: str, inferred_from: str, tally: Tally) -> "Draft":
         return cls(f"{number}.xml", number, inferred_from, document.source, document.heading.kind,
                    document.heading.main, len(document.holdings), len(document.publications),
-                   document.next_number, tally)
+                   document.next_number, list(dict.fromkeys(tally.review)), tally.unknown)
 
 
 @dataclass
@@ -75,19 +76,25 @@ class Report:
     left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, why)
     repositories_added: list[tuple[str, str, bool]] = field(default_factory=list)  # (id, name, from teikit's list)
     authority_output: str = ""  # the authority file they were added to
+    # kind -> the authority ids recognised in any draft
+    recognised: dict[str, set[str]] = field(default_factory=lambda: {"person": set(), "place": set(), "org": set()})
+
+    def add(self, draft: Draft, tally: Tally) -> None:
+        self.drafts.append(draft)
+        for kind, refs in tally.names.items():
+            self.recognised[kind].update(refs)
 
     def counts(self) -> dict:
-        def distinct(kind):
-            return sorted({ref for d in self.drafts for ref in d.tally.names[kind]})
         holdings = sum(d.holdings for d in self.drafts)
         publications = sum(d.publications for d in self.drafts)
         return {
             "documents": len(self.drafts),
-            "persons": len(distinct("person")), "places": len(distinct("place")), "orgs": len(distinct("org")),
+            "persons": len(self.recognised["person"]), "places": len(self.recognised["place"]),
+            "orgs": len(self.recognised["org"]),
             "archival_references": holdings, "publication_references": publications,
-            "unknown_names": len({u for d in self.drafts for u in d.tally.unknown}),
+            "unknown_names": len({u for d in self.drafts for u in d.unknown}),
             "numbers_inferred": sum(1 for d in self.drafts if d.inferred_from),
-            "review_items": sum(len(set(d.tally.review)) for d in self.drafts),
+            "review_items": sum(len(d.review) for d in self.drafts),
         }
 
     def as_dict(self) -> dict:
@@ -96,8 +103,7 @@ class Report:
             "documents": [{
                 "file": d.file, "number": d.number, "number_inferred": bool(d.inferred_from),
                 "kind": d.kind, "title": d.title,
-                "source_line": d.source.first_line, "review": list(dict.fromkeys(d.tally.review)),
-                "unknown_names": d.tally.unknown,
+                "source_line": d.source.first_line, "review": d.review, "unknown_names": d.unknown,
             } for d in self.drafts],
             "left_out": [{"line": line, "text": text, "why": why} for line, text, why in self.left_out],
             "repositories_added": [{"id": ref, "name": name, "from_list": listed, "file": self.authority_output}
@@ -109,7 +115,7 @@ class Report:
             return json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
         counts = self.counts()
         lines = [f"{d.file}: No. {d.number}{' (inferred)' if d.inferred_from else ''}, "
-                 f"{d.kind or 'kind unknown'}, {len(set(d.tally.review))} to review"
+                 f"{d.kind or 'kind unknown'}, {len(d.review)} to review"
                  for d in self.drafts]
         lines += [f"{self.source}:{line}: left out ({why}): {text[:60]}" for line, text, why in self.left_out]
         origin = {True: "from teikit's list of archives", False: "new, as printed"}
@@ -314,7 +320,7 @@ def ingest(edition: Edition, source: Path, out_dir: Path | None = None, start_nu
             data, tally = write(document, number, how, context)
             _require_readable(data, source, document, number, edition.config)
             staging.add(out_dir / f"{number}.xml", data)
-            report.drafts.append(Draft.of(document, number, how, tally))
+            report.add(Draft.of(document, number, how, tally), tally)
             for ref in dict.fromkeys(h.repository_ref for h in document.holdings if h.repository_ref in repositories.added):
                 cited.setdefault(ref, []).append(number)
         added = list(repositories.added.values())

@@ -23,7 +23,7 @@ KIND_WORDS = (r"Telegram|Letter|Dispatch|Appeal|Record of (?:a )?conversation|Re
 HEADING_LINE = re.compile(rf"^(?:From (?:the|a) )?(?:{KIND_WORDS})\b[^.!?]{{0,40}}?\b(?:from|of|by|between|to)\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int  # 1-based line number in the source
     text: str
