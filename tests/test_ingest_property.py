@@ -163,3 +163,25 @@ def test_a_title_line_before_a_heading_never_becomes_a_document(collection):
     assert [source.lines[0].text for source in found.documents] == headings
     left_out = [line.text for line, why in found.left_out if why.startswith(("the page's title", "a heading with no"))]
     assert left_out == titles
+
+
+NUMBER_LINE = re.compile(r"^(?:No\.|№|Document)\s*\d{1,6}\.?$")
+ANY_LINE = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=120),
+    st.builds(" ".join, st.lists(st.sampled_from(["Telegram", "Letter", "from", "of", "the", "to", "Order",
+                                                  "Commander", "Petrov", "N.", "…", "No.", "17", ","]),
+                                 min_size=1, max_size=14)),
+).map(str.strip).filter(lambda line: line and not NUMBER_LINE.match(line))
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(st.tuples(headed_document(), st.one_of(st.none(), ANY_LINE)), min_size=1, max_size=4))
+def test_any_line_before_a_heading_never_becomes_a_document(documents):
+    """Whatever stands before a document (a title like its heading or not, words of a heading,
+    anything): the documents are those of the headings, each with its number."""
+    text = []
+    for (number, heading, rest), line in documents:
+        text += [part for part in (line, number, heading, rest) if part]
+    found = split("\n\n".join(text) + "\n")
+    assert [(source.number, source.lines[0].text) for source in found.documents] == \
+        [(number.removeprefix("No. "), heading) for (number, heading, _), _ in documents]
