@@ -18,7 +18,7 @@ from lxml import etree
 from toolkit.authority import AuthorityIndex
 from toolkit.corpus import parse_tei
 from toolkit.edition import Edition
-from toolkit.ingest.document import parse_document
+from toolkit.ingest.document import parse_document, trailing_number
 from toolkit.ingest.names import Recogniser
 from toolkit.ingest.split import split
 from toolkit.ingest.tei import Context, write
@@ -40,7 +40,8 @@ REFERENCES = st.sampled_from(["", " GARF, f. R-1318, op. 1, d. 45, ll. 3–4. Or
                               " ГАРФ, ф. Р-130, оп. 4, д. 12, л. 145 об. Копия; RGVA, f. 110, op. 3, d. 7a, l. 2. Copy.",
                               " Unknown Archive, f. 1, op. 2, d. 3, l. 4. Copy; also in f. 5, op. 1, d. 2, l. 7."])
 NOTES = st.sampled_from(["", " (Emphasis added – Yu.B.)", " Note: the year is doubtful.",
-                         " Published in: Turkestan in the Civil War, Tashkent, 1964, doc. no. 77."])
+                         " Published in: Turkestan in the Civil War, Tashkent, 1964, doc. no. 77.",
+                         " 543", " (Emphasis added – Yu.B.) 25"])  # the next document's number, after the last
 
 
 @st.composite
@@ -90,6 +91,8 @@ def test_every_line_is_somewhere_and_every_word_in_its_draft(text):
         if parsed.next_number:
             expected[parsed.next_number] -= 1
         assert drafted == +expected
+        if index == len(found.documents) - 1:  # what the numbering reads before any document is parsed
+            assert trailing_number(source) == parsed.next_number
     assert sorted(seen) == sorted(lines)
 
 
