@@ -25,8 +25,7 @@ from ..diagnostics import ERROR, Diagnostic, display_path
 from ..edition import Config, Edition
 from ..errors import InputError, TeikitError
 from ..xmlio import MB, first, parse_bytes
-from .document import Parsed, dateline_of, parse_document, trailing_number
-from .heading import Dateline
+from .document import DatelineAt, Parsed, dateline_of, parse_document, trailing_number
 from .heading import iso_date
 from .names import Recogniser
 from .repositories import adopt_list, authority_target, with_entries
@@ -232,18 +231,15 @@ def numbers(printed: list[str], trailing: str, start_number: int | None) -> list
     return result
 
 
-def complete_years(datelines: list[Dateline | None], numbered: list[tuple[str, str]]) -> None:
+def complete_years(datelines: list[DatelineAt | None], numbered: list[tuple[str, str]]) -> None:
     """A dateline without a year takes the year of its neighbours, the nearest documents before
     and after it whose date is printed in full: the year that puts it between them, else the
     year of the one before (or after). One pass each way, as for the numbers."""
-    def dated(dateline: Dateline | None) -> str:
-        date = dateline.date if dateline else None
-        return next(iter(date.attributes.values()), "") if date and date.sure and not date.month_day else ""
-
-    full = [dated(dateline) for dateline in datelines]
-    before, after = nearest(full, len(datelines))
-    for index, dateline in enumerate(datelines):
-        date = dateline.date if dateline else None
+    dates = [found.dateline.date if found else None for found in datelines]
+    full = [next(iter(date.attributes.values()), "") if date and date.sure and not date.month_day else ""
+            for date in dates]
+    before, after = nearest(full, len(dates))
+    for index, date in enumerate(dates):
         if date is None or date.month_day is None:
             continue
         earlier, later = before[index], after[index]
@@ -253,18 +249,6 @@ def complete_years(datelines: list[Dateline | None], numbered: list[tuple[str, s
             date.attributes = {date.attribute: value}
             date.year_from = ("the year is not printed; it is that of the documents around it, " + " and ".join(
                 f"No. {numbered[i][0]} ({full[i]})" for i in (earlier, later) if i is not None))
-
-
-def _take_year(document: Parsed, completed: Dateline | None) -> None:
-    """The year found for the document's dateline (complete_years), or a review note that there is none."""
-    date = document.dateline.date if document.dateline else None
-    if date is None or date.month_day is None or completed is None:
-        return
-    if completed.date.year_from:
-        date.attributes, date.year_from = completed.date.attributes, completed.date.year_from
-    else:
-        document.unsure.append(f"“{date.text}” has no year, and no document around it gives one: "
-                               "the year is left to the editor")
 
 
 def _year_between(month_day: tuple[int, int], before: str, after: str) -> str | None:
@@ -303,8 +287,8 @@ def ingest(edition: Edition, source: Path, out_dir: Path | None = None, start_nu
         _refuse_too_large(source, document, edition.config)
     context = context_for(edition)
     # What a document's number and date depend on is read first: the numbers printed, the one
-    # printed after the last document, every dateline. Then each document is parsed, written and
-    # let go in turn.
+    # printed after the last document, every dateline (found once, completed from its neighbours).
+    # Then each document is parsed, written and let go in turn.
     numbered = numbers([d.number for d in sources], trailing_number(sources[-1]), start_number)
     datelines = [dateline_of(d, context.recogniser) for d in sources]
     complete_years(datelines, numbered)
@@ -315,14 +299,15 @@ def ingest(edition: Edition, source: Path, out_dir: Path | None = None, start_nu
     cited: dict[str, list[str]] = {}  # a repository the edition lacks -> the documents citing it
     with Staging() as staging:
         for index, (number, how) in enumerate(numbered):
-            document = parse_document(sources[index], context.recogniser, last=index == len(sources) - 1)
-            _take_year(document, datelines[index])
+            document = parse_document(sources[index], context.recogniser, last=index == len(sources) - 1,
+                                      found=datelines[index])
             data, tally = write(document, number, how, context)
             _require_readable(data, source, document, number, edition.config)
             staging.add(out_dir / f"{number}.xml", data)
             report.add(Draft.of(document, number, how, tally), tally)
-            for ref in dict.fromkeys(h.repository_ref for h in document.holdings if h.repository_ref in repositories.added):
-                cited.setdefault(ref, []).append(number)
+            for ref in dict.fromkeys(h.repository_ref for h in document.holdings):
+                if ref in repositories.added:
+                    cited.setdefault(ref, []).append(number)
         added = list(repositories.added.values())
         if added:
             staging.add(context.authority_output, with_entries(context.authority_output, added, source.name, cited))

@@ -76,14 +76,32 @@ class Parsed:
     unsure: list[str] = field(default_factory=list)
 
 
-def parse_document(source: DocumentSource, recogniser: Recogniser, last: bool = False) -> Parsed:
+@dataclass
+class DatelineAt:
+    """A document's dateline and the line, of its first three, it is printed on."""
+
+    index: int
+    dateline: Dateline
+
+
+FIND = DatelineAt(-1, Dateline(0, 0))  # parse_document's default: find the dateline itself
+
+
+def parse_document(source: DocumentSource, recogniser: Recogniser, last: bool = False,
+                   found: DatelineAt | None = FIND) -> Parsed:
+    """The document's parts; `found` is its dateline as `dateline_of` gives it (the ingest reads every
+    dateline first, to complete a year from the neighbours), else it is looked for here."""
     texts = [line.text for line in source.lines]
-    heading_lines, dateline, dateline_text, rest = _cut_heading(texts, recogniser)
+    heading_lines, dateline, dateline_text, rest = _cut_heading(
+        texts, dateline_of(source, recogniser) if found is FIND else found)
     heading = split_heading(heading_lines)
     parse_parties(heading, recogniser)
     parsed = Parsed(source, heading, dateline, dateline_text)
     if dateline is None:
         parsed.unsure.append("no dateline found: date and place of writing are left to the editor")
+    elif dateline.date and dateline.date.month_day and not dateline.date.year_from:
+        parsed.unsure.append(f"“{dateline.date.text}” has no year, and no document around it gives one: "
+                             "the year is left to the editor")
     rest = _opener(parsed, rest)
     _reference_and_notes(parsed, rest, recogniser, last)
     _closer(parsed, recogniser)
@@ -103,33 +121,33 @@ def trailing_number(source: DocumentSource) -> str:
     return ""
 
 
-def dateline_of(source: DocumentSource, recogniser: Recogniser) -> Dateline | None:
-    """The document's dateline alone, as parse_document finds it: what its neighbours need of it."""
-    return _cut_heading([line.text for line in source.lines[:3]], recogniser)[1]
-
-
-def _cut_heading(texts: list[str], recogniser: Recogniser) -> tuple[list[str], Dateline | None, str, list[str]]:
-    """The heading's lines, the dateline and the lines after it (the dateline's line continued).
-
-    A full date in the first three lines makes the dateline; failing one, a date without its
-    year ("Kharkov, June 2") does, and its year is completed later from the neighbours.
-    """
+def dateline_of(source: DocumentSource, recogniser: Recogniser) -> DatelineAt | None:
+    """The document's dateline: the first full date in its first three lines; failing one, a date
+    without its year ("Kharkov, June 2"), whose year is completed from the neighbours."""
     def places(before: str) -> tuple[int, int] | None:
         ends = [m for m in recogniser.find(before[-LOOK_BACK:]) if m.kind == "place"
                 and m.end == len(before[-LOOK_BACK:])]
         shift = max(0, len(before) - LOOK_BACK)
         return (ends[-1].start + shift, ends[-1].end + shift) if ends else None
 
+    texts = [line.text for line in source.lines[:3]]
     for finder in (find_dateline, find_partial_dateline):
-        for index, text in enumerate(texts[:3]):
+        for index, text in enumerate(texts):
             dateline = finder(text, places)
             if dateline is not None:
-                before = text[:dateline.start].strip()
-                after = text[dateline.end:].strip()
-                heading = texts[:index] + ([before] if before else [])
-                return (heading, dateline, text[dateline.start:dateline.end],
-                        ([after] if after else []) + texts[index + 1:])
-    return texts[:1], None, "", texts[1:]
+                return DatelineAt(index, dateline)
+    return None
+
+
+def _cut_heading(texts: list[str], found: DatelineAt | None) -> tuple[list[str], Dateline | None, str, list[str]]:
+    """The heading's lines, the dateline and the lines after it (the dateline's line continued)."""
+    if found is None:
+        return texts[:1], None, "", texts[1:]
+    text, dateline = texts[found.index], found.dateline
+    before = text[:dateline.start].strip()
+    after = text[dateline.end:].strip()
+    heading = texts[:found.index] + ([before] if before else [])
+    return heading, dateline, text[dateline.start:dateline.end], ([after] if after else []) + texts[found.index + 1:]
 
 
 def _opener(parsed: Parsed, rest: list[str]) -> list[str]:
