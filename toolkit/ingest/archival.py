@@ -34,8 +34,9 @@ ALSO = re.compile(r"(also in|see also|а также|также)\s+", re.IGNORECA
 KINDS = {
     "certified copy": "certified-copy", "official copy": "official-copy", "printed copy": "printed-copy",
     "telegraph form": "telegraph-form", "typescript": "typescript", "copy": "copy",
-    "original": "", "manuscript": "", "autograph": "",
-    "заверенная копия": "", "копия": "", "подлинник": "", "машинопись": "", "автограф": "",
+    "original": "", "manuscript": "", "autograph": "", "draft": "", "telegraph tape": "",
+    "заверенная копия": "", "копия": "", "подлинник": "", "машинопись": "", "автограф": "", "черновик": "",
+    "телеграфная лента": "", "телеграфный бланк": "",
 }
 KIND = re.compile(r"(?:\.\s*|(?<=\.)\s+)(?P<kind>" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")(?=[.;]|$)", re.IGNORECASE)
 
