@@ -127,7 +127,7 @@ def test_inferred_numbers_say_from_what(seed_drafts):
 def test_every_word_of_the_seed_is_in_the_drafts_in_order(seed_drafts):
     """The drafts' plain texts, one after the other, are the source minus what was left out."""
     sys.path.insert(0, str(Path(__file__).parent))
-    from test_source_fidelity import output_tokens, source_tokens, spans
+    from test_source_fidelity import output_tokens, spans
 
     edition, report = seed_drafts
     expected = spans()
