@@ -388,6 +388,22 @@ def test_repositories_the_edition_lacks_become_entries_for_review_and_the_drafts
     assert orgs.read_text(encoding="utf-8") == after
 
 
+def test_a_speaker_at_the_apparatus_starts_a_turn(edition_dir, tmp_path):
+    """A record by direct line says who is at the apparatus, before or after the name."""
+    source = tmp_path / "line.txt"
+    source.write_text(
+        "No. 9\n\nRecord of conversation by direct line between M. Frunze, and Ya. Peters April 2, 1921\n\n"
+        "At the apparatus is Frunze. Is the line to Dzhizak repaired?\n\n"
+        "Peters at the apparatus. Not yet; the brigade left at dawn.\n\n"
+        "At the apparatus Comrade Frunze. Report when it is. RGVA, f. 110, op. 3, d. 7a, l. 20. Telegraph form.\n",
+        encoding="utf-8")
+    assert run(edition_dir, str(source)).exit_code == 0
+    root = etree.parse(str(edition_dir / "tei" / "9.xml")).getroot()
+    assert root.xpath("//*[local-name()='sp']/@who") == ["#frunze", "#peters", "#frunze"]
+    assert root.xpath("//*[local-name()='sp']/@cert") == []
+    assert [d.format() for d in validate(Edition.open(edition_dir), None, "edition").diagnostics] == []
+
+
 def test_a_holding_the_source_leaves_incomplete_is_kept_as_a_reference_and_validates(edition_dir, tmp_path):
     source = tmp_path / "one.txt"
     source.write_text("No. 7\n\nLetter from K. Atabaev to M. Frunze March 3, 1921\n\n"

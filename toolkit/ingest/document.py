@@ -30,8 +30,10 @@ SPEAKER_LABEL = re.compile(r"^\[([^\]]+)\]\s*")
 COLON_LABEL = re.compile(r"^((?:Comrade\s+)?(?:[A-ZА-Я][a-zа-я]?\.\s?)*[A-ZА-Я][\w’-]+(?:\s[A-ZА-Я][\w’-]+)?):\s+")
 # "<…> [Kuzmina] The Bureau asks …", "… Petrov: Send …": a label after a mark of omission.
 LABEL_AFTER_GAP = re.compile(r"^(?:<…>|…)\s*(?:\[(?P<name>[^\]]+)\]|(?P<colon>(?:Comrade\s+)?[A-ZА-Я][\w’-]+):\s)")
-# "<…> Comrade Narimanov speaking.", "Ivanova here." at the start of a paragraph.
-SPEAKING_START = re.compile(r"^(?:(?:<…>|…)\s*)?(?:Comrade\s+)?(?P<name>[A-ZА-Я][\w’-]+)\s+(?:speaking|here)\b")
+# "<…> Comrade Narimanov speaking.", "Ivanova here.", "Petrov at the apparatus.", "At the apparatus is
+# Petrov." at the start of a paragraph (a record of a conversation by direct line).
+SPEAKING_START = re.compile(r"^(?:(?:<…>|…)\s*)?(?:(?:Comrade\s+)?(?P<name>[A-ZА-Я][\w’-]+)\s+(?:speaking|here|at the apparatus)\b"
+                            r"|At the apparatus(?:,|:|\s+is)?\s+(?:Comrade\s+)?(?P<after>[A-ZА-Я][\w’-]+))")
 
 
 @dataclass
@@ -261,7 +263,7 @@ def _turns(parsed: Parsed, recogniser: Recogniser) -> None:
             continue
         # After a mark of omission the label stays in the paragraph, where the source prints it.
         speaking = SPEAKING_START.match(paragraph) or LABEL_AFTER_GAP.match(paragraph)
-        named = speaking and (speaking.group("name") or speaking.groupdict().get("colon"))
+        named = speaking and next((name for name in speaking.groupdict().values() if name), None)
         speaker = _speaker(named, sides, recogniser) if named else None
         if speaker is not None and (turns[-1].paragraphs or turns[-1].refs):
             turns.append(Turn(speaker, "", [paragraph]))
