@@ -404,6 +404,22 @@ def test_a_speaker_at_the_apparatus_starts_a_turn(edition_dir, tmp_path):
     assert [d.format() for d in validate(Edition.open(edition_dir), None, "edition").diagnostics] == []
 
 
+def test_a_date_in_figures_is_a_dateline_and_a_date_of_the_text(edition_dir, tmp_path):
+    source = tmp_path / "figures.txt"
+    source.write_text("No. 7\n\nLetter from K. Atabaev to M. Frunze Tashkent, 3.III.1921\n\n"
+                      "The wagons of 28.02.1921 are ready; those of 31.II.1921 never were. "
+                      "GARF, f. 1, op. 2, d. 3, l. 4. Copy.\n", encoding="utf-8")
+    assert run(edition_dir, str(source)).exit_code == 0
+    root = etree.parse(str(edition_dir / "tei" / "7.xml")).getroot()
+    sent = root.xpath("//*[local-name()='correspAction'][@type='sent']")[0]
+    assert sent.xpath("*[local-name()='date']/@when") == ["1921-03-03"]
+    assert sent.xpath("*[local-name()='placeName']/@ref") == ["#tashkent"]
+    assert root.xpath("//*[local-name()='body']//*[local-name()='date']/@when") == ["1921-03-03", "1921-02-28"]
+    assert "“31.II.1921” is not a real date: left untagged" in root.xpath(
+        "//*[local-name()='note'][@type='review']/text()")
+    assert [d.format() for d in validate(Edition.open(edition_dir), None, "edition").diagnostics] == []
+
+
 def test_a_holding_the_source_leaves_incomplete_is_kept_as_a_reference_and_validates(edition_dir, tmp_path):
     source = tmp_path / "one.txt"
     source.write_text("No. 7\n\nLetter from K. Atabaev to M. Frunze March 3, 1921\n\n"

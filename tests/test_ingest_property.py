@@ -35,7 +35,7 @@ WORDS = st.lists(st.sampled_from(["the", "grain", "Samarkand", "wagons", "Tashke
                                   "No.", "12", "f.", "op.", "“quoted”", "Dzhizak;", "Comrade", "Frunze", "and", "to"]),
                  min_size=1, max_size=25).map(" ".join)
 DATES = st.sampled_from(["", " March 16, 1921", " Tashkent, 14 March 1921", " No later than April 2, 1921",
-                         " February 30, 1921", " April 1921"])
+                         " February 30, 1921", " April 1921", " Tashkent, 2.VI.1921", " 31.04.1921"])
 REFERENCES = st.sampled_from(["", " GARF, f. R-1318, op. 1, d. 45, ll. 3–4. Original.",
                               " ГАРФ, ф. Р-130, оп. 4, д. 12, л. 145 об. Копия; RGVA, f. 110, op. 3, d. 7a, l. 2. Copy.",
                               " Unknown Archive, f. 1, op. 2, d. 3, l. 4. Copy; also in f. 5, op. 1, d. 2, l. 7."])
