@@ -78,8 +78,9 @@ class Report:
     # kind -> the authority ids recognised in any draft
     recognised: dict[str, set[str]] = field(default_factory=lambda: {"person": set(), "place": set(), "org": set()})
 
-    def add(self, draft: Draft, tally: Tally) -> None:
-        self.drafts.append(draft)
+    def add(self, document: Parsed, number: str, inferred_from: str, tally: Tally) -> None:
+        """What the summary says of a draft just written."""
+        self.drafts.append(Draft.of(document, number, inferred_from, tally))
         for kind, refs in tally.names.items():
             self.recognised[kind].update(refs)
 
@@ -304,7 +305,7 @@ def ingest(edition: Edition, source: Path, out_dir: Path | None = None, start_nu
             data, tally = write(document, number, how, context)
             _require_readable(data, source, document, number, edition.config)
             staging.add(out_dir / f"{number}.xml", data)
-            report.add(Draft.of(document, number, how, tally), tally)
+            report.add(document, number, how, tally)
             for ref in dict.fromkeys(h.repository_ref for h in document.holdings):
                 if ref in repositories.added:
                     cited.setdefault(ref, []).append(number)
