@@ -145,15 +145,15 @@ def page_title(draw, heading: str) -> str:
 
 @st.composite
 def titled_collections(draw) -> tuple[str, list[str], list[str]]:
-    """A collection where some documents are preceded by their page's title: (text, headings, titles)."""
+    """A collection where some documents are preceded by their page's title, before their number
+    or between it and the heading: (text, headings, titles)."""
     text, headings, titles = [], [], []
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         number, heading, rest = draw(headed_document())
-        if draw(st.booleans()):
-            title = draw(page_title(heading))
-            titles.append(title)
-            text.append(title)
-        text += [line for line in (number, heading, rest) if line]
+        title = draw(page_title(heading)) if draw(st.booleans()) else ""
+        titles += [title] if title else []
+        lines = [number, title] if number and draw(st.booleans()) else [title, number]
+        text += [line for line in (*lines, heading, rest) if line]
         headings.append(heading)
     return "\n\n".join(text) + "\n", headings, titles
 
