@@ -25,6 +25,7 @@ from toolkit.corpus import load
 from toolkit.edition import Edition
 from toolkit.ingest import ingest
 from toolkit.ingest.document import parse_document
+from toolkit.ingest.split import split
 from toolkit.metadata import letter
 from toolkit.render import render
 from toolkit.validate import validate
@@ -418,6 +419,13 @@ def test_a_date_in_figures_is_a_dateline_and_a_date_of_the_text(edition_dir, tmp
     assert "“31.II.1921” is not a real date: left untagged" in root.xpath(
         "//*[local-name()='note'][@type='review']/text()")
     assert [d.format() for d in validate(Edition.open(edition_dir), None, "edition").diagnostics] == []
+
+
+@pytest.mark.parametrize("number_line", ["No. 17", "№ 17.", "Document 17", "Document No. 17", "Doc. No. 17"])
+def test_the_forms_of_a_number_line(number_line):
+    found = split(f"{number_line}\n\nLetter from K. Atabaev to M. Frunze March 3, 1921\n\n"
+                  "Received. GARF, f. 1, op. 2, d. 3, l. 5. Copy.\n")
+    assert [(d.number, d.first_line) for d in found.documents] == [("17", 1)] and found.left_out == []
 
 
 def test_a_holding_the_source_leaves_incomplete_is_kept_as_a_reference_and_validates(edition_dir, tmp_path):

@@ -20,7 +20,7 @@ from toolkit.corpus import parse_tei
 from toolkit.edition import Edition
 from toolkit.ingest.document import parse_document, trailing_number
 from toolkit.ingest.names import Recogniser
-from toolkit.ingest.split import split
+from toolkit.ingest.split import NUMBER_LINE, split
 from toolkit.ingest.tei import Context, write
 
 TURKESTAN = Path(__file__).resolve().parent / "roots" / "ingest" / "turkestan"
@@ -168,7 +168,6 @@ def test_a_title_line_before_a_heading_never_becomes_a_document(collection):
     assert left_out == titles
 
 
-NUMBER_LINE = re.compile(r"^(?:No\.|№|Document)\s*\d{1,6}\.?$")
 ANY_LINE = st.one_of(
     st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=120),
     st.builds(" ".join, st.lists(st.sampled_from(["Telegram", "Letter", "from", "of", "the", "to", "Order",

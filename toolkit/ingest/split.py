@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from .archival import FOND_START
 
-NUMBER_LINE = re.compile(r"^(?:No\.|№|Document)\s*(\d{1,6})\.?$")
+# "No. 537", "№ 537.", "Document 537", "Document No. 537", "Doc. No. 537"
+NUMBER_LINE = re.compile(r"^(?:(?:Document|Doc\.)\s+(?:No\.|№)?|No\.|№)\s*(\d{1,6})\.?$")
 KIND_WORDS = (r"Telegram|Letter|Dispatch|Appeal|Record of (?:a )?conversation|Report|Memorandum|Note|Directive|"
               r"Order|Decree|Resolution|Statement|Declaration|Protocol|Minutes|Radiogram|Cable|Message|"
               r"Instruction|Notification|Information|Excerpt|Extract|Draft|Communiqué|Protest|Ultimatum")
