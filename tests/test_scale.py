@@ -70,3 +70,39 @@ def test_one_edited_page_changes_one_shard_of_the_search_index(built_site, lette
     assert json.loads(after[search.SHARDS_FILE]) == {"merge": ["s1/", "s2/", "s3/"]}
     if shard:  # pagefind's scripts are shard 0's only
         assert not [p for p in changed if p.endswith(".js")]
+
+
+def test_an_edited_document_remakes_its_shard_alone_and_the_site_is_a_clean_builds(tmp_path, monkeypatch):
+    """The engine's parts (toolkit/parts.py): the search index in four shards; one edited text
+    runs pagefind over its shard only; the result is byte for byte a clean build's."""
+    from conftest import copy_edition, published
+    from toolkit import pagefind_run
+    from toolkit.build import build
+    from toolkit.builders import search
+    from toolkit.edition import Edition
+
+    monkeypatch.setattr(search, "SHARD_PAGES", 3)
+    runs = []
+    real = pagefind_run.run_pagefind
+
+    def counted(pages):
+        pages = list(pages)
+        runs.append(sorted(name for name, _ in pages))
+        return real(iter(pages))
+
+    monkeypatch.setattr(search, "run_pagefind", counted)
+    edition = copy_edition(tmp_path / "edition")
+    out = tmp_path / "out"
+    assert not build(Edition.open(edition), out, jobs=1).failed
+    assert len(runs) == 4 and sorted(n for run in runs for n in run) == [f"{n}.html" for n in range(533, 543)]
+    source = edition / "tei" / "537.xml"
+    source.write_text(source.read_text(encoding="utf-8").replace("only way to escape", "only way out of"),
+                      encoding="utf-8")
+    runs.clear()
+    report = build(Edition.open(edition), out, jobs=1)
+    assert report.built == ["537"] and not report.failed
+    shard = search.shard_of("537", 4)
+    assert runs == [sorted(f"{n}.html" for n in range(533, 543) if search.shard_of(str(n), 4) == shard)]
+    clean = tmp_path / "clean"
+    assert not build(Edition.open(edition), clean, jobs=1).failed
+    assert published(out) == published(clean)

@@ -205,6 +205,7 @@ class CorpusInput:
     read_output: Callable[[str], bytes | None] | None = None
     # The paths a corpus builder published this build (made now or kept), by builder name.
     builder_outputs: dict[str, list[str]] = field(default_factory=dict)
+    page_keys: dict[str, str] = field(default_factory=dict)  # doc id -> the key its page was made from
 
     def outputs_of(self, name: str) -> dict[str, bytes]:
         """{path: bytes} of a corpus builder this builder declared in `reads` (it ran before)."""
@@ -267,6 +268,59 @@ class CorpusBuilder(Builder):
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         raise NotImplementedError
+
+
+class PartedBuilder(CorpusBuilder):
+    """A corpus output made part by part, so that an edit remakes the parts it touches and no
+    other (toolkit/parts.py drives it): a register page per entry, a page per year, a search
+    shard.
+
+    - `split(letter, page_key, context)`: the parts a document belongs to, each with what that
+      part needs of it (a small JSON value: {part: value}). Called for the documents whose
+      record or page changed, and for every document when what `prepare` returns or a
+      `depends_on` input other than letters and pages changed.
+    - `build_part(part, values, corpus, context)`: one part's outputs from its documents'
+      values, in the edition's order.
+    - `build_whole(sizes, corpus, context)`: what spans the parts (their index), from the number
+      of documents in each; made again when a part appears, goes or changes its size, or
+      `whole_key` changes.
+    """
+
+    # Its parts may be made side by side in threads (they spend their time in a program of their own).
+    concurrent: ClassVar[bool] = False
+
+    def prepare(self, documents: int, context: Context) -> str:
+        """Called first, with the number of documents: what every part depends on besides
+        `depends_on` (say, how many shards there are), which `split` may use."""
+        return ""
+
+    def split(self, letter: Letter, page_key: str, context: Context) -> dict[str, object]:
+        raise NotImplementedError
+
+    def build_part(self, part: str, values: list, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        raise NotImplementedError
+
+    def build_whole(self, sizes: dict[str, int], corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        return {}
+
+    def whole_key(self, corpus: CorpusInput, context: Context) -> str:
+        """What the whole depends on besides the parts' sizes (say, the first and last dates)."""
+        return ""
+
+    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        """Every part and the whole at once, in memory (what parts.py makes piece by piece)."""
+        import json
+
+        parts: dict[str, list] = {}
+        self.prepare(len(corpus.letters), context)
+        for letter in sorted(corpus.letters, key=lambda l: l.sort_key):
+            for part, value in self.split(letter, corpus.page_keys.get(letter.doc_id, ""), context).items():
+                parts.setdefault(part, []).append(json.loads(json.dumps(value)))
+        outputs: dict[str, bytes] = {}
+        for part in sorted(parts):
+            outputs.update(self.build_part(part, parts[part], corpus, context))
+        outputs.update(self.build_whole({part: len(values) for part, values in parts.items()}, corpus, context))
+        return outputs
 
 
 def _import_all() -> None:
