@@ -500,7 +500,7 @@ class _Run:
 
         name = builder.name
         shared = sha(name, *[inputs[n] for n in builder.depends_on if n not in ("letters", "pages")],
-                     builder.prepare(len(data.letters), self.context.build))
+                     builder.prepare(data, self.context.build))
         previous, state = self.previous, self.state
         changes = Changes()
         for letter in data.letters:

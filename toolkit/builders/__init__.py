@@ -289,9 +289,9 @@ class PartedBuilder(CorpusBuilder):
     # Its parts may be made side by side in threads (they spend their time in a program of their own).
     concurrent: ClassVar[bool] = False
 
-    def prepare(self, documents: int, context: Context) -> str:
-        """Called first, with the number of documents: what every part depends on besides
-        `depends_on` (say, how many shards there are), which `split` may use."""
+    def prepare(self, corpus: "CorpusInput", context: Context) -> str:
+        """Called first: what every part depends on besides `depends_on` (say, how many shards
+        there are), which `split` may use; never anything that changes with every edit."""
         return ""
 
     def split(self, letter: Letter, page_key: str, context: Context) -> dict[str, object]:
@@ -312,7 +312,7 @@ class PartedBuilder(CorpusBuilder):
         import json
 
         parts: dict[str, list] = {}
-        self.prepare(len(corpus.letters), context)
+        self.prepare(corpus, context)
         for letter in sorted(corpus.letters, key=lambda l: l.sort_key):
             for part, value in self.split(letter, corpus.page_keys.get(letter.doc_id, ""), context).items():
                 parts.setdefault(part, []).append(json.loads(json.dumps(value)))

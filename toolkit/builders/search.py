@@ -140,8 +140,8 @@ class SearchBuilder(PartedBuilder):
     reads = ("html",)
     concurrent = True  # pagefind runs in a process of its own: shards side by side keep the cores busy
 
-    def prepare(self, documents: int, context: Context) -> str:
-        self.shards = shard_count(documents)
+    def prepare(self, corpus: CorpusInput, context: Context) -> str:
+        self.shards = shard_count(len(corpus.letters))
         return f"{self.shards} shards"
 
     def split(self, letter: Letter, page_key: str, context: Context) -> dict[str, object]:
