@@ -20,10 +20,10 @@
   <xsl:param name="record" as="node()?" select="()"/>
 
   <!--
-    Every word the stylesheets show a reader, in the edition's language: <tk:labels xml:lang="en">
-    <tk:label key="about.heading">About this document</tk:label>…</tk:labels>, from teikit's
-    catalogues (toolkit/catalogues/*.toml). Look a word up with tk:label('key') (common_labels.xsl).
+    Every word the stylesheets show a reader, in the edition's language: a map from key to words,
+    map{'about.heading': 'About this document', …, 'language': 'en'}, from teikit's catalogues
+    (toolkit/catalogues/*.toml). Look a word up with tk:label('key') (common_labels.xsl).
   -->
-  <xsl:param name="labels" as="node()?" select="()"/>
+  <xsl:param name="labels" as="map(xs:string, xs:string)" select="map{}"/>
 
 </xsl:stylesheet>
