@@ -14,7 +14,7 @@ document, page and corpus output, written only where a build changed it:
   the stylesheets, the authority entries, the configuration) and the paths they went to.
 - `corpus`: the key each corpus-level builder's outputs were built from, and what it remembers
   of the support files (their key, the authority entries' key, the edition's title); for a
-  builder made part by part (parts.py), each part's key, outputs and size, and the key of what
+  builder made part by part (parts.py), each part's key, outputs and summary, and the key of what
   all its parts share (`globals`).
 
 A failed build drops the state; the next build then starts clean (Sphinx does the same).
@@ -103,7 +103,7 @@ class State:
     files: dict[str, FileStamp] = field(default_factory=dict)  # input path -> stamp
     records: dict[str, Record] = field(default_factory=dict)  # document path -> record
     pages: dict[str, dict] = field(default_factory=dict)  # doc id -> {key, outputs}
-    # CORPUS_META; "builders": {name: {key, outputs}}; "parts": {name: {part: {key, outputs, size}}};
+    # CORPUS_META; "builders": {name: {key, outputs}}; "parts": {name: {part: {key, outputs, summary}}};
     # "globals": {name: key}
     corpus: dict = field(default_factory=dict)
     # What the parted builders' documents give their parts, to be written with the state:
@@ -125,10 +125,10 @@ class State:
                 corpus[key[len("corpus."):]] = value
             elif key.startswith("global."):
                 corpus["globals"][key[len("global."):]] = value
-        for builder, part, key, outputs, size in store.rows("corpus"):
+        for builder, part, key, outputs, summary in store.rows("corpus"):
             entry = {"key": key, "outputs": json.loads(outputs)}
             if part:
-                corpus["parts"].setdefault(builder, {})[part] = {**entry, "size": size}
+                corpus["parts"].setdefault(builder, {})[part] = {**entry, "summary": json.loads(summary)}
             else:
                 corpus["builders"][builder] = entry
         return cls(files, records, pages, corpus)
@@ -141,11 +141,11 @@ class State:
                   same=lambda a, b: a is b or (a.key, a.digest, a.ids, a.warnings) == (b.key, b.digest, b.ids, b.warnings))
             _sync(db, "pages", "doc_id", previous.pages, self.pages, lambda d, p: (d, p["key"], _json(p["outputs"])))
             _sync(db, "corpus", "builder", previous.corpus.get("builders", {}), self.corpus.get("builders", {}),
-                  lambda b, c: (b, "", c["key"], _json(c["outputs"]), -1), where="part = ''")
+                  lambda b, c: (b, "", c["key"], _json(c["outputs"]), "null"), where="part = ''")
             before, after = previous.corpus.get("parts", {}), self.corpus.get("parts", {})
             for builder in sorted(set(before) | set(after)):
                 _sync(db, "corpus", "part", before.get(builder, {}), after.get(builder, {}),
-                      lambda part, c, b=builder: (b, part, c["key"], _json(c["outputs"]), c["size"]),
+                      lambda part, c, b=builder: (b, part, c["key"], _json(c["outputs"]), _json(c["summary"])),
                       where="builder = ? AND part != ''", where_values=(builder,))
             globals_before, globals_after = previous.corpus.get("globals", {}), self.corpus.get("globals", {})
             _sync(db, "meta", "key", {f"global.{k}": v for k, v in globals_before.items()},

@@ -29,7 +29,7 @@ from typing import Iterable, Iterator
 from .errors import OutputError
 
 STORE_FILE = ".teikit/state.sqlite"
-FORMAT = "5"  # a file of another format is made anew (its manifest kept); raised when a record changes shape
+FORMAT = "6"  # a file of another format is made anew (its manifest kept); raised when a record changes shape
 OLD_MANIFEST, OLD_JOURNAL, OLD_STATE = ".teikit/manifest.json", ".teikit/journal", ".teikit/state.json"
 
 _TABLES = {
@@ -41,7 +41,7 @@ _TABLES = {
                "ids TEXT NOT NULL, warnings TEXT NOT NULL",
     "pages": "doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, outputs TEXT NOT NULL",
     "corpus": "builder TEXT NOT NULL, part TEXT NOT NULL, key TEXT NOT NULL, outputs TEXT NOT NULL, "
-              "size INTEGER NOT NULL, PRIMARY KEY (builder, part)",
+              "summary TEXT NOT NULL, PRIMARY KEY (builder, part)",
     "splits": "builder TEXT NOT NULL, part TEXT NOT NULL, doc_id TEXT NOT NULL, sort TEXT NOT NULL, "
               "value TEXT NOT NULL, PRIMARY KEY (builder, part, doc_id)",
     "splits_next": "builder TEXT NOT NULL, part TEXT NOT NULL, doc_id TEXT NOT NULL, sort TEXT NOT NULL, "
@@ -189,9 +189,9 @@ class Store:
             self.db.executemany("INSERT OR REPLACE INTO splits_next VALUES (?, ?, ?, ?, ?)",
                                 ((builder, *row) for row in rows))
 
-    def scratch_sizes(self, builder: str) -> dict[str, int]:
-        return dict(self.db.execute("SELECT part, count(*) FROM splits_next WHERE builder = ? GROUP BY part",
-                                    (builder,)))
+    def scratch_parts(self, builder: str) -> list[str]:
+        return [part for (part,) in self.db.execute(
+            "SELECT DISTINCT part FROM splits_next WHERE builder = ? ORDER BY part", (builder,))]
 
     def drop_state(self) -> None:
         with self.transaction():

@@ -281,9 +281,9 @@ class PartedBuilder(CorpusBuilder):
       `depends_on` input other than letters and pages changed.
     - `build_part(part, values, corpus, context)`: one part's outputs from its documents'
       values, in the edition's order.
-    - `build_whole(sizes, corpus, context)`: what spans the parts (their index), from the number
-      of documents in each; made again when a part appears, goes or changes its size, or
-      `whole_key` changes.
+    - `summary(part, values)`: what the whole needs of a part (default: its number of
+      documents); `build_whole(summaries, corpus, context)`: what spans the parts (their index),
+      made again when a part appears, goes or changes its summary, or `whole_key` changes.
     """
 
     # Its parts may be made side by side in threads (they spend their time in a program of their own).
@@ -300,11 +300,14 @@ class PartedBuilder(CorpusBuilder):
     def build_part(self, part: str, values: list, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         raise NotImplementedError
 
-    def build_whole(self, sizes: dict[str, int], corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+    def summary(self, part: str, values: list) -> object:
+        return len(values)
+
+    def build_whole(self, summaries: dict[str, object], corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         return {}
 
     def whole_key(self, corpus: CorpusInput, context: Context) -> str:
-        """What the whole depends on besides the parts' sizes (say, the first and last dates)."""
+        """What the whole depends on besides the parts' summaries (say, the first and last dates)."""
         return ""
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
@@ -319,7 +322,8 @@ class PartedBuilder(CorpusBuilder):
         outputs: dict[str, bytes] = {}
         for part in sorted(parts):
             outputs.update(self.build_part(part, parts[part], corpus, context))
-        outputs.update(self.build_whole({part: len(values) for part, values in parts.items()}, corpus, context))
+        outputs.update(self.build_whole({part: self.summary(part, values) for part, values in sorted(parts.items())},
+                                        corpus, context))
         return outputs
 
 
