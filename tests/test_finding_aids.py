@@ -258,9 +258,8 @@ def test_the_network_has_the_table_counts_and_links_to_the_registers(built_site)
 
 
 def test_the_network_layout_is_the_same_every_time(built_site):
-    from toolkit.builders.network import network_svg
+    from toolkit.builders.network import network_svg, pairs_of
     from toolkit.labels import Labels
-    from toolkit.metadata import correspondence_pairs
     from toolkit.svg import svg_file
     from toolkit.corpus import load
     from toolkit.edition import Edition
@@ -269,7 +268,7 @@ def test_the_network_layout_is_the_same_every_time(built_site):
     corpus = load(Edition.open(Path(__file__).resolve().parents[1]))
     letters = metadata.chronological([metadata.letter(d, corpus.authority) for d in corpus.documents])
     labels = Labels.for_language("en")
-    pairs = correspondence_pairs(letters, labels["site.unnamed"])
+    pairs = pairs_of(letters, labels["site.unnamed"])
     once = svg_file(network_svg(pairs, corpus.authority, labels))
     assert once == svg_file(network_svg(pairs, corpus.authority, labels))
     assert once == (built_site / "html" / "network.svg").read_bytes()

@@ -388,6 +388,11 @@ def name_taken(path: Path, site: dict[str, tuple[str, str]]) -> str:
     return ""
 
 
+def year_page(year: str) -> str:
+    """The page of a year's documents, relative to the site's folder (html/): years/1920.html."""
+    return f"years/{quote(year or 'undated', safe='')}.html"
+
+
 def page_links(letter: Letter) -> dict[str, str]:
     """The stylesheet parameters that link a document's page to its other formats."""
     return {"tei-href": href("html", "tei", letter), "text-href": href("html", "text", letter),
