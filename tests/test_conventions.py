@@ -56,11 +56,11 @@ def test_cmif_refs_are_authority_uris_kept_or_found(edition, tmp_path):
     assert refs == {
         "Johann Wolfgang von Goethe": "https://d-nb.info/gnd/118540238",  # pmb:12 -> #pmb12 -> its GND idno
         "Zürich": "https://sws.geonames.org/2657896",  # by @key, its GeoNames idno
-        "Oswald Heer": "https://conventions.teikit-tests.net/persons.html#Heer-Oswald",  # by @key, no idno
+        "Oswald Heer": "https://conventions.teikit-tests.net/persons/Heer-Oswald.html",  # by @key, no idno
         "Erich Schmidt": "http://d-nb.info/gnd/118607626",  # the letter's own URI, kept as it is
     }
-    persons = (tmp_path / "out" / "html" / "persons.html").read_text(encoding="utf-8")
-    assert "Oswald Heer" in persons and "Johann Wolfgang von Goethe" in persons
+    persons = (tmp_path / "out" / "html" / "persons.html").read_text(encoding="utf-8")  # the register's index
+    assert "Heer, Oswald" in persons and "Johann Wolfgang von Goethe" in persons
 
 
 def test_an_unknown_prefixed_pointer_is_an_error_and_an_unknown_key_a_warning(edition):
