@@ -47,6 +47,8 @@ def test_every_setting_has_help_and_is_in_the_conventions_page():
         assert setting.help, setting.where
         section = page.split(f"## [{setting.table}]", 1)
         assert len(section) == 2, f"docs/conventions.md has no section [{setting.table}]"
+        if setting.key == ANY_KEY:  # a table of free keys (a severity per rule id): the section is its entry
+            continue
         assert f"`{setting.key}`" in section[1].split("\n## ", 1)[0] or f"{setting.key} =" in section[1], setting.where
 
 

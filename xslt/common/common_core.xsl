@@ -79,6 +79,32 @@
         not($gap/@unit = ('char', 'chars', 'character', 'characters', 'letter', 'letters'))"/>
   </xsl:function>
 
+  <!-- The reading text, the same in every output: which reading of a choice or an apparatus
+       entry is read, and how the words around a break inside a word (break="no") join. -->
+  <xsl:function name="tk:preferred-reading" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/tei:corr, $choice/tei:reg, $choice/tei:expan, $choice/*)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:app-reading" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="($app/tei:lem, $app/tei:rdg)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="tk:breaks-word" as="xs:boolean">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:sequence select="exists($node[self::tei:lb or self::tei:pb][@break = 'no'])"/>
+  </xsl:function>
+
+  <!-- A text node as read: the source's line-end whitespace next to a break inside a word is no space. -->
+  <xsl:function name="tk:joined-text" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="before" select="tk:breaks-word($text/following-sibling::node()[1])"/>
+    <xsl:variable name="after" select="tk:breaks-word($text/preceding-sibling::node()[1])"/>
+    <xsl:variable name="trimmed" select="if ($before) then replace($text, '\s+$', '') else string($text)"/>
+    <xsl:sequence select="if ($after) then replace($trimmed, '^\s+', '') else $trimmed"/>
+  </xsl:function>
+
   <xsl:function name="tk:footnotes" as="element()*">
     <xsl:param name="root" as="node()"/>
     <xsl:sequence select="$root//tei:text//tei:note"/>

@@ -150,7 +150,7 @@
   </xsl:template>
 
   <xsl:template match="tei:choice[*][not(text()[normalize-space()])]">
-    <xsl:variable name="preferred" select="(tei:corr, tei:reg, tei:expan, *)[1]"/>
+    <xsl:variable name="preferred" select="tk:preferred-reading(.)"/>
     <span class="choice">
       <span class="{local-name($preferred)}"><xsl:apply-templates select="$preferred/node()"/></span>
       <!-- The space before the other reading is part of it: without it, the words read as written. -->
@@ -177,12 +177,8 @@
   <xsl:template match="tei:lb"><br/><xsl:text>&#10;</xsl:text></xsl:template>
   <xsl:template match="tei:lb[@break = 'no']"><br class="break-no"/></xsl:template>
   <!-- Around a break inside a word, the source's line-end whitespace is not a space. -->
-  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]
-      or preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]">
-    <xsl:variable name="before" select="exists(following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])"/>
-    <xsl:variable name="after" select="exists(preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])"/>
-    <xsl:variable name="trimmed" select="if ($before) then replace(., '\s+$', '') else string(.)"/>
-    <xsl:value-of select="if ($after) then replace($trimmed, '^\s+', '') else $trimmed"/>
+  <xsl:template match="text()[tk:breaks-word(following-sibling::node()[1]) or tk:breaks-word(preceding-sibling::node()[1])]">
+    <xsl:value-of select="tk:joined-text(.)"/>
   </xsl:template>
   <!-- A page break: its number in the margin of the text, between words unless break="no". -->
   <xsl:template match="tei:pb">

@@ -90,12 +90,8 @@
   <xsl:template match="tei:del" mode="tk:inline"/>
 
   <!-- Around a break inside a word (break="no"), the source's line-end whitespace is not a space. -->
-  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]
-      or preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]" mode="tk:inline">
-    <xsl:variable name="before" select="exists(following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])"/>
-    <xsl:variable name="after" select="exists(preceding-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])"/>
-    <xsl:variable name="trimmed" select="if ($before) then replace(., '\s+$', '') else string(.)"/>
-    <xsl:value-of select="if ($after) then replace($trimmed, '^\s+', '') else $trimmed"/>
+  <xsl:template match="text()[tk:breaks-word(following-sibling::node()[1]) or tk:breaks-word(preceding-sibling::node()[1])]" mode="tk:inline">
+    <xsl:value-of select="tk:joined-text(.)"/>
   </xsl:template>
 
   <xsl:template match="tei:supplied" mode="tk:inline">
@@ -106,7 +102,7 @@
 
   <!-- A choice shows its preferred reading, the others follow in brackets: nothing is lost. -->
   <xsl:template match="tei:choice[*][not(text()[normalize-space()])]" mode="tk:inline">
-    <xsl:variable name="preferred" select="(tei:corr, tei:reg, tei:expan, *)[1]"/>
+    <xsl:variable name="preferred" select="tk:preferred-reading(.)"/>
     <xsl:apply-templates select="$preferred" mode="tk:inline"/>
     <xsl:for-each select="* except $preferred">
       <xsl:text> [</xsl:text>
