@@ -106,3 +106,38 @@ def test_an_edited_document_remakes_its_shard_alone_and_the_site_is_a_clean_buil
     clean = tmp_path / "clean"
     assert not build(Edition.open(edition), clean, jobs=1).failed
     assert published(out) == published(clean)
+
+
+def _calls_of_a_cold_build(root, count: int) -> int:
+    """The calls of teikit's own functions in a cold build of `count` generated documents (one process)."""
+    import cProfile
+    import gc
+    import pstats
+    import sys
+
+    from toolkit.build import build
+    from toolkit.edition import Edition
+
+    sys.path.insert(0, str(REPOSITORY / "benchmarks"))
+    from run import make_corpus
+
+    edition = make_corpus(count, root / f"edition-{count}")
+    profile = cProfile.Profile()
+    gc.disable()  # another library's hooks on the collector are not the build's calls
+    try:
+        report = profile.runcall(build, Edition.open(edition), edition / "build", jobs=1)
+    finally:
+        gc.enable()
+    assert not report.failed, [d.format() for d in report.diagnostics]
+    package = str(REPOSITORY / "toolkit")
+    return sum(stats[1] for (path, _, _), stats in pstats.Stats(profile).stats.items() if path.startswith(package))
+
+
+def test_no_step_of_a_cold_build_grows_faster_than_the_corpus(tmp_path):
+    """Calls of teikit's functions at 15, 30 and 60 documents: the 30 documents of the second
+    doubling add twice the calls the 15 of the first add if every step grows with the corpus,
+    four times if one grows with its square; the fixed cost falls out of both."""
+    small, middle, large = (_calls_of_a_cold_build(tmp_path, n) for n in (15, 30, 60))
+    first, second = middle - small, large - middle
+    assert first > 0
+    assert second < 2.5 * first, (small, middle, large)

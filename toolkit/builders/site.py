@@ -46,6 +46,7 @@ INDEXES = tuple((kind, INDEX_PAGES[kind]) for kind in ("person", "place", "org")
 HOME_TABLE = 200  # documents the home page lists itself; above, it lists the years
 ENTRY_PAGE = 500  # documents an entry's page lists; more go on over further pages
 INITIAL_PAGES = 1000  # entries from which a register index gives each initial a page of its own
+YEAR_PAGE = 500  # documents a year's page lists; a larger year gives each month a page
 PAIR_DOCUMENTS = 12  # documents the correspondents table links for a pair; more are counted
 UNDATED = "undated"
 
@@ -142,17 +143,36 @@ def _add_document(parent: etree._Element, row: dict, root: str) -> None:
             _sub(document, tag, ref=ref, kind=kind, name=name)
 
 
-def year_summary(year: str, rows: list[dict], title: str, labels: Labels) -> etree._Element:
-    """A year's page: its documents, by month."""
+def year_pages(year: str, rows: list[dict], title: str, labels: Labels) -> dict[str, etree._Element]:
+    """A year's page: its documents, by month; past YEAR_PAGE documents, its months with their
+    counts, each month's documents on a page of its own (years/1920/09.html). {path: summary}"""
     path = year_page(year)
+    label = year or labels["chronology.undated"]
+    months = sorted({row["month"] for row in rows if row["month"]})
+    split = len(rows) > YEAR_PAGE and months
     summary = _summary("year", title, _up(path))
-    documents = _sub(summary, "documents", year=year, label=year or labels["chronology.undated"],
-                     years=_up(path) + "chronology.html#years")
+    documents = _sub(summary, "documents", year=year, label=label, years=_up(path) + "chronology.html#years",
+                     count=str(len(rows)))
     for row in rows:
-        _add_document(documents, row, _up(path))
-    for month in sorted({row["month"] for row in rows if row["month"]}):
-        _sub(documents, "month", number=month, name=labels.month(int(month)))
-    return summary
+        if not (split and row["month"]):  # a split year still lists those dated to the year alone
+            _add_document(documents, row, _up(path))
+    pages = {f"html/{path}": summary}
+    for month in months:
+        name = labels.month(int(month))
+        if not split:
+            _sub(documents, "month", number=month, name=name)
+            continue
+        inside = [row for row in rows if row["month"] == month]
+        month_path = f"{path[:-len('.html')]}/{month}.html"
+        _sub(documents, "month", number=month, name=name, count=str(len(inside)), href=_relative(month_path, path))
+        page = _summary("year", title, _up(month_path))
+        found = _sub(page, "documents", year=year, label=f"{name} {year}", years=_up(month_path) + "chronology.html#years",
+                     up=_relative(path, month_path), up_label=label, count=str(len(inside)))
+        for row in inside:
+            _add_document(found, row, _up(month_path))
+        _sub(found, "month", number=month, name=name)
+        pages[f"html/{month_path}"] = page
+    return pages
 
 
 def _add_entry_head(parent: etree._Element, entry: Entry, labels: Labels) -> etree._Element:
@@ -310,8 +330,7 @@ class SitePagesBuilder(PartedBuilder):
             return self._render(entry_pages(entry, values, title, context), context)
         if kind == "year":
             year = "" if name == UNDATED else name
-            return self._render({f"html/{year_page(year)}": year_summary(year, values, title, context.labels)},
-                                context)
+            return self._render(year_pages(year, values, title, context.labels), context)
         return {}  # a pair: the correspondents page counts it
 
     def build_whole(self, summaries: dict[str, object], corpus: CorpusInput, context: Context) -> dict[str, bytes]:
@@ -433,4 +452,4 @@ def _add_years(root: etree._Element, years: dict[str, int], labels: Labels) -> N
              count=str(years[year]), href=year_page("" if year == UNDATED else year))
 
 
-__all__ = ["SitePagesBuilder", "document_row", "mention", "year_summary", "entry_pages", "index_pages"]
+__all__ = ["SitePagesBuilder", "document_row", "mention", "year_pages", "entry_pages", "index_pages"]

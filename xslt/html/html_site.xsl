@@ -103,8 +103,13 @@
   <xsl:template match="tk:documents" mode="tk:year">
     <h1><xsl:value-of select="tk:label-string('year.title', map{'year': string(@label)})"/></h1>
     <p>
-      <xsl:value-of select="tk:label-string(if (count(tk:document) = 1) then 'year.count-one' else 'year.count', map{'count': string(count(tk:document))})"/>
+      <xsl:variable name="count" select="xs:integer((@count, count(tk:document))[1])"/>
+      <xsl:value-of select="tk:label-string(if ($count = 1) then 'year.count-one' else 'year.count', map{'count': string($count)})"/>
       <xsl:text> </xsl:text>
+      <xsl:if test="@up">
+        <a href="{@up}"><xsl:value-of select="tk:label-string('year.back', map{'year': string(@up-label)})"/></a>
+        <xsl:text> · </xsl:text>
+      </xsl:if>
       <a href="{@years}"><xsl:value-of select="tk:label('year.all-years')"/></a>
     </p>
     <xsl:call-template name="tk:legend"><xsl:with-param name="documents" select="tk:document"/></xsl:call-template>
@@ -115,7 +120,17 @@
         <xsl:with-param name="caption" select="tk:label-string('year.caption', map{'period': string(@label)})"/>
       </xsl:call-template>
     </xsl:if>
-    <xsl:for-each select="tk:month">
+    <xsl:if test="tk:month[@href]">
+      <section class="months" aria-labelledby="months-heading">
+        <h2 id="months-heading"><xsl:value-of select="tk:label('year.months')"/></h2>
+        <ul class="years">
+          <xsl:for-each select="tk:month">
+            <li id="month-{@number}"><a href="{@href}"><xsl:value-of select="concat(@name, ' ', ../@year)"/></a><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="@count"/>)</span></li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+    <xsl:for-each select="tk:month[not(@href)]">
       <xsl:variable name="number" select="@number"/>
       <section class="month" aria-labelledby="month-{@number}">
         <h2 id="month-{@number}"><xsl:value-of select="concat(@name, ' ', ../@year)"/></h2>
