@@ -152,6 +152,12 @@ def _edge_path(start, end, bend: float) -> tuple[str, tuple[float, float]]:
     return f"M{r(x1)},{r(y1)} Q{r(cx)},{r(cy)} {r(ex)},{r(ey)}", mid
 
 
+def line_width(count: int, most: int) -> float:
+    """A line's width for its documents: a step of 0.6 a document while few, then growing with
+    the logarithm up to 6 for the most (a few correspondents with thousands of letters)."""
+    return round(1 + min(0.6 * (count - 1), 5 * math.log(count) / math.log(max(most, 10))), 1)
+
+
 def network_svg(pairs: list[Pair], authority: AuthorityIndex, labels: Labels) -> etree._Element | None:
     """Every correspondent with arrows (up to DETAILED of them), else the strongest on a ring."""
     graph = correspondence_graph(pairs)
@@ -168,6 +174,7 @@ def network_svg(pairs: list[Pair], authority: AuthorityIndex, labels: Labels) ->
                   markerHeight="7", orient="auto-start-reverse")
     _svg("path", marker, d="M0,0 L10,5 L0,10 z", fill="#4a4a4a")
     edges = _svg("g", root, class_="edges")
+    most = max(data["count"] for _, _, data in graph.edges(data=True))
     for source, target, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["cc"])):
         both_ways = graph.has_edge(target, source)
         bend = (14 if both_ways else 0) + (10 if data["cc"] else 0)
@@ -178,7 +185,7 @@ def network_svg(pairs: list[Pair], authority: AuthorityIndex, labels: Labels) ->
         edge = "correspondents.edge" if data["docs"] else "correspondents.edge-count"
         _svg("title", group, labels.text(edge, sender=sender.name, recipient=recipient.name,
                                          count=labels.text(what, count=data["count"]), documents=", ".join(data["docs"])))
-        _svg("path", group, d=path, fill="none", stroke="#4a4a4a", stroke_width=round(1 + 0.6 * (data["count"] - 1), 1),
+        _svg("path", group, d=path, fill="none", stroke="#4a4a4a", stroke_width=line_width(data["count"], most),
              marker_end="url(#arrow)", **({"stroke_dasharray": "4 3"} if data["cc"] else {}))
         if data["count"] > 1:
             _svg("text", group, str(data["count"]), x=mx, y=my - 3, text_anchor="middle", fill="#1b1b1b",
@@ -293,8 +300,7 @@ def _ring(shown: list[str], hub: str | None, edges: dict, weight: Counter, names
         group = _svg("g", lines, class_="edge")
         _svg("title", group, labels.text("correspondents.both-ways", first=names[a].name, second=names[b].name,
                                          there=ab, back=ba))
-        width = round(1 + 5 * math.log(total) / math.log(most), 1) if most > 1 else 1
-        element = _svg("line", group, x1=x1, y1=y1, x2=x2, y2=y2, stroke_width=width)
+        element = _svg("line", group, x1=x1, y1=y1, x2=x2, y2=y2, stroke_width=line_width(total, most))
         element.attrib.update(RING_LOOK["edge"])
         if hub in (a, b):  # a spoke: its number near the outer end
             outer = positions[b if a == hub else a]
