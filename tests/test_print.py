@@ -182,6 +182,13 @@ def test_the_pdf_is_a_book_with_the_edition_s_metadata(pdf, marks):
         assert part in titles, part
 
 
+def test_no_page_is_empty(texts):
+    """Every page has words besides its number (an empty page before the contents was once set)."""
+    assert len(texts) > 12
+    empty = [n + 1 for n, text in enumerate(texts) if not re.sub(r"^\s*\d*\s*$", "", text).strip()]
+    assert empty == []
+
+
 def test_every_document_has_a_bookmark_under_documents(marks):
     documents = [(title, depth) for title, depth, _ in marks if re.match(r"No\. \[?\d+\]?:", title)]
     assert [re.search(r"\d+", t).group() for t, _ in documents] == DOCUMENTS
@@ -347,6 +354,24 @@ def test_render_to_pdf_on_the_command_line(tmp_path):
     assert piped.exit_code == 0 and piped.stdout_bytes == out.read_bytes()
 
 
+def test_a_document_the_typesetter_refuses_is_one_line_at_the_file(tmp_path, monkeypatch):
+    import toolkit.builders.pdf as printed
+    from toolkit.typeset import TypesetError
+
+    def refuse(*args, **kwargs):
+        raise TypesetError("cell's colspan would cause it to exceed the available column(s)", ("documents/document.typ", 3, 1))
+
+    monkeypatch.setattr(printed, "typeset", refuse)
+    source = REPOSITORY / "tei" / "537.xml"
+    result = CliRunner().invoke(cli, ["--edition", str(REPOSITORY), "render", str(source), "--to", "pdf",
+                                      "-o", str(tmp_path / "537.pdf")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip().splitlines()[-1].endswith(
+        f"{source}:1:0: error: the PDF could not be set: cell's colspan would cause it to exceed the available "
+        "column(s) [print-typeset]")
+    assert not (tmp_path / "537.pdf").exists()
+
+
 # ---- when the PDF is not made ----------------------------------------------------------------------
 
 def test_without_the_engine_the_build_says_so_in_one_line_and_builds_the_rest(edition_copy, tmp_path, monkeypatch):
@@ -378,3 +403,69 @@ def test_a_large_edition_is_printed_only_when_asked(edition_copy, tmp_path):
                       encoding="utf-8")
     report = build(Edition.open(edition_copy), out, jobs=1)
     assert not report.failed and (out / "edition.pdf").is_file() and len(list((out / "print" / "documents").glob("*.typ"))) == 10
+
+
+# ---- words that are Typst code -------------------------------------------------------------------
+
+def squeezed(text: str) -> str:
+    """Text without its spaces and line breaks: compares words however the page broke them."""
+    return re.sub(r"\s+", "", text)
+
+
+def hostile_values(path: Path) -> list[str]:
+    """Every text and attribute value of a TEI file that holds something Typst would read as code."""
+    tree = etree.parse(str(path))
+    texts = [" ".join(t.split()) for t in tree.xpath("//text()[normalize-space()][not(parent::comment())]")]
+    return [t for t in texts if re.search(r"[#\\\"\]\[$*_`<@]", t)]
+
+
+def test_words_that_are_typst_code_are_printed_as_they_stand(tmp_path):
+    """Text reaches Typst only inside string literals: quotes, backslashes, brackets, #code, $math$
+    and markup signs in the text, the header and the attributes are printed, nothing runs."""
+    source = ROOTS / "print" / "hostile.xml"
+    pdf = tmp_path / "hostile.pdf"
+    pdf.write_bytes(render(Edition.open(REPOSITORY), source, "pdf"))
+    text = squeezed(" ".join(page_texts(pdf)))
+    for value in hostile_values(source):
+        if value.startswith(("D1 ", "R1 ", "A1 ")):  # not read: in the apparatus
+            assert squeezed(value) in text, value
+            continue
+        if value.startswith(("T1 ", "M1 ", "M2 ")):  # the main title is the PDF's; the manuscript a row
+            continue
+        assert squeezed(value) in text, value
+    assert squeezed('M1 #read("/etc/hostname"), M2 \\"]#panic("idno")') in text
+    for attribute in ('|2")#panic("pb|', 'z")#panic("resp', '(w")#panic("wit)', 'above")#panic("place', 'No.7")#panic("number'):
+        assert squeezed(attribute) in text, attribute
+    assert pypdf.PdfReader(str(pdf)).metadata.title == 'T1 #panic("title") ") #panic("x") \\'
+    assert "C1" in text and squeezed("C2 C3 C4") in text  # a row of one cell does not take the next row's
+
+
+def test_settings_names_and_front_matter_that_are_typst_code_are_printed(tmp_path):
+    """The book's own words (teikit.toml, the authority files, edition.xml) reach Typst as strings too."""
+    root = tmp_path / "edition"
+    (root / "tei").mkdir(parents=True)
+    for name in ("533.xml", "534.xml", "persons.xml", "places.xml", "orgs.xml", "edition.xml"):
+        shutil.copy(REPOSITORY / "tei" / name, root / "tei" / name)
+    (root / "teikit.toml").write_text(
+        '[edition]\ntitle = "T0 \\")#panic(\\"title\\") ]#panic(\\"t\\")[ \\\\"\n'
+        'editors = ["E0 \\")#panic(\\"editor\\")", "E1 ]#panic(\\"e\\")["]\n'
+        'publisher = "P0 $x$ #read(\\"/etc/hostname\\")"\ndate = "2026-12-01"\n', encoding="utf-8")
+    persons = (root / "tei" / "persons.xml").read_text(encoding="utf-8")
+    assert "<surname>Chicherin</surname>" in persons
+    (root / "tei" / "persons.xml").write_text(
+        persons.replace("<surname>Chicherin</surname>", '<surname>Chicherin ")#panic("surname")</surname>', 1),
+        encoding="utf-8")
+    description = (root / "tei" / "edition.xml").read_text(encoding="utf-8")
+    (root / "tei" / "edition.xml").write_text(
+        description.replace('<title type="sub">', '<title type="sub">S0 *#panic("sub")* ', 1), encoding="utf-8")
+    report = build(Edition.open(root), tmp_path / "out", jobs=1)
+    assert not report.failed, [d.format() for d in report.diagnostics]
+    pdf = tmp_path / "out" / "edition.pdf"
+    text = squeezed(" ".join(page_texts(pdf)))
+    for value in ('T0 ")#panic("title") ]#panic("t")[ \\', 'E0 ")#panic("editor") and E1 ]#panic("e")[',
+                  'P0 $x$ #read("/etc/hostname")', 'S0 *#panic("sub")*', 'Chicherin ")#panic("surname"), Georgy',
+                  'Georgy Chicherin ")#panic("surname")'):
+        assert squeezed(value) in text, value
+    info = pypdf.PdfReader(str(pdf)).metadata
+    assert info.title == 'T0 ")#panic("title") ]#panic("t")[ \\'
+    assert info.author == 'E0 ")#panic("editor"), E1 ]#panic("e")['

@@ -141,17 +141,26 @@
         ')&#10;&#10;')"/>
   </xsl:template>
 
+  <!-- Typst fills a table cell after cell: each row is filled up to the width of the widest, so
+       that a short row does not pull the next row's cells into it. -->
   <xsl:template match="tei:table[tk:holds-blocks(.)]">
     <xsl:apply-templates select="tei:head"/>
     <xsl:variable name="rows" select="tei:row"/>
-    <xsl:variable name="columns" select="max((1, for $row in $rows return sum(for $cell in $row/tei:cell return
-        (if (@cols castable as xs:integer) then xs:integer(@cols) else 1))))"/>
+    <xsl:variable name="columns" select="max((1, for $row in $rows return sum($row/tei:cell ! tk:cell-span(.))))"/>
     <xsl:value-of select="concat('#cells(', $columns, ', ', string-join(
-        for $cell in $rows/tei:cell return concat(
-            if ($cell/@cols castable as xs:integer and xs:integer($cell/@cols) gt 1)
-            then concat('table.cell(colspan: ', $cell/@cols, ')') else '',
-            '[', normalize-space(tk:blocks($cell)), ']'), ', '), ')&#10;&#10;')"/>
+        for $row in $rows return (
+            for $cell in $row/tei:cell return concat(
+                if (tk:cell-span($cell) gt 1) then concat('table.cell(colspan: ', tk:cell-span($cell), ')') else '',
+                '[', normalize-space(tk:blocks($cell)), ']'),
+            for $empty in 1 to $columns - sum($row/tei:cell ! tk:cell-span(.)) return '[]'), ', '), ')&#10;&#10;')"/>
   </xsl:template>
+
+  <!-- The columns a cell spans: its @cols where that is a whole number from 1. -->
+  <xsl:function name="tk:cell-span" as="xs:integer">
+    <xsl:param name="cell" as="element()"/>
+    <xsl:sequence select="if ($cell/@cols castable as xs:integer and xs:integer($cell/@cols) ge 1)
+        then min((xs:integer($cell/@cols), 1000)) else 1"/>
+  </xsl:function>
 
   <!-- A figure: its heading and description, the image is not printed. -->
   <xsl:template match="tei:figure">

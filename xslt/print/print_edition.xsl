@@ -174,9 +174,17 @@
     <xsl:for-each select="tk:entry">
       <xsl:value-of select="concat('  (id: ', tk:typ-arg(@id), ', name: ', tk:typ-content(@name),
           if (@life != '') then concat(', life: ', tk:typ-arg(@life)) else '',
-          if (@note != '') then concat(', note: ', tk:typ-content(@note)) else '', '),&#10;')"/>
+          if (@note != '') then concat(', note: ', tk:typ-content(tk:without-full-stop(@note))) else '', '),&#10;')"/>
     </xsl:for-each>
     <xsl:text>))&#10;&#10;</xsl:text>
   </xsl:template>
+
+  <!-- A description ends where its page numbers begin ("…, capital Baku: 5, 11"), not in ".:"; an
+       abbreviation's point or an ellipsis stays. -->
+  <xsl:function name="tk:without-full-stop" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="words" select="normalize-space($text)"/>
+    <xsl:sequence select="if (matches($words, '[^.\s]{2}\.$')) then substring($words, 1, string-length($words) - 1) else $words"/>
+  </xsl:function>
 
 </xsl:stylesheet>
