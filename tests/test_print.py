@@ -225,7 +225,8 @@ def test_each_note_is_at_the_foot_of_its_marker_s_page(pdf, marks, texts):
 
 def register_entries(texts, marks) -> list[tuple[object, list[int]]]:
     """(authority entry, its page numbers) of the registers, read from their pages' text: each entry
-    starts a line with its name, in the order of the register, and ends with its pages."""
+    starts a line with its name, in the order of the register, its life dates, then its pages
+    (before its description, which may be long)."""
     from toolkit.builders.pdf import REGISTERS
     from toolkit.corpus import authority_index, parse_tei
 
@@ -242,7 +243,7 @@ def register_entries(texts, marks) -> list[tuple[object, list[int]]]:
     for kind, _ in REGISTERS:
         for entry in authority.of_kind(kind):
             shown = entry.sort_name if kind == "person" else entry.name
-            at = next((n for n in range(cursor, len(lines)) if re.match(re.escape(shown) + r"[ ,:(]", lines[n])), None)
+            at = next((n for n in range(cursor, len(lines)) if re.match(re.escape(shown) + r"[ :(]", lines[n])), None)
             if at is not None:
                 starts.append((at, entry))
                 cursor = at + 1
@@ -250,7 +251,8 @@ def register_entries(texts, marks) -> list[tuple[object, list[int]]]:
     for k, (at, entry) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         chunk = " ".join(lines[at:end])
-        numbers = re.search(r":\s*(\d+(?:,\s*\d+)*)\s*$", chunk)
+        numbers = re.match(re.escape(entry.sort_name if entry.kind == "person" else entry.name)
+                           + r"(?: \([^)]*\))?: (\d+(?:, \d+)*)(?:\. |$)", chunk)
         assert numbers, (entry.id, chunk)
         entries.append((entry, [int(n) for n in re.findall(r"\d+", numbers.group(1))]))
     return entries
@@ -326,6 +328,20 @@ def test_the_apparatus_is_lettered_and_says_what_the_source_has(phenomena):
     for entry in ("a abbreviated: d. J.", "b in the source: Schaar", "c original spelling: Theil", "d deleted: gewiß",
                   "f corrected from: hoffe", "g added above", "1 sic!", "2 Eine verankerte Anmerkung."):
         assert entry in text, entry
+
+
+def test_the_apparatus_letters_run_without_a_gap(tmp_path):
+    """An entry inside words the reading text leaves out (an addition inside a deletion, an
+    uncertain reading inside the other form of a choice) has no letter of its own: the marker of
+    such a letter would never be printed, and the reader would look for it in vain."""
+    pdf = tmp_path / "apparatus.pdf"
+    pdf.write_bytes(render(Edition.open(REPOSITORY), ROOTS / "print" / "apparatus.xml", "pdf"))
+    lines = page_texts(pdf)[0].splitlines()
+    entries = [line for line in lines if re.match(r"[a-z] ", line)]
+    assert [line[0] for line in entries] == list("abcde"), entries
+    assert entries[0] == "a deleted: uber" and entries[1] == "b in the source: Schaar"
+    reading = " ".join(lines[:lines.index(entries[0])])
+    assert "Philistera über" in reading and "Scharb" in reading
 
 
 def test_the_fonts_cover_latin_cyrillic_greek_and_armenian(tmp_path):

@@ -386,7 +386,18 @@
     <xsl:sequence select="local-name($element) = $tk:apparatus-names and namespace-uri($element) = 'http://www.tei-c.org/ns/1.0'
         and not($element/ancestor::tei:note or $element/ancestor::tei:teiHeader)
         and not($element/parent::tei:subst or $element/parent::tei:choice or $element/parent::tei:app)
-        and not($element/self::tei:sic[parent::tei:choice])"/>
+        and not($element/self::tei:sic[parent::tei:choice])
+        and tk:is-read($element)"/>
+  </xsl:function>
+
+  <!-- In the reading text: not inside a deletion, the other reading of a choice or an unread
+       reading of an apparatus entry ("<del><add>uber</add></del>" is one entry, the deletion's, not
+       a letter whose marker is never printed). -->
+  <xsl:function name="tk:is-read" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="empty($element/ancestor::tei:del)
+        and empty($element/ancestor::*[parent::tei:choice][not(. is tk:preferred-reading(..))])
+        and empty($element/ancestor::tei:rdg[not(. is tk:app-reading(..))])"/>
   </xsl:function>
 
   <!-- Where an entry's marker goes: after the entry, unless the word it stands in goes on after it

@@ -56,9 +56,9 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="number" select="$tei/tei:teiHeader//tei:publicationStmt/tei:idno[@type = 'document-number']"/>
     <xsl:variable name="short" select="$tei/tei:teiHeader//tei:titleStmt/tei:title[@type = 'short']"/>
-    <xsl:sequence select="string-join((
-        if ($number) then concat('No. ', normalize-space($number)) else (),
-        if ($short) then normalize-space($short[1]) else tk:main-title($tei)), ': ')"/>
+    <xsl:variable name="title" select="if ($short) then normalize-space($short[1]) else tk:main-title($tei)"/>
+    <xsl:sequence select="if ($number) then tk:word('document.numbered', map{'number': normalize-space($number[1]), 'title': $title})
+        else $title"/>
   </xsl:function>
 
   <!-- A running head fits one line: a long title is cut at a word, with an ellipsis. -->

@@ -82,7 +82,7 @@
   <xsl:function name="tk:and" as="xs:string">
     <xsl:param name="names" as="xs:string*"/>
     <xsl:sequence select="if (count($names) le 1) then string($names)
-        else concat(string-join($names[position() lt last()], ', '), ' and ', $names[last()])"/>
+        else tk:word('and', map{'names': string-join($names[position() lt last()], ', '), 'last': $names[last()]})"/>
   </xsl:function>
 
   <xsl:template name="tk:imprint">
@@ -99,7 +99,9 @@
               normalize-space(tk:inline(.)), if (self::tei:licence/@target) then concat(' ', tk:typ(concat('(', @target, ')'))) else ''), ' \&#10;'))"/>
         </xsl:when>
         <xsl:when test="@licence != ''">
-          <xsl:sequence select="tk:imprint-item(tk:typ(tk:word('licence')), tk:typ(string-join((@licence-name, concat('(', @licence, ')')), ' ')))"/>
+          <!-- Its name and address ("CC BY 4.0 (https://…)"), the address alone when teikit knows no name for it. -->
+          <xsl:sequence select="tk:imprint-item(tk:typ(tk:word('licence')), tk:typ(
+              if (@licence-name != '' and @licence-name != @licence) then concat(@licence-name, ' (', @licence, ')') else @licence))"/>
         </xsl:when>
       </xsl:choose>
       <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:p)">
@@ -174,17 +176,9 @@
     <xsl:for-each select="tk:entry">
       <xsl:value-of select="concat('  (id: ', tk:typ-arg(@id), ', name: ', tk:typ-content(@name),
           if (@life != '') then concat(', life: ', tk:typ-arg(@life)) else '',
-          if (@note != '') then concat(', note: ', tk:typ-content(tk:without-full-stop(@note))) else '', '),&#10;')"/>
+          if (@note != '') then concat(', note: ', tk:typ-content(@note)) else '', '),&#10;')"/>
     </xsl:for-each>
     <xsl:text>))&#10;&#10;</xsl:text>
   </xsl:template>
-
-  <!-- A description ends where its page numbers begin ("…, capital Baku: 5, 11"), not in ".:"; an
-       abbreviation's point or an ellipsis stays. -->
-  <xsl:function name="tk:without-full-stop" as="xs:string">
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:variable name="words" select="normalize-space($text)"/>
-    <xsl:sequence select="if (matches($words, '[^.\s]{2}\.$')) then substring($words, 1, string-length($words) - 1) else $words"/>
-  </xsl:function>
 
 </xsl:stylesheet>
