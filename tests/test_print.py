@@ -456,9 +456,12 @@ def test_words_that_are_typst_code_are_printed_as_they_stand(tmp_path):
     assert "C1" in text and squeezed("C2 C3 C4") in text  # a row of one cell does not take the next row's
 
 
-def test_settings_names_and_front_matter_that_are_typst_code_are_printed(tmp_path):
-    """The book's own words (teikit.toml, the authority files, edition.xml) reach Typst as strings too."""
-    root = tmp_path / "edition"
+@pytest.fixture(scope="module")
+def small_book(tmp_path_factory) -> Path:
+    """The PDF of a book of two documents (533, 534) whose settings, register entry and front
+    matter hold Typst code, and whose 534 refers in a note to 533 (by its xml:id, as Escher's
+    letters refer to each other)."""
+    root = tmp_path_factory.mktemp("book") / "edition"
     (root / "tei").mkdir(parents=True)
     for name in ("533.xml", "534.xml", "persons.xml", "places.xml", "orgs.xml", "edition.xml"):
         shutil.copy(REPOSITORY / "tei" / name, root / "tei" / name)
@@ -466,22 +469,42 @@ def test_settings_names_and_front_matter_that_are_typst_code_are_printed(tmp_pat
         '[edition]\ntitle = "T0 \\")#panic(\\"title\\") ]#panic(\\"t\\")[ \\\\"\n'
         'editors = ["E0 \\")#panic(\\"editor\\")", "E1 ]#panic(\\"e\\")["]\n'
         'publisher = "P0 $x$ #read(\\"/etc/hostname\\")"\ndate = "2026-12-01"\n', encoding="utf-8")
-    persons = (root / "tei" / "persons.xml").read_text(encoding="utf-8")
-    assert "<surname>Chicherin</surname>" in persons
-    (root / "tei" / "persons.xml").write_text(
-        persons.replace("<surname>Chicherin</surname>", '<surname>Chicherin ")#panic("surname")</surname>', 1),
-        encoding="utf-8")
-    description = (root / "tei" / "edition.xml").read_text(encoding="utf-8")
-    (root / "tei" / "edition.xml").write_text(
-        description.replace('<title type="sub">', '<title type="sub">S0 *#panic("sub")* ', 1), encoding="utf-8")
-    report = build(Edition.open(root), tmp_path / "out", jobs=1)
+    change(root / "tei" / "persons.xml", "<surname>Chicherin</surname>", '<surname>Chicherin ")#panic("surname")</surname>')
+    change(root / "tei" / "edition.xml", '<title type="sub">', '<title type="sub">S0 *#panic("sub")* ')
+    change(root / "tei" / "534.xml", "limited myself to defensive skirmishes.",
+           'limited myself to defensive skirmishes.<note type="editorial">See <ref target="#d533"/>, '
+           '<ref target="d533.xml">the telegram of 27 August</ref> and <ref target="K_0173"/>.</note>')
+    out = root.parent / "out"
+    report = build(Edition.open(root), out, jobs=1)
     assert not report.failed, [d.format() for d in report.diagnostics]
-    pdf = tmp_path / "out" / "edition.pdf"
-    text = squeezed(" ".join(page_texts(pdf)))
+    return out / "edition.pdf"
+
+
+def change(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path.name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_settings_names_and_front_matter_that_are_typst_code_are_printed(small_book):
+    """The book's own words (teikit.toml, the authority files, edition.xml) reach Typst as strings too."""
+    text = squeezed(" ".join(page_texts(small_book)))
     for value in ('T0 ")#panic("title") ]#panic("t")[ \\', 'E0 ")#panic("editor") and E1 ]#panic("e")[',
                   'P0 $x$ #read("/etc/hostname")', 'S0 *#panic("sub")*', 'Chicherin ")#panic("surname"), Georgy',
                   'Georgy Chicherin ")#panic("surname")'):
         assert squeezed(value) in text, value
-    info = pypdf.PdfReader(str(pdf)).metadata
+    info = pypdf.PdfReader(str(small_book)).metadata
     assert info.title == 'T0 ")#panic("title") ]#panic("t")[ \\'
     assert info.author == 'E0 ")#panic("editor"), E1 ]#panic("e")['
+
+
+def test_a_note_s_reference_to_another_document_gives_its_page(small_book):
+    """Escher's notes refer to letters by their xml:id, without words (<ref type="letter"
+    target="K_0173"/>): the book prints the id and the page where that document begins, a link;
+    a document the book does not hold is named by its id."""
+    marks = outline(small_book)
+    start = next(page for title, _, page in marks if title.startswith("No. [533]"))
+    own = next(page for title, _, page in marks if title.startswith("No. 534"))
+    text = " ".join(" ".join(page_texts(small_book)).split())
+    assert f"See d533 (p. {start + 1}), the telegram of 27 August (p. {start + 1}) and K_0173." in text
+    assert sum(1 for page, target, _ in links(small_book) if page == own and target == start) >= 2

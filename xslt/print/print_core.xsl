@@ -282,6 +282,23 @@
     <xsl:value-of select="if ($in-link) then $shown else concat('#link(', tk:typ-arg($target), ')[', $shown, ']')"/>
   </xsl:template>
 
+  <!-- A reference in a note to another document of the edition (Escher's <ref type="letter"
+       target="K_0173"/>, "#K_0173", "K_0173.xml"): its words, and the page where that document
+       begins when the book holds it; a reference without words shows the document it names, so
+       that "Vgl. ;" does not stand where the note refers to a letter. (In the text of a document
+       such a reference adds nothing: the reading text is the source's words.) -->
+  <xsl:template match="tei:note//tei:ref[@target][not(tk:web-link(@target))] | tei:note//tei:ptr[@target][not(tk:web-link(@target))]">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="words"><xsl:apply-templates/></xsl:variable>
+    <xsl:variable name="shown" select="normalize-space($words) != ''"/>
+    <xsl:variable name="targets" select="distinct-values(tokenize(@target)
+        ! replace(replace(tokenize(., '/')[last()], '^#', ''), '\.xml$', '')[. != ''])"/>
+    <xsl:value-of select="concat(string($words), string-join($targets ! concat(
+        if (not($shown) and position() gt 1) then tk:typ(', ') else '',
+        '#document-ref(', tk:typ-arg(.), ', shown: ', if ($shown) then 'false' else 'true',
+        ', link: ', if ($in-link) then 'false' else 'true', ', page-word: ', tk:typ-content(tk:word('page-abbreviation')), ')')))"/>
+  </xsl:template>
+
   <xsl:function name="tk:web-link" as="xs:boolean">
     <xsl:param name="target" as="xs:string?"/>
     <xsl:variable name="first" select="tokenize($target)[1]"/>
