@@ -252,7 +252,7 @@ def register_entries(texts, marks) -> list[tuple[object, list[int]]]:
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         chunk = " ".join(lines[at:end])
         numbers = re.match(re.escape(entry.sort_name if entry.kind == "person" else entry.name)
-                           + r"(?: \([^)]*\))?: (\d+(?:, \d+)*)(?:\. |$)", chunk)
+                           + r"(?: \([^)]*\))?: (\d+(?:, \d+)*)(?: – |$)", chunk)
         assert numbers, (entry.id, chunk)
         entries.append((entry, [int(n) for n in re.findall(r"\d+", numbers.group(1))]))
     return entries

@@ -92,6 +92,10 @@
         <xsl:sequence select="tk:imprint-item(tk:typ(concat(upper-case(substring(normalize-space(tei:resp), 1, 1)),
             substring(normalize-space(tei:resp), 2))), string-join((* except tei:resp) ! normalize-space(tk:inline(.)), tk:typ('; ')))"/>
       </xsl:for-each>
+      <!-- Without edition.xml's statements of responsibility: the editors teikit.toml names. -->
+      <xsl:if test="empty($header/tei:fileDesc/tei:titleStmt/tei:respStmt) and tk:editor">
+        <xsl:sequence select="tk:imprint-item(tk:typ(tk:word('editors')), tk:typ(tk:and(tk:editor ! string())))"/>
+      </xsl:if>
       <xsl:variable name="availability" select="$header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
       <xsl:choose>
         <xsl:when test="$availability/*">
