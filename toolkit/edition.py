@@ -103,7 +103,7 @@ SETTINGS = (
     # [print]: the edition as one PDF, build/edition.pdf (docs/print.md)
     Setting("print", "pdf", Text(choices=PRINT_CHOICES), "auto", "auto: made for editions of up to [print] "
             "max_documents documents; always; never", attribute="print_pdf"),
-    Setting("print", "max_documents", Number(0, 10**7, "documents", 1000), 1000,
+    Setting("print", "max_documents", Number(0, 10**7, "documents", 500), 500,
             "with pdf = \"auto\", the largest edition printed", attribute="print_max_documents"),
     Setting("print", "paper", Text(choices=PAPERS), "a4", "the paper size", attribute="print_paper"),
     Setting("print", "font_size", Number(5, 20, "points", 10.5), 10.5, "the size of the text type",

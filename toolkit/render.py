@@ -40,8 +40,13 @@ def render(edition: Edition, path: Path, target: str) -> str | bytes:
         raise InputError(result)
     if target == "pdf":
         from .builders.pdf import one_document
+        from .typeset import TypesetError
 
-        return one_document(edition, *result)
+        try:
+            return one_document(edition, *result)
+        except TypesetError as error:  # the typesetter's words, at the file (its source is not the TEI)
+            raise InputError(Diagnostic(str(path), 1, 0, ERROR, "print-typeset",
+                                        f"the PDF could not be set: {error.message}")) from None
     return result
 
 
