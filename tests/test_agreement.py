@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import posixpath
 import shutil
 import sys
 from collections import defaultdict
@@ -97,6 +98,15 @@ class Site:
 
     def site_page(self, name: str):
         return html.parse(str(self.html / f"{name}.html")).getroot()
+
+    def register_entries(self, register: str) -> list[str]:
+        """The links to a register's entries (relative to html/), from its index or its initials' pages."""
+        index = self.site_page(register)
+        pages = [("", index)] + [(posixpath.dirname(unquote(link)), html.parse(str(self.html / unquote(link))).getroot())
+                                 for link in index.xpath("//nav[@class='initials']//a/@href")
+                                 if not link.startswith("#")]
+        return [posixpath.normpath(posixpath.join(folder, unquote(link)))
+                for folder, page in pages for link in page.xpath("//ul[@class='names']/li/a/@href")]
 
 
 def panel(page) -> dict[str, list]:
@@ -191,11 +201,12 @@ def test_each_page_gives_the_date_the_exports_and_the_home_page_give(site):
 def test_the_registers_and_correspondents_list_each_page_as_it_names_its_correspondents(site):
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)  # (document, role) -> register links
     for register in ("persons", "places", "orgs"):
-        for entry in site.site_page(register).xpath("//section[@class='entry']"):
-            for mention in entry.xpath(".//ul[@class='mentions']/li"):
-                doc = unquote(mention.xpath("string(a/@href)")).removeprefix("./").removesuffix(".html")
+        for link in site.register_entries(register):  # an entry's page
+            entry = html.parse(str(site.html / link)).getroot()
+            for mention in entry.xpath("//article[@class='entry']//ul[@class='mentions']/li"):
+                doc = unquote(mention.xpath("string(a/@href)")).removeprefix("../").removesuffix(".html")
                 for role in mention.xpath("string(span[@class='roles'])").lstrip(" —").split(", "):
-                    roles[(doc, role)].add(f"{register}.html#{entry.get('id')}")
+                    roles[(doc, role)].add(link)
     pairs: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for row in site.site_page("correspondents").xpath("//table[@class='correspondents']/tbody/tr"):
         sender, recipient = (row[0].text_content().strip(), row[1].text_content().strip())

@@ -64,6 +64,7 @@ def csl_json(letter: Letter, authority: AuthorityIndex, edition_title: str, edit
 
 class CslBuilder(DocumentBuilder):
     name = "csl"
+    settings = ("editors", "publisher", "base_url")  # the edition's title comes with the site parameters
 
     def build(self, page: Page, context: Context) -> dict[str, bytes]:
         config = context.edition.config

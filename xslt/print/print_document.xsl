@@ -39,6 +39,7 @@
         ', heading-text: ', tk:typ-content($label),
         ', running: ', tk:typ-content(tk:running-head($label)),
         if ($lang) then concat(', lang: ', tk:typ-arg(lower-case(substring-before(concat($lang, '-'), '-')))) else '',
+        if (@xml:id) then concat(', tei-id: ', tk:typ-arg(@xml:id)) else '',
         ')[&#10;')"/>
     <xsl:apply-templates select="$record" mode="tk:print-metadata">
       <xsl:with-param name="header" select="tei:teiHeader"/>
