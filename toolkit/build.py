@@ -32,7 +32,8 @@ from pathlib import Path
 
 from . import NSMAP, __version__, metadata
 from .authority import AuthorityIndex, Entry
-from .builders import CorpusInput, Context, corpus_builders, document_builders, page_params, settings_of
+from .builders import (CorpusInput, Context, PartedBuilder, corpus_builders, document_builders, page_params,
+                       settings_of)
 from .checking import Checked, check
 from .corpus import authority_index, parse_tei
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
@@ -536,7 +537,8 @@ class _Run:
     # ---- corpus-level outputs ------------------------------------------------------------
 
     def corpus(self, letters: list, records: dict[str, Record]) -> None:
-        """Each corpus-level builder whose inputs changed, or whose outputs are missing."""
+        """Each corpus-level builder whose inputs changed, or whose outputs are missing; a parted
+        builder's parts whose documents changed (parts.py)."""
         built = [l for l in letters if l.doc_id in self.state.pages]
         inputs = {"letters": sha(*[records[self.paths[l.doc_id]].digest for l in built]),
                   "pages": sha(*[self.state.pages[l.doc_id]["key"] for l in built]),
@@ -545,41 +547,73 @@ class _Run:
                   "site": self.site_key, "dating": self._dating(), "labels": self.labels_key}
         known = self.previous.corpus.get("builders", {})
         self.state.corpus = {"support": self.support_key, "authority": self.authority_key, "builders": {},
-                             "checked": self.support_checked_key, "title": self.site_params["edition-title"],
-                             "stated": self._edition_stated()}
+                             "parts": {}, "globals": {}, "checked": self.support_checked_key,
+                             "title": self.site_params["edition-title"], "stated": self._edition_stated()}
         made: dict[str, str] = {}  # builder name -> its key, for the builders that read its outputs
-        data = None
+        data = CorpusInput(built, self.edition_document, {d.path.name: d.data for d in self.support},
+                           [Path(self.paths[l.doc_id]) for l in built] + [d.path for d in self.support],
+                           read_output=self.folder.read, builder_outputs={},
+                           page_keys={l.doc_id: self.state.pages[l.doc_id]["key"] for l in built})
         for builder in corpus_builders():
             if builder.name in self.off:
                 continue
             read = [made[name] if name in made else inputs["pages"] for name in builder.reads]
             inputs["config"] = self.config_key([builder])
+            if isinstance(builder, PartedBuilder):  # a page it reads is in its documents' values
+                read = [made[name] for name in builder.reads if name in made]
+                made[builder.name] = self._parted(builder, inputs, read, data, records)
+                continue
             key = made[builder.name] = sha(builder.name, *[inputs[name] for name in builder.depends_on], *read)
             before = known.get(builder.name, {})
             if before.get("key") == key and self.folder.keep(before.get("outputs", {})):
                 self.state.corpus["builders"][builder.name] = before
-                if data is not None:
-                    data.builder_outputs[builder.name] = sorted(before.get("outputs", {}))
+                data.builder_outputs[builder.name] = sorted(before.get("outputs", {}))
                 continue
-            if data is None:
-                data = CorpusInput(built, self.edition_document, {d.path.name: d.data for d in self.support},
-                                   [Path(self.paths[l.doc_id]) for l in built] + [d.path for d in self.support],
-                                   read_output=self.folder.read,
-                                   builder_outputs={name: sorted(entry.get("outputs", {}))
-                                                    for name, entry in self.state.corpus["builders"].items()})
             outputs = builder.build(data, self.context.build)
             for path, content in sorted(outputs.items()):
                 self.folder.put(path, content)
             self.state.corpus["builders"][builder.name] = {"key": key, "outputs": self.folder.digests(outputs)}
             data.builder_outputs[builder.name] = sorted(outputs)
             self.report.corpus_built.append(builder.name)
-        for warning in judged(data.diagnostics if data else [], self.edition.config.rules):
+        for warning in judged(data.diagnostics, self.edition.config.rules):
             (self.report.fail if warning.is_error else self.report.diagnostics.append)(warning)
 
     def _description_key(self) -> str:
         """Of edition.xml's bytes; the same for an edition without one, wherever [corpus] description points."""
         description = self.edition.description_file()
         return self._files_key([description]) if description.is_file() else ""
+
+    def _parted(self, builder: PartedBuilder, inputs: dict, read: list[str], data: CorpusInput,
+                records: dict[str, Record]) -> str:
+        """A parted builder's run: the parts whose documents changed, and the whole if their sizes
+        did; its key (for the builders that read it) is that of everything it published."""
+        from .parts import Changes, PartedRun
+
+        name = builder.name
+        shared = sha(name, *[inputs[n] for n in builder.depends_on if n not in ("letters", "pages")],
+                     builder.prepare(data, self.context.build))
+        previous, state = self.previous, self.state
+        changes = Changes()
+        for letter in data.letters:
+            path = self.paths[letter.doc_id]
+            old_record, old_page = previous.records.get(path), previous.pages.get(letter.doc_id)
+            if (old_record is None or old_record.digest != records[path].digest or old_page is None
+                    or old_page["key"] != data.page_keys[letter.doc_id]):
+                changes.changed.add(letter.doc_id)
+        changes.gone = set(previous.pages) - set(data.page_keys)
+        outcome = PartedRun(builder, self.folder.store, self.folder, data, self.context.build).run(
+            shared, sha(*read), previous.corpus.get("parts", {}).get(name, {}),
+            previous.corpus.get("builders", {}).get(name, {}), previous.corpus.get("globals", {}).get(name), changes)
+        state.corpus["parts"][name] = outcome.parts
+        state.corpus["builders"][name] = outcome.whole
+        state.corpus["globals"][name] = shared
+        state.splits.append((name, outcome.splits))
+        outputs = {path: digest for entry in [*outcome.parts.values(), outcome.whole]
+                   for path, digest in entry["outputs"].items()}
+        data.builder_outputs[name] = sorted(outputs)
+        if outcome.built:
+            self.report.corpus_built.append(name)
+        return sha(*[f"{path}\t{digest}" for path, digest in sorted(outputs.items())])
 
     def _dating(self) -> str:
         """What dates cmif.xml: a fixed date, else the newest input (see exchange.cmif)."""

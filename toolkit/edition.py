@@ -95,13 +95,15 @@ SETTINGS = (
             records=True),
     Setting("limits", "document_seconds", Number(0, 86400, "seconds", 60), 60,
             "no document is checked or rendered for longer than this", records=True),
+    Setting("limits", "document_mb", Number(0, 1048576, "megabytes", 2048), 2048,
+            "no document takes more memory than this to check or render", records=True),
     # [rules]: a severity per rule id (toolkit/rules.py, schema/README.md); the others keep their default
     Setting("rules", ANY_KEY, Text(choices=SEVERITIES), {}, "error, warning or off for a rule id",
             known_keys=rule_ids, records=True),
     # [print]: the edition as one PDF, build/edition.pdf (docs/print.md)
     Setting("print", "pdf", Text(choices=PRINT_CHOICES), "auto", "auto: made for editions of up to [print] "
             "max_documents documents; always; never", attribute="print_pdf"),
-    Setting("print", "max_documents", Number(0, 10**7, "documents", 1000), 1000,
+    Setting("print", "max_documents", Number(0, 10**7, "documents", 500), 500,
             "with pdf = \"auto\", the largest edition printed", attribute="print_max_documents"),
     Setting("print", "paper", Text(choices=PAPERS), "a4", "the paper size", attribute="print_paper"),
     Setting("print", "font_size", Number(5, 20, "points", 10.5), 10.5, "the size of the text type",

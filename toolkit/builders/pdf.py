@@ -12,8 +12,8 @@ each entry is named. `typst compile --root build/print build/print/edition.typ`
 makes the same PDF from the published sources (with teikit's fonts: docs/print.md).
 
 An edition larger than [print] max_documents (pdf = "auto") is not printed unless teikit.toml
-says pdf = "always": typesetting costs about 1 MB of memory a page while it runs and redoes the
-whole book on every change (docs/print.md has the figures).
+says pdf = "always": typesetting costs about 4 MB of memory a page of letters while it runs and
+redoes the whole book on every change (docs/print.md has the figures).
 """
 
 from __future__ import annotations
