@@ -96,9 +96,8 @@ def cmif_figures(root: Path, letters: list[Path], edition: Edition) -> str:
     problems = cmif_check.cmif_problems(cmif) if cmif_check.available() else ["cmif.rng/cmif.sch not found"]
     valid = "yes" if not problems else f"no ({'; '.join(problems[:3])})"
     descs = cmif.findall(".//t:correspDesc", NS)
-    unnamed = sum(1 for d in descs for a in d.iterfind("t:correspAction", NS)
-                  if not a.xpath("*[self::t:persName or self::t:orgName][normalize-space() != 'Unknown']",
-                                 namespaces=NS))
+    unnamed = [d.get("key") for d in descs for a in d.iterfind("t:correspAction", NS)
+               if not a.xpath("*[self::t:persName or self::t:orgName][normalize-space() != 'Unknown']", namespaces=NS)]
     refs = {strip_scheme(r) for r in cmif.xpath("//t:persName/@ref | //t:orgName/@ref", namespaces=NS)}
     ids, gnd, _ = register_entries(edition)
     types = {**ACTION_TYPES, **edition.config.actions}
@@ -114,7 +113,8 @@ def cmif_figures(root: Path, letters: list[Path], edition: Edition) -> str:
                 wanted.add(strip_scheme(gnd[entry]))
     missing = len(wanted - refs)
     return (f"cmif.xml: {len(descs)} letters, valid CMIF 1.1 (cmif.rng and cmif.sch): {valid}; actions without a "
-            f"named correspondent: {unnamed}; GND URIs of correspondents: {len(wanted)}, in the CMIF: "
+            f"named correspondent (CMIF's 'Unknown'; the letter names none): {len(unnamed)}"
+            f"{' (' + ', '.join(unnamed[:3]) + ')' if unnamed else ''}; GND URIs of correspondents: {len(wanted)}, in the CMIF: "
             f"{len(wanted) - missing}")
 
 

@@ -98,6 +98,18 @@ def test_other_action_types_read_as_sending_receiving_or_neither(tmp_path):
     assert [p.ref for p in custom.recipients] == ["JP-002430", "iv001"]
 
 
+def test_an_empty_name_in_an_action_names_no_one_and_nowhere(tmp_path):
+    """ediarum leaves <placeName/> in an action whose place is unknown: 2 of the 952 Jean Paul
+    letters; taken for the place, it refused them from the site (the book printed an empty name)."""
+    profile = ('<profileDesc><correspDesc><correspAction type="sent"><persName ref="#JP-003039">O</persName>'
+               '<placeName/><placeName ref="#jena">J</placeName></correspAction>'
+               '<correspAction type="received"><persName/><persName ref="#JP-002430">R</persName></correspAction>'
+               "</correspDesc></profileDesc>")
+    record = letter(document(tmp_path, letter_text(profile)), index(tmp_path), action_types=ACTION_TYPES)
+    assert record.actions[0].place.ref == "jena" and [p.ref for p in record.actions[0].places] == ["jena"]
+    assert [p.ref for p in record.recipients] == ["JP-002430"]
+
+
 def test_names_of_any_kind_in_the_text_and_the_manuscript_description_reach_the_record(tmp_path):
     authority = index(tmp_path)
     body = ('<p><rs type="place" ref="#jena">the town</rs>, <rs ref="#JP-002430">she</rs>, '

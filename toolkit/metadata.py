@@ -267,7 +267,8 @@ def kind_of(element, entry=None) -> str:
 def _action(element, authority, turn: int = 1, types: dict[str, str] | None = None) -> tuple[Action, list]:
     """One correspAction, and the elements of its parties; its @type read through `types`
     (ACTION_TYPES and teikit.toml's). Names of places (placeName, rs type="place" …) are its places."""
-    found = [(e, _name(e, authority)) for e in _xpath(element, PARTIES)]
+    # an empty name (<placeName/>, a slot an editing tool leaves) names no one and nowhere
+    found = [(e, name) for e in _xpath(element, PARTIES) if (name := _name(e, authority)).ref or name.name]
     places = [n for _, n in found if n.kind == "place"]
     parties = [(e, n) for e, n in found if n.kind != "place"]
     dated = first(element, f"tei:date{_DATED}")
