@@ -189,6 +189,31 @@ def test_no_page_is_empty(texts):
     assert empty == []
 
 
+def shows(line: str, title: str) -> bool:
+    """Whether a line is the title, or the title cut short for a running head ("… no later …")."""
+    return line == title or (line.endswith(" …") and title.startswith(line[:-2]) and len(line) > 20)
+
+
+def test_running_heads_and_page_numbers(texts, marks):
+    """Every page of a document but its first opens with the document's number and short title,
+    every page of a register but its first with the register's name; every page after the imprint
+    ends with its number, the PDF's own (so "p. 37" is page 37 in every reader)."""
+    heads = [(title, page) for title, _, page in marks if re.match(r"No\. \[?\d+\]?:", title)
+             or title in ("Persons", "Places", "Organisations")]
+    ends = [page for _, page in heads[1:]] + [len(texts)]
+    continued = 0
+    for (title, start), end in zip(heads, ends):
+        assert sum(1 for line in texts[start].splitlines() if shows(line, title)) <= 1, title  # its heading only
+        for page in range(start + 1, end):
+            if re.match(r"No\. ", title) and page >= next(p for t, _, p in marks if t == "Registers"):
+                break
+            assert shows(texts[page].splitlines()[0], title), (page + 1, title, texts[page][:80])
+            continued += 1
+    assert continued >= 2  # a document and a register run over a page here
+    for number, text in enumerate(texts[2:], start=3):
+        assert [line for line in text.splitlines() if line.strip()][-1] == str(number), number
+
+
 def test_every_document_has_a_bookmark_under_documents(marks):
     documents = [(title, depth) for title, depth, _ in marks if re.match(r"No\. \[?\d+\]?:", title)]
     assert [re.search(r"\d+", t).group() for t, _ in documents] == DOCUMENTS
