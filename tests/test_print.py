@@ -358,15 +358,18 @@ def test_the_apparatus_is_lettered_and_says_what_the_source_has(phenomena):
 def test_the_apparatus_letters_run_without_a_gap(tmp_path):
     """An entry inside words the reading text leaves out (an addition inside a deletion, an
     uncertain reading inside the other form of a choice) has no letter of its own: the marker of
-    such a letter would never be printed, and the reader would look for it in vain."""
+    such a letter would never be printed, and the reader would look for it in vain. A substitution
+    inside a word has its marker after the word, whatever line breaks the XML has between its
+    readings; a deleted gap is "[…]" in the apparatus."""
     pdf = tmp_path / "apparatus.pdf"
     pdf.write_bytes(render(Edition.open(REPOSITORY), ROOTS / "print" / "apparatus.xml", "pdf"))
     lines = page_texts(pdf)[0].splitlines()
     entries = [line for line in lines if re.match(r"[a-z] ", line)]
-    assert [line[0] for line in entries] == list("abcde"), entries
+    assert [line[0] for line in entries] == list("abcdef"), entries
     assert entries[0] == "a deleted: uber" and entries[1] == "b in the source: Schaar"
+    assert entries[5] == "f corrected from: […]"
     reading = " ".join(lines[:lines.index(entries[0])])
-    assert "Philistera über" in reading and "Scharb" in reading
+    assert "Philistera über" in reading and "Scharb" in reading and "Mausestillef anderer" in reading
 
 
 def test_the_fonts_cover_latin_cyrillic_greek_and_armenian(tmp_path):

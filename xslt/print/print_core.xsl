@@ -424,8 +424,18 @@
   <xsl:function name="tk:marker-host" as="node()">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="next" select="tk:next-read-text($element)"/>
-    <xsl:sequence select="if ($next and matches(tk:joined-text($next), '^\S') and not(matches(string($element), '\s$')))
+    <xsl:sequence select="if ($next and matches(tk:joined-text($next), '^\S') and not(matches(tk:read-words($element), '\s$')))
         then tk:word-end($next) else $element"/>
+  </xsl:function>
+
+  <!-- What an entry puts in the reading text, spaces included: not the line breaks of pretty-printed
+       XML between the readings of a subst or a choice ("<subst>\n <del/>\n <add>Mauses</add>\n
+       </subst>tille" is one word); a deletion, which puts nothing there, by its own words. -->
+  <xsl:function name="tk:read-words" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="if ($element/self::tei:del) then string($element)
+        else string-join($element//text()[not(ancestor::tei:note)][tk:is-read(..)]
+            [not(parent::tei:subst or parent::tei:choice or parent::tei:app or parent::tei:del)] ! tk:joined-text(.), '')"/>
   </xsl:function>
 
   <!-- The text in which the word a text begins ends: itself, or a later one when the word goes on. -->
@@ -531,10 +541,11 @@
         concat(tk:typ(';'), ' '))"/>
   </xsl:template>
 
-  <!-- The words of an element of the apparatus, as plain text. -->
+  <!-- The words of an element of the apparatus, as plain text (a gap by its mark: "deleted: […]"). -->
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="normalize-space(string-join($element//text()[not(ancestor::tei:note)] ! tk:joined-text(.), ''))"/>
+    <xsl:sequence select="normalize-space(string-join($element//(text() | tei:gap)[not(ancestor::tei:note)]
+        ! (if (. instance of text()) then tk:joined-text(.) else if (tk:gap-apart(.)) then concat(' ', tk:gap-mark(.), ' ') else tk:gap-mark(.)), ''))"/>
   </xsl:function>
 
   <xsl:function name="tk:typ-label" as="xs:string">
