@@ -211,12 +211,26 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A text right after markers only (a note, a deletion), where the text before them ended in a space. -->
+  <!-- A text right after markers only (a note, a deletion, an addition of nothing but a deletion),
+       where a space stood between the word before them and this text: Typst takes the space before
+       a footnote away, so it goes after the markers ("derselbe <add><del>hier</del></add>Fall"). -->
   <xsl:function name="tk:after-markers" as="xs:boolean">
     <xsl:param name="text" as="text()"/>
-    <xsl:variable name="marks" select="$text/preceding-sibling::node()[1][self::tei:note or self::tei:del]"/>
-    <xsl:variable name="before" select="$text/preceding-sibling::node()[not(self::tei:note or self::tei:del or self::tei:anchor)][1]"/>
-    <xsl:sequence select="exists($marks) and $before instance of text() and matches(tk:joined-text($before), '\s$')"/>
+    <xsl:variable name="marks" select="$text/preceding-sibling::node()[1][tk:marks-only(.)]"/>
+    <xsl:variable name="before" select="$text/preceding-sibling::node()[not(tk:marks-only(.))][1]"/>
+    <xsl:variable name="between" select="$text/preceding-sibling::node()[empty($before) or . >> $before]
+        [not(self::tei:note or self::tei:del or self::tei:anchor)]"/>
+    <xsl:sequence select="exists($marks) and matches(concat(
+        if ($before instance of text()) then tk:joined-text($before) else '',
+        string-join($between ! tk:read-words(.), '')), '\s$')"/>
+  </xsl:function>
+
+  <!-- What puts only markers in the reading text. -->
+  <xsl:function name="tk:marks-only" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node instance of element() and (exists($node/self::tei:note[ancestor::tei:text][not(tk:anchored(.))])
+        or exists($node/self::tei:del) or exists($node/self::tei:anchor)
+        or (tk:in-apparatus($node) and normalize-space(tk:read-words($node)) = ''))"/>
   </xsl:function>
 
   <!-- A marker right after another is set apart by a comma: ¹,² is not 12. -->
