@@ -504,8 +504,10 @@
       <xsl:if test="tk:after-marker(.)"><xsl:text>#apart()</xsl:text></xsl:if>
       <xsl:apply-templates select="." mode="tk:marker"/>
       <!-- "<unclear>habe </unclear>nur": the space its reading ends in goes after the marker (Typst
-           takes the space before a footnote away). -->
-      <xsl:if test="not(self::tei:del) and matches(tk:read-words(.), '\s$')"><xsl:text> </xsl:text></xsl:if>
+           takes the space before a footnote away); not before a comma or a full stop, where it is
+           the indentation of pretty-printed XML ("<add>…d'Orvillen</hi>\n</add>,"). -->
+      <xsl:if test="not(self::tei:del) and matches(tk:read-words(.), '\s$')
+          and not(matches(string(tk:next-read-text(.)), '^[,.;:!?)\]]'))"><xsl:text> </xsl:text></xsl:if>
     </xsl:if>
   </xsl:template>
 
