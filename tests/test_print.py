@@ -370,7 +370,7 @@ def test_the_apparatus_letters_run_without_a_gap(tmp_path):
     assert entries[0] == "a deleted: uber" and entries[1] == "b in the source: Schaar"
     assert entries[5] == "f corrected from: […]"
     reading = "\n".join(lines[:lines.index(entries[0])]).replace(",\n", ",").replace("\n", " ")
-    for words in ("Philistera über", "Scharb", "Mausestillef anderer", "habeg nur", "danken wirst)h,i dank' ich",
+    for words in ("Philister1,a über", "Scharb", "Mausestillef anderer", "habeg nur", "danken wirst)h,i dank' ich",
                   "von Orvillenj, an der"):
         assert words in reading, (words, reading)  # (pdftotext breaks a line after a raised comma)
 
