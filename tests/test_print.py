@@ -221,6 +221,15 @@ def test_every_document_has_a_bookmark_under_documents(marks):
     assert ("No. [533]: Ordzhonikidze to Sklyansky, 27 August 1920", 1) in documents  # an inferred number in brackets
 
 
+def test_the_book_says_what_the_site_says_of_notes_dates_and_places(marks, texts):
+    """The description and the notes of a document are its record's, in the words of the site:
+    whose note it is, whose the date line is, that "Rostov" is the editors' Rostov-on-Don."""
+    page = " ".join(" ".join(texts[p] for p in document_pages(marks, texts)["533"]).split())
+    assert "Unsigned note. Attributed by the editors to: Yuri Barsegov, compiler (probable)" in page
+    assert "27 August 1920 (the date line is by Yuri Barsegov, compiler)" in page
+    assert "Rostov-on-Don (written “Rostov”: the editors’ identification)" in page
+
+
 @pytest.mark.parametrize("doc_id", DOCUMENTS)
 def test_every_reading_word_is_in_the_pdf_in_order(doc_id, marks, texts):
     blocks = (GOLDEN / f"{doc_id}.txt").read_text(encoding="utf-8").strip().split("\n\n")

@@ -66,6 +66,7 @@ class PrintSourceBuilder(DocumentBuilder):
     name = "print"
     target = "print"
     off = staticmethod(print_off)
+    settings = ("key", "base_url")  # the document's record (Page.record); [print] is the book's
 
     def build(self, page: Page, context: Context) -> dict[str, bytes]:
         return {document_path("print", page.letter): context.transform("print", page).encode("utf-8")}
@@ -144,8 +145,10 @@ class PdfBuilder(CorpusBuilder):
     target = "print"
     off = staticmethod(print_off)
     reads = ("print",)  # the documents' sources (their page keys cover stylesheets, entries, settings, date)
-    # Their order, the registers' entries, edition.xml's front matter, the template, the words.
-    depends_on = ("letters", "authority", "description", "stylesheets", "config", "labels")
+    # Their order, the registers' entries, edition.xml's front matter, the template, the words, what
+    # the title page says (the site's parameters: title, build date) and the settings below.
+    depends_on = ("letters", "authority", "description", "stylesheets", "config", "site", "labels")
+    settings = ("publisher", "licence", "base_url", "editors", "language", "print_paper", "print_font_size")
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         documents = {}

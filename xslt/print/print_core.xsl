@@ -404,19 +404,11 @@
         if ($by) then concat(', by: ', tk:typ-arg($by)) else '', ')[', normalize-space($words), ']')"/>
   </xsl:template>
 
-  <!-- Whose note: the compiler's (the editor with role="compiler" of the document or of the
-       collection), someone else the edition names, or (no @resp) the edition's own. -->
+  <!-- Whose note, in the words of the site: the record's (toolkit/record.py, tk:notes), which reads
+       @resp, the header's editor roles and @cert; "" for a note the record gives no author. -->
   <xsl:function name="tk:note-author" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="ids" select="tokenize($note/@resp)"/>
-    <xsl:variable name="compilers" select="root($note)//tei:teiHeader//tei:editor[@role = 'compiler']/@ref ! tokenize(.)"/>
-    <xsl:variable name="inferred" select="$note/@cert = ('low', 'medium')"/>
-    <xsl:variable name="name" select="tk:resp-name($note/@resp)"/>
-    <xsl:sequence select="
-        if (empty($ids)) then ''
-        else if ($ids = $compilers)
-        then tk:word(if ($inferred) then 'note-by-compiler-inferred' else 'note-by-compiler', map{'name': $name})
-        else tk:word(if ($inferred) then 'note-by-inferred' else 'note-by', map{'name': $name})"/>
+    <xsl:sequence select="string(tk:record($note)/tk:notes/tk:note[@n = tk:note-number($note)]/@label)"/>
   </xsl:function>
 
   <!-- ==== the apparatus ============================================================================
