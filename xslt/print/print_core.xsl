@@ -194,6 +194,8 @@
     <!-- Markers hang on the word before them: the space before them goes after them. -->
     <xsl:variable name="words" select="if (tk:after-markers(.) and matches($words, '^\S')) then concat(' ', $words) else $words"/>
     <xsl:choose>
+      <!-- The space between two markers goes after the second (tk:after-marker). -->
+      <xsl:when test="tk:between-markers(.)"/>
       <xsl:when test="exists($guests)">
         <xsl:variable name="flat" select="translate($words, '&#9;&#10;&#13;', '   ')"/>
         <xsl:variable name="start" select="string-length($flat) - string-length(replace($flat, '^ +', ''))"/>
@@ -202,7 +204,7 @@
         <xsl:if test="$start gt 0"><xsl:text> </xsl:text></xsl:if>
         <xsl:value-of select="tk:typ($word)"/>
         <xsl:for-each select="$guests">
-          <xsl:if test="position() gt 1"><xsl:text>#super[,]</xsl:text></xsl:if>
+          <xsl:if test="position() gt 1"><xsl:text>#apart()</xsl:text></xsl:if>
           <xsl:apply-templates select="." mode="tk:marker"/>
         </xsl:for-each>
         <xsl:value-of select="tk:typ-words(substring($words, $start + string-length($word) + 1))"/>
@@ -211,20 +213,45 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A text right after markers only (a note, a deletion), where the text before them ended in a space. -->
+  <!-- A text right after markers only (a note, a deletion, an addition of nothing but a deletion),
+       where a space stood between the word before them and this text: Typst takes the space before
+       a footnote away, so it goes after the markers ("derselbe <add><del>hier</del></add>Fall"). -->
   <xsl:function name="tk:after-markers" as="xs:boolean">
     <xsl:param name="text" as="text()"/>
-    <xsl:variable name="marks" select="$text/preceding-sibling::node()[1][self::tei:note or self::tei:del]"/>
-    <xsl:variable name="before" select="$text/preceding-sibling::node()[not(self::tei:note or self::tei:del or self::tei:anchor)][1]"/>
-    <xsl:sequence select="exists($marks) and $before instance of text() and matches(tk:joined-text($before), '\s$')"/>
+    <xsl:variable name="marks" select="$text/preceding-sibling::node()[1][tk:marks-only(.)]"/>
+    <xsl:variable name="before" select="$text/preceding-sibling::node()[not(tk:marks-only(.))][1]"/>
+    <xsl:variable name="between" select="$text/preceding-sibling::node()[empty($before) or . >> $before]
+        [not(self::tei:note or self::tei:del or self::tei:anchor)]"/>
+    <xsl:sequence select="exists($marks) and matches(concat(
+        if ($before instance of text()) then tk:joined-text($before) else '',
+        string-join($between ! tk:read-words(.), '')), '\s$')"/>
+  </xsl:function>
+
+  <!-- What puts only markers in the reading text. -->
+  <xsl:function name="tk:marks-only" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node instance of element() and (exists($node/self::tei:note[ancestor::tei:text][not(tk:anchored(.))])
+        or exists($node/self::tei:del) or exists($node/self::tei:anchor)
+        or (tk:in-apparatus($node) and normalize-space(tk:read-words($node)) = ''))"/>
   </xsl:function>
 
   <!-- A marker right after another is set apart by a comma: ¹,² is not 12. -->
   <xsl:function name="tk:after-marker" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:variable name="previous" select="$element/preceding-sibling::node()[1]"/>
+    <!-- an entry that puts nothing in the text (a deletion) meets the marker before it across a space,
+         which Typst takes away before a footnote ("Philister<note/> <del>uber</del>": ¹,ᵃ) -->
+    <xsl:variable name="previous" select="if (tk:marks-only($element))
+        then $element/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]
+        else $element/preceding-sibling::node()[1]"/>
     <xsl:sequence select="exists($previous[self::tei:note][ancestor::tei:text][not(tk:anchored(.))])
         or exists($previous[self::*][tk:in-apparatus(.)][tk:marker-host(.) is .])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:between-markers" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="not(normalize-space($text))
+        and exists($text/following-sibling::node()[1][self::*][tk:marks-only(.) and tk:in-apparatus(.)][tk:after-marker(.)])
+        and exists($text/preceding-sibling::node()[1][self::*])"/>
   </xsl:function>
 
   <xsl:template match="tei:lb | tei:cb">
@@ -349,7 +376,7 @@
         <xsl:value-of select="concat(tk:typ(')'), ' ')"/>
       </xsl:when>
       <xsl:when test="not(tk:anchored(.))">
-        <xsl:if test="tk:after-marker(.)"><xsl:text>#super[,]</xsl:text></xsl:if>
+        <xsl:if test="tk:after-marker(.)"><xsl:text>#apart()</xsl:text></xsl:if>
         <xsl:apply-templates select="." mode="tk:footnote"/>
         <!-- "Direction <note/><ref>Bericht</ref>": the space before the marker goes after it. -->
         <xsl:if test="following-sibling::node()[1][self::*][not(self::tei:note or self::tei:del)]
@@ -416,8 +443,18 @@
   <xsl:function name="tk:marker-host" as="node()">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="next" select="tk:next-read-text($element)"/>
-    <xsl:sequence select="if ($next and matches(tk:joined-text($next), '^\S') and not(matches(string($element), '\s$')))
+    <xsl:sequence select="if ($next and matches(tk:joined-text($next), '^\S') and not(matches(tk:read-words($element), '\s$')))
         then tk:word-end($next) else $element"/>
+  </xsl:function>
+
+  <!-- What an entry puts in the reading text, spaces included: not the line breaks of pretty-printed
+       XML between the readings of a subst or a choice ("<subst>\n <del/>\n <add>Mauses</add>\n
+       </subst>tille" is one word); a deletion, which puts nothing there, by its own words. -->
+  <xsl:function name="tk:read-words" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="if ($element/self::tei:del) then string($element)
+        else string-join($element//text()[not(ancestor::tei:note)][tk:is-read(..)]
+            [not(parent::tei:subst or parent::tei:choice or parent::tei:app or parent::tei:del)] ! tk:joined-text(.), '')"/>
   </xsl:function>
 
   <!-- The text in which the word a text begins ends: itself, or a later one when the word goes on. -->
@@ -428,13 +465,15 @@
   </xsl:function>
 
   <!-- The next words read after an element, in the same block: not in a note, a deletion or the
-       other reading of a choice or an apparatus entry; nothing but markup between. -->
+       other reading of a choice or an apparatus entry, nor the line breaks of pretty-printed XML
+       between the readings of a subst, choice or app; nothing but markup between. -->
   <xsl:function name="tk:next-read-text" as="text()?">
     <xsl:param name="element" as="node()"/>
     <xsl:variable name="block" select="$element/ancestor::*[not(tk:is-inline(.))][1]"/>
     <xsl:variable name="next" select="$element/following::text()[not(ancestor::tei:note or ancestor::tei:del
         or ancestor::*[parent::tei:choice][not(. is tk:preferred-reading(..))]
-        or ancestor::tei:rdg[not(. is tk:app-reading(..))])][tk:joined-text(.) != ''][1]"/>
+        or ancestor::tei:rdg[not(. is tk:app-reading(..))]
+        or parent::tei:subst or parent::tei:choice or parent::tei:app)][tk:joined-text(.) != ''][1]"/>
     <xsl:sequence select="$next[ancestor::* intersect $block][not(preceding::tei:note[. >> $element][not(tk:anchored(.))])]"/>
   </xsl:function>
 
@@ -467,8 +506,14 @@
     </xsl:variable>
     <xsl:value-of select="$reading"/>
     <xsl:if test="tk:in-apparatus(.) and tk:marker-host(.) is .">
-      <xsl:if test="tk:after-marker(.)"><xsl:text>#super[,]</xsl:text></xsl:if>
+      <xsl:if test="tk:after-marker(.)"><xsl:text>#apart()</xsl:text></xsl:if>
       <xsl:apply-templates select="." mode="tk:marker"/>
+      <!-- "<unclear>habe </unclear>nur": the space its reading ends in goes after the marker (Typst
+           takes the space before a footnote away); not before a comma or a full stop, where it is
+           the indentation of pretty-printed XML ("<add>…d'Orvillen</hi>\n</add>,"). -->
+      <xsl:if test="(not(self::tei:del) and matches(tk:read-words(.), '\s$')
+          and not(matches(string(tk:next-read-text(.)), '^[,.;:!?)\]]')))
+          or exists(preceding-sibling::node()[1][self::text()][tk:between-markers(.)])"><xsl:text> </xsl:text></xsl:if>
     </xsl:if>
   </xsl:template>
 
@@ -523,10 +568,11 @@
         concat(tk:typ(';'), ' '))"/>
   </xsl:template>
 
-  <!-- The words of an element of the apparatus, as plain text. -->
+  <!-- The words of an element of the apparatus, as plain text (a gap by its mark: "deleted: […]"). -->
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="normalize-space(string-join($element//text()[not(ancestor::tei:note)] ! tk:joined-text(.), ''))"/>
+    <xsl:sequence select="normalize-space(string-join($element//(text() | tei:gap)[not(ancestor::tei:note)]
+        ! (if (. instance of text()) then tk:joined-text(.) else if (tk:gap-apart(.)) then concat(' ', tk:gap-mark(.), ' ') else tk:gap-mark(.)), ''))"/>
   </xsl:function>
 
   <xsl:function name="tk:typ-label" as="xs:string">

@@ -176,7 +176,7 @@
   <!-- ==== registers ================================================================================ -->
 
   <xsl:template match="tk:register" mode="tk:register">
-    <xsl:value-of select="concat('#register(', tk:typ-content((@title, tk:word(concat(@kind, 's')))[1]), ', (&#10;')"/>
+    <xsl:value-of select="concat('#register(', tk:typ-content((@title, tk:word(concat(@kind, 's')))[1]), ', kind: ', tk:typ-arg(@kind), ', (&#10;')"/>
     <xsl:for-each select="tk:entry">
       <xsl:value-of select="concat('  (id: ', tk:typ-arg(@id), ', name: ', tk:typ-content(@name),
           if (@life != '') then concat(', life: ', tk:typ-arg(@life)) else '',
