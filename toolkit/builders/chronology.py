@@ -173,7 +173,7 @@ def counts_svg(months: dict[tuple[int, int], int], undated: int, labels: Labels)
             tall, gap = max(bar.count * scale, 1), (1 if step >= 4 else 0)
             _bar_svg("rect", link, x=round(x + gap / 2, 2), y=round(baseline - tall, 2), width=round(step - gap, 2),
                      height=round(tall, 2), class_="bar")
-    axis = _bar_svg("g", root, class_="axis")
+    axis = _bar_svg("g", root, class_="ticks")  # not "axis": its stroke would outline the labels
     _bar_svg("line", axis, x1=PLOT_LEFT, y1=baseline, x2=WIDTH - RIGHT, y2=baseline, class_="axis")
     shown = labelled(found, unit)
     for bar in shown:
