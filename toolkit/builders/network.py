@@ -234,6 +234,7 @@ RING_LOOK = {"edge": {"stroke": "#4a4a4a", "stroke-opacity": "0.7"},
              "node": {"fill": "#0b4f9c"}, "node-plain": {"fill": "#4a4a4a"},
              "name": {"fill": "#0b4f9c", "font-size": "10"}, "name-plain": {"fill": "#1b1b1b", "font-size": "10"}}
 RADIUS = 112  # of the ring: room outside it for the names
+SIDES = 70  # more room left and right, where the names run outwards
 
 
 def strongest_svg(pairs: list[Pair], authority: AuthorityIndex, labels: Labels, prefix: str = "") -> etree._Element:
@@ -291,7 +292,8 @@ def _ring(shown: list[str], hub: str | None, edges: dict, weight: Counter, names
         angle = -math.pi / 2 + 2 * math.pi * index / max(len(around), 1)
         positions[key] = (round(centre + RADIUS * math.cos(angle), 1), round(centre + RADIUS * math.sin(angle), 1))
     most = max((sum(counts) for counts in edges.values()), default=1)
-    root = _svg("svg", viewBox=f"0 0 {SIZE} {SIZE}", width=SIZE, height=SIZE, class_="network ring",
+    root = _svg("svg", viewBox=f"{-SIDES} 0 {SIZE + 2 * SIDES} {SIZE}", width=SIZE + 2 * SIDES, height=SIZE,
+                class_="network ring",
                 aria_labelledby="network-svg-title", font_family="Georgia, 'Times New Roman', serif", font_size="11")
     _svg("title", root, title, id="network-svg-title")
     lines = _svg("g", root, class_="edges")
