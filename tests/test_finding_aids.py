@@ -141,7 +141,8 @@ def test_citation_tags_say_what_the_document_says(built_site):
 def test_csl_json_record_per_document(built_site):
     for doc_id in DOCUMENTS:
         [record] = json.loads((built_site / "html" / "csl" / f"{doc_id}.json").read_text(encoding="utf-8"))
-        assert record["number"] == doc_id and record["URL"].endswith(f"/{doc_id}.html")
+        inferred = doc_id in {"533", "536", "538", "541", "542"}  # as the pages give it: "[533]"
+        assert record["number"] == (f"[{doc_id}]" if inferred else doc_id) and record["URL"].endswith(f"/{doc_id}.html")
         assert record["container-title"].startswith("Karabakh, Zangezur and Nakhichevan")
     [record] = json.loads((built_site / "html" / "csl" / "538.json").read_text(encoding="utf-8"))
     assert record["type"] == "letter" or record["type"] == "document"

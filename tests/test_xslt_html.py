@@ -316,3 +316,21 @@ def test_the_text_comes_before_the_panel_about_the_document(built_site):
     for doc_id in DOCUMENTS:
         sections = [s.get("class") for s in page(built_site, f"{doc_id}.html").xpath("//article/section")]
         assert sections.index("text") < sections.index("metadata") < sections.index("cite"), doc_id
+
+
+def test_a_place_the_editors_identified_says_so_and_the_collection_brackets_an_inferred_number(built_site):
+    """533's date line writes "Rostov", which the editors identify as Rostov-on-Don (cert="high"):
+    the panel names the entry and says the identification is theirs; a place the source names
+    plainly (538's Tiflis) has no such words. The collection line gives an inferred number in
+    brackets, as the titles do; 536's printing is not called the first."""
+    place = one(page(built_site, "533.html"), "//section[@class='metadata']//dd[@class='place']")
+    assert place.xpath("string(a)") == "Rostov-on-Don"
+    assert "“Rostov”" in place.xpath("string(span[@class='identified'])")
+    assert "editors" in place.xpath("string(span[@class='identified'])")
+    assert not page(built_site, "538.html").xpath("//dd[@class='place']/span[@class='identified']")
+    for doc_id, shown in (("533", "[533]"), ("534", "534")):
+        panel = one(page(built_site, f"{doc_id}.html"), "//section[@class='metadata']")
+        collection = " ".join(panel.xpath("string(.//dt[.='Collection']/following-sibling::dd[1])").split())
+        assert collection.endswith(f"Politics, {shown}"), collection
+    labels = page(built_site, "536.html").xpath("//section[@class='metadata']//dt/text()")
+    assert "Publication" in labels and not any("First" in label for label in labels)

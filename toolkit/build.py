@@ -32,12 +32,13 @@ from pathlib import Path
 
 from . import NSMAP, __version__, metadata
 from .authority import AuthorityIndex, Entry
-from .builders import CorpusInput, Context, PartedBuilder, corpus_builders, document_builders, page_params
+from .builders import (CorpusInput, Context, PartedBuilder, corpus_builders, document_builders, page_params,
+                       settings_of)
 from .checking import Checked, check
 from .corpus import authority_index, parse_tei
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
 from .dts import static_mode
-from .errors import InputError
+from .errors import InputError, SchemaNotFound
 from .edition import Edition, build_date
 from .executors import batches, default_jobs, open_executor
 from .labels import Labels
@@ -300,16 +301,25 @@ class _Run:
 
     @cached_property
     def schema_key(self) -> str:
-        return sha(self.schema, self._files_key(stylesheet_files(self.edition.schema_dir)))
+        return sha(self.schema, self._files_key(stylesheet_files(self.edition.schema_dir)), self._tei_all())
+
+    def _tei_all(self) -> str:
+        """Which tei_all.rng the documents are checked against, when they are ([schemas] tei_all)."""
+        if self.schema != "tei_all":
+            return ""
+        try:
+            return str(self.edition.tei_all_path())
+        except SchemaNotFound:
+            return ""
 
     @cached_property
     def support_checked_key(self) -> str:
         """What the support files' verdicts depend on: their bytes, the schema, the settings of the checks."""
         return sha(self.support_key, self.schema_key, self.edition.config.records_key())
 
-    @cached_property
-    def config_key(self) -> str:
-        return self._files_key([self.edition.root / "teikit.toml"])
+    def config_key(self, builders: list) -> str:
+        """Of the settings `builders` read (Builder.settings): a change of another leaves their outputs."""
+        return sha(self.edition.config.key_of(settings_of(builders)))
 
     @cached_property
     def support_key(self) -> str:
@@ -483,12 +493,16 @@ class _Run:
         return metadata.chronological(letters)
 
     def render(self, letters: list) -> None:
-        base = sha(self.style_key, self.authority_key, self.config_key, self.site_key, self.labels_key, *sorted(self.off))
+        making = [b for b in document_builders() if b.name not in self.off]
+        base = sha(self.style_key, self.authority_key, self.config_key(making), self.site_key, self.labels_key,
+                   *sorted(self.off))
         todo = []
         for index, letter in enumerate(letters):
             path = self.paths[letter.doc_id]
             params = page_params(letters, index, self.site_params, self.labels)
-            key = sha(base, self.state.files[path].sha, json.dumps(params, sort_keys=True, ensure_ascii=False))
+            # the page is made from the bytes and from the record, which the records' settings shape
+            key = sha(base, self.state.files[path].sha, self.state.records[path].digest,
+                      json.dumps(params, sort_keys=True, ensure_ascii=False))
             known = self.previous.pages.get(letter.doc_id)
             if known and known["key"] == key and self.folder.keep(known["outputs"]):
                 self.state.pages[letter.doc_id] = known
@@ -529,8 +543,8 @@ class _Run:
         inputs = {"letters": sha(*[records[self.paths[l.doc_id]].digest for l in built]),
                   "pages": sha(*[self.state.pages[l.doc_id]["key"] for l in built]),
                   "authority": self.authority_key, "support": self.support_key, "stylesheets": self.style_key,
-                  "description": self._files_key([self.edition.description_file()]),
-                  "config": self.config_key, "dating": self._dating(), "labels": self.labels_key}
+                  "description": self._description_key(),
+                  "site": self.site_key, "dating": self._dating(), "labels": self.labels_key}
         known = self.previous.corpus.get("builders", {})
         self.state.corpus = {"support": self.support_key, "authority": self.authority_key, "builders": {},
                              "parts": {}, "globals": {}, "checked": self.support_checked_key,
@@ -544,6 +558,7 @@ class _Run:
             if builder.name in self.off:
                 continue
             read = [made[name] if name in made else inputs["pages"] for name in builder.reads]
+            inputs["config"] = self.config_key([builder])
             if isinstance(builder, PartedBuilder):  # a page it reads is in its documents' values
                 read = [made[name] for name in builder.reads if name in made]
                 made[builder.name] = self._parted(builder, inputs, read, data, records)
@@ -562,6 +577,11 @@ class _Run:
             self.report.corpus_built.append(builder.name)
         for warning in judged(data.diagnostics, self.edition.config.rules):
             (self.report.fail if warning.is_error else self.report.diagnostics.append)(warning)
+
+    def _description_key(self) -> str:
+        """Of edition.xml's bytes; the same for an edition without one, wherever [corpus] description points."""
+        description = self.edition.description_file()
+        return self._files_key([description]) if description.is_file() else ""
 
     def _parted(self, builder: PartedBuilder, inputs: dict, read: list[str], data: CorpusInput,
                 records: dict[str, Record]) -> str:

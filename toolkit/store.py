@@ -21,15 +21,49 @@ carried over, so the files teikit wrote stay known).
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import sqlite3
+import typing
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .diagnostics import Diagnostic
 from .errors import OutputError
+from .metadata import Letter
 
 STORE_FILE = ".teikit/state.sqlite"
-FORMAT = "7"  # a file of another format is made anew (its manifest kept); raised when a record changes shape
+
+
+def record_shape(*roots: type) -> dict[str, list[str]]:
+    """The fields (name: type) of every dataclass a stored record is made of, found from the
+    record's own classes: a field added, removed or retyped anywhere in them changes it."""
+    shape: dict[str, list[str]] = {}
+    todo = list(roots)
+    while todo:
+        cls = todo.pop()
+        if cls.__qualname__ in shape:
+            continue
+        hints = typing.get_type_hints(cls)
+        shape[cls.__qualname__] = [f"{f.name}: {hints[f.name]}" for f in dataclasses.fields(cls)]
+        types = list(hints.values())
+        while types:  # list[Name], Name | None, dict[str, list[Name]] …: every type inside
+            hint = types.pop()
+            types += typing.get_args(hint)
+            if dataclasses.is_dataclass(hint):
+                todo.append(hint)
+    return dict(sorted(shape.items()))
+
+
+# A file of another format is made anew (its manifest kept). The format is the layout of the
+# tables (7, raised when a table changes) and the shape of the records its rows hold (a Letter and
+# its warnings), so that a record of another shape is never read back as if it were complete.
+def format_of(*roots: type) -> str:
+    return "7." + hashlib.sha256(json.dumps(record_shape(*roots)).encode()).hexdigest()[:16]
+
+
+FORMAT = format_of(Letter, Diagnostic)
 OLD_MANIFEST, OLD_JOURNAL, OLD_STATE = ".teikit/manifest.json", ".teikit/journal", ".teikit/state.json"
 
 _TABLES = {

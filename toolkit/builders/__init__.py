@@ -222,6 +222,11 @@ class Builder:
     # Outputs whose paths do not depend on the documents, with what each is ("a page of the
     # site"): a document must not be published in their place (site_files, name_taken).
     fixed_outputs: ClassVar[dict[str, str]] = {}
+    # The settings of teikit.toml (Setting.name: "key", "cmif.email" …) its bytes are made from,
+    # besides what reaches it as the site's and page's parameters (site_params, page_params) and
+    # the labels, which are keyed apart; None: every setting. A change of any other setting leaves
+    # its outputs as they are, so say each one it reads (tests/test_setting_changes.py checks).
+    settings: ClassVar[tuple[str, ...] | None] = None
 
     @staticmethod
     def off(config, documents: int) -> str | None:
@@ -246,8 +251,15 @@ class DocumentBuilder(Builder):
 
 
 # What a corpus-level builder may depend on; it runs again only when one of these changed.
-CORPUS_INPUTS = ("letters", "pages", "authority", "support", "description", "stylesheets", "config", "dating",
-                 "labels")
+CORPUS_INPUTS = ("letters", "pages", "authority", "support", "description", "stylesheets", "config", "site",
+                 "dating", "labels")
+
+
+def settings_of(builders: list[Builder]) -> tuple[str, ...] | None:
+    """The settings some of `builders` read (Builder.settings); None when one reads them all."""
+    if any(b.settings is None for b in builders):
+        return None
+    return tuple(sorted({name for b in builders for name in b.settings}))
 
 
 class CorpusBuilder(Builder):
@@ -256,8 +268,10 @@ class CorpusBuilder(Builder):
     `depends_on` names what its bytes depend on (default: everything in CORPUS_INPUTS):
     letters (the metadata records), pages (each document's page key: its bytes and everything
     its outputs are made from), authority (the entries), support (the support files'
-    bytes), description (edition.xml), stylesheets, config (teikit.toml), dating (what dates
-    cmif.xml), labels (the words of the edition's language). A builder that says less is
+    bytes), description (edition.xml), stylesheets, config (the settings it names in
+    `settings`), site (the site parameters: the edition's title, editors, licence, address, build
+    date as every page says them), dating (what dates cmif.xml), labels (the words of the
+    edition's language). A builder that says less is
     skipped more often; one that says too little publishes stale bytes, so leave the default
     unless sure.
 

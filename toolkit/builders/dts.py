@@ -53,6 +53,7 @@ def _published(files: dict[str, bytes]) -> dict[str, bytes]:
 class DtsDocumentBuilder(DocumentBuilder):
     name = "dts"
     target = None  # its text/html and text/plain come from the html and text builders
+    settings = ("key", "base_url", "publisher", "editors", "licence")
 
     def build(self, page: Page, context: Context) -> dict[str, bytes]:
         from .html import HtmlBuilder
@@ -83,7 +84,8 @@ class DtsCollectionBuilder(PartedBuilder):
     name = "dts-collection"
     # The records (titles, dates, files), the edition's description, teikit.toml and (full: the
     # nav=parents answers) each document's own answer, made from its bytes: its page key.
-    depends_on = ("letters", "pages", "description", "config")
+    depends_on = ("letters", "pages", "description", "config", "site")
+    settings = ("base_url", "publisher", "editors", "licence")
     reads = ("dts",)
     target = None
 

@@ -18,12 +18,19 @@ pagefind's mergeIndex, which searches every index and merges filters and results
 Results carry the page's file name; pagefind's script prefixes the folder its bundle is
 served from, so the same files work at any address. pagefind's own output varies from run to
 run in the order of filter values; `canonical` sorts it, so the same pages give the same bytes.
+
+pagefind's interface draws the values of a filter as HTML (its excerpts it escapes itself, its
+titles it writes as text): a correspondent called `<img src=x onerror=…>` in a document or an
+authority file would run on the search page. `canonical` therefore stores every filter value
+HTML-escaped: the interface shows the name as written, and a reader's choice of it finds the
+same, escaped, value in the index.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
 from pathlib import Path
 from typing import Iterable
@@ -105,7 +112,8 @@ def _renamed(prefix: str, data: bytes, length: int) -> str:
 
 
 def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
-    """pagefind's bundle with its filter files and metadata in sorted order, renamed to match."""
+    """pagefind's bundle with its filter files and metadata in sorted order, renamed to match, and
+    every filter value HTML-escaped (pagefind's interface draws them as HTML)."""
     entry_name = "pagefind-entry.json"
     if entry_name not in files:
         return files
@@ -117,7 +125,7 @@ def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
         filters = []
         for name, old in meta[3]:
             values = _decode(result.pop(f"filter/{old}.pf_filter"))
-            data = _encode([values[0], sorted(values[1])])
+            data = _encode([values[0], sorted([html.escape(value), pages] for value, pages in values[1])])
             new = _renamed(language, data, 7)
             result[f"filter/{new}.pf_filter"] = data
             filters.append([name, new])

@@ -296,7 +296,8 @@ class SitePagesBuilder(PartedBuilder):
     name = "site"
     target = "html"
     fixed_outputs = {f"html/{page}.html": "a page of the site" for page in SITE_PAGES}
-    depends_on = ("letters", "authority", "description", "stylesheets", "config", "labels")
+    depends_on = ("letters", "authority", "description", "stylesheets", "site", "labels")
+    settings = ()  # what it says of the edition comes with the site parameters
     reads = ("chronology", "network")  # the drawings the pages embed
 
     def split(self, letter: Letter, page_key: str, context: Context) -> dict[str, object]:

@@ -126,6 +126,9 @@ class Resource:
                 self._units[tree] = units(citation, self.document.tree, self.language)
             except CitationError as error:
                 raise DtsError(404, f"{self.document.path.name}: {error}") from None
+            except (ArithmeticError, ValueError, TypeError, RecursionError) as error:  # elementpath's own limits
+                raise DtsError(404, f"{self.document.path.name}: citeStructure XPath failed: "
+                                    f"{type(error).__name__}: {error}") from None
         return self._units[tree]
 
     def unit(self, identifier: str, tree: str | None = None) -> Unit:
