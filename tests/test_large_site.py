@@ -141,5 +141,8 @@ def test_the_unit_is_the_finest_that_fits():
     assert timeline.unit_for([(1920, 8), (1920, 10)]) == "month"
     assert timeline.unit_for([(1850, 1), (1880, 12)]) == "year"
     assert timeline.unit_for([(1500, 1), (1900, 1)]) == "decade"
+    # a year far from the rest is left out of the drawing, not the rest squeezed
+    assert timeline.apart([(1000, 1), *((year, 1) for year in range(1831, 1883))]) == {1000}
+    assert timeline.apart([(1831, 1), (1850, 1), (1882, 1)]) == set()
     # a gap is a bar of its own, empty
     assert [b.count for b in timeline.bars([(1920, 8), (1920, 10)], "month")] == [1, 0, 1]

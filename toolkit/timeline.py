@@ -33,6 +33,23 @@ class Bar:
         return self.year, self.month
 
 
+def apart(months: Iterable[tuple[int, int]]) -> set[int]:
+    """The years far from the rest: at either end, a year separated from the others by a gap more
+    than twice their whole span, and a century at least (a placeholder year 1000 in an edition of
+    1831–1882). Drawn, they
+    would squeeze the rest into a bar or two; the drawing leaves them out and says so."""
+    years = sorted({year for year, _ in months})
+    far: set[int] = set()
+    while len(years) > 2:
+        if years[1] - years[0] > max(2 * (years[-1] - years[1]), 100):
+            far.add(years.pop(0))
+        elif years[-1] - years[-2] > max(2 * (years[-2] - years[0]), 100):
+            far.add(years.pop())
+        else:
+            break
+    return far
+
+
 def unit_for(months: Iterable[tuple[int, int]]) -> str:
     """The finest unit that keeps the edition's span within MAX_BARS bars."""
     found = sorted(set(months))

@@ -27,7 +27,7 @@ from lxml import etree
 from ..labels import Labels
 from ..metadata import Letter, Span, span
 from ..svg import element, svg_file
-from ..timeline import Bar, bars, gridlines, labelled, unit_for
+from ..timeline import Bar, apart, bars, gridlines, labelled, unit_for
 from . import Context, CorpusInput, PartedBuilder, href, year_page
 
 WIDTH = 360  # user units; the page scales the drawing to its column
@@ -137,7 +137,11 @@ def _bar_svg(tag: str, parent: etree._Element | None = None, text: str | None = 
 
 
 def counts_svg(months: dict[tuple[int, int], int], undated: int, labels: Labels) -> etree._Element | None:
-    """The documents counted a bar per month, year or decade; None when none is dated."""
+    """The documents counted a bar per month, year or decade; None when none is dated. The years
+    far from the rest (timeline.apart) are counted under it, not drawn."""
+    far = apart(months)
+    outside = sum(count for (year, _), count in months.items() if year in far)
+    months = {month: count for month, count in months.items() if month[0] not in far}
     found_months = [month for month, count in months.items() for _ in range(count)]
     if not found_months:
         return None
@@ -148,7 +152,9 @@ def counts_svg(months: dict[tuple[int, int], int], undated: int, labels: Labels)
     lines = gridlines(most)
     width, plot_height = WIDTH - PLOT_LEFT - RIGHT, HEIGHT - PLOT_TOP - PLOT_BOTTOM
     step, scale = width / len(found), plot_height / max([most, *lines])
-    height = HEIGHT + (16 if undated else 0)
+    notes = ([labels.text("chronology.not-drawn", count=undated)] if undated else []) + \
+        ([labels.text("chronology.far", count=outside, years=", ".join(map(str, sorted(far))))] if outside else [])
+    height = HEIGHT + 16 * len(notes)
     root = _bar_svg("svg", viewBox=f"0 0 {WIDTH} {height}", width=WIDTH, height=height, class_="chronology counts",
                     aria_labelledby="chronology-svg-title")
     _svg("title", root, labels.text(f"chronology.counts-{unit}", start=_period(found[0], unit, labels),
@@ -173,7 +179,7 @@ def counts_svg(months: dict[tuple[int, int], int], undated: int, labels: Labels)
             tall, gap = max(bar.count * scale, 1), (1 if step >= 4 else 0)
             _bar_svg("rect", link, x=round(x + gap / 2, 2), y=round(baseline - tall, 2), width=round(step - gap, 2),
                      height=round(tall, 2), class_="bar")
-    axis = _bar_svg("g", root, class_="axis")
+    axis = _bar_svg("g", root, class_="ticks")  # not "axis": its stroke would outline the labels
     _bar_svg("line", axis, x1=PLOT_LEFT, y1=baseline, x2=WIDTH - RIGHT, y2=baseline, class_="axis")
     shown = labelled(found, unit)
     for bar in shown:
@@ -181,9 +187,8 @@ def counts_svg(months: dict[tuple[int, int], int], undated: int, labels: Labels)
         _bar_svg("line", axis, x1=x, y1=baseline, x2=x, y2=baseline + 4, class_="axis")
         first = bar is shown[0]
         _bar_svg("text", axis, _tick(bar, unit, first, labels), x=x, y=baseline + 16, class_="tick-label")
-    if undated:
-        _bar_svg("text", root, labels.text("chronology.not-drawn", count=undated), x=PLOT_LEFT, y=HEIGHT + 8,
-                 class_="note")
+    for index, note in enumerate(notes):
+        _bar_svg("text", root, note, x=PLOT_LEFT, y=HEIGHT + 8 + 16 * index, class_="note")
     return root
 
 

@@ -152,10 +152,10 @@ def _edge_path(start, end, bend: float) -> tuple[str, tuple[float, float]]:
     return f"M{r(x1)},{r(y1)} Q{r(cx)},{r(cy)} {r(ex)},{r(ey)}", mid
 
 
-def line_width(count: int, most: int) -> float:
+def line_width(count: int, most: int, widest: float = 6) -> float:
     """A line's width for its documents: a step of 0.6 a document while few, then growing with
-    the logarithm up to 6 for the most (a few correspondents with thousands of letters)."""
-    return round(1 + min(0.6 * (count - 1), 5 * math.log(count) / math.log(max(most, 10))), 1)
+    the logarithm up to `widest` for the most (a few correspondents with thousands of letters)."""
+    return round(1 + min(0.6 * (count - 1), (widest - 1) * math.log(count) / math.log(max(most, 10))), 1)
 
 
 def network_svg(pairs: list[Pair], authority: AuthorityIndex, labels: Labels) -> etree._Element | None:
@@ -170,8 +170,9 @@ def network_svg(pairs: list[Pair], authority: AuthorityIndex, labels: Labels) ->
                 aria_labelledby="network-svg-title", font_family="Georgia, 'Times New Roman', serif", font_size="11")
     _svg("title", root, labels["correspondents.drawing"], id="network-svg-title")
     defs = _svg("defs", root)
-    marker = _svg("marker", defs, id="arrow", viewBox="0 0 10 10", refX="9", refY="5", markerWidth="7",
-                  markerHeight="7", orient="auto-start-reverse")
+    # an arrowhead of one size, whatever the width of its line
+    marker = _svg("marker", defs, id="arrow", viewBox="0 0 10 10", refX="9", refY="5", markerWidth="9",
+                  markerHeight="9", markerUnits="userSpaceOnUse", orient="auto-start-reverse")
     _svg("path", marker, d="M0,0 L10,5 L0,10 z", fill="#4a4a4a")
     edges = _svg("g", root, class_="edges")
     most = max(data["count"] for _, _, data in graph.edges(data=True))
@@ -185,7 +186,7 @@ def network_svg(pairs: list[Pair], authority: AuthorityIndex, labels: Labels) ->
         edge = "correspondents.edge" if data["docs"] else "correspondents.edge-count"
         _svg("title", group, labels.text(edge, sender=sender.name, recipient=recipient.name,
                                          count=labels.text(what, count=data["count"]), documents=", ".join(data["docs"])))
-        _svg("path", group, d=path, fill="none", stroke="#4a4a4a", stroke_width=line_width(data["count"], most),
+        _svg("path", group, d=path, fill="none", stroke="#4a4a4a", stroke_width=line_width(data["count"], most, 4),
              marker_end="url(#arrow)", **({"stroke_dasharray": "4 3"} if data["cc"] else {}))
         if data["count"] > 1:
             _svg("text", group, str(data["count"]), x=mx, y=my - 3, text_anchor="middle", fill="#1b1b1b",
@@ -233,6 +234,7 @@ RING_LOOK = {"edge": {"stroke": "#4a4a4a", "stroke-opacity": "0.7"},
              "node": {"fill": "#0b4f9c"}, "node-plain": {"fill": "#4a4a4a"},
              "name": {"fill": "#0b4f9c", "font-size": "10"}, "name-plain": {"fill": "#1b1b1b", "font-size": "10"}}
 RADIUS = 112  # of the ring: room outside it for the names
+SIDES = 70  # more room left and right, where the names run outwards
 
 
 def strongest_svg(pairs: list[Pair], authority: AuthorityIndex, labels: Labels, prefix: str = "") -> etree._Element:
@@ -290,7 +292,8 @@ def _ring(shown: list[str], hub: str | None, edges: dict, weight: Counter, names
         angle = -math.pi / 2 + 2 * math.pi * index / max(len(around), 1)
         positions[key] = (round(centre + RADIUS * math.cos(angle), 1), round(centre + RADIUS * math.sin(angle), 1))
     most = max((sum(counts) for counts in edges.values()), default=1)
-    root = _svg("svg", viewBox=f"0 0 {SIZE} {SIZE}", width=SIZE, height=SIZE, class_="network ring",
+    root = _svg("svg", viewBox=f"{-SIDES} 0 {SIZE + 2 * SIDES} {SIZE}", width=SIZE + 2 * SIDES, height=SIZE,
+                class_="network ring",
                 aria_labelledby="network-svg-title", font_family="Georgia, 'Times New Roman', serif", font_size="11")
     _svg("title", root, title, id="network-svg-title")
     lines = _svg("g", root, class_="edges")

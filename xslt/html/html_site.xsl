@@ -220,7 +220,7 @@
               <xsl:if test="@letter = ../@letter"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
               <xsl:value-of select="@letter"/>
             </a>
-            <span class="visually-hidden"> (<xsl:value-of select="@count"/>)</span>
+            <xsl:text> </xsl:text><span class="count">(<xsl:value-of select="@count"/>)</span>
           </li>
         </xsl:for-each>
       </ul>
