@@ -28,6 +28,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor
 
 from .edition import packaged_dir
 from .errors import TeikitError
+from .languages import language_tags
 
 # The entry stylesheet of each output format, relative to the xslt folder.
 TARGETS = {"html": Path("html/html.xsl"), "text": Path("text/text.xsl")}
@@ -55,6 +56,7 @@ class Stylesheets:
         # Set only now: the stylesheets' own xsl:import/include needed file: to compile.
         self.processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
         self._nodes: dict[str, object] = {}
+        self._xpath_processor = None
 
     def _compile(self, compiler, name: str):
         path = resource(self.xslt_dir, TARGETS[name])
@@ -92,11 +94,25 @@ class Stylesheets:
         if entries:
             executable.set_parameter("entries", self.node(entries))
         document = element if not isinstance(element, (str, etree._Element)) else self.parse(element)
+        executable.set_parameter("language-tags", self._language_tags(document))
         try:
             with saxon_stderr_silenced():
                 return executable.transform_to_string(xdm_node=document)
         except PySaxonApiError as error:
             raise TransformError(f"{TARGETS[target]}: {_first_line(error)}") from None
+
+    def _language_tags(self, document):
+        """The `language-tags` parameter: the HTML lang of every xml:lang value of the document."""
+        found = self._xpath(document).evaluate("distinct-values(//@xml:lang)")
+        codes = [found.item_at(i).string_value for i in range(found.size)] if found is not None else []
+        tags = language_tags(codes)
+        return self.processor.make_map2({code: self.processor.make_string_value(tag) for code, tag in tags.items()})
+
+    def _xpath(self, document):
+        if self._xpath_processor is None:
+            self._xpath_processor = self.processor.new_xpath_processor()
+        self._xpath_processor.set_context(xdm_item=document)
+        return self._xpath_processor
 
     def _value(self, value: object):
         if isinstance(value, bool):

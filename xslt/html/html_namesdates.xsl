@@ -39,7 +39,7 @@
     </xsl:choose>
     <xsl:if test="not($in-link)">
       <xsl:for-each select="$ids[position() gt 1]">
-        <a class="also-ref" href="{tk:entry-href(.)}">
+        <a class="also-ref" href="{tk:entry-href(.)}" data-pagefind-ignore="">
           <span aria-hidden="true">+</span>
           <span class="visually-hidden">(index entry: <xsl:value-of select="tk:entry-name(.)"/>)</span>
         </a>
@@ -54,10 +54,10 @@
     <xsl:choose>
       <xsl:when test="$outer-id and not($in-link) and normalize-space()">
         <a class="name" href="{tk:entry-href($outer-id)}" title="{tk:entry-name($outer-id)}">
-          <xsl:value-of select="."/>
+          <xsl:value-of select="tk:text(.)"/>
         </a>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="tk:text(.)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -177,6 +177,10 @@
         <xsl:with-param name="notes" select="tei:text//tei:note"/>
         <xsl:with-param name="level" select="$level + 1"/>
       </xsl:call-template>
+      <xsl:call-template name="tk:apparatus">
+        <xsl:with-param name="entries" select="tk:apparatus(.)"/>
+        <xsl:with-param name="level" select="$level + 1"/>
+      </xsl:call-template>
       <xsl:if test="$site and $doc-id">
         <xsl:call-template name="tk:how-to-cite">
           <xsl:with-param name="level" select="$level + 1"/>
@@ -221,7 +225,7 @@
             <li id="note-{$n}" value="{$n}">
               <xsl:apply-templates/>
               <xsl:text> </xsl:text>
-              <a class="backref" href="#noteref-{$n}">
+              <a class="backref" href="#noteref-{$n}" data-pagefind-ignore="">
                 <span aria-hidden="true">↩</span>
                 <span class="visually-hidden">Back to the place of note <xsl:value-of select="$n"/> in the text</span>
               </a>
