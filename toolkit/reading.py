@@ -482,3 +482,34 @@ def find_run(needle: list[str], haystack: list[str]) -> int:
         if word == first and haystack[start:start + len(needle)] == needle:
             return start
     return -1
+
+
+def output_problems(tei_root, page: str | bytes | None, plain: str | None) -> list[str]:
+    """What the page (HTML) and the plain text of a TEI document lose, split, glue or reorder of
+    its reading words: one line per output that differs, naming the first place; [] when both
+    have every reading word, whole and in order."""
+    from lxml import html
+
+    text = tei_root.find(f"{TEI}text")
+    if text is None:
+        return []
+    problems = []
+    if page is not None:
+        article = html.fromstring(page if isinstance(page, bytes) else page.encode("utf-8")).xpath("//article")
+        found = page_words(article[0], bool(leading_heads(tei_root))) if article else []
+        expected = document_words(tei_root)
+        if found != expected:
+            problems.append("page: " + _first_difference(expected, found))
+    if plain is not None:
+        expected = words(reading_text(text, marks=True))
+        found = plain_words(plain)
+        if find_run(expected, found) < 0:
+            start = find_run(expected[:1], found)
+            problems.append("text: " + _first_difference(expected, found[max(start, 0):]))
+    return problems
+
+
+def _first_difference(expected: list[str], found: list[str]) -> str:
+    at = next((i for i, (a, b) in enumerate(zip(expected, found)) if a != b), min(len(expected), len(found)))
+    return (f"word {at + 1} of {len(expected)}: expected {' '.join(expected[max(0, at - 3):at + 4])!r}, "
+            f"found {' '.join(found[max(0, at - 3):at + 4])!r}")

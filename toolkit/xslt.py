@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Mapping
@@ -75,8 +76,10 @@ class Stylesheets:
         return self._nodes[xml]
 
     def parse(self, element: etree._Element | str):
-        """Saxon's tree of an element the safe parser read (its root only: no DOCTYPE travels)."""
+        """Saxon's tree of an element the safe parser read (its root only: no DOCTYPE travels),
+        in Unicode's composed form (NFC), as the web expects text: "ō" is one character."""
         xml = element if isinstance(element, str) else etree.tostring(element, encoding="unicode")
+        xml = unicodedata.normalize("NFC", xml)
         try:
             with saxon_stderr_silenced():
                 return self.processor.parse_xml(xml_text=xml)

@@ -50,6 +50,11 @@
       for $name in $tk:block-names return map{$name: 'block'},
       for $name in $tk:inline-names return map{$name: 'inline'}), map{'duplicates': 'use-first'})"/>
 
+  <xsl:variable name="tk:not-read" as="map(xs:string, xs:boolean)"
+      select="map:merge(for $name in $tk:not-read-names return map{$name: true()})"/>
+  <xsl:variable name="tk:structures" as="map(xs:string, xs:boolean)"
+      select="map:merge(for $name in $tk:structure-names return map{$name: true()})"/>
+
   <xsl:function name="tk:is-inline" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="$tk:element-kinds(local-name($element)) = 'inline'"/>
@@ -81,7 +86,7 @@
     <xsl:sequence select="exists($element/parent::*) and tk:is-container($element/parent::*)
         or not(tk:is-inline($element)) and (
             $tk:element-kinds(local-name($element)) = 'block'
-            or local-name($element) = $tk:structure-names
+            or map:contains($tk:structures, local-name($element))
             or tk:is-container($element))"/>
   </xsl:function>
 
@@ -91,7 +96,7 @@
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="not(tk:is-inline($element)) and exists($element/*) and not(tk:holds-text($element))
         and (tk:is-container($element) or exists($element/*[not(tk:is-inline(.))
-            and ($tk:element-kinds(local-name()) = 'block' or local-name() = $tk:structure-names)]))"/>
+            and ($tk:element-kinds(local-name()) = 'block' or map:contains($tk:structures, local-name()))]))"/>
   </xsl:function>
 
   <!-- Whether an element's HTML may be a block: its HTML parent holds flow content (a div, a
@@ -172,7 +177,7 @@
        read in the notes), inside no reading that the text does not read. -->
   <xsl:function name="tk:is-read" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="not($node/ancestor::*[local-name() = $tk:not-read-names][not(self::tei:note)])
+    <xsl:sequence select="not($node/ancestor::*[map:contains($tk:not-read, local-name())][not(self::tei:note)])
         and (every $a in $node/ancestor::*[tk:is-alternation(.)]
              satisfies exists(tk:read-reading($a) intersect $node/ancestor-or-self::*))"/>
   </xsl:function>
@@ -226,12 +231,9 @@
 
   <!-- ==== Whitespace: a break inside a word (break="no") joins it ==== -->
 
-  <xsl:key name="tk:breaks-inside-words" match="tei:lb[@break = 'no'] | tei:pb[@break = 'no'] | tei:cb[@break = 'no']"
-      use="'no'"/>
-
-  <!-- What decides whether the whitespace of a text node is a space: the next (or previous)
-       thing that is read in the same text (a note is a text of its own): words, a break, a
-       space, a gap between words, or the edge of an element that stands apart. -->
+  <!-- What decides whether whitespace is a space: the next (or previous) thing that is read in
+       the same text (a note is a text of its own): words, a break, a space, a gap between words,
+       or an element that stands apart. -->
   <xsl:function name="tk:marks" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:param name="note" as="element()?"/>
@@ -239,37 +241,69 @@
         (if ($node instance of text()) then normalize-space($node) != ''
          else $node/self::tei:lb or $node/self::tei:pb or $node/self::tei:cb or $node/self::tei:space
              or $node/self::tei:gap[tk:gap-apart(.)] or ($node instance of element() and tk:apart($node)))
-        and ((empty($note) and empty($node/ancestor::tei:note)) or $node/ancestor::tei:note[1] is $note)
-        and tk:is-read($node)"/>
+        and tk:in-context($node, $note) and tk:is-read($node)"/>
   </xsl:function>
 
-  <xsl:function name="tk:breaks-word" as="xs:boolean">
-    <xsl:param name="node" as="node()?"/>
-    <xsl:sequence select="exists($node[self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no'])"/>
+  <!-- Whether a node belongs to the text of a note ($note), or to the main text (no $note). -->
+  <xsl:function name="tk:in-context" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="note" as="element()?"/>
+    <xsl:sequence select="if (empty($note)) then empty($node/ancestor::tei:note) else $node/ancestor::tei:note[1] is $note"/>
   </xsl:function>
+
+  <!-- The text nodes from a break inside a word back (or on) to the nearest thing read: their
+       whitespace towards the break is no space. A walk of a few nodes per break, so that a
+       text node only looks its own break up (the key below), whatever the document's size. -->
+  <xsl:function name="tk:walk" as="text()*">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:param name="note" as="element()?"/>
+    <xsl:param name="forward" as="xs:boolean"/>
+    <xsl:choose>
+      <xsl:when test="empty($node) or (exists($note) and not($node/ancestor::tei:note[1] is $note))"/>
+      <xsl:when test="tk:marks($node, $note)">
+        <xsl:sequence select="$node[self::text()]"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="read" select="tk:in-context($node, $note) and tk:is-read($node)"/>
+        <xsl:sequence select="$node[self::text()][$read]"/>
+        <xsl:sequence select="tk:walk(
+            if (not($forward)) then $node/preceding::node()[1]
+            else if ($read and $node/node()) then $node/node()[1]
+            else $node/following::node()[1], $note, $forward)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- (A break inside a reading the text does not read, an abbreviation say, joins nothing.) -->
+  <xsl:key name="tk:before-break" match="tei:lb[@break = 'no'] | tei:pb[@break = 'no'] | tei:cb[@break = 'no']"
+      use="tk:walk(preceding::node()[1][tk:is-read(current())], ancestor::tei:note[1], false()) ! generate-id()"/>
+  <xsl:key name="tk:after-break" match="tei:lb[@break = 'no'] | tei:pb[@break = 'no'] | tei:cb[@break = 'no']"
+      use="tk:walk(following::node()[1][tk:is-read(current())], ancestor::tei:note[1], true()) ! generate-id()"/>
+
+  <!-- Every text node a break inside a word touches, for the one lookup most text nodes need. -->
+  <xsl:key name="tk:near-break" match="tei:lb[@break = 'no'] | tei:pb[@break = 'no'] | tei:cb[@break = 'no']"
+      use="(tk:walk(preceding::node()[1][tk:is-read(current())], ancestor::tei:note[1], false()),
+            tk:walk(following::node()[1][tk:is-read(current())], ancestor::tei:note[1], true())) ! generate-id()"/>
 
   <!-- The text of a text node as it reads: whitespace towards a break inside a word is dropped;
        whitespace between the children of a choice, subst, app, rdgGrp or mod is indentation.
-       In Unicode's composed form (NFC), as the web expects: "〈" is "〈", "ō" one character. -->
+       (teikit hands Saxon documents in Unicode's composed form, NFC, as the web expects.) -->
   <xsl:function name="tk:text" as="xs:string">
     <xsl:param name="text" as="text()"/>
-    <xsl:variable name="value" select="normalize-unicode($text)"/>
+    <xsl:variable name="root" select="root($text)"/>
     <xsl:choose>
-      <xsl:when test="normalize-space($value) = '' and $text/parent::*[self::tei:choice or self::tei:subst
+      <xsl:when test="not(normalize-space($text)) and $text/parent::*[self::tei:choice or self::tei:subst
           or self::tei:app or self::tei:rdgGrp or self::tei:mod]">
         <xsl:sequence select="''"/>
       </xsl:when>
-      <xsl:when test="not(root($text) instance of document-node()) or empty($text/ancestor::tei:text)
-          or empty(key('tk:breaks-inside-words', 'no', root($text)))
-          or not(matches($value, '^\s|\s$'))">
-        <xsl:sequence select="$value"/>
+      <xsl:when test="not($root instance of document-node())
+          or empty(key('tk:near-break', generate-id($text), $root))">
+        <xsl:sequence select="string($text)"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="note" select="$text/ancestor::tei:note[1]"/>
-        <xsl:variable name="before" select="tk:breaks-word($text/preceding::node()[tk:marks(., $note)][1])"/>
-        <xsl:variable name="after" select="tk:breaks-word($text/following::node()[tk:marks(., $note)][1])"/>
-        <xsl:variable name="trimmed" select="if ($after) then replace($value, '\s+$', '') else $value"/>
-        <xsl:sequence select="if ($before) then replace($trimmed, '^\s+', '') else $trimmed"/>
+        <xsl:variable name="id" select="generate-id($text)"/>
+        <xsl:variable name="trimmed" select="if (key('tk:before-break', $id, $root)) then replace($text, '\s+$', '') else string($text)"/>
+        <xsl:sequence select="if (key('tk:after-break', $id, $root)) then replace($trimmed, '^\s+', '') else $trimmed"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>

@@ -8,7 +8,8 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
-    exclude-result-prefixes="xs tei tk">
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="xs tei tk map">
 
   <!-- Unknown elements inside a block give their text and nothing else. -->
   <xsl:mode name="tk:inline" on-no-match="text-only-copy"/>
@@ -95,7 +96,7 @@
     <xsl:text> </xsl:text>
   </xsl:template>
 
-  <xsl:template match="*[local-name() = $tk:not-read-names][not(self::tei:gap or self::tei:note)]" mode="tk:inline"/>
+  <xsl:template match="*[map:contains($tk:not-read, local-name())][not(self::tei:gap or self::tei:note)]" mode="tk:inline"/>
 
   <xsl:template match="tei:supplied" mode="tk:inline">
     <xsl:text>[</xsl:text>

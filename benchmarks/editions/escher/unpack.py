@@ -4,36 +4,21 @@ benchmarks/bench_escher.py build."""
 
 from __future__ import annotations
 
-import shutil
-import tarfile
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ARCHIVE = HERE.parents[2].parent / "shared" / "corpora" / "escher-briefedition.tar.xz"
+sys.path.insert(0, str(HERE.parent))
+from corpora import CORPORA, unpack as unpack_archive  # noqa: E402
+
+ARCHIVE = CORPORA / "escher-briefedition.tar.xz"
 REGISTERS = ("data/people/people.xml", "data/places/places.xml")
 
 
-def unpack(dest: Path, every: int = 1, limit: int | None = None) -> list[Path]:
-    """Every `every`-th letter of the archive (at most `limit`) and the registers; the letters' paths.
+def is_letter(name: str) -> bool:
+    return name.startswith("data/briefe/") and name.endswith(".xml")
 
-    One pass over the archive: xz cannot seek, so reading it once is the whole cost.
-    """
-    dest = Path(dest)
-    letters: list[Path] = []
-    seen = 0
-    with tarfile.open(ARCHIVE, "r:xz") as archive:
-        for member in archive:
-            if not member.isfile():
-                continue
-            is_letter = member.name.startswith("data/briefe/") and member.name.endswith(".xml")
-            if is_letter:
-                seen += 1
-                if (seen - 1) % every or (limit is not None and len(letters) >= limit):
-                    continue
-            elif member.name not in REGISTERS:
-                continue
-            archive.extract(member, dest, filter="data")
-            if is_letter:
-                letters.append(dest / member.name)
-    shutil.copy(HERE / "teikit.toml", dest / "teikit.toml")
-    return sorted(letters)
+
+def unpack(dest: Path, every: int = 1, limit: int | None = None) -> list[Path]:
+    """Every `every`-th letter of the archive (at most `limit`) and the registers; the letters' paths."""
+    return unpack_archive(ARCHIVE, dest, is_letter, REGISTERS.__contains__, HERE / "teikit.toml", every, limit)
