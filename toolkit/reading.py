@@ -54,6 +54,7 @@ PREFERRED = ("corr", "reg", "expan")  # the reading a choice shows, in this orde
 GAP_UNITS_IN_WORD = frozenset({"char", "chars", "character", "characters", "letter", "letters"})
 JOIN = "\x00"  # a break inside a word: the whitespace of the text around it is no space
 APART = "\x01"  # a space that stays (a block's edge, a line or page break, a space, a gap)
+TARGET = "\x02"  # where an element asked about begins (passages.py quotes the sentence around it)
 XML_SPACE = "[ \t\r\n]"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 WORD = re.compile(r"\w+")
@@ -185,11 +186,14 @@ class _Reader:
     prints it (text_core.xsl): supplied words in [ ], gaps as their mark, note markers [1] and
     apparatus markers {a} after the words they belong to."""
 
-    def __init__(self, root, marks: bool = False, skip: frozenset = frozenset()):
+    def __init__(self, root, marks: bool = False, skip: frozenset = frozenset(), markers: bool | None = None,
+                 target=None):
         self.marks = marks
+        self.markers = marks if markers is None else markers  # note and apparatus markers
         self.skip = skip
+        self.target = target  # an element whose place in the text is marked with TARGET
         self.out: list[str] = []
-        if marks:  # numbered through the whole file, as the stylesheets number them
+        if self.markers:  # numbered through the whole file, as the stylesheets number them
             tree = root.getroottree()
             in_text = [e for e in tree.iter(f"{TEI}text") if not any(a.tag == f"{TEI}text" for a in e.iterancestors())]
             notes = [note for text in in_text for note in text.iter(f"{TEI}note")]
@@ -207,6 +211,8 @@ class _Reader:
         name = _local(element)
         if element in self.skip:
             return
+        if element is self.target:
+            self.out.append(TARGET)
         if not _is_tei(element):
             if isinstance(element.tag, str):  # an element of another namespace: its text is read
                 self.content(element, element)
@@ -219,11 +225,11 @@ class _Reader:
             apart = gap_apart(element)
             self.out.append((APART if apart else "") + (gap_mark(element) if self.marks else "") + (APART if apart else ""))
         elif name == "note":
-            if self.marks and _anchor_of(element) is None:
+            if self.markers and _anchor_of(element) is None:
                 self.out.append(f"[{self.note_numbers[element]}]")
         elif name not in name_lists()["not-read"]:
             self.read_words(element, name)
-        if self.marks and element in self.anchored:
+        if self.markers and element in self.anchored:
             self.out.extend(f"[{self.note_numbers[note]}]" for note in self.anchored[element])
 
     def read_words(self, element, name: str) -> None:
@@ -237,7 +243,7 @@ class _Reader:
         if chosen is not None:
             if chosen[0] is not None:
                 self.read(chosen[0])
-            if self.marks and element in self.apparatus_markers:
+            if self.markers and element in self.apparatus_markers:
                 self.out.append("{" + self.apparatus_markers[element] + "}")
         else:
             self.content(element, element)
@@ -276,6 +282,19 @@ def _anchor_of(note, ids: dict | None = None):
             if found is not None and found is not note:
                 return found
     return None
+
+
+def reading_text_at(block, element) -> tuple[str, int]:
+    """The reading text of `block` with gaps and supplied words marked (no note markers), and
+    the offset in it where `element` begins (0 if it is not read there)."""
+    reader = _Reader(block, marks=True, markers=False, target=element)
+    if _local(block) == "note":
+        reader.content(block, block)
+    else:
+        reader.read(block)
+    text = reader.text()
+    offset = text.find(TARGET)
+    return text.replace(TARGET, ""), max(offset, 0)
 
 
 def gap_mark(gap) -> str:
@@ -460,17 +479,25 @@ def _html_words(element) -> list[str]:
 
 def plain_words(text: str) -> list[str]:
     """The words of a plain text (text.xsl) without the notes ("[1] …" … "[n] …") and the
-    apparatus ("{a} …") after it: to compare with the words of `reading_text(text, marks=True)`."""
+    apparatus ("{a} …" … ) after it: to compare with the words of `reading_text(text, marks=True)`."""
     blocks = text.rstrip("\n").split("\n\n")
-    while blocks and re.match(r"\{[a-z]+\} ", blocks[-1]):
-        blocks.pop()
-    last = re.match(r"\[(\d+)\] ", blocks[-1]) if blocks else None
-    if last:  # the notes: [n] down to [1], the last blocks
-        number = int(last.group(1))
-        while number >= 1 and blocks and blocks[-1].startswith(f"[{number}] "):
-            blocks.pop()
-            number -= 1
+    for pattern, label in ((r"\{([a-z]+)\} .*\] ", _marker_number), (r"\[(\d+)\] ", int)):
+        last = re.match(pattern, blocks[-1]) if blocks else None
+        if last:  # the entries or notes: from the last one down to the first, the last blocks
+            number = label(last.group(1))
+            while number >= 1 and blocks and re.match(pattern, blocks[-1]) \
+                    and label(re.match(pattern, blocks[-1]).group(1)) == number:
+                blocks.pop()
+                number -= 1
     return words("\n\n".join(blocks))
+
+
+def _marker_number(letters: str) -> int:
+    """"a" -> 1, "z" -> 26, "aa" -> 27 (the inverse of `marker`)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("a") + 1
+    return number
 
 
 def find_run(needle: list[str], haystack: list[str]) -> int:
@@ -500,7 +527,7 @@ def output_problems(tei_root, page: str | bytes | None, plain: str | None) -> li
         expected = document_words(tei_root)
         if found != expected:
             problems.append("page: " + _first_difference(expected, found))
-    if plain is not None:
+    if plain is not None and reading_text(text):  # a text of no words is printed as its header
         expected = words(reading_text(text, marks=True))
         found = plain_words(plain)
         if find_run(expected, found) < 0:

@@ -96,7 +96,8 @@
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="not(tk:is-inline($element)) and exists($element/*) and not(tk:holds-text($element))
         and (tk:is-container($element) or exists($element/*[not(tk:is-inline(.))
-            and ($tk:element-kinds(local-name()) = 'block' or map:contains($tk:structures, local-name()))]))"/>
+            and ($tk:element-kinds(local-name()) = 'block' or map:contains($tk:structures, local-name()))
+            and not(map:contains($tk:not-read, local-name()))]))"/>
   </xsl:function>
 
   <!-- Whether an element's HTML may be a block: its HTML parent holds flow content (a div, a

@@ -18,7 +18,9 @@
     <xsl:variable name="class" select="concat('name ', local-name())"/>
     <xsl:choose>
       <!-- An empty name (a repository the source leaves implicit) has nothing to click on. -->
-      <xsl:when test="not(normalize-space()) and not(*)"/>
+      <xsl:when test="not(normalize-space()) and not(*)">
+        <xsl:value-of select="text() ! tk:text(.)" separator=""/>
+      </xsl:when>
       <xsl:when test="empty($ids) or $in-link">
         <span class="{$class}"><xsl:apply-templates/></span>
       </xsl:when>

@@ -16,18 +16,24 @@
 
   <!-- One block: its words on one line, whitespace as in running text. -->
   <xsl:function name="tk:line" as="xs:string">
-    <xsl:param name="element" as="element()"/>
+    <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="words">
-      <xsl:apply-templates select="$element" mode="tk:inline"/>
+      <xsl:apply-templates select="$nodes" mode="tk:inline"/>
     </xsl:variable>
     <xsl:sequence select="normalize-space($words)"/>
   </xsl:function>
 
-  <!-- Blocks: an element that holds blocks gives its children's blocks, anything else is one block. -->
+  <!-- Blocks: an element that holds blocks gives its children's blocks (phrases between them
+       run together as one, as on the page), anything else is one block. -->
   <xsl:template match="*" mode="tk:flow" as="xs:string*">
     <xsl:choose>
       <xsl:when test="tk:holds-blocks(.)">
-        <xsl:apply-templates select="*" mode="tk:flow"/>
+        <xsl:for-each-group select="node()" group-adjacent=". instance of element() and tk:apart(.)">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()" mode="tk:flow"/></xsl:when>
+            <xsl:otherwise><xsl:sequence select="tk:line(current-group())"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="tk:line(.)"/>
@@ -36,6 +42,11 @@
   </xsl:template>
 
   <xsl:template match="tei:teiHeader" mode="tk:flow" as="xs:string*"/>
+
+  <!-- A note among blocks is its marker; what is not read gives no block. -->
+  <xsl:template match="*[map:contains($tk:not-read, local-name())]" mode="tk:flow" as="xs:string*">
+    <xsl:sequence select="tk:line(.)"/>
+  </xsl:template>
 
   <!-- Verse: one line per l, the stanza is one block. -->
   <xsl:template match="tei:lg[tk:holds-blocks(.)]" mode="tk:flow" as="xs:string*">
@@ -119,11 +130,11 @@
 
   <xsl:template match="tei:lb | tei:pb | tei:cb" mode="tk:inline"/>
 
-  <!-- An element that stands apart (a paragraph in a note, a list in a paragraph, a cell)
-       stays a word apart. -->
-  <xsl:template match="*[tk:apart(.)][ancestor::*]" mode="tk:inline" priority="-0.1">
+  <!-- An element that stands apart (a paragraph in a note, a list in a paragraph, a cell, a
+       phrase among blocks) stays a word apart, whatever else its template does. -->
+  <xsl:template match="*[tk:apart(.)][not(map:contains($tk:not-read, local-name()))][ancestor::*]" mode="tk:inline" priority="30">
     <xsl:text> </xsl:text>
-    <xsl:apply-templates mode="tk:inline"/>
+    <xsl:next-match/>
     <xsl:text> </xsl:text>
   </xsl:template>
 
