@@ -1,19 +1,23 @@
 """Time `teikit build` and `teikit validate` on large corpora, beside the field's reference tools.
 
-    .venv/bin/python benchmarks/run.py --documents 1000 10000 [--escher] [--jobs 2] [--dask]
+    .venv/bin/python benchmarks/run.py --documents 1000 10000 100000 [--escher] [--jeanpaul]
+                                       [--jobs 2] [--dask] [--builds-only]
 
 For each size, a corpus is generated from the edition's real documents (new ids, numbers and
 shifted dates, so the chronological order interleaves the copies) into benchmarks/out/
 (git-ignored), with the real authority files, schema and stylesheets. `--escher` also
-unpacks ../shared/corpora/escher-briefedition.tar.xz (5,019 letters of another edition) into
-a temporary folder and builds it with benchmarks/editions/escher/teikit.toml.
+unpacks ../shared/corpora/escher-briefedition.tar.xz (5,019 letters of another edition) and
+`--jeanpaul` ../shared/corpora/jeanpaul-umfeldbriefe.tar.xz (952 letters, ediarum) into a
+temporary folder each and builds them with benchmarks/editions/NAME/teikit.toml.
 
 Printed per corpus, in one table (wall time, ms per document, peak RSS of the largest process):
 the lxml parse+serialize floor, jing and `xmllint --relaxng` on the same files and schema,
 `teikit validate`, a cold build (with the time of each of its stages), a no-op rebuild, a
-rebuild after one edited document and after a comment in persons.xml. Every teikit figure is a
-fresh `teikit` process (start-up included). Figures are recorded in benchmarks/README.md; they
-are never asserted in tests.
+rebuild after one edited text, after one edited title (its neighbours name it) and after a
+comment in persons.xml; then the site's shape: files a document, the static DTS's share of the
+bytes, the largest page and how many pages pass 1 MB. Every teikit figure is a fresh `teikit`
+process (start-up included). Figures are recorded in benchmarks/README.md, beside the targets
+(`TARGETS`); they are never asserted in tests.
 """
 
 from __future__ import annotations
@@ -36,6 +40,9 @@ OUT = Path(__file__).resolve().parent / "out"
 SHARED = REPOSITORY.parent / "shared"
 ESCHER = SHARED / "corpora" / "escher-briefedition.tar.xz"
 ESCHER_CONFIG = Path(__file__).resolve().parent / "editions" / "escher" / "teikit.toml"
+JEANPAUL = SHARED / "corpora" / "jeanpaul-umfeldbriefe.tar.xz"
+JEANPAUL_CONFIG = Path(__file__).resolve().parent / "editions" / "jeanpaul" / "teikit.toml"
+MB = 1024 * 1024
 MEASURE = """
 import resource, subprocess, sys, time
 start = time.perf_counter()
@@ -80,12 +87,13 @@ def make_corpus(count: int) -> Path:
     return root
 
 
-def unpack_escher(temp: Path) -> Path | None:
-    if not ESCHER.is_file() or not ESCHER_CONFIG.is_file():
+def unpack(archive_path: Path, config: Path, temp: Path) -> Path | None:
+    """A real edition unpacked into `temp`, with its teikit.toml; None when either is missing."""
+    if not archive_path.is_file() or not config.is_file():
         return None
-    with tarfile.open(ESCHER) as archive:
+    with tarfile.open(archive_path) as archive:
         archive.extractall(temp, filter="data")
-    shutil.copy(ESCHER_CONFIG, temp / "teikit.toml")
+    shutil.copy(config, temp / "teikit.toml")
     return temp
 
 
@@ -122,10 +130,11 @@ def bench(label: str, root: Path, jobs: int, dask: bool, rows: list, builds_only
     schema = edition.schema_dir / "edition.rng"
     teikit = teikit_command() + ["--edition", str(root)]
 
-    def row(stage: str, wall: float, rss: int | None = None, note: str = "") -> None:
-        rows.append((label, n, stage, wall, wall / n * 1000, rss, note))
-        print(f"{label:>14} {stage:<48} {wall:8.2f} s {wall / n * 1000:8.3f} ms/doc "
-              f"{(rss or 0) / 1024:7.0f} MB {note}", flush=True)
+    def row(stage: str, wall: float | None, rss: int | None = None, note: str = "") -> None:
+        per = None if wall is None else wall / n * 1000
+        rows.append((label, n, stage, wall, per, rss, note))
+        timing = "" if wall is None else f"{wall:8.2f} s {per:8.3f} ms/doc {(rss or 0) / 1024:7.0f} MB"
+        print(f"{label:>14} {stage:<48} {timing} {note}", flush=True)
 
     if not builds_only:
         validators(documents, schema, teikit, jobs, row)
@@ -159,11 +168,17 @@ def builds(root: Path, documents: list[Path], teikit: list[str], jobs: int, dask
         row(f"{stage} ({jobs} jobs)", wall, rss, _stages(timings) if code == 0 else f"exit {code}")
     edited = documents[n // 2]
     text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("</title>", " (edited)</title>", 1), encoding="utf-8")
-    wall, rss, code = measure(teikit + ["build", "--jobs", str(jobs), "--quiet"])
-    row("one edited document (title: neighbours too)", wall, rss)
-    edited.write_text(text, encoding="utf-8")
-    measure(teikit + ["build", "--jobs", str(jobs), "--quiet"])  # back to the cold build's state
+    for what, changed in (("text", _edit_text(text)), ("title", text.replace("</title>", " (edited)</title>", 1))):
+        edited.write_text(changed, encoding="utf-8")
+        wall, rss, code = measure(["sh", "-c", " ".join(f"'{a}'" for a in teikit + [
+            "build", "--jobs", str(jobs), "--format", "json"]) + f" > {report_file}"])
+        report = json.loads(report_file.read_text())
+        note = (f"{report['rebuilt']} rebuilt, {report['written']} files written, corpus builders run: "
+                f"{', '.join(report['corpus_built']) or 'none'}; {_stages(report['timings'])}")
+        row(f"one edited {what}" + (" (its neighbours name it)" if what == "title" else ""), wall, rss, note)
+        edited.write_text(text, encoding="utf-8")
+        measure(teikit + ["build", "--jobs", str(jobs), "--quiet"])  # back to the cold build's state
+    site_shape(out, n, row)
     from toolkit.edition import Edition
 
     # persons.xml here; another edition's first authority file (Escher: data/persons/persons.xml)
@@ -182,6 +197,28 @@ def builds(root: Path, documents: list[Path], teikit: list[str], jobs: int, dask
         wall, rss, code = measure(teikit + ["build", "--executor", "dask", "--jobs", str(jobs), "--quiet"])
         row(f"cold build, Dask LocalCluster ({jobs} workers)", wall, rss)
     report_file.unlink()
+
+
+def _edit_text(text: str) -> str:
+    """The document with one word added to its first paragraph of text (not its title or date)."""
+    paragraph = re.compile(r"<p[\s>]").search(text, text.index("<body"))
+    end = text.index(">", paragraph.start()) + 1
+    return text[:end] + "Edited " + text[end:]
+
+
+def site_shape(out: Path, documents: int, row) -> None:
+    """Files a document, the static DTS's share of the bytes, the largest page (target: none over 1 MB)."""
+    sizes = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*")
+             if p.is_file() and ".teikit" not in p.parts}
+    total = sum(sizes.values())
+    dts = sum(size for path, size in sizes.items() if path.startswith("html/api/"))
+    pages = {path: size for path, size in sizes.items() if path.endswith(".html")}
+    largest = max(pages, key=pages.get) if pages else ""
+    heavy = sum(1 for size in pages.values() if size > MB)
+    row("site: files, bytes, largest page", None, None,
+        f"{len(sizes):,} files, {len(sizes) / documents:.1f} a document; {total / MB:,.0f} MB, "
+        f"static DTS {dts / MB:,.0f} MB ({100 * dts / max(total, 1):.0f}%); largest page {largest} "
+        f"{pages.get(largest, 0) / MB:.2f} MB; {heavy} pages over 1 MB")
 
 
 def _stages(timings: dict) -> str:
@@ -214,6 +251,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--escher", action="store_true", help="also the Escher edition (5,019 real letters)")
+    parser.add_argument("--jeanpaul", action="store_true", help="also the Jean Paul edition (952 real letters, ediarum)")
     parser.add_argument("--dask", action="store_true", help="also a cold build on a Dask LocalCluster")
     parser.add_argument("--tei-all", action="store_true", help="also --schema tei_all against jing")
     parser.add_argument("--builds-only", action="store_true", help="skip the validators: only the builds")
@@ -221,18 +259,22 @@ def main() -> None:
     rows: list = []
     for count in args.documents:
         bench(f"{count:,} generated", make_corpus(count), args.jobs, args.dask, rows, args.builds_only)
-    if args.escher:
+    for wanted, label, archive, config in ((args.escher, "Escher", ESCHER, ESCHER_CONFIG),
+                                           (args.jeanpaul, "Jean Paul", JEANPAUL, JEANPAUL_CONFIG)):
+        if not wanted:
+            continue
         with tempfile.TemporaryDirectory() as temp:
-            root = unpack_escher(Path(temp))
+            root = unpack(archive, config, Path(temp))
             if root is None:
-                print(f"Escher edition skipped: needs {ESCHER} and {ESCHER_CONFIG}")
+                print(f"{label} edition skipped: needs {archive} and {config}")
             else:
-                bench("Escher", root, args.jobs, False, rows)
+                bench(label, root, args.jobs, False, rows, args.builds_only)
     if args.tei_all:
         tei_all(rows)
     print("\n| corpus | documents | stage | wall (s) | ms/doc | peak RSS (MB) | notes |\n|---|---:|---|---:|---:|---:|---|")
     for label, n, stage, wall, per, rss, note in rows:
-        print(f"| {label} | {n:,} | {stage} | {wall:.2f} | {per:.3f} | {'' if rss is None else round(rss / 1024)} | {note} |")
+        timing = "| |" if wall is None else f"| {wall:.2f} | {per:.3f} |"
+        print(f"| {label} | {n:,} | {stage} {timing} {'' if rss is None else round(rss / 1024)} | {note} |")
 
 
 if __name__ == "__main__":

@@ -364,8 +364,9 @@ def test_configured_date_alone_becomes_midnight_and_bad_dates_are_refused(small_
     toml.write_text(toml.read_text().replace('"2024-05-06"', '"6 May 2024"'))
     with pytest.raises(ConfigError) as error:
         export_cmif(Edition.open(small_copy))
-    assert str(error.value) == ("teikit.toml: [cmif] date = '6 May 2024' is not a date or date-time "
-                                '(write e.g. "2026-11-24" or "2026-11-24T12:00:00Z")')
+    assert str(error.value).endswith(
+        'teikit.toml:11:1: error: [cmif] date = "6 May 2024" is not allowed: it takes a date in quotes, '
+        'e.g. "2026-11-24" or "2026-11-24T12:00:00Z" [config-value]')
 
 
 # --- the command line --------------------------------------------------------------------------

@@ -137,19 +137,47 @@ def test_entry_gives_the_three_templates(library, api, schemas):
     assert answer(library, api, "index.json") == entry
 
 
-def test_root_collection_is_the_edition_with_its_documents_in_date_order(library, api, schemas):
+def test_root_collection_is_the_edition_with_its_years(library, api, schemas):
     root = valid(schemas, "collection", answer(library, api, "collection.json"))
-    assert (root["@id"], root["@type"], root["totalParents"], root["totalChildren"]) == ("edition", "Collection", 0, 10)
+    assert (root["@id"], root["@type"], root["totalParents"], root["totalChildren"]) == ("edition", "Collection", 0, 1)
     assert root["title"] == "Karabakh, Zangezur and Nakhichevan, August–October 1920: Ten Documents"
     assert root["dublinCore"]["license"] == ["https://creativecommons.org/licenses/by/4.0/"]
     assert root["dublinCore"]["temporal"] == "1920-08-27/1920-10-10"
-    ids = [m["@id"] for m in root["member"]]
+    assert root["member"] == [{
+        "@id": "year-1920", "@type": "Collection", "title": "1920", "description": "The documents sent in 1920",
+        "totalParents": 1, "totalChildren": 10,
+        "dublinCore": {"title": [{"lang": "en", "value": "1920"}], "temporal": "1920",
+                       "type": ["http://purl.org/dc/dcmitype/Collection"]},
+        "collection": SITE + "api/dts/collection/year-1920{;nav,page}.json"}]
+    assert "view" not in root
+
+
+def test_a_year_lists_its_documents_in_date_order(library, api, schemas):
+    year = valid(schemas, "collection", answer(library, api, "collection/year-1920.json"))
+    assert (year["@id"], year["@type"], year["totalParents"], year["totalChildren"]) == ("year-1920", "Collection", 1, 10)
+    ids = [m["@id"] for m in year["member"]]
     assert sorted(ids) == [str(n) for n in range(533, 543)]
     sort_keys = [library.resources[i].letter.sort_key for i in ids]
     assert sort_keys == sorted(sort_keys)
-    for member in root["member"]:
-        valid(schemas, "resource", member)
-    assert "view" not in root
+    first = year["member"][ids.index("537")]
+    assert first == {
+        "@id": "537", "@type": "Resource", "title": "Georgy Chicherin to Sergei Kirov, 4 September 1920",
+        "description": "No. 537: Chicherin to Kirov, 4 September 1920", "totalParents": 1, "totalChildren": 0,
+        "collection": SITE + "api/dts/collection/537{;nav}.json",
+        "navigation": SITE + "api/dts/navigation/537{;ref,start,end,down,tree,page}.json",
+        "document": SITE + "api/dts/document/537{;ref,start,end,tree,mediaType}",
+        "download": [SITE + "tei/537.xml"], "mediaTypes": ["application/tei+xml", "text/html", "text/plain"]}
+    parents = valid(schemas, "collection", answer(library, api, "collection/year-1920;nav=parents.json"))
+    assert [m["@id"] for m in parents["member"]] == ["edition"]
+
+
+def test_a_year_never_takes_a_documents_name(library):
+    from toolkit.dts.model import Library, Resource
+
+    letters = [library.resources["537"].letter]
+    clash = Library("t", "", [], "", {"year-1920": Resource("year-1920", letters[0], [], "", "")})
+    assert list(clash.groups) == ["_year-1920"]
+    assert clash.group_of["year-1920"].id == "_year-1920"
 
 
 def test_a_document_as_a_resource_carries_its_metadata(library, api, schemas):
@@ -166,11 +194,12 @@ def test_a_document_as_a_resource_carries_its_metadata(library, api, schemas):
     assert resource["mediaTypes"] == ["application/tei+xml", "text/html", "text/plain"]
     assert resource["member"] == []
     assert resource["document"] == SITE + "api/dts/document/533{;ref,start,end,tree,mediaType}"
+    valid(schemas, "resource", resource)
 
 
-def test_nav_parents_of_a_document_is_the_edition(library, api, schemas):
+def test_nav_parents_of_a_document_is_its_year(library, api, schemas):
     parents = valid(schemas, "collection", answer(library, api, "collection/533;nav=parents.json"))
-    assert [m["@id"] for m in parents["member"]] == ["edition"]
+    assert [m["@id"] for m in parents["member"]] == ["year-1920"]
     assert answer(library, api, "collection;nav=parents.json")["member"] == []
     query = answer(library, api, "collection", "id=533&nav=parents")
     assert query == parents
@@ -178,15 +207,18 @@ def test_nav_parents_of_a_document_is_the_edition(library, api, schemas):
 
 def test_collection_pages(library, api, schemas, monkeypatch):
     monkeypatch.setattr(library, "page_size", 4)
-    pages = [valid(schemas, "collection", answer(library, api, f"collection;page={n}.json")) for n in (1, 2, 3)]
+    pages = [valid(schemas, "collection", answer(library, api, f"collection/year-1920;page={n}.json"))
+             for n in (1, 2, 3)]
     assert [len(p["member"]) for p in pages] == [4, 4, 2]
     assert pages[1]["view"] == {
-        "@id": SITE + "api/dts/collection;page=2.json", "@type": "Pagination",
-        "first": SITE + "api/dts/collection;page=1.json", "previous": SITE + "api/dts/collection;page=1.json",
-        "next": SITE + "api/dts/collection;page=3.json", "last": SITE + "api/dts/collection;page=3.json"}
+        "@id": SITE + "api/dts/collection/year-1920;page=2.json", "@type": "Pagination",
+        "first": SITE + "api/dts/collection/year-1920;page=1.json",
+        "previous": SITE + "api/dts/collection/year-1920;page=1.json",
+        "next": SITE + "api/dts/collection/year-1920;page=3.json",
+        "last": SITE + "api/dts/collection/year-1920;page=3.json"}
     everything = [m["@id"] for p in pages for m in p["member"]]
     monkeypatch.setattr(library, "page_size", 100)
-    assert everything == [m["@id"] for m in answer(library, api, "collection.json")["member"]]
+    assert everything == [m["@id"] for m in answer(library, api, "collection/year-1920.json")["member"]]
 
 
 # ---- navigation -------------------------------------------------------------------------
@@ -253,7 +285,7 @@ def test_query_style_gives_the_same_answer(library, api):
     ("navigation/533;down=1;page=2.json", "", 404, "page 2 does not exist (the last page is 1)"),
     ("collection.json", "nav=up", 400, "nav must be children or parents, not 'up'"),
     ("collection.json", "page=0", 400, "page must be a whole number of at least 1, not '0'"),
-    ("collection/999.json", "", 404, "no resource '999' in this edition"),
+    ("collection/999.json", "", 404, "no collection or resource '999' in this edition"),
     ("document", "", 400, "the parameter resource is required"),
     ("document/533;ref=p1;end=p1", "", 400, "ref cannot be combined with start or end"),
     ("document/533;ref=p9", "", 404, "resource '533' has no citable unit 'p9'"),
@@ -458,8 +490,8 @@ def test_a_broken_citation_structure_is_reported_not_raised(tmp_path, first, mes
 # ---- static files and the live server ---------------------------------------------------
 
 def test_the_static_files_leave_out_only_what_repeats_a_parents_answer(library, api):
-    """Leaves get no down= answers and no unit its siblings; the whole tree and every unit with
-    parts are there at every depth (docs/dts.md)."""
+    """Leaves get no down= answers but -1 (everything below: nothing) and no unit its siblings;
+    the whole tree and every unit with parts are there at every depth (docs/dts.md)."""
     from toolkit.dts.static import resource_addresses
 
     resource = library.resource("533")
@@ -470,7 +502,8 @@ def test_the_static_files_leave_out_only_what_repeats_a_parents_answer(library, 
     assert (("down", 1), ("ref", "head1"), ("resource", "533")) in wanted
     assert (("down", -1), ("ref", "head1"), ("resource", "533")) in wanted
     assert (("ref", head.children[0]), ("resource", "533")) in wanted
-    assert not any(("ref", head.children[0]) in params and any(k == "down" for k, _ in params) for params in wanted)
+    assert (("down", -1), ("ref", head.children[0]), ("resource", "533")) in wanted
+    assert not any(("ref", head.children[0]) in params and ("down", 1) in params for params in wanted)
     assert not any(("down", 0) in params for params in wanted)
     assert {(("down", d), ("resource", "533")) for d in (1, 2, -1)} <= wanted
     assert all((("ref", u.identifier), ("resource", "533")) in wanted for u in resource.units())
@@ -533,8 +566,187 @@ def test_the_build_removes_the_static_answers_it_no_longer_writes(tmp_path):
     assert not build(Edition.open(edition), out, jobs=1).failed
     assert not list((out / "html" / "api" / "dts").rglob("542*"))
     assert mine.read_text() == "not the build's"
-    root = json.loads((out / "html" / "api" / "dts" / "collection.json").read_text())
-    assert root["totalChildren"] == 9
+    year = json.loads((out / "html" / "api" / "dts" / "collection" / "year-1920.json").read_text())
+    assert year["totalChildren"] == 9
+
+
+# ---- a client's walk: root -> collection -> resource ---------------------------------------
+
+class Walker:
+    """What the official DTS validator (DTS-validator, a pytest suite) does with an entry point:
+    read the entry, expand its collection template without parameters for the root, then ask
+    the collection endpoint for the first member by its id (the entry's template again) and
+    descend, collection by collection, until a member is a Resource; that member's own
+    templates give its navigation (down=1, then the last top unit with down=-1) and its
+    document. Every JSON answer is checked against the DTS 1.0 schemas. `host`: where the
+    site's base_url is served in this test (the static files name https://example.org/teikit/)."""
+
+    def __init__(self, entry_url: str, schemas, host: str | None = None):
+        from uritemplate import URITemplate
+
+        self.schemas, self.template, self.host = schemas, URITemplate, host
+        self.asked: list[str] = []
+        self.entry = self.json(entry_url, "entry")
+
+    def get(self, url: str):
+        return get(url.replace(SITE, self.host) if self.host else url)
+
+    def json(self, url: str, kind: str) -> dict:
+        status, content_type, body = self.get(url)
+        assert status == 200, (url, status, body[:200])
+        return valid(self.schemas, kind, json.loads(body))
+
+    def collection(self, **values) -> dict:
+        url = self.template(self.entry["collection"]).expand(values)
+        self.asked.append(url)
+        return self.json(url, "collection")
+
+    def first_resource(self) -> dict:
+        """The validator's get_one_resource: the first member of the root, followed down."""
+        members = self.collection().get("member") or []
+        assert members, "the root collection lists no member"
+        return self._down(members[0], depth=0)
+
+    def _down(self, member: dict, depth: int) -> dict:
+        assert depth < 5, "no resource within five collections"
+        children = self.collection(id=member["@id"]).get("member") or []
+        if member["@type"] == "Resource":
+            return member
+        assert children, f"collection {member['@id']} has no members"
+        resources = [c for c in children if c["@type"] == "Resource"]
+        return resources[-1] if resources else self._down(children[0], depth + 1)
+
+    def navigation(self, resource: dict, **values) -> dict:
+        url = self.template(resource["navigation"]).expand({"resource": resource["@id"], **values})
+        self.asked.append(url)
+        return self.json(url, "navigation")
+
+    def document(self, resource: dict, **values) -> bytes:
+        url = self.template(resource["document"]).expand({"resource": resource["@id"], **values})
+        self.asked.append(url)
+        status, _, body = self.get(url)
+        assert status == 200, (url, status)
+        return body
+
+
+def test_the_validators_walk_finds_a_document_in_the_static_files(plain, schemas):
+    walker = Walker(plain + "api/dts/index.json", schemas, host=plain)
+    resource = walker.first_resource()
+    assert [url.rsplit("/api/dts/", 1)[1] for url in walker.asked] == [
+        "collection.json", "collection/year-1920.json"]
+    valid(schemas, "collection", resource)
+    top = walker.navigation(resource, down=1)["member"]
+    last = walker.navigation(resource, ref=top[-1]["identifier"], down=-1)
+    assert last["ref"]["identifier"] == top[-1]["identifier"]
+    etree.fromstring(walker.document(resource))
+    assert b"<dts:wrapper" in walker.document(resource, ref=top[-1]["identifier"])
+
+
+def test_the_validators_walk_on_the_live_server(live, schemas):
+    walker = Walker(f"{live}/api/dts", schemas)
+    resource = walker.first_resource()
+    top = walker.navigation(resource, down=1)["member"]
+    assert walker.navigation(resource, down=2)["member"]
+    assert walker.navigation(resource, ref=top[-1]["identifier"], down=-1)["ref"]["identifier"] == top[-1]["identifier"]
+    etree.fromstring(walker.document(resource))
+
+
+def _built_with(tmp_path, static: str) -> Path:
+    """The edition built with [dts] static = `static`: its output folder."""
+    from conftest import copy_edition
+    from toolkit.build import build
+    from toolkit.edition import Edition
+
+    edition = copy_edition(tmp_path / "edition")
+    config = edition / "teikit.toml"
+    config.write_text(config.read_text(encoding="utf-8") + f'\n[dts]\nstatic = "{static}"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert not build(Edition.open(edition), out, jobs=1).failed
+    return out
+
+
+def _serving(folder: Path):
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    return _serve(ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(folder))))
+
+
+def test_the_compact_api_is_two_files_a_document_and_the_walk_still_finds_one(tmp_path, schemas, built_site):
+    out = _built_with(tmp_path, "compact")
+    folder = out / "html" / "api" / "dts"
+    files = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    per_document = [f for f in files if "537" in f]
+    assert per_document == ["collection/537.json", "navigation/537;down=-1.json"]
+    assert sorted(set(files) - {f for f in files if any(str(n) in f for n in range(533, 543))}) == [
+        "collection.json", "collection/year-1920.json", "collection;nav=children.json",
+        "collection;nav=parents.json", "index.json"]
+    # The same bytes as the full API's answers at those addresses.
+    full = built_site / "html" / "api" / "dts"
+    assert all((folder / f).read_bytes() == (full / f).read_bytes() for f in files)
+    server = _serving(out / "html")
+    try:
+        host = f"http://127.0.0.1:{server.server_address[1]}/"
+        walker = Walker(f"{host}api/dts/index.json", schemas, host=host)
+        resource = walker.first_resource()
+        whole = walker.navigation(resource, down=-1)
+        assert whole["member"] and whole["resource"]["@id"] == resource["@id"]
+        status, _, _ = walker.get(resource["download"][0])
+        assert status == 200  # the TEI itself: the published copy
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_static_api_can_be_left_out(tmp_path):
+    out = _built_with(tmp_path, "none")
+    assert not (out / "html" / "api").exists()
+    assert (out / "html" / "537.html").is_file()
+
+
+def test_auto_writes_the_full_api_for_a_small_edition_and_the_compact_one_above(built_site):
+    from toolkit.dts import COMPACT, FULL, FULL_UP_TO, static_mode
+
+    assert (built_site / "html" / "api" / "dts" / "document" / "537").is_file()
+    assert static_mode("auto", FULL_UP_TO) == FULL and static_mode("auto", FULL_UP_TO + 1) == COMPACT
+    assert static_mode("none", 5) == "none"
+
+
+def _synthetic(library, count: int):
+    """A Library of `count` documents over 20 years, made from one real record."""
+    import dataclasses
+
+    from toolkit.dts.model import HTML, TEXT, Library, Resource
+    from toolkit.metadata import DateSpec
+
+    letter = library.resources["537"].letter
+    resources = {}
+    for index in range(count):
+        date = DateSpec(when=f"{1900 + index % 20}-{1 + index % 12:02d}-{1 + index % 28:02d}")
+        copy = dataclasses.replace(letter, doc_id=f"d{index}", file=f"d{index}.xml", date=date)
+        resources[copy.doc_id] = Resource(copy.doc_id, copy, [], "en", "", outputs={HTML: None, TEXT: None})
+    return Library("t", "", [], "", dict(sorted(resources.items(), key=lambda r: r[1].letter.sort_key)))
+
+
+def test_the_collection_answers_grow_with_the_edition_not_faster(library, api, monkeypatch):
+    """Writing every static collection answer describes each document once, whatever the size:
+    the work at 4,000 documents is four times that at 1,000, not sixteen."""
+    from toolkit.dts import collection as collection_module
+    from toolkit.dts.static import corpus_addresses, outputs
+
+    made = []
+    member_json = collection_module.member_json
+    monkeypatch.setattr(collection_module, "member_json", lambda *a: made.append(1) or member_json(*a))
+    counts = {}
+    for size in (1000, 4000):
+        made.clear()
+        synthetic = _synthetic(library, size)
+        files = outputs(synthetic, api, corpus_addresses(synthetic, api, "compact"))
+        counts[size] = (len(made), len(files))
+    # the entry, the edition three ways, and each of 20 years: whole (1,000: 50 documents a year)
+    # or as its address (its first page again) and its two pages (4,000: 200 a year, pages of 100)
+    assert counts == {1000: (1000, 4 + 20), 4000: (4000 + 20 * 100, 4 + 20 * 3)}
 
 
 # ---- teikit import dts ------------------------------------------------------------------
@@ -558,17 +770,19 @@ def test_import_lists_the_collection_of_a_live_endpoint(live, edition, library):
     result = run("--edition", "mine", "import", "dts", f"{live}/api/dts")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[-1] == "10 members, 10 resources"
-    assert [line.split("\t")[0] for line in lines[:-1]] == list(library.resources)
-    assert lines[0] == f"533\tResource\t{library.resources['533'].letter.title}"
+    assert lines[-1] == "11 members, 10 resources"
+    assert lines[0] == "year-1920\tCollection\t1920"
+    assert [line.split("\t")[0] for line in lines[1:-1]] == list(library.resources)
+    assert lines[1] == f"533\tResource\t{library.resources['533'].letter.title}"
     listed = json.loads(run("--edition", "mine", "import", "dts", f"{live}/api/dts", "--format", "json").output)
-    assert listed[0] == {"id": "533", "type": "Resource", "title": library.resources["533"].letter.title, "parent": None}
+    assert listed[1] == {"id": "533", "type": "Resource", "title": library.resources["533"].letter.title,
+                         "parent": "year-1920"}
 
 
 def test_import_reads_a_static_copy_through_a_file_url(built_site, edition):
     result = run("--edition", "mine", "import", "dts", (built_site / "html" / "api" / "dts" / "index.json").as_uri())
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == "10 members, 10 resources"
+    assert result.output.splitlines()[-1] == "11 members, 10 resources"
 
 
 def test_import_fetches_tei_and_never_overwrites_without_force(live, edition):

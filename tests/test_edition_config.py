@@ -9,11 +9,17 @@ from toolkit.cli import cli
 
 
 @pytest.mark.parametrize("toml, message", [
-    ("[edition]\ntitle = 5\n", "[edition] title must be text in quotes"),
+    ("[edition]\ntitle = 5\n",
+     '2:1: error: [edition] title = 5 is not allowed: it takes text in quotes, e.g. "My edition" [config-value]'),
     ('[edition]\neditors = "A. Editor"\n',
-     '[edition] editors must be a list of names in quotes, e.g. editors = ["A. Editor"]'),
-    ("edition = 3\n", "edition must be a table: write [edition] on a line of its own"),
-    ("[schemas]\ntei_all = 1\n", "[schemas] tei_all must be a path in quotes"),
+     '2:1: error: [edition] editors = "A. Editor" is not allowed: it takes a list of texts in quotes, '
+     'e.g. ["A. Editor"] [config-value]'),
+    ("edition = 3\n", "1:1: error: edition = 3: [edition] is a table: write [edition] on a line of its own and "
+     "its settings below it [config-value]"),
+    ("[schemas]\ntei_all = 1\n", '2:1: error: [schemas] tei_all = 1 is not allowed: it takes a path in quotes, '
+     'e.g. "schema/tei_all.rng" [config-value]'),
+    ('[dts]\nstatic = "some"\n', '2:1: error: [dts] static = "some" is not allowed: it takes one of "auto", "full", '
+     '"compact", "none" [config-value]'),
 ])
 def test_a_setting_of_the_wrong_type_is_one_line(tmp_path, monkeypatch, toml, message):
     (tmp_path / "tei").mkdir()
@@ -22,4 +28,4 @@ def test_a_setting_of_the_wrong_type_is_one_line(tmp_path, monkeypatch, toml, me
     result = CliRunner().invoke(cli, ["export", "cmif"])
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert result.stderr == f"Error: {tmp_path / 'teikit.toml'}: {message}\n"
+    assert result.stderr == f"Error: teikit.toml:{message}\n"

@@ -3,6 +3,7 @@ its facets, the drawings' links, the site without JavaScript, accessibility of t
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -157,3 +158,38 @@ def test_without_javascript_the_search_page_says_where_else_to_look(server, tmp_
             assert page.locator("figure svg a").count() == 10  # the drawing needs no script
         finally:
             context.close()
+
+
+@pytest.fixture
+def sharded_server(tmp_path, monkeypatch):
+    """The edition built with its search index in four shards (two or three pages each), served."""
+    import threading
+
+    from conftest import copy_edition
+    from toolkit.build import build
+    from toolkit.builders import search as search_module
+    from toolkit.edition import Edition
+    from toolkit.serve import make_server
+
+    monkeypatch.setattr(search_module, "SHARD_PAGES", 3)
+    edition = Edition.open(copy_edition(tmp_path / "edition"))
+    assert not build(edition, tmp_path / "out", jobs=1).failed
+    httpd = make_server(tmp_path / "out", "127.0.0.1", 0)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", tmp_path / "out"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_search_over_shards_finds_what_one_index_finds(sharded_server, browser_page):
+    server, out = sharded_server
+    shards = json.loads((out / "html" / "pagefind" / "teikit-shards.json").read_text())["merge"]
+    assert shards == ["s1/", "s2/", "s3/"]
+    assert not list((out / "html" / "pagefind" / "s1").glob("*.js"))  # pagefind's scripts once
+    page = browser_page
+    chicherin = search_with_facet(page, server, "Zangezur", "Sender", "Georgy Chicherin")
+    assert result_pages(page) == ["536.html", "538.html", "540.html", "542.html"]
+    chicherin.click()
+    page.wait_for_function("document.querySelector('.pagefind-ui__message').innerText.startsWith('1 result')")
+    assert result_pages(page) == ["540.html"]
+    shot(page, "search-shards")

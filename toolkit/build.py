@@ -36,6 +36,7 @@ from .builders.citation import build_date
 from .builders.indexes import document_label, entries_xml
 from .corpus import authority_index, parse_tei
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
+from .dts import static_mode
 from .errors import InputError
 from .edition import Edition
 from .executors import batches, default_jobs, open_executor
@@ -117,6 +118,14 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     `schema`, default teikit.toml's) are reported and skipped. `progress(stage, total)` returns a
     callable advanced per document."""
     folder = OutputFolder.open(Path(out_dir) if out_dir is not None else edition.root / "build", edition)
+    try:  # the folder is locked until the build is over
+        return _build_into(folder, edition, jobs, clean, executor, scheduler, progress, schema)
+    finally:
+        folder.close()
+
+
+def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, scheduler, progress,
+                schema) -> BuildReport:
     report = BuildReport(folder.root)
     report.diagnostics += config_warnings(edition)
     clock = _Clock(report)
@@ -143,6 +152,10 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
     clock.lap("corpus")
     report.removed = len(folder.publish())
     report.written = len(folder.written)
+    for path in folder.foreign:
+        report.fail(Diagnostic(display_path(folder.root / path), 1, 0, ERROR, "output-foreign",
+                               "a file teikit did not write is where the build puts one of its outputs; it was "
+                               "left as it was and the output not written: move it away, or build into another folder"))
     if report.failed:
         State.drop(folder.root)
         Snapshot.drop(folder.root)
@@ -173,9 +186,10 @@ def fingerprint(edition: Edition, schema: str) -> str | None:
 
 
 def config_warnings(edition: Edition) -> list[Diagnostic]:
-    """One warning line for each thing a published edition needs that teikit.toml does not say."""
+    """teikit.toml's unknown keys, and one warning line for each thing a published edition needs that it does not say."""
     where = display_path(edition.root / "teikit.toml")
-    return [Diagnostic(where, 1, 0, WARNING, rule, message) for rule, message in edition.config.missing()]
+    return [*edition.config.warnings,
+            *(Diagnostic(where, 1, 0, WARNING, rule, message) for rule, message in edition.config.missing())]
 
 
 class _Run:
@@ -210,7 +224,7 @@ class _Run:
     def _stamp(self, path: Path) -> FileStamp | None:
         try:
             require_safe_name(path)
-            require_inside(path, self.edition.root)
+            require_inside(path, self.edition.roots)
             stat = os.stat(path)
         except OSError as error:
             self.unreadable[str(path)] = unreadable(path, error).diagnostic
@@ -265,7 +279,9 @@ class _Run:
         inputs = [Path(p) for p in self.stamps] + [self.edition.root / "teikit.toml"]
         return {"site": True, "edition-title": self._edition_title(), "edition-editors": ", ".join(config.editors),
                 "licence": config.licence, "base-url": config.base_url, "publisher": config.publisher,
-                "build-date": build_date(inputs, config.date), "teikit-version": __version__}
+                "build-date": build_date(inputs, config.date), "teikit-version": __version__,
+                # how much of the DTS API is written as files: a page's key, since its answers follow it
+                "dts-static": static_mode(config.dts_static, len(self.documents))}
 
     def _edition_title(self) -> str:
         """teikit.toml's title, else edition.xml's (remembered while edition.xml is unchanged)."""
@@ -282,7 +298,7 @@ class _Run:
 
     @cached_property
     def support(self) -> list:
-        parsed, failures = parse_tei(self.support_paths, self.edition.config.max_file_bytes, self.edition.root)
+        parsed, failures = parse_tei(self.support_paths, self.edition.config.max_file_bytes, self.edition.roots)
         for failure in failures:
             self.report.fail(failure)
         return parsed

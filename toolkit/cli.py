@@ -147,12 +147,13 @@ def validate(context: Context, paths: tuple[Path, ...], schema: str | None, outp
     _scheduler_needs_dask(executor, scheduler)
     report = run_validation(context.edition, expand_paths(paths), schema, jobs=jobs, executor=executor,
                             scheduler=scheduler)
+    diagnostics = [*context.edition.config.warnings, *report.diagnostics]  # teikit.toml's unknown keys first
     if output_format == "json":
-        click.echo(to_json(report.diagnostics))
+        click.echo(to_json(diagnostics))
     else:
-        for diagnostic in report.diagnostics:
+        for diagnostic in diagnostics:
             click.echo(diagnostic.format())
-        click.echo(report.summary(), err=bool(report.diagnostics))
+        click.echo(report.summary(), err=bool(diagnostics))
     if report.invalid:
         sys.exit(1)
 

@@ -36,7 +36,7 @@ class Corpus:
 
 
 def parse_tei(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
-              root: Path | None = None) -> tuple[list[ParsedDocument], list[Diagnostic]]:
+              root: Path | tuple[Path, ...] | None = None) -> tuple[list[ParsedDocument], list[Diagnostic]]:
     """Parse every path as TEI; return the parsed ones and one diagnostic per failure. Files
     inside the edition folder `root` must not be links out of it (xmlio.require_inside)."""
     parsed, failures = [], []
@@ -60,10 +60,10 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
     documents' references are resolved against them.
     """
     cap = edition.config.max_file_bytes
-    support, support_failures = parse_tei(edition.authority_files(), cap, edition.root)
+    support, support_failures = parse_tei(edition.authority_files(), cap, edition.roots)
     description = edition.description_file()
     if paths is None:
-        documents, document_failures = parse_tei(edition.document_files(), cap, edition.root)
+        documents, document_failures = parse_tei(edition.document_files(), cap, edition.roots)
         return Corpus(documents, support, support_failures + document_failures,
                       authority_index(edition, support, documents), targets=support + documents,
                       description=description)
@@ -71,7 +71,7 @@ def load(edition: Edition, paths: Iterable[Path] | None = None) -> Corpus:
     # Explicit paths: parse each once, reusing the support files already parsed above.
     by_path = {resolved(d.path): d for d in support}
     wanted = [Path(p) for p in paths]
-    fresh, failures = parse_tei([p for p in wanted if resolved(p) not in by_path], cap, edition.root)
+    fresh, failures = parse_tei([p for p in wanted if resolved(p) not in by_path], cap, edition.roots)
     by_path.update({resolved(d.path): d for d in fresh})
     targets = [by_path[resolved(p)] for p in wanted if resolved(p) in by_path]
     documents = [d for d in fresh if not edition.is_support_file(d.path)]

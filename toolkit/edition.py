@@ -6,12 +6,18 @@ What the edition does not have falls back to the defaults packaged with teikit.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConfigError, SchemaNotFound
+from .diagnostics import ERROR, Diagnostic, display_path
+from .errors import ConfigError, InputError, SchemaNotFound
+from .settings import (Date, Email, FilePath, Folders, Globs, Number, Reading, Setting, Text, Texts, Url,
+                       leaving)
+from .xmlio import read_regular
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 AUTHORITY_FILES = ("persons.xml", "places.xml", "orgs.xml")
@@ -38,31 +44,87 @@ DEFAULT_AUTHORITIES = tuple(f"tei/{name}" for name in AUTHORITY_FILES)
 DEFAULT_DESCRIPTION = f"tei/{EDITION_FILE}"
 SCHEMA_CHOICES = "edition, tei_all, none or the path of a .rng file"
 UNIQUE_ID_SCOPES = ("corpus", "document")
+DTS_STATIC = ("auto", "full", "compact", "none")  # how much of the DTS API is written as files (toolkit/dts)
 
 
-@dataclass
-class Config:
+# Every setting of teikit.toml: its table and key, the kind of value it takes, its default and a line of
+# help (toolkit/settings.py reads a file against them). A new setting is a new entry; its value is
+# config.<attribute>. docs/conventions.md describes each (tests/test_settings.py checks it names them all).
+SETTINGS = (
     # What the edition says about itself; nothing is assumed (no licence, no address) that it does not say.
-    title: str = ""
-    editors: list[str] = field(default_factory=list)
-    publisher: str = ""
-    licence: str = ""
-    base_url: str = ""
-    date: str = ""  # the date every page shows as its build date (YYYY-MM-DD); see docs/site.md
-    schemas: dict[str, str] = field(default_factory=dict)
-    cmif: dict[str, str] = field(default_factory=dict)  # [cmif] email, date: see docs/exchange.md
+    Setting("edition", "title", Text(example="My edition"), "", "the edition's title on the site and in cmif.xml"),
+    Setting("edition", "editors", Texts(example="A. Editor"), [], "the editors' names"),
+    Setting("edition", "publisher", Text(example="A. Publisher"), "", "who publishes the edition"),
+    Setting("edition", "licence", Url(example="https://creativecommons.org/licenses/by/4.0/"), "",
+            "the licence, as an http(s) URL: every page links to it"),
+    Setting("edition", "base_url", Url(), "", "where build/html/ is published, an http(s) URL"),
+    Setting("edition", "date", Date(), "", "the build date every page shows (YYYY-MM-DD); see docs/site.md"),
     # [corpus]: where the files are and which rules hold across them (docs/conventions.md)
-    documents: list[str] = field(default_factory=lambda: list(DEFAULT_DOCUMENTS))
-    authorities: list[str] = field(default_factory=lambda: list(DEFAULT_AUTHORITIES))
-    description: str = DEFAULT_DESCRIPTION
-    schema: str = "edition"
-    unique_ids: str = "corpus"
+    Setting("corpus", "documents", Globs(), list(DEFAULT_DOCUMENTS), "globs of the documents"),
+    Setting("corpus", "authorities", Globs(example="tei/persons.xml"), list(DEFAULT_AUTHORITIES),
+            "globs of the authority files"),
+    Setting("corpus", "description", Globs(example=DEFAULT_DESCRIPTION, single=True), DEFAULT_DESCRIPTION,
+            "the corpus description (edition.xml)"),
+    Setting("corpus", "allow_outside", Folders(), [],
+            "folders outside the edition folder whose files documents and authorities may name (and the site publishes)"),
+    Setting("corpus", "schema", FilePath(example="edition"), "edition", f"the schema: {SCHEMA_CHOICES}"),
+    Setting("corpus", "unique_ids", Text(choices=UNIQUE_ID_SCOPES), "corpus",
+            "corpus: an xml:id is used once in the whole corpus; document: once in each document"),
     # [references]: the attribute of an entry that a name's @key matches ("" when @key is not used)
-    key: str = ""
+    Setting("references", "key", Text(example="n"), "", "the attribute of an entry that a name's @key matches"),
     # [correspondence]: @type values that mark a name inside correspAction type="sent" as the addressee
-    received_types: tuple[str, ...] = ()
-    max_file_mb: float = 50  # [limits]: no file larger than this is read (docs/security.md)
-    document_seconds: float = 60  # [limits]: no document is checked or rendered for longer than this
+    Setting("correspondence", "received_types", Texts(example="addressee"), [],
+            "@type values marking a name in correspAction type=\"sent\" as the addressee"),
+    Setting("schemas", "tei_all", FilePath(example="schema/tei_all.rng"), None,
+            "the official tei_all.rng, for --schema tei_all", attribute="schemas.tei_all"),
+    # [limits]: untrusted input is bounded (docs/security.md)
+    Setting("limits", "max_file_mb", Number(0, 2048, "megabytes", 50), 50, "no file larger than this is read"),
+    Setting("limits", "document_seconds", Number(0, 86400, "seconds", 60), 60,
+            "no document is checked or rendered for longer than this"),
+    Setting("cmif", "email", Email(), None, "the contact address of cmif.xml", attribute="cmif.email"),
+    Setting("cmif", "date", Date(time=True), None, "cmif.xml's publication date", attribute="cmif.date"),
+    Setting("dts", "static", Text(choices=DTS_STATIC), "auto",
+            "how much of the DTS API is written as files: full, compact, none, or auto (full up to 200 documents)",
+            attribute="dts_static"),
+)
+CONFIG_MAX_BYTES = 1024 * 1024  # teikit.toml is a few lines: a larger one is not read
+
+
+class Config:
+    """The settings of teikit.toml, checked against SETTINGS: `config.title`, `config.cmif["email"]` …
+
+    `warnings` are the located lines of what the file says that teikit does not know (config-unknown).
+    """
+
+    def __init__(self, values: dict | None = None, warnings: list[Diagnostic] | None = None, **settings):
+        """Config() is the defaults; Config(title="…") sets some (unchecked: for programs and tests)."""
+        defaults = Reading({}, "", "teikit.toml", SETTINGS)
+        defaults.read()
+        unknown = set(settings) - set(defaults.values)
+        if unknown:
+            raise TypeError(f"no setting called {', '.join(sorted(unknown))}")
+        self.__dict__["values"] = {**defaults.values, **(values or {}), **settings}
+        self.__dict__["warnings"] = warnings or []
+
+    def __getattr__(self, name: str):
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value) -> None:
+        if name not in self.__dict__["values"]:
+            raise AttributeError(f"no setting called {name}")
+        self.__dict__["values"][name] = value
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Config) and self.values == other.values
+
+    def __getstate__(self):
+        return self.__dict__
+
+    def __setstate__(self, state) -> None:
+        self.__dict__.update(state)
 
     @property
     def max_file_bytes(self) -> int:
@@ -70,20 +132,30 @@ class Config:
 
     @classmethod
     def load(cls, path: Path) -> "Config":
-        if not path.is_file():
+        """teikit.toml at `path` (the defaults if there is none); a value that is not allowed is a
+        ConfigError of one located line."""
+        if not os.path.lexists(path):
             return cls()
+        where = display_path(path)
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{path}: not valid TOML: {error}") from None
-        known = _edition_settings(_table(data, "edition", path), path)
-        schemas = _table(data, "schemas", path)
-        for key, value in schemas.items():
-            _require(isinstance(value, str), path, f"[schemas] {key} must be a path in quotes")
-        known |= _corpus_settings(_table(data, "corpus", path), path)
-        known |= _reference_settings(_table(data, "references", path), path)
-        known |= _correspondence_settings(_table(data, "correspondence", path), path)
-        config = cls(**known, **_limits(_table(data, "limits", path), path), schemas=dict(schemas), cmif=dict(_table(data, "cmif", path)))
+            text = read_regular(path, CONFIG_MAX_BYTES).decode("utf-8")
+            data = tomllib.loads(text)
+        except InputError as error:
+            raise ConfigError(error.diagnostic.format()) from None
+        except UnicodeDecodeError as error:
+            raise ConfigError(Diagnostic(where, 1, 1, ERROR, "config-toml",
+                                         f"not UTF-8 (byte {error.start}): save teikit.toml as UTF-8").format()) from None
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(_toml_error(where, error).format()) from None
+        except RecursionError:
+            raise ConfigError(Diagnostic(where, 1, 1, ERROR, "config-toml",
+                                         "not valid TOML: values nested too deep").format()) from None
+        reading = Reading(data, text, where, SETTINGS)
+        reading.read()
+        _check_paths(reading, path.parent)
+        if reading.errors:
+            raise ConfigError(reading.errors[0].format())
+        config = cls(reading.values, reading.warnings)
         if config.base_url and not config.base_url.endswith("/"):
             config.base_url += "/"
         return config
@@ -100,72 +172,35 @@ class Config:
         return notes
 
 
-def _require(condition: bool, path: Path, message: str) -> None:
-    if not condition:
-        raise ConfigError(f"{path}: {message}")
+def _toml_error(where: str, error: "tomllib.TOMLDecodeError") -> Diagnostic:
+    """tomllib's message ends "(at line 3, column 7)": that is the place."""
+    found = re.search(r"\(at line (\d+), column (\d+)\)$", str(error))
+    message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)$", "", str(error))
+    line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
+    return Diagnostic(where, line, column, ERROR, "config-toml", f"not valid TOML: {message}")
 
 
-def _table(data: dict, name: str, path: Path) -> dict:
-    table = data.get(name, {})
-    _require(isinstance(table, dict), path, f"{name} must be a table: write [{name}] on a line of its own")
-    return table
+def _check_paths(reading: Reading, root: Path) -> None:
+    """Globs of files that are read and published stay inside the edition folder, unless [corpus]
+    allow_outside names the folder they lead to (the user's explicit word)."""
+    allowed = [_resolved_folder(root, folder) for folder in reading.values.get("allow_outside", [])]
+    for setting in SETTINGS:
+        if not getattr(setting.kind, "inside", False):
+            continue
+        value = reading.values.get(setting.name)
+        for pattern in [value] if isinstance(value, str) else value or []:
+            folder = leaving(pattern)
+            if folder is None or any(_resolved_folder(root, folder).is_relative_to(a) for a in allowed):
+                continue
+            reading.error_at(setting, "config-path",
+                             f"{setting.where}: {json.dumps(pattern, ensure_ascii=False)} leads out of the edition "
+                             "folder; teikit reads and publishes only the edition's own files unless teikit.toml "
+                             f"names the folder: [corpus] allow_outside = [{json.dumps(folder, ensure_ascii=False)}]")
+            break
 
 
-def _edition_settings(section: dict, path: Path) -> dict:
-    """[edition]'s known keys; a value of the wrong type is refused here, not deep in a build."""
-    known = {k: section[k] for k in ("title", "editors", "publisher", "licence", "base_url", "date") if k in section}
-    for key, value in known.items():
-        if key == "editors":
-            _require(isinstance(value, list) and all(isinstance(v, str) for v in value), path,
-                     '[edition] editors must be a list of names in quotes, e.g. editors = ["A. Editor"]')
-        else:
-            _require(isinstance(value, str), path, f"[edition] {key} must be text in quotes")
-    return known
-
-
-def _limits(section: dict, path: Path) -> dict:
-    """[limits] max_file_mb, document_seconds: positive numbers."""
-    examples = {"max_file_mb": 50, "document_seconds": 60}
-    known = {k: section[k] for k in examples if k in section}
-    for key, value in known.items():
-        _require(isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0, path,
-                 f"[limits] {key} must be a positive number, e.g. {key} = {examples[key]}")
-    return known
-
-
-def _corpus_settings(section: dict, path: Path) -> dict:
-    """[corpus]: globs of the documents and the authority files, the schema, the scope of xml:id."""
-    known = {}
-    for key in ("documents", "authorities"):
-        if key in section:
-            value = section[key]
-            _require(isinstance(value, list) and all(isinstance(v, str) for v in value), path,
-                     f'[corpus] {key} must be a list of globs in quotes, e.g. {key} = ["tei/**/*.xml"]')
-            known[key] = value
-    for key in ("description", "schema", "unique_ids"):
-        if key in section:
-            _require(isinstance(section[key], str), path, f"[corpus] {key} must be text in quotes")
-            known[key] = section[key]
-    _require(known.get("unique_ids", "corpus") in UNIQUE_ID_SCOPES, path,
-             '[corpus] unique_ids must be "corpus" (an xml:id is used once in the whole corpus) or "document"')
-    return known
-
-
-def _reference_settings(section: dict, path: Path) -> dict:
-    if "key" not in section:
-        return {}
-    _require(isinstance(section["key"], str), path,
-             '[references] key must be the attribute of an entry that @key matches, e.g. key = "n"')
-    return {"key": section["key"]}
-
-
-def _correspondence_settings(section: dict, path: Path) -> dict:
-    if "received_types" not in section:
-        return {}
-    value = section["received_types"]
-    _require(isinstance(value, list) and all(isinstance(v, str) for v in value), path,
-             '[correspondence] received_types must be a list of @type values in quotes, e.g. ["addressee"]')
-    return {"received_types": tuple(value)}
+def _resolved_folder(root: Path, folder: str) -> Path:
+    return resolved(root / folder)
 
 
 @dataclass
@@ -179,6 +214,12 @@ class Edition:
         if not root.is_dir():
             raise ConfigError(f"{root}: edition folder does not exist")
         return cls(root, Config.load(root / "teikit.toml"))
+
+    @property
+    def roots(self) -> tuple[Path, ...]:
+        """The folders whose files the edition may read and publish: its own, and those [corpus]
+        allow_outside names (xmlio.require_inside refuses a link that leads out of all of them)."""
+        return (self.root, *(_resolved_folder(self.root, f) for f in self.config.allow_outside))
 
     @property
     def tei_dir(self) -> Path:

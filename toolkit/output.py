@@ -14,11 +14,19 @@
   next build sweeps; staged files are never visible in the published folders.
 - Each rename is journalled first (`.teikit/journal`), so a build killed while publishing
   still knows, next time, which files it wrote.
+- One build at a time: `.teikit/lock` is locked (flock) from `open` to `close`; a second build
+  into the same folder says so in one line and touches nothing. The kernel drops the lock of
+  a build that is killed.
+- A file teikit did not write is never replaced: an output whose place holds someone else's
+  file is not published and is listed in `foreign` (the build reports each in one line).
+- No link is followed: a symbolic link where teikit needs a folder of its own (`.teikit`,
+  `html`, `html/tei` …) stops the build in one line, before anything is written.
 """
 
 from __future__ import annotations
 
 import errno
+import fcntl
 import json
 import os
 import posixpath
@@ -34,6 +42,7 @@ META_DIR = ".teikit"
 MANIFEST = f"{META_DIR}/manifest.json"
 JOURNAL = f"{META_DIR}/journal"
 STAGING = f"{META_DIR}/staging"
+LOCK = f"{META_DIR}/lock"
 
 
 def refuse_dangerous(out_dir: Path, edition: Edition) -> None:
@@ -63,6 +72,9 @@ def _explain(error: OSError, path: Path) -> str:
         return f"{path}: cannot write here ({os.strerror(error.errno)}); the previous site is left as it was"
     if error.errno in (errno.ENOTDIR, errno.EEXIST):
         return f"{path}: a file is where the build needs a folder: move or remove it"
+    if error.errno == errno.ELOOP:
+        return (f"{path}: a symbolic link is where the build needs a folder of its own: teikit never writes "
+                "through a link in its output folder (remove the link, or pass --out the folder it leads to)")
     return f"{path}: {error.strerror or error}; the previous site is left as it was"
 
 
@@ -72,20 +84,54 @@ class OutputFolder:
         self.wanted: dict[str, str] = {}  # what this build produces (path -> sha)
         self.staged: dict[str, Path] = {}  # new bytes waiting to be published
         self.written: list[str] = []  # published by this build
+        self.foreign: list[str] = []  # outputs not published: a file teikit did not write is in their place
         self.unchanged: int = 0  # produced again with the same bytes: not rewritten
         self.intact = False  # the folders are as the last build left them (build.py sets it)
+        self._lock: int | None = None
 
     @classmethod
     def open(cls, out_dir: Path, edition: Edition) -> "OutputFolder":
+        """The folder, locked for this build (close() unlocks it), its debris swept."""
         refuse_dangerous(out_dir, edition)
         folder = cls(out_dir.resolve())
-        folder._prepare()
+        folder._lock_folder()
+        try:
+            folder._prepare()
+        except BaseException:
+            folder.close()
+            raise
         return folder
+
+    def _lock_folder(self) -> None:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            _own_folder(self.root, META_DIR)
+            descriptor = os.open(self.root / LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as error:
+            raise OutputError(_explain(error, Path(error.filename or self.root))) from None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
+            os.close(descriptor)
+            raise OutputError(f"{self.root}: another teikit build is writing into this folder"
+                              f"{f' (process {holder})' if holder.isdigit() else ''}: wait for it to finish, "
+                              "or build into another folder") from None
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, str(os.getpid()).encode(), 0)
+        self._lock = descriptor
+
+    def close(self) -> None:
+        """Unlock the folder: the build is over (explicitly, for processes forked with the lock open)."""
+        if self._lock is not None:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            os.close(self._lock)
+            self._lock = None
 
     def _prepare(self) -> None:
         staging = self.root / STAGING
         try:
-            _make_dirs(self.root, PurePosixPath(STAGING))
+            _own_folder(self.root, STAGING)
             shutil.rmtree(staging)  # what a killed build left behind
             staging.mkdir()
         except OSError as error:
@@ -115,6 +161,10 @@ class OutputFolder:
         """Stage one output (a relative posix path) unless the same bytes are already there."""
         if not _safe(path):
             raise ValueError(f"not a relative path inside the output folder: {path!r}")
+        if path in self.staged:  # two builders, or a document and a site page, would write one file
+            self.abandon()
+            raise OutputError(f"{self.root / path}: two outputs of this build would be written here; "
+                              "the build stopped before publishing anything")
         digest = sha(data)
         self.wanted[path] = digest
         if self.manifest.get(path) == digest and os.path.isfile(os.path.join(self.root, path)):
@@ -169,6 +219,7 @@ class OutputFolder:
     def publish(self) -> list[str]:
         """Move the staged files into place, then delete the stale files teikit wrote."""
         self._check_folders()
+        self._set_foreign_aside()
         if not self.staged and self.wanted == self.manifest and not (self.root / JOURNAL).exists():
             self.abandon()
             return []  # nothing new, nothing stale: the manifest stays as it is
@@ -195,22 +246,50 @@ class OutputFolder:
         return stale
 
     def _check_folders(self) -> None:
-        """A file where a folder must be is found before anything is published."""
-        for parent in sorted({PurePosixPath(p).parent for p in self.staged}):
-            current = self.root
+        """A file, or a link, where a folder must be is found before anything is published: in the
+        folders of every output, kept, new or stale (nothing is read, written or deleted through a link)."""
+        checked: set[PurePosixPath] = set()
+        paths = set(self.staged) | set(self.wanted) | set(self.manifest)
+        for parent in sorted({PurePosixPath(posixpath.dirname(p)) for p in paths}):
+            current = PurePosixPath()
             for part in parent.parts:
                 current = current / part
-                if current.exists() and not current.is_dir():
+                if current in checked:
+                    continue
+                checked.add(current)
+                where = self.root / current
+                if where.is_symlink():
                     self.abandon()
-                    raise OutputError(_explain(OSError(errno.ENOTDIR, "not a folder"), current))
+                    raise OutputError(_explain(OSError(errno.ELOOP, "a link"), where))
+                if where.exists() and not where.is_dir():
+                    self.abandon()
+                    raise OutputError(_explain(OSError(errno.ENOTDIR, "not a folder"), where))
+
+    def _set_foreign_aside(self) -> None:
+        """Outputs whose place holds a file teikit did not write (the user's own index.html, a link)
+        are not published: the file stays, and the output is listed in `foreign`."""
+        manifest = self.manifest
+        listings: dict[str, set[str]] = {}  # a folder's names, listed once (a build writes thousands)
+        for path in sorted(p for p in self.staged if p not in manifest):
+            folder, name = posixpath.split(path)
+            if folder not in listings:
+                try:
+                    listings[folder] = set(os.listdir(os.path.join(self.root, folder)))
+                except OSError:  # not there yet: nothing can be in the way
+                    listings[folder] = set()
+            if name in listings[folder]:
+                self.foreign.append(path)
+                os.unlink(self.staged.pop(path))
+                del self.wanted[path]
 
     def remove_stale(self) -> list[str]:
         stale = sorted(set(self.manifest) - set(self.wanted))
         removed = []
         for path in stale:
             target = self.root / path
-            # Changed since teikit wrote it: someone else's bytes now, left alone.
-            if target.is_file() and not target.is_symlink() and sha(target.read_bytes()) == self.manifest[path]:
+            # Changed since teikit wrote it (or reached through a link): someone else's, left alone.
+            if (_through_folders(self.root, path) and target.is_file() and not target.is_symlink()
+                    and sha(target.read_bytes()) == self.manifest[path]):
                 target.unlink()
                 removed.append(path)
                 _remove_emptied_folders(target.parent, self.root)
@@ -237,6 +316,30 @@ def _safe(path: str) -> bool:
     (string operations: a manifest holds a path per file of the site)."""
     parts = [part for part in path.split("/") if part not in ("", ".")]
     return bool(parts) and not path.startswith("/") and ".." not in parts and parts[0] != META_DIR
+
+
+def _own_folder(root: Path, relative: str) -> None:
+    """Make the folders of `relative` under root, refusing a link or a file in their place."""
+    current = root
+    for part in PurePosixPath(relative).parts:
+        current = current / part
+        try:
+            current.mkdir()
+        except FileExistsError:
+            if current.is_symlink():
+                raise OSError(errno.ELOOP, "a link", str(current)) from None
+            if not current.is_dir():
+                raise OSError(errno.ENOTDIR, "not a folder", str(current)) from None
+
+
+def _through_folders(root: Path, path: str) -> bool:
+    """Every folder on the way from root to `path` is a real folder, no link."""
+    current = root
+    for part in PurePosixPath(path).parent.parts:
+        current = current / part
+        if current.is_symlink() or not current.is_dir():
+            return False
+    return True
 
 
 def _remove_emptied_folders(folder: Path, root: Path) -> None:

@@ -25,7 +25,7 @@ from lxml import etree
 
 from . import XML_NS
 from .authority import AuthorityIndex
-from .builders import Context, Page, build_page, document_builders
+from .builders import Context, Page, build_page, document_builders, name_taken, site_files
 from .diagnostics import ERROR, Diagnostic, display_path
 from .edition import Edition
 from .errors import InputError, TeikitError
@@ -60,6 +60,10 @@ class TaskContext:
     @cached_property
     def builders(self):
         return document_builders()
+
+    @cached_property
+    def site_files(self) -> dict[str, str]:
+        return site_files(self.edition)
 
 
 @dataclass
@@ -103,7 +107,10 @@ def check_one(context: TaskContext, path: Path) -> Checked:
 
     try:
         require_safe_name(path)
-        require_inside(path, context.edition.root)
+        require_inside(path, context.edition.roots)
+        taken = name_taken(path, context.site_files) if os.path.abspath(path).startswith(f"{context.edition.root}/") else ""
+        if taken:  # a document of the edition called like a page of the site (index.xml)
+            return Checked(str(path), None, [_build_error(path, "name-taken", taken)])
         stat = os.stat(path)
         data = read_regular(path, context.edition.config.max_file_bytes)  # no FIFO, device or huge file
     except OSError as error:

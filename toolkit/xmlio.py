@@ -338,22 +338,24 @@ def require_safe_name(path: Path) -> None:
                                      "safely: rename the file"))
 
 
-def require_inside(path: Path, root: Path | None) -> None:
+def require_inside(path: Path, root: Path | tuple[Path, ...] | None) -> None:
     """A file of the edition must be the edition's: refuse a link that leads out of its folder.
 
     The build publishes a copy of every document and authority file: followed, a link to
     another user's file (or a system file) on a shared machine would put it on the site. A
     link within the edition is followed; a path outside the edition (a file named on the
-    command line) is not the edition's and is read as given.
+    command line) is not the edition's and is read as given. `root` may be several folders
+    (Edition.roots: the edition's and those teikit.toml allows outside it).
     """
     if root is None:
         return
-    top = os.path.abspath(root)
-    if os.path.commonpath([top, os.path.abspath(path)]) != top:
+    roots = [root] if isinstance(root, (str, os.PathLike)) else list(root)
+    where = os.path.abspath(path)
+    if not any(os.path.commonpath([os.path.abspath(r), where]) == os.path.abspath(r) for r in roots):
         return
     try:
         target = Path(path).resolve()
-        inside = target.is_relative_to(Path(root).resolve())
+        inside = any(target.is_relative_to(Path(r).resolve()) for r in roots)
     except (OSError, RuntimeError):  # a loop of links: the reader says so
         return
     if not inside:

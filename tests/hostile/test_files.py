@@ -104,7 +104,8 @@ def test_a_size_cap_that_is_not_a_number_is_one_line(edition):
     (edition.root / "teikit.toml").write_text('[limits]\nmax_file_mb = "big"\n')
     run = teikit("validate")
     assert run.exit_code == 1
-    assert run.stderr.endswith("teikit.toml: [limits] max_file_mb must be a positive number, e.g. max_file_mb = 50\n")
+    assert run.stderr == ('Error: teikit.toml:2:1: error: [limits] max_file_mb = "big" is not allowed: it takes a number '
+                          "above 0 and at most 2048 (megabytes), e.g. 50 [config-value]\n")
 
 
 def links(page) -> list[str]:

@@ -68,8 +68,8 @@ def test_a_time_limit_that_is_not_a_number_is_one_line(edition):
     (edition.root / "teikit.toml").write_text("[limits]\ndocument_seconds = 0\n")
     run = teikit("build", "--out", "out")
     assert run.exit_code == 1
-    assert run.stderr.endswith(
-        "teikit.toml: [limits] document_seconds must be a positive number, e.g. document_seconds = 60\n")
+    assert run.stderr == ("Error: teikit.toml:2:1: error: [limits] document_seconds = 0 is not allowed: it takes a "
+                          "number above 0 and at most 86400 (seconds), e.g. 60 [config-value]\n")
 
 
 # ---- the executor seam itself: the same results inline, in a pool and on Dask ----------------

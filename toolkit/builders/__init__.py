@@ -240,6 +240,29 @@ def build_page(page: Page, context: Context, builders: list[DocumentBuilder] | N
     return outputs
 
 
+def site_files(edition: Edition) -> dict[str, tuple[str, str]]:
+    """The site's own files that a document's outputs could take the place of, case-folded (on
+    a disk that ignores case, Index.html is index.html): its pages, and the copies of the
+    authority files in html/tei/. Case-folded path -> (path, what it is)."""
+    from .indexes import SITE_PAGES
+
+    files = {f"html/{page}.html": "a page of the site" for page in SITE_PAGES}
+    for path in edition.authority_files():
+        files[DOCUMENT_PATHS["tei"].format(file=path.name)] = f"the copy of {path.name}"
+    return {path.casefold(): (path, what) for path, what in files.items()}
+
+
+def name_taken(path: Path, site: dict[str, tuple[str, str]]) -> str:
+    """Why a document at `path` cannot be published beside the site's own files (`site_files`), or ""."""
+    for kind, called in (("html", "page"), ("tei", "TEI copy")):
+        output = DOCUMENT_PATHS[kind].format(doc_id=path.stem, file=path.name)
+        if output.casefold() in site:
+            taken, what = site[output.casefold()]
+            where = output if taken == output else f"{output} (on a disk that ignores case, {taken})"
+            return f"the document's {called} would be {where}, which is {what}: rename the file"
+    return ""
+
+
 def page_links(letter: Letter) -> dict[str, str]:
     """The stylesheet parameters that link a document's page to its other formats."""
     return {"tei-href": href("html", "tei", letter), "text-href": href("html", "text", letter),

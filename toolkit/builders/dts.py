@@ -2,13 +2,18 @@
 
 Two builders, because the answers depend on two things:
 
-- DtsDocumentBuilder, per document: the document as a resource, its navigation at every
-  ref and depth, its whole TEI and every citable part, and its text/html and text/plain
-  (the html and text builders' outputs for the same page, so the bytes are the same).
-- DtsCollectionBuilder, once per build: the entry, the root collection (every document as a
-  member) and each document's nav=parents answer.
+- DtsDocumentBuilder, per document: the document as a resource and its navigation (compact:
+  the whole citation tree; full: at every ref and depth, with its whole TEI, every citable
+  part, and its text/html and text/plain, the html and text builders' outputs for the same
+  page, so the bytes are the same).
+- DtsCollectionBuilder, once per build: the entry, the edition, its years (paged) and (full)
+  each document's nav=parents answer. A document listed in its year is described from its
+  record (dts.collection.member_json), never from its tree; a document's nav=parents answer
+  (full) describes the document itself, which it takes from the document's own answer.
 
-Both are the answers of toolkit.dts.requests.respond, the code `teikit serve` runs.
+How much is written is the page parameter `dts-static` (teikit.toml's [dts] static, auto
+resolved by the edition's size: toolkit.dts.static_mode). Both are the answers of
+toolkit.dts.requests.respond, the code `teikit serve` runs.
 """
 
 from __future__ import annotations
@@ -16,12 +21,11 @@ from __future__ import annotations
 import json
 from urllib.parse import unquote
 
+from ..dts import FULL, NONE, DtsError
 from ..dts.library import subtitle
 from ..dts.model import HTML, TEXT, Library, Resource, language_of, make_resource
 from ..dts.static import API_DIR, corpus_addresses, outputs, resource_addresses, static_api
-from ..dts import DtsError
-from ..errors import InputError, TeikitError
-from ..xmlio import parse_file
+from ..errors import TeikitError
 from . import Context, CorpusBuilder, CorpusInput, DocumentBuilder, Page
 
 
@@ -30,6 +34,10 @@ def _library(context: Context, resources: dict[str, Resource], edition_document=
     return Library(title=str(context.site_params.get("edition-title", config.title)), publisher=config.publisher,
                    editors=list(config.editors), licence=config.licence, resources=resources,
                    language=language_of(edition_document), description=subtitle(edition_document))
+
+
+def _mode(context: Context) -> str:
+    return str(context.site_params.get("dts-static", FULL))
 
 
 def _published(files: dict[str, bytes]) -> dict[str, bytes]:
@@ -44,6 +52,10 @@ class DtsDocumentBuilder(DocumentBuilder):
         from .html import HtmlBuilder
         from .text import TextBuilder
 
+        mode = _mode(context)
+        if mode == NONE:
+            return {}
+
         def output_of(builder):
             return lambda: next(iter(page.outputs_of(builder(), context).values()))
 
@@ -54,56 +66,43 @@ class DtsDocumentBuilder(DocumentBuilder):
             except DtsError as error:
                 raise TeikitError(f"{error.message}; fix the document's refsDecl/citeStructure") from None
         api = static_api(context.edition.config.base_url)
-        return _published(outputs(_library(context, {resource.id: resource}), api, resource_addresses(api, resource)))
+        return _published(outputs(_library(context, {resource.id: resource}), api,
+                                  resource_addresses(api, resource, mode)))
 
 
 class DtsCollectionBuilder(CorpusBuilder):
     name = "dts-collection"
-    # Records, and each document's own answers (its citation trees: its bytes, so its page key).
+    # The records (titles, dates, files), the edition's description, teikit.toml and (full: the
+    # nav=parents answers) each document's own answer, made from its bytes: its page key.
     depends_on = ("letters", "pages", "description", "config")
     target = None
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        mode = _mode(context)
+        if mode == NONE:
+            return {}
         api = static_api(context.edition.config.base_url)
-        library = _library(context, self._resources(corpus, api), corpus.edition_document)
-        return _published(outputs(library, api, corpus_addresses(library, api)))
-
-    @staticmethod
-    def _resources(corpus: CorpusInput, api) -> dict[str, Resource]:
-        """Each document as a member of the collection.
-
-        Corpus builders get no trees. A document's resource object is in its own answer, which
-        the per-document builder wrote this build or kept from the last (collection/ID.json):
-        it is read back from there. Only when that answer is missing is the file read again
-        and its citation trees taken from its header (about 0.5 ms a file).
-        """
-        paths = {path.name: path for path in corpus.sources if path.name not in corpus.support}
         resources = {}
         for letter in corpus.letters:
-            described = _described(corpus, api, letter.doc_id)
-            if described is not None:
-                resources[letter.doc_id] = Resource(letter.doc_id, letter, [], "", "", described={api.root: described})
-                continue
-            try:
-                document = parse_file(paths[letter.file])
-            except (InputError, KeyError):
-                continue  # changed or gone since it was validated: it is not published this time
-            resources[letter.doc_id] = make_resource(letter, document, {HTML: None, TEXT: None}, keep_tree=False)
-        return resources
+            # Every document has an HTML page and a plain text (the html and text builders).
+            resource = Resource(letter.doc_id, letter, [], "", "", outputs={HTML: None, TEXT: None})
+            if mode == FULL:
+                resource.described[api.root] = _described(corpus, api, letter.doc_id)
+            resources[letter.doc_id] = resource
+        library = _library(context, resources, corpus.edition_document)
+        return _published(outputs(library, api, corpus_addresses(library, api, mode)))
 
 
 # What collection/ID.json adds to the resource object itself (collection.collection()).
 _ANSWER_ONLY = ("@context", "dtsVersion", "member", "view")
 
 
-def _described(corpus: CorpusInput, api, doc_id: str) -> dict | None:
-    """The resource object of a document, from the answer its own builder published."""
+def _described(corpus: CorpusInput, api, doc_id: str) -> dict:
+    """The resource object of a document, from the answer its own builder published this build
+    or kept from the last (corpus builders get no trees)."""
     name = unquote(api.expand(api.collection, id=doc_id)[len(api.root):])
     data = corpus.read_output(f"html/{API_DIR}/{name}") if corpus.read_output else None
     if data is None:
-        return None
-    try:
-        answer = json.loads(data)
-    except ValueError:
-        return None
+        raise TeikitError(f"the DTS answer {name} of document {doc_id} is missing from this build")
+    answer = json.loads(data)
     return {key: value for key, value in answer.items() if key not in _ANSWER_ONLY}

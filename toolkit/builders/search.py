@@ -7,6 +7,14 @@ filters and the sort key that the HTML stylesheet puts in the page head as
 place, person). Its bundle (index fragments, the search script and the UI) is written beside
 the pages, so search works from any static web server, and from `teikit serve`; no CDN.
 
+A large edition is indexed in shards: each document belongs to one shard, chosen by its name
+alone (a hash of its id), so an edit never moves a document and one edited document changes
+one shard; no pagefind run sees more than about SHARD_PAGES pages (pagefind holds a whole run
+in memory and fails above some 30,000). Shard 0 is the bundle in html/pagefind/ (pagefind's
+scripts and its own index), shard k the index alone in html/pagefind/sK/; the search page's
+script reads the list of shards (html/pagefind/teikit-shards.json) and merges them with
+pagefind's mergeIndex, which searches every index and merges filters and results.
+
 Results carry the page's file name; pagefind's script prefixes the folder its bundle is
 served from, so the same files work at any address. pagefind's own output varies from run to
 run in the order of filter values; `canonical` sorts it, so the same pages give the same bytes.
@@ -17,25 +25,65 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterable
 
 from ..pagefind_run import SearchIndexError, run_pagefind
 from ..xslt import resource
+from ..metadata import Letter
 from . import Context, CorpusBuilder, CorpusInput, document_path
 
 SEARCH_FOLDER = "html/pagefind"
 SEARCH_SCRIPT = "html/static/search.js"  # as published, and under xslt/
+SHARDS_FILE = f"{SEARCH_FOLDER}/teikit-shards.json"  # the shards the search page merges
+SHARD_PAGES = 2000  # pages a shard holds on average at most: one pagefind run in a second or two
+# What an index is made of (pagefind's entry, metadata, word index, fragments, filters); the
+# rest of a bundle is pagefind's scripts and WebAssembly, the same for every shard.
+INDEX_PARTS = ("pagefind-entry.json", "index/", "fragment/", "filter/")
 
 
-def search_files(pages: Iterable[tuple[str, bytes]]) -> dict[str, bytes]:
-    """{output path: bytes} of the pagefind bundle for `pages` ((file name in html/, HTML), read
-    one at a time); empty when there are none."""
+def _in_index(path: str) -> bool:
+    return path.startswith(INDEX_PARTS) or path.endswith(".pf_meta")
+
+
+def shard_count(pages: int) -> int:
+    """1 up to SHARD_PAGES pages, else the power of two that keeps shards at most that large:
+    the count changes only when the edition doubles, and then every shard is made again."""
+    count = 1
+    while count * SHARD_PAGES < pages:
+        count *= 2
+    return count
+
+
+def shard_of(doc_id: str, count: int) -> int:
+    """The shard of a document: from its id alone, so nothing but a rename moves it."""
+    return int.from_bytes(hashlib.sha256(doc_id.encode("utf-8")).digest()[:4], "big") % count
+
+
+def shard_folder(index: int) -> str:
+    return SEARCH_FOLDER if index == 0 else f"{SEARCH_FOLDER}/s{index}"
+
+
+def shards(letters: list[Letter]) -> list[list[Letter]]:
+    """The documents of each shard, in the edition's order."""
+    count = shard_count(len(letters))
+    found: list[list[Letter]] = [[] for _ in range(count)]
+    for letter in letters:
+        found[shard_of(letter.doc_id, count)].append(letter)
+    return found
+
+
+def search_files(pages: Iterable[tuple[str, bytes]], shard: int = 0) -> dict[str, bytes]:
+    """{output path: bytes} of the pagefind bundle of one shard for `pages` ((file name in html/,
+    HTML), read one at a time): shard 0 whole, another its index alone; empty when there are none."""
     files = run_pagefind(pages)
     if not files:
         return {}
-    return {f"{SEARCH_FOLDER}/{path}": content for path, content in sorted(canonical(files).items())}
+    folder = shard_folder(shard)
+    return {f"{folder}/{path}": content for path, content in sorted(canonical(files).items())
+            if shard == 0 or _in_index(path)}
 
 
 # ---- the same bytes for the same pages -----------------------------------------------------
@@ -93,21 +141,34 @@ def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
 
 
 class SearchBuilder(CorpusBuilder):
-    """html/pagefind/: the index of the document pages as this build made them; the search page's script."""
+    """html/pagefind/: the index of the document pages as this build made them, in shards; the
+    search page's script and the list of shards it merges."""
 
     name = "search"
     # The pages as built (their keys cover the text, which a record does not) and its script.
     depends_on = ("pages", "stylesheets")
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
-        def pages():
-            for letter in corpus.letters:
-                data = corpus.read_output(document_path("html", letter)) if corpus.read_output else None
-                if data is not None:
-                    yield f"{letter.doc_id}.html", data
-
-        outputs = search_files(pages())
+        parts = shards(corpus.letters)
+        outputs: dict[str, bytes] = {}
+        # pagefind runs in processes of its own: threads keep the cores busy, one shard each
+        with ThreadPoolExecutor(max_workers=min(len(parts), os.cpu_count() or 1)) as pool:
+            for made in pool.map(lambda shard: self.shard(corpus, shard, parts[shard]), range(len(parts))):
+                outputs.update(made)
+        merged = [f"s{index}/" for index in range(1, len(parts)) if parts[index]]
+        outputs[SHARDS_FILE] = json.dumps({"merge": merged}, separators=(",", ":")).encode("utf-8") + b"\n"
         script = resource(context.xslt_dir, Path(SEARCH_SCRIPT))  # the edition's own, else the packaged one
         if script.is_file():
             outputs[SEARCH_SCRIPT] = script.read_bytes()
         return outputs
+
+    @staticmethod
+    def shard(corpus: CorpusInput, index: int, letters: list[Letter]) -> dict[str, bytes]:
+        """One shard's files: pagefind over its pages, read one at a time."""
+        def pages():
+            for letter in letters:
+                data = corpus.read_output(document_path("html", letter)) if corpus.read_output else None
+                if data is not None:
+                    yield f"{letter.doc_id}.html", data
+
+        return search_files(pages(), index)

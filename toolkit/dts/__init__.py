@@ -22,6 +22,17 @@ DTS_NS = "https://w3id.org/api/dts#"
 JSON_LD = "application/ld+json"
 TEI_XML = "application/tei+xml"
 
+# How much of the API a build writes as files ([dts] static in teikit.toml; static.py says what each holds).
+FULL, COMPACT, NONE, AUTO = "full", "compact", "none", "auto"
+FULL_UP_TO = 200  # documents: above, auto writes the compact API (27 files a document are too many)
+
+
+def static_mode(setting: str, documents: int) -> str:
+    """The static API a build writes: the setting, with auto resolved by the edition's size."""
+    if setting == AUTO:
+        return FULL if documents <= FULL_UP_TO else COMPACT
+    return setting
+
 
 class DtsError(Exception):
     """A request the API cannot answer: its HTTP status and a message a client can act on."""

@@ -1,6 +1,9 @@
-"""The collection endpoint: the edition (root collection) and its documents (resources).
+"""The collection endpoint: the edition (root collection), its years and its documents (resources).
 
-The metadata is what the TEI and teikit.toml say, as Dublin Core terms: title, description,
+The edition's members are its years (model.Group), each year's members its documents, paged
+by 100: a client walks root -> year -> document however large the edition. A document
+listed as a member is described from its record alone (member_json); its own answer
+(collection/ID.json) carries all its metadata. The metadata is what the TEI and teikit.toml say, as Dublin Core terms: title, description,
 creator (the senders), audience (the addressees and those sent copies), date (of sending, as
 the header gives it), source (the archival and printed references), license, publisher,
 language and identifier (the reading page). docs/dts.md has the whole mapping.
@@ -11,42 +14,70 @@ from __future__ import annotations
 from ..builders.indexes import document_label
 from ..metadata import Name
 from . import CONTEXT, DTS_VERSION, DtsError
-from .model import ROOT_ID, Api, Library, Resource
+from .model import ROOT_ID, Api, Group, Library, Resource
 from .params import check, integer, page_of, pagination
 
 DCMI_TEXT = "http://purl.org/dc/dcmitype/Text"
 
 
 def collection(library: Library, api: Api, params: dict[str, str]) -> dict:
+    """The edition (its members: the years), a year (its documents) or a document (no members);
+    with nav=parents, what each belongs to. Only the page asked for is described."""
     check(params, ("id", "page", "nav"), "collection")
     nav = params.get("nav", "children")
     if nav not in ("children", "parents"):
         raise DtsError(400, f"nav must be children or parents, not {nav!r}")
     page = integer(params, "page", 1)
     identifier = params.get("id") or ROOT_ID
-    if identifier == ROOT_ID:
-        body = root_json(library, api)
-        members = [resource_json(library, api, r) for r in library.resources.values()] if nav == "children" else []
-    else:
-        resource = library.resource(identifier)
-        body = resource_json(library, api, resource)
-        members = [root_json(library, api)] if nav == "parents" else []
+    body, members = _subject(library, api, identifier, nav == "children")
     body = {"@context": CONTEXT, "dtsVersion": DTS_VERSION, **body}
     if body["@type"] == "Collection":
         body["collection"] = api.collection
     shown, number, last = page_of(members, page, library.page_size)
-    body["member"] = shown
+    body["member"] = [_member(library, api, member) for member in shown]
     if page is not None or last > 1:
         body["view"] = pagination(api.expand, api.collection, params, number, last)
     return body
 
 
+def _subject(library: Library, api: Api, identifier: str, children: bool) -> tuple[dict, list]:
+    """What is asked about, described, and its members (children or parents), not yet described."""
+    if identifier == ROOT_ID:
+        return root_json(library, api), list(library.groups.values()) if children else []
+    if identifier in library.groups:
+        group = library.groups[identifier]
+        members = [library.resources[m] for m in group.members] if children else [ROOT_ID]
+        return group_json(library, api, group), members
+    if identifier in library.resources:
+        return resource_json(library, api, library.resources[identifier]), [] if children else [
+            library.group_of[identifier]]
+    raise DtsError(404, f"no collection or resource {identifier!r} in this edition")
+
+
+def _member(library: Library, api: Api, member: Group | Resource | str) -> dict:
+    if isinstance(member, Group):
+        return group_json(library, api, member)
+    if isinstance(member, Resource):
+        return member_json(library, api, member)
+    return root_json(library, api)
+
 
 def root_json(library: Library, api: Api) -> dict:
-    """The edition as a collection, made once per API address (every document's parents repeat it)."""
+    """The edition as a collection, made once per API address (every year's parents repeat it)."""
     if api.root not in library.described:
         library.described[api.root] = _describe_root(library, api)
     return library.described[api.root]
+
+
+def group_json(library: Library, api: Api, group: Group) -> dict:
+    """A year of the edition as a collection: its title, span and number of documents."""
+    dublin = {"title": [_text(group.title, library.language)]}
+    if group.year:
+        dublin["temporal"] = group.year
+    dublin["type"] = ["http://purl.org/dc/dcmitype/Collection"]
+    return {"@id": group.id, "@type": "Collection", "title": group.title, "description": group.description,
+            "totalParents": 1, "totalChildren": len(group.members), "dublinCore": dublin,
+            "collection": api.collection_of(group.id, resource=False)}
 
 
 def _describe_root(library: Library, api: Api) -> dict:
@@ -68,7 +99,7 @@ def _describe_root(library: Library, api: Api) -> dict:
     found = {"@id": ROOT_ID, "@type": "Collection", "title": library.title}
     if library.description:
         found["description"] = library.description
-    return {**found, "totalParents": 0, "totalChildren": len(library.resources), "dublinCore": dublin,
+    return {**found, "totalParents": 0, "totalChildren": len(library.groups), "dublinCore": dublin,
             "collection": api.collection_of(ROOT_ID, resource=False)}
 
 
@@ -77,6 +108,18 @@ def resource_json(library: Library, api: Api, resource: Resource) -> dict:
     if api.root not in resource.described:
         resource.described[api.root] = _describe(library, api, resource)
     return resource.described[api.root]
+
+
+def member_json(library: Library, api: Api, resource: Resource) -> dict:
+    """A document as a member of its year: what a client needs to choose it and to ask for it,
+    made from its record alone (no tree, no file read). Its Dublin Core and citation trees are
+    in its own answer (collection/ID.json); a year of a thousand documents stays small."""
+    letter = resource.letter
+    return {"@id": resource.id, "@type": "Resource", "title": letter.title or resource.id,
+            "description": document_label(letter), "totalParents": 1, "totalChildren": 0,
+            "collection": api.collection_of(resource.id, resource=True),
+            "navigation": api.navigation_of(resource.id), "document": api.document_of(resource.id),
+            "download": [api.site + f"tei/{letter.file}"], "mediaTypes": resource.media_types}
 
 
 def _describe(library: Library, api: Api, resource: Resource) -> dict:

@@ -1,14 +1,17 @@
 """The edition as DTS sees it, and the addresses of its API.
 
-The root collection is the edition; each document is a Resource of it, named by its file
-stem (533 for tei/533.xml), the same name as its page. Both `teikit serve` and the build
-make a Library from the parsed documents; only the Api (where the answers live) differs.
+The root collection is the edition; its members are groups of documents, one per year of
+sending (and one for the undated), whose members are the documents: a Resource each, named
+by its file stem (533 for tei/533.xml), the same name as its page. A client walks root ->
+year -> document, and a large year is paged. Both `teikit serve` and the build make a
+Library from the documents' records; only the Api (where the answers live) differs.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
@@ -22,6 +25,7 @@ from . import DtsError, TEI_XML
 from .citations import CitationError, CitationTree, Unit, read_trees, units
 
 ROOT_ID = "edition"
+UNDATED = "undated"  # the group of the documents without a date
 PAGE_SIZE = 100  # members per page of a collection or navigation answer
 HTML = "text/html"
 TEXT = "text/plain"
@@ -131,9 +135,37 @@ class Resource:
                        + (f" in tree {tree!r}" if tree else ""))
 
 
+@dataclass(frozen=True)
+class Group:
+    """A collection between the edition and its documents: the documents sent in one year, or
+    those without a date. `year` is "" for the undated."""
+
+    id: str
+    year: str
+    members: tuple[str, ...]  # resource ids, in the edition's order
+
+    @property
+    def title(self) -> str:
+        return self.year or "Undated"
+
+    @property
+    def description(self) -> str:
+        return f"The documents sent in {self.year}" if self.year else "The documents without a date"
+
+
+_YEAR = re.compile(r"^-?\d{4}")
+
+
+def year_of(letter: Letter) -> str:
+    """The year a document was sent (of its date's first bound), or "" when it has no date."""
+    found = _YEAR.match(letter.date.sort_key)
+    return found.group(0) if found and letter.date.sort_key != "9999" else ""
+
+
 @dataclass
 class Library:
-    """The edition: its metadata (title, editors, licence, …) and its documents in date order."""
+    """The edition: its metadata (title, editors, licence, …), its documents in date order and
+    their groups by year."""
 
     title: str
     publisher: str
@@ -151,6 +183,26 @@ class Library:
         if identifier not in self.resources:
             raise DtsError(404, f"no resource {identifier!r} in this edition")
         return self.resources[identifier]
+
+    @cached_property
+    def groups(self) -> dict[str, Group]:
+        """The years in order, then the undated; a group's id never takes a document's."""
+        years: dict[str, list[str]] = {}
+        for resource in self.resources.values():
+            years.setdefault(year_of(resource.letter), []).append(resource.id)
+        order = sorted((y for y in years if y), key=int) + ([""] if "" in years else [])
+        groups = {}
+        for year in order:
+            identifier = f"year-{year}" if year else UNDATED
+            while identifier in self.resources or identifier == ROOT_ID:
+                identifier = f"_{identifier}"
+            groups[identifier] = Group(identifier, year, tuple(years[year]))
+        return groups
+
+    @cached_property
+    def group_of(self) -> dict[str, Group]:
+        """resource id -> the group it is a member of."""
+        return {member: group for group in self.groups.values() for member in group.members}
 
 
 def language_of(document: ParsedDocument | None, default: str = "und") -> str:

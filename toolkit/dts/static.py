@@ -1,13 +1,24 @@
-"""The static DTS: every answer a plain web server can give, written as files under html/api/dts/.
+"""The static DTS: the answers a plain web server can give, written as files under html/api/dts/.
 
 Each file is the live answer (requests.respond) to the address its URI template gives, with
 the address's path as the file name (percent-decoding it, as a web server does before it
-looks for the file). What the files answer: the entry; the collection with and
-without nav and pages; navigation of every document in every citation tree: the whole tree
-at every depth, every unit alone and, for a unit with parts, with its parts at every depth;
-the document whole, in every media type, and every citable part. Not: start/end ranges (a
-Level 0 server, as DTS 1.0 allows), a unit's siblings (down=0), down beyond the parts there
-are, nor identifiers containing "/" (docs/dts.md). The live server answers all of them.
+looks for the file). How many answers are written is the edition's choice ([dts] static in
+teikit.toml, docs/dts.md):
+
+- full: every answer of a Level 0 server: the entry; the edition and each year with and
+  without nav, and their pages; navigation of every document in every citation tree: the
+  whole tree at every depth, every unit alone and with everything below it (down=-1) and, for
+  a unit with parts, with its parts at every depth; the document whole, in every media type,
+  and every citable part. Not: start/end ranges (DTS 1.0 allows a Level 0 server that), a
+  unit's siblings (down=0), down beyond the parts there are, nor identifiers containing "/".
+  About 35 files a document.
+- compact: what a client walks to find a document and its parts: the entry, the edition and
+  its years (paged), each document as a resource and its whole citation tree (down=-1). Two
+  files a document; the rest is answered by the live server (`teikit serve`), and the TEI of
+  a document is its `download`, the published copy.
+- none: no static API.
+- auto (the default): full for an edition of at most FULL_UP_TO documents, compact above
+  (toolkit/dts/__init__.py: static_mode).
 """
 
 from __future__ import annotations
@@ -16,6 +27,7 @@ import json
 from typing import Iterable
 from urllib.parse import unquote
 
+from . import COMPACT, FULL, NONE
 from .model import Api, Library, Resource
 from .navigation import subtree
 from .requests import respond
@@ -57,24 +69,38 @@ def _page_of(url: str) -> str:
     return url.rsplit(";page=", 1)[1].split(";")[0].removesuffix(".json")
 
 
-def addresses(library: Library, api: Api):
-    """(template, parameters) of every answer a static server can give."""
-    yield from corpus_addresses(library, api)
+def addresses(library: Library, api: Api, mode: str = FULL):
+    """(template, parameters) of every answer a static server gives in this mode."""
+    yield from corpus_addresses(library, api, mode)
     for resource in library.resources.values():
-        yield from resource_addresses(api, resource)
+        yield from resource_addresses(api, resource, mode)
 
 
-def corpus_addresses(library: Library, api: Api):
-    """The answers that depend on the whole edition: entry, root collection, each document's parents."""
+def corpus_addresses(library: Library, api: Api, mode: str = FULL):
+    """The answers that depend on more than one document: the entry, the edition, its years and
+    (full) each document's parents."""
+    if mode == NONE:
+        return
     yield api.root + "index.json", {}
     for nav in (None, "children", "parents"):
         yield api.collection, {"nav": nav}
-    for resource_id in library.resources:
-        yield api.collection, {"id": resource_id, "nav": "parents"}
+    for group in library.groups:
+        for nav in (None, "children", "parents") if mode == FULL else (None,):
+            yield api.collection, {"id": group, "nav": nav}
+    if mode == FULL:
+        for resource_id in library.resources:
+            yield api.collection, {"id": resource_id, "nav": "parents"}
 
 
-def resource_addresses(api: Api, resource: Resource):
-    """The answers that depend on one document only: itself as a resource, its navigation and its parts."""
+def resource_addresses(api: Api, resource: Resource, mode: str = FULL):
+    """The answers that depend on one document only: itself as a resource, its navigation and
+    (full) its parts."""
+    if mode == NONE:
+        return
+    if mode == COMPACT:
+        yield api.collection, {"id": resource.id}
+        yield api.navigation, {"resource": resource.id, "down": -1}
+        return
     for nav in (None, "children"):
         yield api.collection, {"id": resource.id, "nav": nav}
     yield from _navigation(api, resource)
@@ -82,18 +108,17 @@ def resource_addresses(api: Api, resource: Resource):
 
 
 def _navigation(api: Api, resource: Resource):
-    """The whole tree at every depth, and each unit: alone, and with what is below it at every
-    depth. Leaves get no down= answers, and no unit its siblings (down=0): those answers repeat
-    what their parent's answers say, and would be most of the files (docs/dts.md)."""
+    """The whole tree at every depth, and each unit: alone, with everything below it (down=-1:
+    what a client asks to learn a unit's parts, a leaf's being none) and, for a unit with
+    parts, at every depth. No unit gets its siblings (down=0), nor a leaf down=1 …: those
+    answers repeat what other answers say, and would be most of the files (docs/dts.md)."""
     for tree in resource.trees:
         units = resource.units(tree.identifier)
         for down in [*range(1, _depth(units) + 1), -1]:
             yield api.navigation, {"resource": resource.id, "down": down, "tree": tree.identifier}
         for unit in units:
             yield api.navigation, {"resource": resource.id, "ref": unit.identifier, "tree": tree.identifier}
-            if not unit.children:
-                continue
-            below = _depth(subtree(units, unit)[1:]) - unit.level
+            below = _depth(subtree(units, unit)[1:]) - unit.level if unit.children else 0
             for down in [*range(1, below + 1), -1]:
                 yield api.navigation, {"resource": resource.id, "ref": unit.identifier, "down": down,
                                        "tree": tree.identifier}

@@ -110,7 +110,7 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     if (schema or edition.config.schema) == "tei_all" and jing.available():
         return _validate_with_jing(edition, edition.tei_all_path(), paths)
     rules = rules_for(edition, schema)  # a missing schema is one line before any file is read
-    support, failures = parse_tei(edition.authority_files(), edition.config.max_file_bytes, edition.root)
+    support, failures = parse_tei(edition.authority_files(), edition.config.max_file_bytes, edition.roots)
     if not support:  # no edition around the files: their own ids are the authority
         return _validate_loose(edition, rules, paths, jobs)
     wanted = [resolved(Path(p)) for p in paths] if paths is not None else None

@@ -63,7 +63,7 @@
         </main>
         <footer class="site-footer">
           <xsl:sequence select="$footer-links"/>
-          <xsl:if test="$licence">
+          <xsl:if test="tk:safe-href($licence)">
             <p>Licence: <a href="{$licence}"><xsl:value-of select="tk:licence-name($licence)"/></a></p>
           </xsl:if>
           <p class="made-with">
@@ -238,7 +238,7 @@
 
   <xsl:template name="tk:how-to-cite">
     <xsl:param name="level" as="xs:integer"/>
-    <xsl:variable name="url" select="concat($base-url, encode-for-uri($doc-id), '.html')"/>
+    <xsl:variable name="url" select="concat($base-url[tk:safe-href(.)], encode-for-uri($doc-id), '.html')"/>
     <!-- not searched: it names the edition, whose title would make every page match its words -->
     <section class="cite" aria-labelledby="cite-heading" data-pagefind-ignore="all">
       <xsl:element name="h{$level}">
@@ -263,11 +263,11 @@
 
   <!-- Highwire Press tags, as Zotero and Google Scholar read them, and the permalink. -->
   <xsl:template match="tei:TEI" mode="tk:citation-meta">
-    <xsl:variable name="url" select="concat($base-url, encode-for-uri($doc-id), '.html')"/>
+    <xsl:variable name="url" select="concat($base-url[tk:safe-href(.)], encode-for-uri($doc-id), '.html')"/>
     <xsl:variable name="sent" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"/>
     <xsl:variable name="date" select="($sent/tei:date)[1]"/>
     <!-- a permalink only where teikit.toml says where the edition is published -->
-    <xsl:if test="$base-url"><link rel="canonical" href="{$url}"/></xsl:if>
+    <xsl:if test="tk:safe-href($base-url)"><link rel="canonical" href="{$url}"/></xsl:if>
     <xsl:if test="$csl-href">
       <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$csl-href}" title="CSL-JSON"/>
     </xsl:if>
@@ -289,7 +289,7 @@
     <xsl:if test="$publisher"><meta name="citation_publisher" content="{$publisher}"/></xsl:if>
     <xsl:if test="$build-date"><meta name="citation_online_date" content="{translate($build-date, '-', '/')}"/></xsl:if>
     <xsl:if test="@xml:lang"><meta name="citation_language" content="{@xml:lang}"/></xsl:if>
-    <xsl:if test="$base-url">
+    <xsl:if test="tk:safe-href($base-url)">
       <meta name="citation_public_url" content="{$url}"/>
       <meta name="citation_fulltext_html_url" content="{$url}"/>
     </xsl:if>
