@@ -29,7 +29,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "tests"))
+sys.path.insert(0, str(HERE / "editions"))
 
+from corpora import EDITIONS, unpack_edition  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from nu import nu_check  # noqa: E402
@@ -39,29 +41,18 @@ from toolkit.reading import output_problems, reading_words  # noqa: E402
 from toolkit.xmlio import parse_file  # noqa: E402
 from toolkit.xslt import stylesheets  # noqa: E402
 
-EDITIONS = ("escher", "jeanpaul")
 # The page's interface is English until the edition's language sets <html lang>: counted apart.
 PAGE_LANGUAGE = re.compile(r"This document appears to be written in \w+ but the .html. start tag has .lang=.en.")
 
 
-def load_unpack(name: str):
-    """The unpack function of benchmarks/editions/<name>/unpack.py."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(f"unpack_{name}", HERE / "editions" / name / "unpack.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def check(name: str, every: int, use_build: bool, jobs: int | None) -> None:
-    unpacker = load_unpack(name)
-    if not unpacker.ARCHIVE.is_file():
-        print(f"{name}: {unpacker.ARCHIVE.name} is not beside the repository (../shared/corpora/)")
+    archive = EDITIONS[name].archive
+    if not archive.is_file():
+        print(f"{name}: {archive.name} is not beside the repository (../shared/corpora/)")
         return
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        letters = unpacker.unpack(root, every=every)
+        letters = unpack_edition(name, root, every=every)
         edition = Edition.open(root)
         start = time.perf_counter()
         built = set()
@@ -110,7 +101,7 @@ def check(name: str, every: int, use_build: bool, jobs: int | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--edition", choices=EDITIONS, action="append", help="one edition (default: both)")
+    parser.add_argument("--edition", choices=sorted(EDITIONS), action="append", help="one edition (default: both)")
     parser.add_argument("--every", type=int, default=1, help="every N-th letter only (default: all)")
     parser.add_argument("--build", action="store_true", help="check the pages of a full build")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes of the build")

@@ -19,8 +19,10 @@ from toolkit.xmlio import parse_file
 from toolkit.xslt import stylesheets
 
 REPOSITORY = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPOSITORY / "benchmarks" / "editions" / "jeanpaul"))
-from unpack import ARCHIVE, unpack  # noqa: E402
+sys.path.insert(0, str(REPOSITORY / "benchmarks" / "editions"))
+from corpora import EDITIONS, unpack_edition  # noqa: E402
+
+ARCHIVE = EDITIONS["jeanpaul"].archive
 
 EVERY = 10  # 96 of the 952 letters, from every year
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -35,7 +37,7 @@ def rendered(tmp_path_factory) -> dict[Path, tuple[bytes, str]]:
     if not ARCHIVE.is_file():
         pytest.skip("the Jean Paul letters are not beside the repository (../shared/corpora/jeanpaul-umfeldbriefe.tar.xz)")
     root = tmp_path_factory.mktemp("jeanpaul")
-    letters = unpack(root, every=EVERY)
+    letters = unpack_edition("jeanpaul", root, every=EVERY)
     styles = stylesheets(Edition.open(root).xslt_dir)
     pages = root / "pages"
     pages.mkdir()

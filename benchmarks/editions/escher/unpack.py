@@ -1,24 +1,18 @@
 """Unpack the Alfred Escher letters edition (../shared/corpora/escher-briefedition.tar.xz) into a
 folder in its own layout, with teikit.toml beside data/: what tests/test_escher.py and
-benchmarks/bench_escher.py build."""
+benchmarks/bench_escher.py build (benchmarks/editions/corpora.py does the work)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
-from corpora import CORPORA, unpack as unpack_archive  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from corpora import EDITIONS, unpack_edition  # noqa: E402
 
-ARCHIVE = CORPORA / "escher-briefedition.tar.xz"
-REGISTERS = ("data/people/people.xml", "data/places/places.xml")
-
-
-def is_letter(name: str) -> bool:
-    return name.startswith("data/briefe/") and name.endswith(".xml")
+ARCHIVE = EDITIONS["escher"].archive
 
 
 def unpack(dest: Path, every: int = 1, limit: int | None = None) -> list[Path]:
     """Every `every`-th letter of the archive (at most `limit`) and the registers; the letters' paths."""
-    return unpack_archive(ARCHIVE, dest, is_letter, REGISTERS.__contains__, HERE / "teikit.toml", every, limit)
+    return unpack_edition("escher", dest, every, limit)
