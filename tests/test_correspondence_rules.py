@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.edition import Edition
-from toolkit.validation import validate
+from toolkit.validate import validate
 
 VALID = Path(__file__).resolve().parent / "roots" / "valid"
 

@@ -183,7 +183,7 @@ def test_a_year_never_takes_a_documents_name(library):
 def test_a_document_as_a_resource_carries_its_metadata(library, api, schemas):
     resource = valid(schemas, "collection", answer(library, api, "collection/533.json"))
     dublin = resource["dublinCore"]
-    assert resource["description"] == "No. 533: Ordzhonikidze to Sklyansky, 27 August 1920"
+    assert resource["description"] == "No. [533]: Ordzhonikidze to Sklyansky, 27 August 1920"
     assert dublin["creator"] == [{"lang": "en", "value": "Grigory Ordzhonikidze"}]
     assert [a["value"] for a in dublin["audience"]] == [
         "Efraim Sklyansky", "Georgy Chicherin", "Boris Legran", "Revolutionary Military Council of the 11th Red Army"]

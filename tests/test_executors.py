@@ -12,7 +12,7 @@ from toolkit.build import build
 from toolkit.cli import cli
 from toolkit.edition import Edition
 from toolkit.executors import batches
-from toolkit.validation import validate
+from toolkit.validate import validate
 
 from tests.conftest import REPOSITORY, copy_edition, published
 
@@ -77,7 +77,7 @@ def test_a_no_op_rebuild_parses_nothing(edition_copy, tmp_path, monkeypatch):
     build(Edition.open(edition_copy), out, jobs=1)
     calls = []
     monkeypatch.setattr(xmlio, "parse_bytes", lambda *a: calls.append(a) or pytest.fail("parsed"))
-    monkeypatch.setattr("toolkit.tasks.parse_bytes", xmlio.parse_bytes)
+    monkeypatch.setattr("toolkit.checking.parse_bytes", xmlio.parse_bytes)
     monkeypatch.setattr("toolkit.corpus.parse_file", lambda *a: pytest.fail("parsed"))
     report = build(Edition.open(edition_copy), out, jobs=1)
     assert report.checked == 0 and report.built == [] and not report.site_written and calls == []

@@ -11,7 +11,7 @@ import pytest
 from lxml import html
 
 from toolkit import __version__
-from toolkit.builders.citation import build_date
+from toolkit.edition import build_date
 from toolkit.passages import sentence_around
 
 DOCUMENTS = [f"{n}" for n in range(533, 543)]
@@ -248,17 +248,20 @@ def test_the_network_has_the_table_counts_and_links_to_the_registers(built_site)
 
 
 def test_the_network_layout_is_the_same_every_time(built_site):
-    from toolkit.builders.chronology import svg_file
-    from toolkit.builders.indexes import correspondence_pairs
     from toolkit.builders.network import network_svg
+    from toolkit.labels import Labels
+    from toolkit.metadata import correspondence_pairs
+    from toolkit.svg import svg_file
     from toolkit.corpus import load
     from toolkit.edition import Edition
     from toolkit import metadata
 
     corpus = load(Edition.open(Path(__file__).resolve().parents[1]))
     letters = metadata.chronological([metadata.letter(d, corpus.authority) for d in corpus.documents])
-    once = svg_file(network_svg(correspondence_pairs(letters), corpus.authority))
-    assert once == svg_file(network_svg(correspondence_pairs(letters), corpus.authority))
+    labels = Labels.for_language("en")
+    pairs = correspondence_pairs(letters, labels["site.unnamed"])
+    once = svg_file(network_svg(pairs, corpus.authority, labels))
+    assert once == svg_file(network_svg(pairs, corpus.authority, labels))
     assert once == (built_site / "html" / "network.svg").read_bytes()
 
 

@@ -24,7 +24,7 @@ from toolkit.edition import Edition
 from toolkit.ingest import ingest
 from toolkit.metadata import letter
 from toolkit.render import render
-from toolkit.validation import validate
+from toolkit.validate import validate
 from toolkit.xmlio import parse_file
 
 REPOSITORY = Path(__file__).resolve().parents[1]

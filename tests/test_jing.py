@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from toolkit.edition import Edition
-from toolkit.validation import jing, validate
+from toolkit.validate import validate
+from toolkit.validation import jing
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 TEI_ALL = REPOSITORY.parent / "shared" / "reference" / "tei_all.rng"

@@ -171,17 +171,17 @@ def test_a_build_killed_while_publishing_still_knows_what_it_wrote(edition_copy,
 
 def test_the_tei_copy_is_the_bytes_that_were_checked(edition_copy, tmp_path, monkeypatch):
     """A file edited between checking and rendering is reported, not published unchecked."""
-    from toolkit import tasks
+    from toolkit import rendering
 
     path = edition_copy / "tei" / "538.xml"
-    real = tasks.render_one
+    real = rendering.render_one
 
     def edit_then_render(context, job):
         if job.path.endswith("538.xml"):
             path.write_text(path.read_text(encoding="utf-8").replace("</TEI>", "<oops></TEI>"), encoding="utf-8")
         return real(context, job)
 
-    monkeypatch.setattr(tasks, "render_one", edit_then_render)
+    monkeypatch.setattr(rendering, "render_one", edit_then_render)
     report = build(Edition.open(edition_copy), tmp_path / "site", jobs=1)
     assert [d.format().split(": ", 1)[1] for d in report.diagnostics if d.rule == "build-changed"] == [
         "error: the file changed during the build: run the build again [build-changed]"]

@@ -11,7 +11,7 @@ import pytest
 from toolkit.diagnostics import ERROR
 from toolkit.edition import Edition
 from toolkit.errors import SchemaNotFound
-from toolkit.validation import ValidationReport, validate
+from toolkit.validate import ValidationReport, validate
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 VALID = ROOTS / "valid"
@@ -187,7 +187,7 @@ def copy_root(root: Path, destination: Path) -> Path:
 
 def test_workers_find_exactly_what_one_process_finds(monkeypatch):
     """Forked workers check the per-document rules of a large corpus; the result must not change."""
-    import toolkit.validation as validation
+    import toolkit.validate as validation
 
     monkeypatch.chdir(INVALID)
     serial = validate(Edition.open("."), jobs=1)

@@ -136,4 +136,4 @@ def test_header_only_cmif_lists_its_letters():
     letters = etree.parse(str(path)).getroot().xpath("//tei:correspDesc", namespaces=NSMAP)
     lines = [line for line in text.splitlines() if " → " in line]
     assert len(lines) == len(letters) > 0
-    assert lines[0] == "Hermann von Helmholz → William Thomson (1855-07-24) (Bad Kreuznach)"
+    assert lines[0] == "Hermann von Helmholz → William Thomson (24 July 1855) (Bad Kreuznach)"

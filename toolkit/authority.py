@@ -23,8 +23,7 @@ from .xmlio import ParsedDocument, first, normalized_text
 
 XML_ID = f"{{{XML_NS}}}id"
 ENTRY_KINDS = {"person": "person", "place": "place", "org": "org", "category": "category"}
-# The site page that lists the entries of each kind (anchored by xml:id); the stylesheets'
-# tk:index-pages map says the same for the pages they link.
+# The site page that lists the entries of each kind (anchored by xml:id).
 INDEX_PAGES = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
 # The authority services a `idno @type` may name, and how to turn a bare value into a URI.
 AUTHORITY_URI_PREFIX = {
@@ -33,6 +32,9 @@ AUTHORITY_URI_PREFIX = {
     "viaf": "http://viaf.org/viaf/",
     "gnd": "https://d-nb.info/gnd/",
 }
+# Authority files whose identifiers name a person, place or organisation (not a Wikipedia
+# article), best first: correspSearch resolves the first ones.
+AUTHORITY_SCHEMES = ("viaf", "gnd", "wikidata", "geonames", "lc", "bnf", "ndl")
 # Entries a document may keep for itself, in its own standOff or back.
 LOCAL_ENTRIES = ("(.//tei:standOff | .//tei:back)//tei:*[self::tei:listPerson or self::tei:listPlace or "
                  "self::tei:listOrg or self::tei:listBibl]/tei:*[@xml:id]")
@@ -49,7 +51,7 @@ class Entry:
     description: str = ""
     identifiers: dict[str, str] = field(default_factory=dict)
     file: str = ""
-    line: int = 0
+    line: int = field(default=0, metadata={"cache": False})  # for diagnostics only: not in build.authority_key
     surname: str = ""  # from persName/surname of the regular name, where the entry marks it
     forename: str = ""
     birth: str = ""  # birth/@when, death/@when (or the text where no date is given)
@@ -78,10 +80,23 @@ class Entry:
         prefix = AUTHORITY_URI_PREFIX.get(scheme)
         return prefix + value if prefix else None
 
+    def authority_uri(self, schemes: tuple[str, ...] = AUTHORITY_SCHEMES) -> str:
+        """The entry's identifier in the first authority file of `schemes` it has one in, as a URI
+        ("" if none): what a name links to where the site has no register (a page rendered alone)."""
+        return next((self.uri(scheme) for scheme in schemes if self.uri(scheme)), "")
+
     def uris(self) -> list[str]:
         """Every authority URI of the entry (its idnos as full URIs), in a stable order."""
         found = (self.uri(scheme) for scheme in sorted(self.identifiers))
         return [uri for uri in dict.fromkeys(found) if uri]
+
+
+def register_href(entry: "Entry") -> str | None:
+    """Where the site lists an entry, relative to the site's folder (html/): "persons.html#chicherin";
+    None for a kind without a register. Every link to a register entry is made here (document
+    pages, the correspondents, the network, CMIF's local URIs)."""
+    page = INDEX_PAGES.get(entry.kind)
+    return f"{page}#{entry.id}" if page else None
 
 
 def is_uri(token: str) -> bool:

@@ -22,6 +22,7 @@ times) says nothing changed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import time
@@ -30,19 +31,21 @@ from functools import cached_property
 from pathlib import Path
 
 from . import NSMAP, __version__, metadata
-from .authority import AuthorityIndex
-from .builders import CorpusInput, Context, corpus_builders, page_links
-from .builders.citation import build_date
-from .builders.indexes import document_label, entries_xml
+from .authority import AuthorityIndex, Entry
+from .builders import CorpusInput, Context, corpus_builders, page_params
+from .checking import Checked, check
 from .corpus import authority_index, parse_tei
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
 from .dts import static_mode
 from .errors import InputError
-from .edition import Edition
+from .edition import Edition, build_date
 from .executors import batches, default_jobs, open_executor
+from .labels import Labels
 from .output import OutputFolder
-from .state import SNAPSHOT_FILE, STATE_FILE, FileStamp, Record, Snapshot, State, folder_times, inputs_fingerprint, sha
-from .tasks import PageJob, TaskContext, render
+from .rendering import PageJob, render
+from .state import SNAPSHOT_FILE, STATE_FILE, FileStamp, Record, Snapshot, State, folder_times, inputs_fingerprint, plain, sha
+from .tasks import TaskContext
+from .validation import duplicate_ids
 from .xmlio import read_regular, require_inside, require_safe_name, unreadable
 from .xslt import stylesheet_files
 
@@ -269,16 +272,23 @@ class _Run:
         """Of the entries, not of the files: comments and layout change nothing here."""
         if self.previous.corpus.get("support") == self.support_key:
             return self.previous.corpus["authority"]
-        entries = sorted((e.id, e.kind, e.name, e.type, e.variants, e.description, sorted(e.identifiers.items()),
-                          e.file, e.surname, e.forename, e.birth, e.death) for e in self.authority.entries.values())
-        return sha(json.dumps(entries, ensure_ascii=False))
+        return authority_key(self.authority.entries.values())
+
+    @cached_property
+    def labels(self) -> Labels:
+        return Labels.for_language(self.edition.config.language)
+
+    @cached_property
+    def labels_key(self) -> str:
+        return sha(self.labels.key)
 
     @cached_property
     def site_params(self) -> dict[str, object]:
         config = self.edition.config
         inputs = [Path(p) for p in self.stamps] + [self.edition.root / "teikit.toml"]
         return {"site": True, "edition-title": self._edition_title(), "edition-editors": ", ".join(config.editors),
-                "licence": config.licence, "base-url": config.base_url, "publisher": config.publisher,
+                "licence": config.licence, "licence-name": self.labels.licence(config.licence) if config.licence else "",
+                "base-url": config.base_url, "publisher": config.publisher,
                 "build-date": build_date(inputs, config.date), "teikit-version": __version__,
                 # how much of the DTS API is written as files: a page's key, since its answers follow it
                 "dts-static": static_mode(config.dts_static, len(self.documents))}
@@ -314,7 +324,7 @@ class _Run:
 
     @cached_property
     def context(self) -> TaskContext:
-        build = Context(self.edition, self.authority, self.site_params, entries_xml(self.authority))
+        build = Context(self.edition, self.authority, self.site_params, self.labels)
         where = self.edition.authority_description()
         return TaskContext(self.edition, self.authority, self.schema, where, True, build)
 
@@ -330,9 +340,6 @@ class _Run:
     # ---- check: the documents whose record is out of date -----------------------------------
 
     def check(self) -> dict[str, Record]:
-        from .validation import duplicate_ids
-        from .tasks import check
-
         rules_key = sha(self.schema_key, self.authority_key)
         records, todo = {}, []
         for path in self.documents:
@@ -384,8 +391,6 @@ class _Run:
 
     @staticmethod
     def _known_ids(records: dict[str, Record]) -> list:
-        from .tasks import Checked
-
         return [Checked(path, None, ids=record.ids) for path, record in records.items()]
 
     # ---- order and render ---------------------------------------------------------------
@@ -406,21 +411,12 @@ class _Run:
         self.paths = {doc_id: path for doc_id, path in seen.items()}
         return metadata.chronological(letters)
 
-    def page_params(self, letters: list, index: int) -> dict[str, object]:
-        letter = letters[index]
-        before = letters[index - 1] if index > 0 else None
-        after = letters[index + 1] if index + 1 < len(letters) else None
-        return {**self.site_params, "doc-id": letter.doc_id,
-                "prev-id": before.doc_id if before else "", "prev-title": document_label(before) if before else "",
-                "next-id": after.doc_id if after else "", "next-title": document_label(after) if after else "",
-                **page_links(letter)}
-
     def render(self, letters: list) -> None:
-        base = sha(self.style_key, self.authority_key, self.config_key, self.site_key)
+        base = sha(self.style_key, self.authority_key, self.config_key, self.site_key, self.labels_key)
         todo = []
         for index, letter in enumerate(letters):
             path = self.paths[letter.doc_id]
-            params = self.page_params(letters, index)
+            params = page_params(letters, index, self.site_params, self.labels)
             key = sha(base, self.state.files[path].sha, json.dumps(params, sort_keys=True, ensure_ascii=False))
             known = self.previous.pages.get(letter.doc_id)
             if known and known["key"] == key and self.folder.keep(known["outputs"]):
@@ -462,25 +458,32 @@ class _Run:
                   "pages": sha(*[self.state.pages[l.doc_id]["key"] for l in built]),
                   "authority": self.authority_key, "support": self.support_key, "stylesheets": self.style_key,
                   "description": self._files_key([self.edition.description_file()]),
-                  "config": self.config_key, "dating": self._dating()}
+                  "config": self.config_key, "dating": self._dating(), "labels": self.labels_key}
         known = self.previous.corpus.get("builders", {})
         self.state.corpus = {"support": self.support_key, "authority": self.authority_key, "builders": {},
                              "checked": sha(self.support_key, self.schema_key), "title": self.site_params["edition-title"]}
+        made: dict[str, str] = {}  # builder name -> its key, for the builders that read its outputs
         data = None
         for builder in corpus_builders():
-            key = sha(builder.name, *[inputs[name] for name in builder.depends_on])
+            read = [made[name] if name in made else inputs["pages"] for name in builder.reads]
+            key = made[builder.name] = sha(builder.name, *[inputs[name] for name in builder.depends_on], *read)
             before = known.get(builder.name, {})
             if before.get("key") == key and self.folder.keep(before.get("outputs", {})):
                 self.state.corpus["builders"][builder.name] = before
+                if data is not None:
+                    data.builder_outputs[builder.name] = sorted(before.get("outputs", {}))
                 continue
             if data is None:
                 data = CorpusInput(built, self.edition_document, {d.path.name: d.data for d in self.support},
                                    [Path(self.paths[l.doc_id]) for l in built] + [d.path for d in self.support],
-                                   read_output=self.folder.read)
+                                   read_output=self.folder.read,
+                                   builder_outputs={name: sorted(entry.get("outputs", {}))
+                                                    for name, entry in self.state.corpus["builders"].items()})
             outputs = builder.build(data, self.context.build)
             for path, content in sorted(outputs.items()):
                 self.folder.put(path, content)
             self.state.corpus["builders"][builder.name] = {"key": key, "outputs": self.folder.digests(outputs)}
+            data.builder_outputs[builder.name] = sorted(outputs)
             self.report.corpus_built.append(builder.name)
         for warning in data.diagnostics if data else []:
             (self.report.fail if warning.is_error else self.report.diagnostics.append)(warning)
@@ -491,3 +494,13 @@ class _Run:
         if fixed:
             return fixed
         return str(max((s.mtime_ns // 10**9 for s in self.stamps.values() if s), default=0))
+
+
+def authority_key(entries) -> str:
+    """SHA-256 of every field of every authority entry (authority.Entry), read from the dataclass
+    itself so a new field is covered; only fields marked `metadata={"cache": False}` (where an
+    entry stands in its file, which only diagnostics name) are left out."""
+    names = [f.name for f in dataclasses.fields(Entry) if f.metadata.get("cache", True)]
+    rows = sorted(json.dumps([plain(getattr(e, name)) for name in names], ensure_ascii=False, sort_keys=True)
+                  for e in entries)
+    return sha(json.dumps(names), *rows)

@@ -142,7 +142,7 @@ def validate(context: Context, paths: tuple[Path, ...], schema: str | None, outp
     PATHS are files or folders (default: the edition's tei/). Each problem is reported as
     `path:line:col: error|warning: message [rule-id]`. Exit 1 if any file has an error.
     """
-    from .validation import validate as run_validation
+    from .validate import validate as run_validation
 
     _scheduler_needs_dask(executor, scheduler)
     report = run_validation(context.edition, expand_paths(paths), schema, jobs=jobs, executor=executor,

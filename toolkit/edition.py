@@ -11,6 +11,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .diagnostics import ERROR, Diagnostic, display_path
@@ -59,6 +60,8 @@ SETTINGS = (
             "the licence, as an http(s) URL: every page links to it"),
     Setting("edition", "base_url", Url(), "", "where build/html/ is published, an http(s) URL"),
     Setting("edition", "date", Date(), "", "the build date every page shows (YYYY-MM-DD); see docs/site.md"),
+    Setting("edition", "language", Text(example="en"), "en",
+            "the language of the interface: a catalogue of toolkit/catalogues/ (a word it lacks is English)"),
     # [corpus]: where the files are and which rules hold across them (docs/conventions.md)
     Setting("corpus", "documents", Globs(), list(DEFAULT_DOCUMENTS), "globs of the documents"),
     Setting("corpus", "authorities", Globs(example="tei/persons.xml"), list(DEFAULT_AUTHORITIES),
@@ -294,3 +297,21 @@ def resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):
         return Path(os.path.abspath(path))
+
+
+def build_date(inputs: list[Path], configured: str = "") -> str:
+    """The date every page shows as its build date, YYYY-MM-DD (docs/site.md).
+
+    It must not break byte-identical rebuilds, so it is not the clock: SOURCE_DATE_EPOCH when
+    set (the reproducible-builds convention), else teikit.toml's [edition] date (the date of
+    this state of the edition), else the day (UTC) on which the newest input was last changed."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+    if configured:
+        try:
+            return date.fromisoformat(configured[:10]).isoformat()
+        except ValueError:
+            raise ConfigError(f"teikit.toml: [edition] date = {configured!r} is not a date (write e.g. \"2026-12-01\")") from None
+    times = [path.stat().st_mtime for path in inputs if path.is_file()]
+    return datetime.fromtimestamp(int(max(times)) if times else 0, tz=timezone.utc).date().isoformat()

@@ -7,7 +7,9 @@ shows the same normalised name.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import asdict, dataclass, field
+from datetime import date as Day
 
 from lxml import etree
 
@@ -17,8 +19,10 @@ from .passages import sentence_of
 from .xmlio import ParsedDocument, compiled_xpath, first, normalized_text
 
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
-# The kind of authority entry each TEI name element stands for.
+# The kind of authority entry each TEI name element stands for (name and rs: their entry's kind).
 NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place"}
+# Who sends and receives, in a correspAction.
+PARTIES = "tei:persName | tei:orgName | tei:name"
 
 
 def _xpath(element, path):
@@ -43,6 +47,7 @@ class DateSpec:
     from_: str = ""
     to: str = ""
     text: str = ""
+    cert: str = ""  # how sure the source is (TEI @cert: high, medium, low)
 
     @classmethod
     def from_element(cls, element) -> "DateSpec":
@@ -51,7 +56,7 @@ class DateSpec:
         return cls(
             when=element.get("when", ""), notBefore=element.get("notBefore", ""),
             notAfter=element.get("notAfter", ""), from_=element.get("from", ""),
-            to=element.get("to", ""), text=normalized_text(element),
+            to=element.get("to", ""), text=normalized_text(element), cert=element.get("cert", ""),
         )
 
     @property
@@ -127,7 +132,7 @@ class Letter:
     xml_id: str
     file: str
     number: str
-    number_inferred: bool
+    number_inferred: bool  # the number is the editors' (idno/@cert), not printed in the source
     kind: str
     title: str
     short_title: str
@@ -136,6 +141,8 @@ class Letter:
     sources: list[Source]
     collection: str = ""
     compiler_title: str = ""  # the compiler's heading (title type="compiler")
+    number_note: str = ""  # why the number is inferred (sourceDesc//note type="inferred")
+    date_written: str = ""  # the date as the text writes it (its dateline's date)
     mentions: dict[str, list[str]] = field(default_factory=dict)  # kind -> authority ids
     passages: dict[str, list[str]] = field(default_factory=dict)  # authority id -> sentences naming it
     source: str = ""  # the file as diagnostics name it
@@ -193,15 +200,15 @@ def name_ref(element, authority: AuthorityIndex | None) -> str:
 
 
 def _name(element, authority: AuthorityIndex | None) -> Name:
-    kind = NAME_KINDS.get(etree.QName(element).localname, "other")
     ref = name_ref(element, authority)
     text = normalized_text(element)
-    name = authority.name(ref, text) if authority and ref else text
-    return Name(kind, ref, name or text, text)
+    entry = authority.get(ref) if authority and ref and not is_uri(ref) else None
+    kind = NAME_KINDS.get(etree.QName(element).localname) or (entry.kind if entry else "other")
+    return Name(kind, ref, (entry.name if entry else text) or text, text)
 
 
 def _action(element, authority, turn: int = 1) -> Action:
-    parties = [_name(e, authority) for e in _xpath(element, "tei:persName | tei:orgName")]
+    parties = [_name(e, authority) for e in _xpath(element, PARTIES)]
     place = first(element, "tei:placeName")
     return Action(
         type=element.get("type", ""), subtype=element.get("subtype", ""), parties=parties,
@@ -245,17 +252,24 @@ def _signs_its_own_note(element) -> bool:
     return bool(ref) and any(note.get("resp") == ref for note in element.iterancestors(f"{{{TEI_NS}}}note"))
 
 
-def _named_in_text(body, authority: AuthorityIndex | None = None) -> list[tuple[str, str, etree._Element]]:
+def named_in_text(body, authority: AuthorityIndex | None = None) -> list[tuple[str, str, etree._Element]]:
     """(kind, authority id, element) for every name in the text that points to an entry, in
-    document order; not the compiler's initials signing his own note."""
+    document order; not the compiler's initials signing his own note. A name or rs counts as
+    the kind of the entry it leads to. Registers (mentions, passages) and search filters
+    (record.py) both read the text through this function."""
     if body is None:
         return []
     named = []
-    names = ".//tei:persName[@ref or @key] | .//tei:placeName[@ref or @key] | .//tei:orgName[@ref or @key]"
+    names = (".//tei:persName[@ref or @key] | .//tei:placeName[@ref or @key] | .//tei:orgName[@ref or @key]"
+             " | .//tei:name[@ref or @key] | .//tei:rs[@ref or @key]")
     for element in _xpath(body, names):
         if not _signs_its_own_note(element):
-            kind = NAME_KINDS[etree.QName(element).localname]
-            named += [(kind, ref, element) for ref in _refs(element, authority) if ref]
+            kind = NAME_KINDS.get(etree.QName(element).localname)
+            for ref in _refs(element, authority):
+                entry = authority.get(ref) if authority is not None and ref and not is_uri(ref) else None
+                found = kind or (entry.kind if entry is not None else "")
+                if ref and found in ("person", "place", "org"):
+                    named.append((found, ref, element))
     return named
 
 
@@ -301,7 +315,7 @@ def _addressees_apart(actions: list[Action], received_types: tuple[str, ...], el
         kept.append(action)
         if action.type != "sent" or not received_types:
             continue
-        names = _xpath(element, "tei:persName | tei:orgName")
+        names = _xpath(element, PARTIES)
         moved = [party for party, name in zip(action.parties, names) if name.get("type") in received_types]
         if moved:
             action.parties = [party for party in action.parties if party not in moved]
@@ -319,6 +333,8 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None,
     """The metadata of one document of the edition (received_types: see _addressees_apart)."""
     root = document.root
     header = first(root, "tei:teiHeader")
+    if header is None:  # a file of another project without a header: a record of what there is
+        header = etree.Element(f"{{{TEI_NS}}}teiHeader")
     number = first(header, ".//tei:publicationStmt/tei:idno[@type='document-number']")
     kind = first(header, ".//tei:textClass/tei:catRef/@target")
     elements = [(turn, a) for turn, desc in enumerate(_xpath(header, ".//tei:correspDesc"), start=1)
@@ -326,7 +342,8 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None,
     actions = _addressees_apart([_action(a, authority, turn) for turn, a in elements], received_types,
                                 [a for _, a in elements])
     sent_date = next((a.date for a in actions if a.type == "sent" and a.date.sort_key != "9999"), DateSpec())
-    named = _named_in_text(first(root, "tei:text"), authority)
+    named = named_in_text(first(root, "tei:text"), authority)
+    why = first(header, ".//tei:sourceDesc//tei:note[@type='inferred']")
     return Letter(
         doc_id=document.doc_id,
         xml_id=root.get(f"{{{XML_NS}}}id", document.doc_id),
@@ -341,6 +358,8 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None,
         sources=[_source(b, authority) for b in _xpath(header, ".//tei:sourceDesc//tei:listBibl[@type='sources']/tei:bibl")],
         collection=normalized_text(first(header, ".//tei:sourceDesc/tei:bibl[@type='collection']")),
         compiler_title=normalized_text(first(header, ".//tei:titleStmt/tei:title[@type='compiler']")),
+        number_note=normalized_text(why) if number is not None and number.get("cert") is not None else "",
+        date_written=normalized_text(first(root, "tei:text//tei:dateline//tei:date")),
         mentions=_mentions(named),
         passages=_passages(named),
         source=document.display,
@@ -362,3 +381,114 @@ def _lines(root, header) -> dict[str, int]:
 
 def chronological(letters: list[Letter]) -> list[Letter]:
     return sorted(letters, key=lambda l: l.sort_key)
+
+
+# ---- what a document says about an entry, and who wrote to whom -------------------------
+
+def roles(letter: Letter, ref: str) -> list[str]:
+    """In what roles a document names an entry, as keys of labels.ROLES: sender, addressee, cc,
+    place-sent, place-received, mentioned, archive."""
+    found = []
+    for role, names in (("sender", letter.senders), ("addressee", letter.recipients), ("cc", letter.cc)):
+        if any(name.ref == ref for name in names):
+            found.append(role)
+    for role, actions in (("place-sent", letter.sent), ("place-received", letter.received)):
+        if any(action.place and action.place.ref == ref for action in actions):
+            found.append(role)
+    if any(ref in refs for refs in letter.mentions.values()):
+        found.append("mentioned")
+    if any(source.repository == ref for source in letter.sources):
+        found.append("archive")
+    return found
+
+
+def referenced_ids(letter: Letter) -> list[str]:
+    """Entries a document names: in its text, as correspondents and places, as repositories."""
+    ids = [ref for refs in letter.mentions.values() for ref in refs]
+    for action in letter.actions:
+        ids += [p.ref for p in action.parties] + ([action.place.ref] if action.place else [])
+    ids += [s.repository for s in letter.sources]
+    return [ref for ref in dict.fromkeys(ids) if ref]
+
+
+def correspondence_pairs(letters: list[Letter], unnamed: str) -> list[tuple[Name, Name, bool, list[Letter]]]:
+    """(sender, recipient, is a copy, the letters in date order): the correspondents table and
+    network. A letter whose addressee is not named pairs its senders with a Name called `unnamed`."""
+    pairs: dict[tuple, list[Letter]] = {}
+    names: dict[tuple, tuple[Name, Name]] = {}
+    nobody = Name("other", "", unnamed, "")
+    for letter in letters:
+        for sender, recipient, cc in _pairs(letter, nobody):
+            key = (sender.ref or sender.name, recipient.ref or recipient.name, cc)
+            pairs.setdefault(key, []).append(letter)
+            names[key] = (sender, recipient)
+    order = sorted(pairs, key=lambda k: (names[k][0].name.casefold(), names[k][1].name.casefold(), k[2]))
+    return [(*names[key], key[2], pairs[key]) for key in order]
+
+
+def _pairs(letter: Letter, nobody: Name):
+    """(sender, recipient, is_copy) for every sender and every addressee of each turn of a letter
+    (a letter has one turn; a recorded conversation one per correspDesc)."""
+    seen = set()
+    for actions in letter.turns:
+        received = [a for a in actions if a.type == "received"]
+        recipients = [(p, a.subtype == "cc") for a in received for p in a.parties]
+        if not any(not cc for _, cc in recipients):
+            recipients.insert(0, (nobody, False))
+        for sender in (p for a in actions if a.type == "sent" for p in a.parties):
+            for recipient, cc in recipients:
+                key = (sender.ref or sender.name, recipient.ref or recipient.name, cc)
+                if key not in seen and not (sender.ref and sender.ref == recipient.ref):
+                    seen.add(key)
+                    yield sender, recipient, cc
+
+
+# ---- the days a date may fall on ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Span:
+    """The days a document's date may fall on; open_start/open_end: bounded on one side only."""
+
+    start: Day
+    end: Day
+    open_start: bool = False
+    open_end: bool = False
+
+    @property
+    def exact(self) -> bool:
+        return self.start == self.end and not (self.open_start or self.open_end)
+
+    @property
+    def month(self) -> tuple[int, int]:
+        """(year, month) under which a calendar lists the date: its first day, or its last when
+        only that is known."""
+        day = self.end if self.open_start else self.start
+        return day.year, day.month
+
+
+def _day(iso: str, last: bool = False) -> Day | None:
+    """1920-08-27; 1920-08 and 1920 as their first (or last) day."""
+    parts = iso.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else (12 if last else 1)
+        day = int(parts[2]) if len(parts) > 2 else (calendar.monthrange(year, month)[1] if last else 1)
+        return Day(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+def span(spec: DateSpec) -> Span | None:
+    """The span of a document's date, or None when it has no date an axis or calendar can show."""
+    if spec.when:
+        start, end = _day(spec.when), _day(spec.when, last=True)
+        return Span(start, end) if start and end else None
+    start = _day(spec.notBefore or spec.from_) if (spec.notBefore or spec.from_) else None
+    end = _day(spec.notAfter or spec.to, last=True) if (spec.notAfter or spec.to) else None
+    if start and end:
+        return Span(start, end)
+    if end:
+        return Span(end, end, open_start=True)
+    if start:
+        return Span(start, start, open_end=True)
+    return None

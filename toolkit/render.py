@@ -1,21 +1,28 @@
 """`teikit render FILE --to html|text`: one TEI file, from this edition or any other project.
 
-The file is read by the one safe parser and transformed by the edition's stylesheets. A page
-rendered alone links to nothing outside itself: names stay plain text (there are no index
-pages next to it) and the site's CSS is inlined.
+The file is read by the one safe parser and transformed by the edition's stylesheets with the
+same record a build gives its page (toolkit/record.py): a file inside the edition has its names
+resolved by the edition's authority files, any other file by its own entries (standOff, back)
+alone. A page rendered alone has no site around it: names lead to their authority URIs, never to
+register pages, and the site's CSS is inlined.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .builders.indexes import CSS
+from lxml import etree
+
+from .authority import AuthorityIndex
+from .corpus import authority_index, parse_tei
 from .diagnostics import Diagnostic
-from .edition import Edition
+from .edition import Edition, resolved
 from .errors import InputError
 from .executors import Stop, bounded, run_once
-from .xmlio import parse_file, require_tei
-from .xslt import TARGETS, resource, stylesheets
+from .labels import Labels
+from .record import corpus_records
+from .xmlio import ParsedDocument, parse_file, require_tei
+from .xslt import CSS, TARGETS, resource, stylesheets
 
 
 def render(edition: Edition, path: Path, target: str) -> str:
@@ -39,12 +46,34 @@ def _stopped(context, path: Path, stop: Stop) -> Diagnostic:
 def _render(context: tuple[Edition, str], paths: list[Path]) -> list[str]:
     edition, target = context
     results = []
+    labels = Labels.for_language(edition.config.language)
     for path in paths:
         document = parse_file(path)
         require_tei(document)
         params = {"inline-css": _css(edition.xslt_dir)} if target == "html" else {}
-        results.append(stylesheets(edition.xslt_dir).transform(target, document.root, params))
+        sheets = stylesheets(edition.xslt_dir)
+        record = sheets.parse(record_of(edition, document, labels))  # made for this file, not kept
+        results.append(sheets.transform(target, document.root, params, {"labels": labels.xml(), "record": record}))
     return results
+
+
+def record_of(edition: Edition, document: ParsedDocument, labels: Labels) -> etree._Element:
+    """The record of a file rendered alone: with the edition's entries when it is one of its files."""
+    authority = _edition_authority(edition, document.path) or AuthorityIndex()
+    authority = authority.with_local(document, edition.config.key)
+    return corpus_records(document, authority, labels, registers=None,
+                          received_types=tuple(edition.config.received_types))
+
+
+def _edition_authority(edition: Edition, path: Path) -> AuthorityIndex | None:
+    """The edition's authority index when `path` is inside the edition folder and it has authority files."""
+    if not resolved(Path(path)).is_relative_to(resolved(edition.root)):
+        return None
+    files = edition.authority_files()
+    if not files:
+        return None
+    support, _failures = parse_tei(files, edition.config.max_file_bytes, edition.roots)
+    return authority_index(edition, support) if support else None
 
 
 def _css(xslt_dir: Path) -> str:

@@ -30,7 +30,7 @@ from .metadata import Action, DateSpec, Letter, Name, Source
 
 STATE_FILE = ".teikit/state.json"
 SNAPSHOT_FILE = ".teikit/snapshot.json"
-FORMAT = 2  # a state of another format is ignored (the build starts clean)
+FORMAT = 3  # a state of another format is ignored (the build starts clean)
 
 
 def sha(*parts: bytes | str) -> str:

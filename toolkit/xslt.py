@@ -33,6 +33,7 @@ from .languages import language_tags
 
 # The entry stylesheet of each output format, relative to the xslt folder.
 TARGETS = {"html": Path("html/html.xsl"), "text": Path("text/text.xsl")}
+CSS = Path("html/static/edition.css")  # the site's one stylesheet, relative to the xslt folder
 DISALLOW_DOCTYPE = (
     "http://saxon.sf.net/feature/parserFeature?uri=http://apache.org/xml/features/disallow-doctype-decl"
 )
@@ -70,7 +71,7 @@ class Stylesheets:
             raise TransformError(f"{path}: cannot compile the stylesheet: {_first_line(error)}") from None
 
     def node(self, xml: str):
-        """Parse a (trusted, generated) XML string for Saxon once and keep it, e.g. the entries."""
+        """Parse a (trusted, generated) XML string for Saxon once and keep it, e.g. the labels."""
         if xml not in self._nodes:
             self._nodes[xml] = self.processor.parse_xml(xml_text=xml)
         return self._nodes[xml]
@@ -87,15 +88,18 @@ class Stylesheets:
             raise TransformError(f"cannot hand the document to Saxon: {_first_line(error)}") from None
 
     def transform(self, target: str, element, params: Mapping[str, object] | None = None,
-                  entries: str | None = None) -> str:
+                  nodes: Mapping[str, object] | None = None) -> str:
         """Run the `target` stylesheet (html or text) on an element, its string or a node from
-        `parse`; parameters are strings or booleans."""
+        `parse`; parameters are strings or booleans; `nodes` are XML parameters: a string (parsed
+        once per process and kept: the same for every page, like the labels) or a node from
+        `parse` (made for this call, like a document's record)."""
         executable = self.executables[target]
         executable.clear_parameters()
         for name, value in (params or {}).items():
             executable.set_parameter(name, self._value(value))
-        if entries:
-            executable.set_parameter("entries", self.node(entries))
+        for name, value in (nodes or {}).items():
+            if value is not None and value != "":
+                executable.set_parameter(name, self.node(value) if isinstance(value, str) else value)
         document = element if not isinstance(element, (str, etree._Element)) else self.parse(element)
         executable.set_parameter("language-tags", self._language_tags(document))
         try:

@@ -24,7 +24,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["toolkit"]):
-    from toolkit import tasks
+    from toolkit import checking, rendering, tasks
     from toolkit.builders import page_links
 
 from .test_fuzz import SOURCES, assert_no_script, context
@@ -32,14 +32,14 @@ from .test_fuzz import SOURCES, assert_no_script, context
 
 def check_and_render(path: Path, data: bytes) -> None:
     path.write_bytes(data)
-    checked = tasks.check_one(context(), path)
+    checked = checking.check_one(context(), path)
     for diagnostic in checked.diagnostics:
         assert "\n" not in diagnostic.format() and diagnostic.line >= 1, diagnostic
     if not checked.valid:
         return
     letter = checked.letter
     params = {**context().build.site_params, "doc-id": letter.doc_id, **page_links(letter)}
-    rendered = tasks.render_one(context(), tasks.PageJob(str(path), checked.stamp.sha, letter, params))
+    rendered = rendering.render_one(context(), rendering.PageJob(str(path), checked.stamp.sha, letter, params))
     assert rendered.error is None, f"valid, but the build fails: {rendered.error.format()}"
     assert_no_script(rendered.outputs[f"html/{letter.doc_id}.html"])
 

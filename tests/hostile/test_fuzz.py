@@ -23,10 +23,9 @@ from hypothesis import strategies as st
 from lxml import etree, html
 
 from .hostile_kit import REPOSITORY
-from toolkit import tasks
+from toolkit import checking, rendering, tasks
 from toolkit.authority import AuthorityIndex
 from toolkit.builders import Context, page_links
-from toolkit.builders.indexes import entries_xml
 from toolkit.corpus import parse_tei
 from toolkit.edition import Edition
 from toolkit.state import sha
@@ -94,7 +93,7 @@ def context() -> tasks.TaskContext:
     authority = AuthorityIndex.from_documents(support)
     site = {"site": True, "edition-title": "Fuzz", "edition-editors": "", "licence": edition.config.licence,
             "base-url": edition.config.base_url}
-    build = Context(edition, authority, site, entries_xml(authority))
+    build = Context(edition, authority, site)
     return tasks.TaskContext(edition, authority, "edition", AUTHORITY_FILES, True, build)
 
 
@@ -128,13 +127,13 @@ def test_mutated_documents_are_refused_in_one_line_or_built_safely(fuzz_dir, cas
     data = mutate(name, element_ops, byte_ops)
     path.write_bytes(data)
     start = time.perf_counter()
-    checked = tasks.check_one(context(), path)
+    checked = checking.check_one(context(), path)
     for diagnostic in checked.diagnostics:
         assert "\n" not in diagnostic.format() and diagnostic.line >= 1, diagnostic
     if checked.valid:
         letter = checked.letter
         params = {**context().build.site_params, "doc-id": letter.doc_id, **page_links(letter)}
-        rendered = tasks.render_one(context(), tasks.PageJob(str(path), checked.stamp.sha, letter, params))
+        rendered = rendering.render_one(context(), rendering.PageJob(str(path), checked.stamp.sha, letter, params))
         assert rendered.error is None, f"valid, but the build fails: {rendered.error.format()}"
         assert_no_script(rendered.outputs[f"html/{letter.doc_id}.html"])
         assert rendered.outputs[f"text/{letter.doc_id}.txt"]

@@ -16,6 +16,11 @@ Two kinds:
         name, target = "cmif", None
         def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]: ...
 
+    class SitePagesBuilder(CorpusBuilder):       # reads what other builders made this build
+        name, reads = "site", ("chronology", "network")
+        def build(self, corpus, context):
+            drawing = corpus.outputs_of("chronology")   # {path: bytes}, made once, by its builder
+
 - A per-document builder receives the `Page`: the document parsed once by the safe parser
   (`page.document`, an lxml tree), the bytes that were parsed and validated (`page.data`),
   its metadata record (`page.letter`, a metadata.Letter) and its stylesheet parameters
@@ -26,11 +31,15 @@ Two kinds:
 - A corpus-level builder receives the `CorpusInput`: the chronological list of Letter
   records of every document built, the edition.xml tree and the support files' bytes. It
   must not need the documents' trees (they are not kept: memory would grow with the
-  corpus). Warnings go to `corpus.diagnostics`.
+  corpus). Warnings go to `corpus.diagnostics`. A corpus builder that works on another
+  builder's outputs declares it in `reads` (names of builders): it then runs after a corpus
+  builder it reads, is made again when that one's outputs change, and gets them from
+  `corpus.outputs_of(name)`; a document builder's outputs (the pages) it reads by path with
+  `corpus.read_output`.
 
 Adding an output is one new module here with one subclass: subclasses register themselves
-and every module of the package is imported by `registry()`. Builders run in name order,
-so outputs are deterministic. Where each format of a document lives, and how one links to
+and every module of the package is imported by `registry()`. Builders run in name order
+(a corpus builder after those it reads), so outputs are deterministic. Where each format of a document lives, and how one links to
 the other (page -> plain text -> TEI copy), is said once, in DOCUMENT_PATHS and `href`.
 """
 
@@ -45,9 +54,12 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, ClassVar
 
+from lxml import etree
+
 from ..authority import AuthorityIndex
 from ..diagnostics import Diagnostic
 from ..edition import Edition
+from ..labels import Labels
 from ..metadata import Letter
 from ..xmlio import ParsedDocument
 
@@ -85,18 +97,21 @@ def _folder_link(from_kind: str, to_kind: str) -> str:
 class Context:
     """What every builder shares, read-only; cheap to send to a worker (no compiled state).
 
-    The stylesheets are compiled on first use in each process and kept there.
+    The stylesheets are compiled on first use in each process and kept there; so is their
+    `labels` parameter. A document's `record` parameter is its page's (Page.record).
     """
 
     edition: Edition
     authority: AuthorityIndex
     site_params: dict[str, object]
-    entries: str  # the authority entries as XML: the stylesheets' `entries` parameter
+    labels: Labels = None  # the edition's language (teikit.toml [edition] language)
     xslt_dir: Path = None
 
     def __post_init__(self):
         if self.xslt_dir is None:
             self.xslt_dir = self.edition.xslt_dir
+        if self.labels is None:
+            self.labels = Labels.for_language(self.edition.config.language)
 
     def __getstate__(self):
         # Compiled stylesheets stay in the process that compiled them.
@@ -109,9 +124,15 @@ class Context:
         return Stylesheets(self.xslt_dir)
 
     def transform(self, target: str, page: "Page", params: dict[str, object] | None = None) -> str:
-        """Run stylesheet `target` on the page's document, with its parameters (and `params`)."""
-        node = page.saxon_node(self.styles)
-        return self.styles.transform(target, node, {**page.params, **(params or {})}, self.entries)
+        """Run stylesheet `target` on the page's document, with its parameters (and `params`) and
+        its record."""
+        return self.transform_node(target, page.saxon_node(self.styles), {**page.params, **(params or {})},
+                                   record=page.record_node(self))
+
+    def transform_node(self, target: str, node, params: dict[str, object] | None = None, record=None) -> str:
+        """Run stylesheet `target` on a Saxon node (a document, the site summary) with `params`,
+        the `labels` and, for a document, its `record` (a node from styles.parse)."""
+        return self.styles.transform(target, node, params, {"labels": self.labels.xml(), "record": record})
 
 
 @dataclass
@@ -128,10 +149,11 @@ class Page:
     params: dict[str, object] = field(default_factory=dict)
     _document: ParsedDocument | None = None
     _node: object = None
+    _record: object = None
     _outputs: dict[str, dict[str, bytes]] = field(default_factory=dict)  # builder name -> its outputs
 
     def __getstate__(self):
-        return {**self.__dict__, "_document": None, "_node": None, "_outputs": {}}
+        return {**self.__dict__, "_document": None, "_node": None, "_record": None, "_outputs": {}}
 
     def outputs_of(self, builder: "DocumentBuilder", context: "Context") -> dict[str, bytes]:
         """One builder's outputs for this page, made once: a builder that publishes another's
@@ -154,6 +176,20 @@ class Page:
             self._node = styles.parse(self.document.root)
         return self._node
 
+    def record(self, context: "Context") -> etree._Element:
+        """The document's record (toolkit/record.py): what every stylesheet renders of it."""
+        from ..record import document_record
+
+        authority = context.authority.with_local(self.document, context.edition.config.key)
+        return document_record(self.letter, self.document, authority, context.labels, registers=context.authority,
+                               params=self.params, base_url=context.edition.config.base_url)
+
+    def record_node(self, context: "Context") -> object:
+        """The record as Saxon's tree, made once for all the outputs of this page."""
+        if self._record is None:
+            self._record = context.styles.parse(self.record(context))
+        return self._record
+
 
 @dataclass
 class CorpusInput:
@@ -167,11 +203,23 @@ class CorpusInput:
     # The bytes of an output of this build (a page made now or kept from before), by its path;
     # for the builders that work on what others made (the search index reads the pages).
     read_output: Callable[[str], bytes | None] | None = None
+    # The paths a corpus builder published this build (made now or kept), by builder name.
+    builder_outputs: dict[str, list[str]] = field(default_factory=dict)
+
+    def outputs_of(self, name: str) -> dict[str, bytes]:
+        """{path: bytes} of a corpus builder this builder declared in `reads` (it ran before)."""
+        if name not in self.builder_outputs:
+            raise KeyError(f"{name}: not a corpus builder that ran before this one (declare it in `reads`)")
+        found = {path: self.read_output(path) if self.read_output else None for path in self.builder_outputs[name]}
+        return {path: data for path, data in found.items() if data is not None}
 
 
 class Builder:
     name: ClassVar[str] = ""
     target: ClassVar[str | None] = None  # the stylesheet this builder runs, if any
+    # Outputs whose paths do not depend on the documents, with what each is ("a page of the
+    # site"): a document must not be published in their place (site_files, name_taken).
+    fixed_outputs: ClassVar[dict[str, str]] = {}
 
 
 class DocumentBuilder(Builder):
@@ -189,7 +237,8 @@ class DocumentBuilder(Builder):
 
 
 # What a corpus-level builder may depend on; it runs again only when one of these changed.
-CORPUS_INPUTS = ("letters", "pages", "authority", "support", "description", "stylesheets", "config", "dating")
+CORPUS_INPUTS = ("letters", "pages", "authority", "support", "description", "stylesheets", "config", "dating",
+                 "labels")
 
 
 class CorpusBuilder(Builder):
@@ -199,12 +248,17 @@ class CorpusBuilder(Builder):
     letters (the metadata records), pages (each document's page key: its bytes and everything
     its outputs are made from), authority (the entries), support (the support files'
     bytes), description (edition.xml), stylesheets, config (teikit.toml), dating (what dates
-    cmif.xml). A builder that says less is skipped more often; one that says too little
-    publishes stale bytes, so leave the default unless sure.
+    cmif.xml), labels (the words of the edition's language). A builder that says less is
+    skipped more often; one that says too little publishes stale bytes, so leave the default
+    unless sure.
+
+    `reads` names the builders whose outputs this one reads: a document builder (its key then
+    covers every page's key) or a corpus builder (it runs first; its key is part of this one's).
     """
 
     _registry: ClassVar[dict[str, type]] = {}
     depends_on: ClassVar[tuple[str, ...]] = CORPUS_INPUTS
+    reads: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -227,9 +281,24 @@ def document_builders() -> list[DocumentBuilder]:
 
 
 def corpus_builders() -> list[CorpusBuilder]:
-    """Every corpus-level builder, in name order."""
+    """Every corpus-level builder: a builder after those whose outputs it reads, else in name order."""
+    import networkx
+
     _import_all()
-    return [CorpusBuilder._registry[name]() for name in sorted(CorpusBuilder._registry)]
+    registry = CorpusBuilder._registry
+    graph = networkx.DiGraph()
+    graph.add_nodes_from(registry)
+    for name, builder in registry.items():
+        for read in builder.reads:
+            if read not in registry and read not in DocumentBuilder._registry:
+                raise ValueError(f"builder {name} reads {read!r}, which is no builder")
+            if read in registry:
+                graph.add_edge(read, name)
+    try:
+        order = list(networkx.lexicographical_topological_sort(graph))
+    except networkx.NetworkXUnfeasible:
+        raise ValueError(f"corpus builders read each other's outputs in a circle: {networkx.find_cycle(graph)}") from None
+    return [registry[name]() for name in order]
 
 
 def build_page(page: Page, context: Context, builders: list[DocumentBuilder] | None = None) -> dict[str, bytes]:
@@ -244,9 +313,7 @@ def site_files(edition: Edition) -> dict[str, tuple[str, str]]:
     """The site's own files that a document's outputs could take the place of, case-folded (on
     a disk that ignores case, Index.html is index.html): its pages, and the copies of the
     authority files in html/tei/. Case-folded path -> (path, what it is)."""
-    from .indexes import SITE_PAGES
-
-    files = {f"html/{page}.html": "a page of the site" for page in SITE_PAGES}
+    files = {path: what for builder in corpus_builders() for path, what in builder.fixed_outputs.items()}
     for path in edition.authority_files():
         files[DOCUMENT_PATHS["tei"].format(file=path.name)] = f"the copy of {path.name}"
     return {path.casefold(): (path, what) for path, what in files.items()}
@@ -267,3 +334,16 @@ def page_links(letter: Letter) -> dict[str, str]:
     """The stylesheet parameters that link a document's page to its other formats."""
     return {"tei-href": href("html", "tei", letter), "text-href": href("html", "text", letter),
             "csl-href": href("html", "csl", letter)}
+
+
+def page_params(letters: list[Letter], index: int, site_params: dict[str, object], labels: Labels) -> dict[str, object]:
+    """The stylesheet parameters of the page of letters[index] (chronological): the site's,
+    its neighbours and its links to its other formats."""
+    letter = letters[index]
+    before = letters[index - 1] if index > 0 else None
+    after = letters[index + 1] if index + 1 < len(letters) else None
+    neighbours = {}
+    for rel, other in (("prev", before), ("next", after)):
+        neighbours.update({f"{rel}-id": other.doc_id, f"{rel}-title": labels.document(other),
+                           f"{rel}-href": href("html", "html", other)} if other else {f"{rel}-id": ""})
+    return {**site_params, "doc-id": letter.doc_id, **neighbours, **page_links(letter)}

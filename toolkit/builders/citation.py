@@ -1,45 +1,21 @@
-"""How a reader cites a document: a CSL-JSON record per document, and the build's date.
+"""How a reader cites a document: a CSL-JSON record per document.
 
 html/csl/<doc-id>.json is the document as a reference manager imports it (CSL-JSON, the
 format of citeproc, Zotero and Pandoc). The document pages carry the same facts as Highwire
 `citation_*` meta tags (made by the HTML stylesheet) and link to the record.
-
-The build date on every page must not break byte-identical rebuilds, so it is not the clock:
-it is SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else `date` under
-[edition] in teikit.toml (the date of this state of the edition), else the day on which the
-newest input (a TEI file or teikit.toml) was last changed, in UTC.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from datetime import date, datetime, timezone
-from pathlib import Path
 
 from ..authority import AuthorityIndex
-from ..errors import ConfigError
+from ..labels import Labels
 from ..metadata import DateSpec, Letter, Name
 from . import Context, DocumentBuilder, Page, document_path
-from .indexes import human_date
 
 # CSL item types: the correspondence is "letter"; records and reports are "document".
 CSL_TYPES = {"letter": "letter", "telegram": "letter", "dispatch": "letter", "appeal": "letter"}
-
-
-def build_date(inputs: list[Path], configured: str = "") -> str:
-    """YYYY-MM-DD: SOURCE_DATE_EPOCH, else teikit.toml's [edition] date, else the newest input's
-    modification day (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
-    if configured:
-        try:
-            return date.fromisoformat(configured[:10]).isoformat()
-        except ValueError:
-            raise ConfigError(f"teikit.toml: [edition] date = {configured!r} is not a date (write e.g. \"2026-12-01\")") from None
-    times = [path.stat().st_mtime for path in inputs if path.is_file()]
-    return datetime.fromtimestamp(int(max(times)) if times else 0, tz=timezone.utc).date().isoformat()
 
 
 def _csl_name(name: Name, authority: AuthorityIndex) -> dict[str, str]:
@@ -49,17 +25,18 @@ def _csl_name(name: Name, authority: AuthorityIndex) -> dict[str, str]:
     return {"literal": name.name}
 
 
-def _csl_date(date: DateSpec) -> dict:
+def _csl_date(date: DateSpec, labels: Labels) -> dict:
     """An exact date as date-parts; a range or bound as the words the page shows."""
     if date.when:
         parts = [int(p) for p in date.when.split("-") if p.isdigit()]
         if parts:
             return {"date-parts": [parts]}
-    return {"literal": human_date(date)}
+    return {"literal": labels.date(date)}
 
 
 def csl_record(letter: Letter, authority: AuthorityIndex, edition_title: str, editors: list[str],
-               publisher: str, base_url: str) -> dict:
+               publisher: str, base_url: str, labels: Labels | None = None) -> dict:
+    labels = labels or Labels.for_language("en")
     record: dict[str, object] = {
         "id": letter.xml_id or letter.doc_id,
         "type": CSL_TYPES.get(letter.kind, "document"),
@@ -74,14 +51,14 @@ def csl_record(letter: Letter, authority: AuthorityIndex, edition_title: str, ed
         "URL": f"{base_url}{letter.doc_id}.html" if base_url else "",  # only where the edition says where it is
     }
     if letter.date.sort_key != "9999":
-        record["issued"] = _csl_date(letter.date)
+        record["issued"] = _csl_date(letter.date, labels)
     return {key: value for key, value in record.items() if value}
 
 
 def csl_json(letter: Letter, authority: AuthorityIndex, edition_title: str, editors: list[str], publisher: str,
-             base_url: str) -> bytes:
+             base_url: str, labels: Labels | None = None) -> bytes:
     """A CSL-JSON file: a list of one item, as reference managers import it."""
-    record = csl_record(letter, authority, edition_title, editors, publisher, base_url)
+    record = csl_record(letter, authority, edition_title, editors, publisher, base_url, labels)
     return (json.dumps([record], ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -92,4 +69,4 @@ class CslBuilder(DocumentBuilder):
         config = context.edition.config
         title = str(context.site_params.get("edition-title", config.title))
         return {document_path("csl", page.letter): csl_json(page.letter, context.authority, title, config.editors,
-                                                       config.publisher, config.base_url)}
+                                                       config.publisher, config.base_url, context.labels)}

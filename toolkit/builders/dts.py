@@ -33,7 +33,8 @@ def _library(context: Context, resources: dict[str, Resource], edition_document=
     config = context.edition.config
     return Library(title=str(context.site_params.get("edition-title", config.title)), publisher=config.publisher,
                    editors=list(config.editors), licence=config.licence, resources=resources,
-                   language=language_of(edition_document), description=subtitle(edition_document))
+                   language=language_of(edition_document), description=subtitle(edition_document),
+                   labels=context.labels)
 
 
 def _mode(context: Context) -> str:
@@ -75,6 +76,7 @@ class DtsCollectionBuilder(CorpusBuilder):
     # The records (titles, dates, files), the edition's description, teikit.toml and (full: the
     # nav=parents answers) each document's own answer, made from its bytes: its page key.
     depends_on = ("letters", "pages", "description", "config")
+    reads = ("dts",)
     target = None
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:

@@ -1,9 +1,10 @@
 """The correspondence network: correspondents as nodes, letters as directed edges with counts,
 laid out by networkx (a fixed seed, so every build draws the same picture) and drawn as SVG.
 
-The edges are the pairs of the correspondents table (`indexes.correspondence_pairs`), so the
+The edges are the pairs of the correspondents table (`metadata.correspondence_pairs`), so the
 drawing and the table beside it show the same data; copies are dashed. Each node links to its
-register entry.
+register entry. The drawing is made once per build, here; correspondents.html embeds this
+builder's file (the site builder declares that it reads it).
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import math
 import networkx
 from lxml import etree
 
-from ..authority import INDEX_PAGES, AuthorityIndex
-from ..metadata import Letter, Name
+from ..authority import AuthorityIndex, register_href
+from ..labels import Labels
+from ..metadata import Letter, Name, correspondence_pairs
+from ..svg import element as _svg, svg_file
 from . import Context, CorpusBuilder, CorpusInput
-from .chronology import _svg, svg_file
 
 SIZE = 360
 MARGIN = 48  # room for the labels around the outer nodes
@@ -116,15 +118,14 @@ def _edge_path(start, end, bend: float) -> tuple[str, tuple[float, float]]:
     return f"M{r(x1)},{r(y1)} Q{r(cx)},{r(cy)} {r(ex)},{r(ey)}", mid
 
 
-def network_svg(pairs, authority: AuthorityIndex) -> etree._Element | None:
+def network_svg(pairs, authority: AuthorityIndex, labels: Labels) -> etree._Element | None:
     graph = correspondence_graph(pairs)
     if not len(graph):
         return None
     positions, height = layout(graph)
     root = _svg("svg", viewBox=f"0 0 {SIZE} {height}", width=SIZE, height=height, class_="network",
                 aria_labelledby="network-svg-title", font_family="Georgia, 'Times New Roman', serif", font_size="11")
-    _svg("title", root, "Who wrote to whom: correspondents and the number of documents between them",
-         id="network-svg-title")
+    _svg("title", root, labels["correspondents.drawing"], id="network-svg-title")
     defs = _svg("defs", root)
     marker = _svg("marker", defs, id="arrow", viewBox="0 0 10 10", refX="9", refY="5", markerWidth="7",
                   markerHeight="7", orient="auto-start-reverse")
@@ -136,9 +137,9 @@ def network_svg(pairs, authority: AuthorityIndex) -> etree._Element | None:
         path, (mx, my) = _edge_path(positions[source], positions[target], bend)
         sender, recipient = graph.nodes[source]["name"], graph.nodes[target]["name"]
         group = _svg("g", edges, class_="edge")
-        what = "copy" if data["cc"] else "document"
-        _svg("title", group, f"{sender.name} to {recipient.name}: {data['count']} {what}{'' if data['count'] == 1 else 's'}"
-                             f" (no. {', '.join(data['docs'])})")
+        what = f"correspondents.{'copies' if data['cc'] else 'documents'}-{'one' if data['count'] == 1 else 'other'}"
+        _svg("title", group, labels.text("correspondents.edge", sender=sender.name, recipient=recipient.name,
+                                         count=labels.text(what, count=data["count"]), documents=", ".join(data["docs"])))
         _svg("path", group, d=path, fill="none", stroke="#4a4a4a", stroke_width=round(1 + 0.6 * (data["count"] - 1), 1),
              marker_end="url(#arrow)", **({"stroke_dasharray": "4 3"} if data["cc"] else {}))
         if data["count"] > 1:
@@ -149,8 +150,9 @@ def network_svg(pairs, authority: AuthorityIndex) -> etree._Element | None:
     for key in sorted(graph.nodes):
         name = graph.nodes[key]["name"]
         x, y = positions[key]
-        page = INDEX_PAGES.get(name.kind) if name.ref and name.ref in authority else None
-        parent = _svg("a", nodes, href=f"{page}#{name.ref}", class_="network-node") if page else _svg("g", nodes)
+        entry = authority.get(name.ref) if name.ref else None
+        page = register_href(entry) if entry is not None else None
+        parent = _svg("a", nodes, href=page, class_="network-node") if page else _svg("g", nodes)
         _svg("title", parent, name.name)
         _svg("circle", parent, cx=x, cy=y, r=NODE_RADIUS, fill="#0b4f9c" if page else "#4a4a4a")
         # the label on the side away from the middle of its group, where the edges are not
@@ -183,10 +185,9 @@ class NetworkBuilder(CorpusBuilder):
     """html/network.svg: the drawing as a file of its own (correspondents.html embeds the same)."""
 
     name = "network"
-    depends_on = ("letters", "authority")  # the correspondents, named by their entries
+    depends_on = ("letters", "authority", "labels")  # the correspondents, named by their entries
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
-        from .indexes import correspondence_pairs
-
-        drawing = network_svg(correspondence_pairs(corpus.letters), context.authority)
+        pairs = correspondence_pairs(corpus.letters, context.labels["site.unnamed"])
+        drawing = network_svg(pairs, context.authority, context.labels)
         return {NETWORK_SVG: svg_file(drawing)} if drawing is not None else {}

@@ -147,6 +147,7 @@ class SearchBuilder(CorpusBuilder):
     name = "search"
     # The pages as built (their keys cover the text, which a record does not) and its script.
     depends_on = ("pages", "stylesheets")
+    reads = ("html",)
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         parts = shards(corpus.letters)

@@ -10,6 +10,5 @@ class TextBuilder(DocumentBuilder):
     target = "text"
 
     def build(self, page: Page, context: Context) -> dict[str, bytes]:
-        # The text stylesheet takes no page parameters: links and neighbours are the page's.
-        text = context.styles.transform("text", page.saxon_node(context.styles))
+        text = context.transform("text", page)
         return {document_path("text", page.letter): text.encode("utf-8")}

@@ -11,7 +11,6 @@ language and identifier (the reading page). docs/dts.md has the whole mapping.
 
 from __future__ import annotations
 
-from ..builders.indexes import document_label
 from ..metadata import Name
 from . import CONTEXT, DTS_VERSION, DtsError
 from .model import ROOT_ID, Api, Group, Library, Resource
@@ -116,7 +115,7 @@ def member_json(library: Library, api: Api, resource: Resource) -> dict:
     in its own answer (collection/ID.json); a year of a thousand documents stays small."""
     letter = resource.letter
     return {"@id": resource.id, "@type": "Resource", "title": letter.title or resource.id,
-            "description": document_label(letter), "totalParents": 1, "totalChildren": 0,
+            "description": library.labels.document(letter), "totalParents": 1, "totalChildren": 0,
             "collection": api.collection_of(resource.id, resource=True),
             "navigation": api.navigation_of(resource.id), "document": api.document_of(resource.id),
             "download": [api.site + f"tei/{letter.file}"], "mediaTypes": resource.media_types}
@@ -126,7 +125,7 @@ def _describe(library: Library, api: Api, resource: Resource) -> dict:
     letter = resource.letter
     return {
         "@id": resource.id, "@type": "Resource", "title": letter.title or resource.id,
-        "description": document_label(letter), "totalParents": 1, "totalChildren": 0,
+        "description": library.labels.document(letter), "totalParents": 1, "totalChildren": 0,
         "dublinCore": _resource_dublin_core(library, api, resource),
         "collection": api.collection_of(resource.id, resource=True),
         "navigation": api.navigation_of(resource.id), "document": api.document_of(resource.id),

@@ -13,6 +13,7 @@ from typing import Callable
 from .. import NSMAP, metadata
 from ..corpus import authority_index, parse_tei
 from ..edition import AUTHORITY_FILES, EDITION_FILE, Edition
+from ..labels import Labels
 from ..metadata import Letter
 from ..xmlio import ParsedDocument, normalized_text
 from .model import Library, built_outputs, language_of, make_resource
@@ -26,7 +27,7 @@ def make_library(config, title: str, edition_document: ParsedDocument | None, le
                  for letter in letters}
     return Library(title=title, publisher=config.publisher, editors=list(config.editors), licence=config.licence,
                    resources=resources, language=language_of(edition_document),
-                   description=subtitle(edition_document))
+                   description=subtitle(edition_document), labels=Labels.for_language(config.language))
 
 
 def subtitle(edition_document: ParsedDocument | None) -> str:

@@ -19,6 +19,7 @@ from urllib.parse import quote
 from uritemplate import URITemplate
 
 from .. import NSMAP, XML_NS
+from ..labels import Labels
 from ..metadata import Letter
 from ..xmlio import ParsedDocument
 from . import DtsError, TEI_XML
@@ -176,6 +177,7 @@ class Library:
     description: str = ""
     page_size: int = PAGE_SIZE
     described: dict[str, dict] = field(default_factory=dict, repr=False)  # API root -> the root collection's JSON
+    labels: Labels = field(default_factory=lambda: Labels.for_language("en"), repr=False)  # the edition's words
 
     def resource(self, identifier: str | None) -> Resource:
         if not identifier:

@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..authority import INDEX_PAGES, AuthorityIndex, Entry
+from ..authority import AuthorityIndex, Entry, register_href
 from ..corpus import Corpus, load
 from ..edition import Edition
 from ..metadata import Letter, letter
@@ -45,8 +45,8 @@ def document_url(edition: Edition, doc_id: str) -> str:
 
 def local_uri(edition: Edition, entry: Entry) -> str | None:
     """The entry's anchor on the edition's own index page (no authority ID is ever invented)."""
-    page = INDEX_PAGES.get(entry.kind)
-    return f"{edition.config.base_url}{page}#{entry.id}" if page else None
+    page = register_href(entry)
+    return f"{edition.config.base_url}{page}" if page else None
 
 
 def entry_of(authority: AuthorityIndex, ref: str) -> Entry | None:

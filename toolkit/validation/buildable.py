@@ -13,7 +13,7 @@ from __future__ import annotations
 from .. import NSMAP
 from ..diagnostics import ERROR, Diagnostic
 from ..xmlio import ParsedDocument
-from .locate import position
+from ..xmlio import position
 
 # (rule, the elements that may hold one, the one they may hold, what to write in the message)
 ONCE = (

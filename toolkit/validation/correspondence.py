@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..corpus import Corpus
 from ..diagnostics import ERROR, Diagnostic
 from ..xmlio import ParsedDocument, first
-from .locate import position
+from ..xmlio import position
 
 MESSAGE = ("document has no correspDesc: add profileDesc/correspDesc saying who sent it to whom and when "
            '(correspAction type="sent" and type="received"); without it the CMIF export leaves the document out')

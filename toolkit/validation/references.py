@@ -22,7 +22,7 @@ from ..authority import AuthorityIndex
 from ..corpus import Corpus
 from ..diagnostics import ERROR, WARNING, Diagnostic
 from ..xmlio import ParsedDocument
-from .locate import position
+from ..xmlio import position
 
 POINTER_ATTRIBUTES = ("ref", "target", "scheme", "resp")
 XML_IDS = "//@xml:id"

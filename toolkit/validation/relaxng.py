@@ -17,7 +17,8 @@ from lxml import etree
 from ..diagnostics import ERROR, Diagnostic
 from ..errors import ConfigError
 from ..xmlio import ParsedDocument, parse_file
-from .locate import position, readable_path
+from ..xmlio import position
+from .locate import readable_path
 from .rngmodel import SchemaModel
 
 RULE = "relaxng"

@@ -15,7 +15,7 @@ from lxml import etree, isoschematron
 from ..diagnostics import ERROR, WARNING, Diagnostic
 from ..errors import ConfigError
 from ..xmlio import ParsedDocument, parse_file
-from .locate import position
+from ..xmlio import position
 
 SVRL = "http://purl.oclc.org/dsdl/svrl"
 WARNING_ROLES = {"warning", "warn", "info", "information"}

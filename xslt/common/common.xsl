@@ -12,6 +12,7 @@
     exclude-result-prefixes="xs tei tk">
 
   <xsl:include href="common_params.xsl"/>
+  <xsl:include href="common_labels.xsl"/>
   <xsl:include href="common_core.xsl"/>
   <xsl:include href="common_namesdates.xsl"/>
 

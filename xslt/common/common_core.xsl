@@ -220,14 +220,13 @@
   <xsl:function name="tk:add-place" as="xs:string">
     <xsl:param name="place" as="xs:string?"/>
     <xsl:variable name="where" select="tokenize($place)[1]"/>
-    <xsl:sequence select="
-        if ($where = ('above', 'superlinear', 'supralinear', 'top')) then 'added above the line'
-        else if ($where = ('below', 'sublinear', 'infralinear', 'bottom')) then 'added below the line'
-        else if ($where = ('margin', 'left', 'right', 'inner', 'outer', 'mTop', 'mBottom')) then 'added in the margin'
-        else if ($where = ('inline', 'intralinear', 'inspace')) then 'added in the line'
-        else if ($where = ('across', 'overwritten', 'over')) then 'written over'
-        else if ($where) then 'added'
-        else 'added'"/>
+    <xsl:sequence select="tk:label(
+        if ($where = ('above', 'superlinear', 'supralinear', 'top')) then 'text.added-above'
+        else if ($where = ('below', 'sublinear', 'infralinear', 'bottom')) then 'text.added-below'
+        else if ($where = ('margin', 'left', 'right', 'inner', 'outer', 'mTop', 'mBottom')) then 'text.added-margin'
+        else if ($where = ('inline', 'intralinear', 'inspace')) then 'text.added-inline'
+        else if ($where = ('across', 'overwritten', 'over')) then 'text.added-over'
+        else 'text.added')"/>
   </xsl:function>
 
   <!-- ==== Whitespace: a break inside a word (break="no") joins it ==== -->
@@ -343,19 +342,19 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
     <xsl:variable name="main" select="($titles[@type = 'main'], $titles)[1]"/>
-    <xsl:sequence select="if ($main) then normalize-space($main) else 'Untitled TEI document'"/>
+    <xsl:sequence select="if ($main) then normalize-space($main) else tk:label('document.untitled')"/>
   </xsl:function>
 
   <!-- The words of the wording "text omitted by …", from the gap's reason and resp. -->
   <xsl:function name="tk:gap-description" as="xs:string">
     <xsl:param name="gap" as="element()"/>
     <xsl:variable name="who" select="tk:resp-name($gap/@resp)"/>
-    <xsl:variable name="what" select="
-        if ($gap/@reason = 'illegible') then 'Illegible text'
-        else if ($gap/@reason = 'damage') then 'Text lost to damage'
-        else 'Text omitted'"/>
-    <xsl:sequence select="concat($what, if ($who) then concat(' by ', $who) else '',
-        if ($gap/@extent) then concat(' (', $gap/@extent, ')') else '')"/>
+    <xsl:variable name="what" select="tk:label(
+        if ($gap/@reason = 'illegible') then 'text.illegible'
+        else if ($gap/@reason = 'damage') then 'text.damage'
+        else 'text.omitted')"/>
+    <xsl:variable name="by" select="if ($who) then tk:label-string('text.by', map{'what': $what, 'who': $who}) else $what"/>
+    <xsl:sequence select="if ($gap/@extent) then tk:label-string('text.extent', map{'what': $by, 'extent': string($gap/@extent)}) else $by"/>
   </xsl:function>
 
   <!-- The mark a gap shows: the one the source printed when @rend records it, else "[…]". -->
@@ -371,7 +370,7 @@
   <xsl:function name="tk:supplied-description" as="xs:string">
     <xsl:param name="supplied" as="element()"/>
     <xsl:variable name="who" select="tk:resp-name($supplied/@resp)"/>
-    <xsl:sequence select="concat('Supplied', if ($who) then concat(' by ', $who) else ' by the editor')"/>
+    <xsl:sequence select="if ($who) then tk:label-string('text.supplied', map{'who': $who}) else tk:label('text.supplied-editor')"/>
   </xsl:function>
 
 </xsl:stylesheet>

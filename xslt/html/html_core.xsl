@@ -22,7 +22,8 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
-    exclude-result-prefixes="xs tei tk">
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="xs tei tk map">
 
   <!-- A block: its HTML element where its parent holds flow content; a div when it holds
        blocks itself; else (inside phrasing) a span that looks like a block, with a space at
@@ -99,7 +100,7 @@
     <xsl:if test=".//(tei:lb[@break = 'no'] | tei:pb[@break = 'no'] | tei:choice[tk:is-alternation(.)] | tei:ex)">
       <xsl:variable name="id" select="tk:id('source-view', .)"/>
       <input type="checkbox" class="view-toggle" id="{$id}"/>
-      <label class="view-label" for="{$id}" data-pagefind-ignore="">Show the line breaks, abbreviations and spellings of the source</label>
+      <label class="view-label" for="{$id}" data-pagefind-ignore=""><xsl:value-of select="tk:label('text.source-view')"/></label>
     </xsl:if>
     <xsl:next-match/>
   </xsl:template>
@@ -222,11 +223,11 @@
 
   <!-- An empty stretch of the page is a space between words. -->
   <xsl:template match="tei:space">
-    <span class="space" title="space left in the source"><xsl:text> </xsl:text></span>
+    <span class="space" title="{tk:label('text.space')}"><xsl:text> </xsl:text></span>
   </xsl:template>
 
   <xsl:template match="tei:unclear">
-    <span class="unclear" title="uncertain reading"><xsl:apply-templates/></span>
+    <span class="unclear" title="{tk:label('text.unclear')}"><xsl:apply-templates/></span>
   </xsl:template>
 
   <!-- The brackets are the editor's, not words: the search and a reader's copy read "ergänzt". -->
@@ -299,7 +300,7 @@
   <!-- A page break: its number in the margin of the text, between words unless break="no". -->
   <xsl:template match="tei:pb">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
-    <span class="pb" title="page {(@n, '')[1]}" data-pagefind-ignore="">
+    <span class="pb" title="{tk:label-string('text.page', map{'n': string((@n, '')[1])})}" data-pagefind-ignore="">
       <xsl:if test="@n"><xsl:text>|</xsl:text><xsl:value-of select="@n"/><xsl:text>|</xsl:text></xsl:if>
     </span>
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
@@ -307,7 +308,7 @@
   <xsl:template match="tei:cb | tei:milestone | tei:index"/>
   <xsl:template match="tei:cb[not(@break = 'no')]"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="tei:handShift">
-    <span class="handshift" title="another hand{@new ! concat(' (', ., ')')}"></span>
+    <span class="handshift" title="{if (@new) then tk:label-string('text.hand-new', map{'hand': string(@new)}) else tk:label('text.hand')}"></span>
   </xsl:template>
   <!-- Elements that hold no words of the source. -->
   <xsl:template match="tei:interp | tei:interpGrp | tei:link | tei:linkGrp | tei:join | tei:joinGrp
@@ -425,7 +426,7 @@
     <xsl:if test="$markers">
       <xsl:variable name="n" select="tk:note-number(.)"/>
       <a class="noteref" id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" data-pagefind-ignore="">
-        <sup><span class="visually-hidden">Note </span><xsl:value-of select="$n"/></sup>
+        <sup><span class="visually-hidden"><xsl:value-of select="tk:label('doc.note')"/></span><xsl:value-of select="$n"/></sup>
       </a>
     </xsl:if>
   </xsl:template>
@@ -440,7 +441,7 @@
     <xsl:if test="$markers">
       <xsl:variable name="m" select="tk:apparatus-marker(.)"/>
       <a class="appref" id="appref-{$m}" href="#app-{$m}" role="doc-noteref" data-pagefind-ignore="">
-        <sup><span class="visually-hidden">Apparatus entry </span><xsl:value-of select="$m"/></sup>
+        <sup><span class="visually-hidden"><xsl:value-of select="tk:label('doc.apparatus-entry')"/></span><xsl:value-of select="$m"/></sup>
       </a>
     </xsl:if>
   </xsl:template>
@@ -454,7 +455,7 @@
       <section class="apparatus" aria-labelledby="{$heading}">
         <xsl:element name="h{$level}">
           <xsl:attribute name="id" select="$heading"/>
-          <xsl:text>Textual apparatus</xsl:text>
+          <xsl:value-of select="tk:label('doc.apparatus')"/>
         </xsl:element>
         <ol type="a">
           <xsl:for-each select="$entries">
@@ -473,7 +474,7 @@
                     <xsl:with-param name="markers" select="false()" tunnel="yes"/>
                   </xsl:apply-templates>
                   <!-- a witness without the lemma's words: "omittit" -->
-                  <xsl:if test="not(normalize-space()) and not(.//tei:gap)">om.</xsl:if>
+                  <xsl:if test="not(normalize-space()) and not(.//tei:gap)"><xsl:value-of select="tk:label('text.omits')"/></xsl:if>
                 </span>
                 <xsl:for-each select="tokenize(@wit)">
                   <xsl:text> </xsl:text><span class="witness"><xsl:value-of select="replace(., '^#', '')"/></span>
@@ -485,7 +486,7 @@
               <xsl:text> </xsl:text>
               <a class="backref" href="#appref-{$m}" data-pagefind-ignore="">
                 <span aria-hidden="true">↩</span>
-                <span class="visually-hidden">Back to the place of apparatus entry <xsl:value-of select="$m"/> in the text</span>
+                <span class="visually-hidden"><xsl:sequence select="tk:label('doc.apparatus-back', map{'m': $m})"/></span>
               </a>
             </li>
           </xsl:for-each>

@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The header module: the metadata panel of a document page, read from the teiHeader
-  (number, kind, correspondents, date, place, archival references, publication).
-  Every field is optional, so headers from other projects give what they have.
+  The header module: the metadata panel of a document page. What the document says about itself
+  (number, kind, correspondents, date, places, the parts of its archival references) is the
+  record teikit computed ($record, root tk:record: docs/site.md); what the header transcribes (its
+  author line, the references as printed) is rendered from the TEI. Every field is optional, so
+  headers from other projects give what they have.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,41 +16,42 @@
   <xsl:template match="tei:teiHeader" mode="tk:metadata">
     <xsl:param name="level" as="xs:integer"/>
     <xsl:variable name="heading-id" select="tk:id('metadata-heading', .)"/>
-    <xsl:variable name="corresp" select="tei:profileDesc/tei:correspDesc"/>
-    <!-- The turns of a recorded conversation (one correspDesc each, pointing to its part of the text). -->
-    <xsl:variable name="turns" select="$corresp[count($corresp) gt 1][@corresp]"/>
+    <xsl:variable name="doc" select="tk:record(.)"/>
     <section class="metadata" aria-labelledby="{$heading-id}">
       <xsl:element name="h{$level}">
         <xsl:attribute name="id" select="$heading-id"/>
-        <xsl:text>About this document</xsl:text>
+        <xsl:value-of select="tk:label('about.heading')"/>
       </xsl:element>
       <dl>
-        <xsl:apply-templates select="tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'document-number']" mode="tk:metadata"/>
-        <xsl:apply-templates select="tei:profileDesc/tei:textClass/tei:catRef[1]" mode="tk:metadata"/>
-        <xsl:if test="count($corresp) = 1">
-          <xsl:apply-templates select="$corresp" mode="tk:metadata"/>
-        </xsl:if>
-        <xsl:for-each select="$turns">
-          <dt>Turn</dt>
-          <dd><xsl:value-of select="(@n, position())[1]"/> of <xsl:value-of select="count($turns)"/></dd>
-          <xsl:apply-templates select="." mode="tk:metadata"/>
-        </xsl:for-each>
+        <xsl:apply-templates select="$doc/tk:number, $doc/tk:kind" mode="tk:metadata"/>
+        <xsl:choose>
+          <xsl:when test="$doc/@shape = 'conversation'">
+            <xsl:for-each select="$doc/tk:turn">
+              <dt><xsl:value-of select="tk:label('about.turn')"/></dt>
+              <dd><xsl:value-of select="tk:label-string('about.turn-of', map{'n': string(@n), 'total': string(last())})"/></dd>
+              <xsl:apply-templates select="." mode="tk:metadata"/>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:when test="not($doc/@shape)">
+            <xsl:apply-templates select="$doc/tk:turn" mode="tk:metadata"/>
+          </xsl:when>
+        </xsl:choose>
         <xsl:call-template name="tk:field">
-          <xsl:with-param name="label" select="'Author'"/>
+          <xsl:with-param name="label" select="tk:label('about.author')"/>
           <xsl:with-param name="values" select="tei:fileDesc/tei:titleStmt/tei:author"/>
         </xsl:call-template>
         <xsl:apply-templates select="tei:fileDesc/tei:sourceDesc" mode="tk:metadata"/>
       </dl>
-      <xsl:if test="count($corresp) gt 1 and not($turns)">
+      <xsl:if test="$doc/@shape = 'letters'">
         <xsl:call-template name="tk:letter-table">
-          <xsl:with-param name="letters" select="$corresp"/>
+          <xsl:with-param name="letters" select="$doc/tk:turn"/>
         </xsl:call-template>
       </xsl:if>
       <xsl:call-template name="tk:other-forms"/>
     </section>
   </xsl:template>
 
-  <!-- One line of the panel; values are TEI nodes rendered inline, or strings. -->
+  <!-- One line of the panel; values are TEI nodes rendered inline, record entries or strings. -->
   <xsl:template name="tk:field">
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="values" as="item()*"/>
@@ -56,6 +59,11 @@
       <dt><xsl:value-of select="$label"/></dt>
       <xsl:for-each select="$values">
         <dd>
+          <!-- a correspondent or place of the record: marked, for styles and for machines -->
+          <xsl:if test=". instance of element(tk:from) or . instance of element(tk:to) or . instance of element(tk:cc)">
+            <xsl:attribute name="class">correspondent</xsl:attribute>
+          </xsl:if>
+          <xsl:if test=". instance of element(tk:place)"><xsl:attribute name="class">place</xsl:attribute></xsl:if>
           <xsl:choose>
             <xsl:when test=". instance of node()"><xsl:apply-templates select="." mode="tk:metadata-value"/></xsl:when>
             <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
@@ -69,103 +77,93 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <xsl:template match="tei:idno[@type = 'document-number']" mode="tk:metadata">
-    <dt>Number</dt>
+  <xsl:template match="tk:number" mode="tk:metadata">
+    <dt><xsl:value-of select="tk:label('about.number')"/></dt>
     <dd>
-      <xsl:value-of select="normalize-space(.)"/>
-      <xsl:if test="@cert">
-        <xsl:variable name="why" select="ancestor::tei:teiHeader//tei:sourceDesc//tei:note[@type = 'inferred']"/>
+      <xsl:value-of select="@value"/>
+      <xsl:if test="@inferred = 'true'">
         <xsl:text> </xsl:text>
-        <span class="inferred">(inferred<xsl:if test="$why">: <xsl:value-of select="normalize-space($why[1])"/></xsl:if>)</span>
+        <span class="inferred"><xsl:value-of select="if (@why) then tk:label-string('about.inferred-why', map{'why': string(@why)}) else tk:label('about.inferred')"/></span>
       </xsl:if>
     </dd>
   </xsl:template>
 
-  <xsl:template match="tei:catRef" mode="tk:metadata">
-    <dt>Kind</dt>
-    <dd><xsl:value-of select="tk:kind-label(@target)"/></dd>
+  <xsl:template match="tk:kind" mode="tk:metadata">
+    <dt><xsl:value-of select="tk:label('about.kind')"/></dt>
+    <dd><xsl:value-of select="@label"/></dd>
   </xsl:template>
 
-  <xsl:template match="tei:correspDesc" mode="tk:metadata">
-    <xsl:variable name="sent" select="tei:correspAction[@type = 'sent']"/>
-    <xsl:variable name="to" select="tei:correspAction[@type = 'received'][not(@subtype = 'cc')]"/>
-    <xsl:variable name="cc" select="tei:correspAction[@type = 'received'][@subtype = 'cc']"/>
+  <!-- One correspondence (a letter, or one turn of a conversation): from, to, copies, date, place, note. -->
+  <xsl:template match="tk:turn" mode="tk:metadata">
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'From'"/>
-      <xsl:with-param name="values" select="$sent/(tei:persName | tei:orgName | tei:name)"/>
+      <xsl:with-param name="label" select="tk:label('about.from')"/>
+      <xsl:with-param name="values" select="tk:from"/>
     </xsl:call-template>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'To'"/>
-      <xsl:with-param name="values" select="$to/(tei:persName | tei:orgName | tei:name | tei:note)"/>
+      <xsl:with-param name="label" select="tk:label('about.to')"/>
+      <xsl:with-param name="values" select="tk:to | tk:to-note"/>
     </xsl:call-template>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'Copy to'"/>
-      <xsl:with-param name="values" select="$cc/(tei:persName | tei:orgName | tei:name)"/>
+      <xsl:with-param name="label" select="tk:label('about.cc')"/>
+      <xsl:with-param name="values" select="tk:cc"/>
     </xsl:call-template>
-    <xsl:call-template name="tk:date-field">
-      <xsl:with-param name="date" select="$sent/tei:date[1]"/>
+    <xsl:apply-templates select="tk:date" mode="tk:metadata"/>
+    <xsl:call-template name="tk:field">
+      <xsl:with-param name="label" select="tk:label('about.place')"/>
+      <xsl:with-param name="values" select="tk:place"/>
     </xsl:call-template>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'Place'"/>
-      <xsl:with-param name="values" select="$sent/tei:placeName"/>
-    </xsl:call-template>
-    <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'Note'"/>
-      <xsl:with-param name="values" select="tei:note"/>
+      <xsl:with-param name="label" select="tk:label('about.note')"/>
+      <xsl:with-param name="values" select="tk:note"/>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The date as the document writes it (its dateline) and as the edition normalises it. -->
-  <xsl:template name="tk:date-field">
-    <xsl:param name="date" as="element()?"/>
-    <xsl:variable name="dateline" select="(ancestor::tei:TEI[1]/tei:text//tei:dateline)[1]"/>
-    <xsl:variable name="written" select="normalize-space((($dateline//tei:date)[1], $date[normalize-space()])[1])"/>
-    <xsl:variable name="normalised" select="tk:normalised-date($date)"/>
-    <xsl:if test="$written or $normalised">
-      <dt>Date</dt>
-      <xsl:if test="$written"><dd>as written: <xsl:value-of select="$written"/></dd></xsl:if>
-      <xsl:if test="$normalised">
-        <dd>normalised: <xsl:choose>
-          <xsl:when test="$date/@when"><time datetime="{$date/@when}"><xsl:value-of select="$normalised"/></time></xsl:when>
-          <xsl:otherwise><xsl:value-of select="$normalised"/></xsl:otherwise>
-        </xsl:choose></dd>
+  <!-- The date as the document writes it (its dateline) and in words, as every page of the site gives it. -->
+  <xsl:template match="tk:date" mode="tk:metadata">
+    <xsl:if test="@written or @words">
+      <dt><xsl:value-of select="tk:label('about.date')"/></dt>
+      <xsl:if test="@written"><dd><xsl:value-of select="tk:label-string('about.as-written', map{'date': string(@written)})"/></dd></xsl:if>
+      <xsl:if test="@words">
+        <dd><xsl:sequence select="tk:label('about.normalised', map{'date': if (@when) then tk:time(@when, @words) else string(@words)})"/></dd>
       </xsl:if>
     </xsl:if>
   </xsl:template>
 
-  <!-- A correspondent or place in the panel: the regularised name when the edition knows it. -->
-  <xsl:template match="tei:persName | tei:orgName | tei:placeName | tei:name" mode="tk:metadata-value">
-    <xsl:variable name="id" select="tk:local-ids(@ref)[1]"/>
-    <xsl:variable name="href" select="if ($id) then tk:entry-href($id) else ''"/>
-    <xsl:variable name="name" select="if ($id and tk:entry($id)) then tk:entry-name($id) else normalize-space(.)"/>
+  <!-- A correspondent or place: its name, linked where it leads (computed by teikit); an
+       addressee with the place where it received the letter. -->
+  <xsl:template match="tk:from | tk:to | tk:cc | tk:place | tk:repository" mode="tk:metadata-value">
     <xsl:choose>
-      <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="$name"/></a></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
+      <xsl:when test="@href"><a href="{@href}"><xsl:value-of select="@name"/></a></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
     </xsl:choose>
-    <xsl:for-each select="../tei:placeName[current()/self::tei:persName or current()/self::tei:orgName][../@type = 'received']">
+    <xsl:for-each select="tk:place">
       <xsl:text> (</xsl:text>
-      <xsl:apply-templates select="." mode="tk:metadata-value"/>
+      <span class="place"><xsl:apply-templates select="." mode="tk:metadata-value"/></span>
       <xsl:text>)</xsl:text>
     </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="tk:to-note | tk:note" mode="tk:metadata-value">
+    <xsl:value-of select="."/>
   </xsl:template>
 
   <!-- The source: the collection, the archival holdings, the publications. -->
   <xsl:template match="tei:sourceDesc" mode="tk:metadata">
     <xsl:variable name="sources" select=".//tei:listBibl[@type = 'sources']/tei:bibl"/>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'Collection'"/>
+      <xsl:with-param name="label" select="tk:label('about.collection')"/>
       <xsl:with-param name="values" select="tei:bibl[@type = 'collection']"/>
     </xsl:call-template>
     <xsl:if test="$sources[@type = 'archival']">
-      <dt>Archival references</dt>
+      <dt><xsl:value-of select="tk:label('about.archival')"/></dt>
       <xsl:apply-templates select="$sources[@type = 'archival']" mode="tk:archival"/>
     </xsl:if>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'First publication'"/>
+      <xsl:with-param name="label" select="tk:label('about.publication')"/>
       <xsl:with-param name="values" select="$sources[@type = 'publication']"/>
     </xsl:call-template>
     <xsl:call-template name="tk:field">
-      <xsl:with-param name="label" select="'Source'"/>
+      <xsl:with-param name="label" select="tk:label('about.source')"/>
       <xsl:with-param name="values" select="* except (tei:bibl[@type = 'collection'], tei:listBibl[@type = 'sources'])"/>
     </xsl:call-template>
   </xsl:template>
@@ -174,25 +172,22 @@
     <xsl:apply-templates select="node() except tei:note[@type = 'inferred']"/>
   </xsl:template>
 
-  <!-- "RGASPI, f. 5, op. 1, d. 2104, l. 7. Copy." as repository, its parts and the kind of copy. -->
+  <!-- "RGASPI, fond 5, opis 1, delo 2104, folio 7; Copy": the record's repository, parts and kind
+       of copy; then the reference as printed. -->
   <xsl:template match="tei:bibl" mode="tk:archival">
-    <xsl:variable name="repository" select="tei:orgName[@type = 'repository']"/>
-    <xsl:variable name="folios" select="tei:citedRange[@unit = 'folio']"/>
-    <xsl:variable name="parts" as="xs:string*" select="
-        (for $kind in ('fond', 'opis', 'papka', 'delo')
-         return tei:idno[@type = $kind]/concat($kind, ' ', normalize-space(.))),
-        if ($folios) then tk:folios($folios) else ()"/>
+    <xsl:variable name="n" select="count(preceding-sibling::tei:bibl) + 1"/>
+    <xsl:variable name="source" select="tk:record(.)/tk:source[@n = string($n)]"/>
     <dd class="archival">
-      <xsl:if test="$repository">
-        <xsl:apply-templates select="$repository" mode="tk:metadata-value"/>
-        <xsl:if test="exists($parts)">, </xsl:if>
+      <xsl:if test="$source/tk:repository">
+        <xsl:apply-templates select="$source/tk:repository" mode="tk:metadata-value"/>
+        <xsl:if test="$source/@parts">, </xsl:if>
       </xsl:if>
-      <xsl:value-of select="string-join($parts, ', ')"/>
-      <xsl:if test="@subtype">
+      <xsl:value-of select="$source/@parts"/>
+      <xsl:if test="$source/@copy-kind">
         <xsl:text>; </xsl:text>
-        <span class="copy-kind"><xsl:value-of select="tk:copy-kind(@subtype)"/></span>
+        <span class="copy-kind"><xsl:value-of select="$source/@copy-kind"/></span>
       </xsl:if>
-      <span class="as-printed">As printed: <xsl:apply-templates/></span>
+      <span class="as-printed"><xsl:value-of select="tk:label('about.as-printed')"/><xsl:apply-templates/></span>
     </dd>
   </xsl:template>
 
@@ -200,32 +195,24 @@
   <xsl:template match="tei:note[@subtype = 'emphasis-not-reproduced']">
     <span class="note"><xsl:apply-templates/></span>
     <xsl:text> </xsl:text>
-    <span class="editorial">[the emphasis is not reproduced: the source text of this edition does not record it]</span>
+    <span class="editorial"><xsl:value-of select="tk:label('about.emphasis')"/></span>
   </xsl:template>
-
-  <xsl:function name="tk:folios" as="xs:string">
-    <xsl:param name="range" as="element()"/>
-    <xsl:sequence select="
-        if ($range/@from and $range/@to and $range/@from ne $range/@to)
-        then concat('folios ', $range/@from, '–', $range/@to)
-        else concat('folio ', ($range/@from, $range/@to, normalize-space($range))[1])"/>
-  </xsl:function>
 
   <!-- Files that only describe letters (CMIF): a table of them. -->
   <xsl:template name="tk:letter-table">
-    <xsl:param name="letters" as="element()*"/>
+    <xsl:param name="letters" as="element(tk:turn)*"/>
     <table class="letters">
-      <caption>Letters described in this file (<xsl:value-of select="count($letters)"/>)</caption>
-      <thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Date</th><th scope="col">Place</th></tr></thead>
+      <caption><xsl:value-of select="tk:label-string('about.letters', map{'count': string(count($letters))})"/></caption>
+      <thead><tr>
+        <xsl:for-each select="('from', 'to', 'date', 'place')"><th scope="col"><xsl:value-of select="tk:label('about.' || .)"/></th></xsl:for-each>
+      </tr></thead>
       <tbody>
         <xsl:for-each select="$letters">
-          <xsl:variable name="sent" select="tei:correspAction[@type = 'sent']"/>
-          <xsl:variable name="received" select="tei:correspAction[@type = 'received']"/>
           <tr>
-            <td><xsl:value-of select="string-join($sent/(tei:persName | tei:orgName | tei:name)/normalize-space(), '; ')"/></td>
-            <td><xsl:value-of select="string-join($received/(tei:persName | tei:orgName | tei:name)/normalize-space(), '; ')"/></td>
-            <td><xsl:value-of select="string-join($sent/tei:date/(normalize-space()[.], tk:normalised-date(.))[1], '; ')"/></td>
-            <td><xsl:value-of select="string-join($sent/tei:placeName/normalize-space(), '; ')"/></td>
+            <td><xsl:value-of select="string-join(tk:from/@name, '; ')"/></td>
+            <td><xsl:value-of select="string-join((tk:to | tk:cc)/@name, '; ')"/></td>
+            <td><xsl:value-of select="(tk:date/@text[normalize-space()], tk:date/@words)[1]"/></td>
+            <td><xsl:value-of select="string-join(tk:place/@name, '; ')"/></td>
           </tr>
         </xsl:for-each>
       </tbody>

@@ -1,9 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The names and dates module: every person, place and organisation with a known @ref becomes a
-  link to its entry on the index pages. Links never nest: in "Caucasian Bureau of the <orgName>
-  Central Committee</orgName>" the outer name's own words link to the outer entry, the inner
-  name to its own.
+  The names and dates module: every person, place and organisation of the text that teikit
+  resolved (by @ref "#id", a prefixed pointer, a URI, or @key: the record's tk:names) becomes a
+  link to where it leads: its register entry on the site, else its authority URI. Links never
+  nest: in "Caucasian Bureau of the <orgName>Central Committee</orgName>" the outer name's own
+  words link to the outer entry, the inner name to its own.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,25 +15,26 @@
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="ids" select="tk:local-ids(@ref)[tk:entry-href(.)]"/>
+    <xsl:variable name="links" select="tk:name-links(.)"/>
     <xsl:variable name="class" select="concat('name ', local-name())"/>
     <xsl:choose>
       <!-- An empty name (a repository the source leaves implicit) has nothing to click on. -->
       <xsl:when test="not(normalize-space()) and not(*)">
         <xsl:value-of select="text() ! tk:text(.)" separator=""/>
       </xsl:when>
-      <xsl:when test="empty($ids) or $in-link">
+      <xsl:when test="empty($links) or $in-link">
         <span class="{$class}"><xsl:apply-templates/></span>
       </xsl:when>
-      <xsl:when test="descendant::*[tk:local-ids(@ref)[tk:entry-href(.)]]">
+      <xsl:when test="descendant::*[exists(tk:name-links(.))]">
         <span class="{$class}">
           <xsl:apply-templates>
-            <xsl:with-param name="outer-id" select="$ids[1]" tunnel="yes"/>
+            <xsl:with-param name="outer" select="$links[1]" tunnel="yes"/>
           </xsl:apply-templates>
         </span>
       </xsl:when>
       <xsl:otherwise>
-        <a class="{$class}" href="{tk:entry-href($ids[1])}" title="{tk:entry-name($ids[1])}">
+        <a class="{$class}" href="{$links[1]/@href}">
+          <xsl:if test="$links[1]/@title"><xsl:attribute name="title" select="$links[1]/@title"/></xsl:if>
           <xsl:apply-templates>
             <xsl:with-param name="in-link" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
@@ -40,10 +42,10 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="not($in-link)">
-      <xsl:for-each select="$ids[position() gt 1]">
-        <a class="also-ref" href="{tk:entry-href(.)}" data-pagefind-ignore="">
+      <xsl:for-each select="$links[position() gt 1]">
+        <a class="also-ref" href="{@href}" data-pagefind-ignore="">
           <span aria-hidden="true">+</span>
-          <span class="visually-hidden">(index entry: <xsl:value-of select="tk:entry-name(.)"/>)</span>
+          <span class="visually-hidden"><xsl:value-of select="tk:label-string('doc.index-entry', map{'name': string((@title, @ref)[1])})"/></span>
         </a>
       </xsl:for-each>
     </xsl:if>
@@ -51,11 +53,12 @@
 
   <!-- Words of an outer name that holds other names: linked on their own. -->
   <xsl:template match="text()">
-    <xsl:param name="outer-id" as="xs:string" select="''" tunnel="yes"/>
+    <xsl:param name="outer" as="element(tk:name)?" select="()" tunnel="yes"/>
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
-      <xsl:when test="$outer-id and not($in-link) and normalize-space()">
-        <a class="name" href="{tk:entry-href($outer-id)}" title="{tk:entry-name($outer-id)}">
+      <xsl:when test="exists($outer) and not($in-link) and normalize-space()">
+        <a class="name" href="{$outer/@href}">
+          <xsl:if test="$outer/@title"><xsl:attribute name="title" select="$outer/@title"/></xsl:if>
           <xsl:value-of select="tk:text(.)"/>
         </a>
       </xsl:when>

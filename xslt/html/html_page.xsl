@@ -10,15 +10,9 @@
     xmlns:tk="urn:teikit"
     exclude-result-prefixes="xs tei tk">
 
-  <xsl:variable name="tk:site-pages" as="element()*">
-    <tk:link href="index.html" label="Documents"/>
-    <tk:link href="persons.html" label="Persons"/>
-    <tk:link href="places.html" label="Places"/>
-    <tk:link href="orgs.html" label="Organisations"/>
-    <tk:link href="correspondents.html" label="Correspondents"/>
-    <tk:link href="chronology.html" label="Chronology"/>
-    <tk:link href="search.html" label="Search"/>
-  </xsl:variable>
+  <!-- The site's pages, in the order of the navigation; each labelled nav.<name>. -->
+  <xsl:variable name="tk:site-pages" as="xs:string*"
+      select="('index', 'persons', 'places', 'orgs', 'correspondents', 'chronology', 'search')"/>
 
   <xsl:template name="tk:page-shell">
     <xsl:param name="title" as="xs:string"/>
@@ -26,7 +20,7 @@
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="footer-links" as="node()*" select="()"/>
     <xsl:param name="head" as="node()*" select="()"/>
-    <html lang="en">
+    <html lang="{tk:interface-language()}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -40,17 +34,17 @@
         <xsl:sequence select="$head"/>
       </head>
       <body>
-        <a class="skip-link" href="#main">Skip to main content</a>
+        <a class="skip-link" href="#main"><xsl:value-of select="tk:label('page.skip')"/></a>
         <xsl:if test="$site">
           <header class="site-header">
             <p class="site-title"><a href="index.html"><xsl:value-of select="$edition-title"/></a></p>
-            <nav aria-label="Edition">
+            <nav aria-label="{tk:label('page.navigation')}">
               <ul>
                 <xsl:for-each select="$tk:site-pages">
                   <li>
-                    <a href="{@href}">
-                      <xsl:if test="@href = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-                      <xsl:value-of select="@label"/>
+                    <a href="{.}.html">
+                      <xsl:if test=". || '.html' = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                      <xsl:value-of select="tk:label('nav.' || .)"/>
                     </a>
                   </li>
                 </xsl:for-each>
@@ -63,27 +57,35 @@
         </main>
         <footer class="site-footer">
           <xsl:sequence select="$footer-links"/>
-          <xsl:if test="tk:safe-href($licence)">
-            <p>Licence: <a href="{$licence}"><xsl:value-of select="tk:licence-name($licence)"/></a></p>
-          </xsl:if>
-          <p class="made-with">
-            <xsl:text>Made with teikit</xsl:text>
-            <xsl:if test="$teikit-version"><xsl:value-of select="concat(' ', $teikit-version)"/></xsl:if>
-            <xsl:text> from TEI P5 sources</xsl:text>
-            <xsl:if test="$build-date">; built on <time datetime="{$build-date}"><xsl:value-of select="$build-date"/></time></xsl:if>
-            <xsl:text>.</xsl:text>
-          </p>
+          <xsl:call-template name="tk:footer"/>
         </footer>
       </body>
     </html>
   </xsl:template>
 
-  <xsl:function name="tk:licence-name" as="xs:string">
-    <xsl:param name="uri" as="xs:string"/>
-    <xsl:sequence select="
-        if (contains($uri, 'licenses/by/4.0')) then 'Creative Commons Attribution 4.0 International (CC BY 4.0)'
-        else if (contains($uri, 'publicdomain/zero/1.0')) then 'CC0 1.0 Universal'
-        else $uri"/>
+  <!-- What every page says at its foot: the licence, and how and when it was made. Override
+       (or extend with xsl:next-match in a mode of your own) to add a line. -->
+  <xsl:template name="tk:footer">
+    <xsl:if test="tk:safe-href($licence)">
+      <p><xsl:sequence select="tk:label('page.licence', map{'licence': tk:link($licence, ($licence-name[.], $licence)[1])})"/></p>
+    </xsl:if>
+    <p class="made-with">
+      <xsl:sequence select="tk:label('page.made-with', map{
+          'version': if ($teikit-version) then concat(' ', $teikit-version) else '',
+          'built': if ($build-date) then tk:label('page.built-on', map{'date': tk:time($build-date, $build-date)}) else ''})"/>
+    </p>
+  </xsl:template>
+
+  <xsl:function name="tk:link" as="element()">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <a href="{$href}"><xsl:value-of select="$text"/></a>
+  </xsl:function>
+
+  <xsl:function name="tk:time" as="element()">
+    <xsl:param name="datetime" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <time datetime="{$datetime}"><xsl:value-of select="$text"/></time>
   </xsl:function>
 
   <!-- One TEI document, one page. -->
@@ -129,13 +131,10 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- How the site names the document ("No. 537: Chicherin to Kirov"): the record's. -->
   <xsl:function name="tk:page-title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="number" select="$tei/tei:teiHeader//tei:publicationStmt/tei:idno[@type = 'document-number']"/>
-    <xsl:variable name="short" select="$tei/tei:teiHeader//tei:titleStmt/tei:title[@type = 'short']"/>
-    <xsl:sequence select="string-join((
-        if ($number) then concat('No. ', normalize-space($number)) else (),
-        if ($short) then normalize-space($short[1]) else tk:main-title($tei)), ': ')"/>
+    <xsl:sequence select="(tk:record($tei)/tk:title/@page/string(), tk:main-title($tei))[1]"/>
   </xsl:function>
 
   <xsl:template match="tei:TEI" mode="tk:article">
@@ -166,7 +165,7 @@
           <xsl:element name="h{$level + 1}">
             <xsl:attribute name="id" select="tk:id('text-heading', .)"/>
             <xsl:attribute name="class">visually-hidden</xsl:attribute>
-            <xsl:text>Text</xsl:text>
+            <xsl:value-of select="tk:label('doc.text')"/>
           </xsl:element>
           <xsl:apply-templates select="tei:text">
             <xsl:with-param name="shown-above" select="$leading-heads" tunnel="yes"/>
@@ -217,7 +216,7 @@
       <section class="notes" aria-labelledby="notes-heading-{tk:note-number($notes[1])}">
         <xsl:element name="h{$level}">
           <xsl:attribute name="id" select="concat('notes-heading-', tk:note-number($notes[1]))"/>
-          <xsl:text>Notes</xsl:text>
+          <xsl:value-of select="tk:label('doc.notes')"/>
         </xsl:element>
         <ol>
           <xsl:for-each select="$notes">
@@ -227,7 +226,7 @@
               <xsl:text> </xsl:text>
               <a class="backref" href="#noteref-{$n}" data-pagefind-ignore="">
                 <span aria-hidden="true">↩</span>
-                <span class="visually-hidden">Back to the place of note <xsl:value-of select="$n"/> in the text</span>
+                <span class="visually-hidden"><xsl:value-of select="tk:label-string('doc.note-back', map{'n': $n})"/></span>
               </a>
             </li>
           </xsl:for-each>
@@ -238,50 +237,43 @@
 
   <xsl:template name="tk:how-to-cite">
     <xsl:param name="level" as="xs:integer"/>
-    <xsl:variable name="url" select="concat($base-url[tk:safe-href(.)], encode-for-uri($doc-id), '.html')"/>
+    <xsl:variable name="url" select="string(tk:record(.)/tk:cite/@url)"/>
     <!-- not searched: it names the edition, whose title would make every page match its words -->
     <section class="cite" aria-labelledby="cite-heading" data-pagefind-ignore="all">
       <xsl:element name="h{$level}">
         <xsl:attribute name="id">cite-heading</xsl:attribute>
-        <xsl:text>How to cite</xsl:text>
+        <xsl:value-of select="tk:label('doc.cite')"/>
       </xsl:element>
       <p>
-        <xsl:value-of select="tk:page-title(.)"/>
-        <xsl:text>. In: </xsl:text>
-        <cite><xsl:value-of select="$edition-title"/></cite>
-        <xsl:if test="$edition-editors">
-          <xsl:value-of select="concat(', edited by ', $edition-editors)"/>
-        </xsl:if>
-        <xsl:text>. </xsl:text>
-        <a href="{$url}"><xsl:value-of select="$url"/></a>
+        <xsl:variable name="edition" as="element()"><cite><xsl:value-of select="$edition-title"/></cite></xsl:variable>
+        <xsl:sequence select="tk:label('doc.cite-in', map{
+            'title': tk:page-title(.), 'edition': $edition,
+            'editors': if ($edition-editors) then tk:label-string('doc.cite-editors', map{'editors': $edition-editors}) else '',
+            'url': tk:link($url, $url)})"/>
       </p>
-      <xsl:if test="$csl-href">
-        <p><a href="{$csl-href}" type="application/vnd.citationstyles.csl+json" download="{encode-for-uri($doc-id)}.json">Citation record for reference managers (CSL-JSON)</a></p>
-      </xsl:if>
+      <xsl:for-each select="tk:record(.)/tk:link[@rel = 'csl']">
+        <p><a href="{@href}" type="application/vnd.citationstyles.csl+json" download="{encode-for-uri(../@id)}.json"><xsl:value-of select="tk:label('doc.csl')"/></a></p>
+      </xsl:for-each>
     </section>
   </xsl:template>
 
   <!-- Highwire Press tags, as Zotero and Google Scholar read them, and the permalink. -->
   <xsl:template match="tei:TEI" mode="tk:citation-meta">
-    <xsl:variable name="url" select="concat($base-url[tk:safe-href(.)], encode-for-uri($doc-id), '.html')"/>
-    <xsl:variable name="sent" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']"/>
-    <xsl:variable name="date" select="($sent/tei:date)[1]"/>
+    <xsl:variable name="doc" select="tk:record(.)"/>
+    <xsl:variable name="url" select="string($doc/tk:cite/@url)"/>
     <!-- a permalink only where teikit.toml says where the edition is published -->
-    <xsl:if test="tk:safe-href($base-url)"><link rel="canonical" href="{$url}"/></xsl:if>
-    <xsl:if test="$csl-href">
-      <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{$csl-href}" title="CSL-JSON"/>
-    </xsl:if>
-    <meta name="citation_title" content="{tk:main-title(.)}"/>
-    <xsl:for-each select="$sent/(tei:persName | tei:orgName)">
-      <meta name="citation_author" content="{tk:citation-name(.)}"/>
+    <xsl:if test="$doc/tk:cite/@canonical"><link rel="canonical" href="{$url}"/></xsl:if>
+    <xsl:for-each select="$doc/tk:link[@rel = 'csl']">
+      <link rel="alternate" type="application/vnd.citationstyles.csl+json" href="{@href}" title="{tk:label('doc.csl-format')}"/>
     </xsl:for-each>
-    <xsl:choose>
-      <xsl:when test="$date/@when"><meta name="citation_date" content="{translate($date/@when, '-', '/')}"/></xsl:when>
-      <!-- A range within one year: the year is certain, the day is not. -->
-      <xsl:when test="substring($date/@notBefore, 1, 4) = substring($date/@notAfter, 1, 4) and $date/@notBefore">
-        <meta name="citation_date" content="{substring($date/@notBefore, 1, 4)}"/>
-      </xsl:when>
-    </xsl:choose>
+    <meta name="citation_title" content="{$doc/tk:title/@main}"/>
+    <xsl:for-each select="$doc/tk:turn/tk:from">
+      <meta name="citation_author" content="{@citation}"/>
+    </xsl:for-each>
+    <!-- the day, or the year of a range within one year (the year is certain, the day is not) -->
+    <xsl:for-each select="$doc/tk:date/@citation">
+      <meta name="citation_date" content="{.}"/>
+    </xsl:for-each>
     <xsl:if test="$edition-title"><meta name="citation_book_title" content="{$edition-title}"/></xsl:if>
     <xsl:for-each select="tokenize($edition-editors, ',\s*')[.]">
       <meta name="citation_editor" content="{.}"/>
@@ -289,7 +281,7 @@
     <xsl:if test="$publisher"><meta name="citation_publisher" content="{$publisher}"/></xsl:if>
     <xsl:if test="$build-date"><meta name="citation_online_date" content="{translate($build-date, '-', '/')}"/></xsl:if>
     <xsl:if test="@xml:lang"><meta name="citation_language" content="{@xml:lang}"/></xsl:if>
-    <xsl:if test="tk:safe-href($base-url)">
+    <xsl:if test="$doc/tk:cite/@canonical">
       <meta name="citation_public_url" content="{$url}"/>
       <meta name="citation_fulltext_html_url" content="{$url}"/>
     </xsl:if>
@@ -298,103 +290,55 @@
   <!-- What the search (pagefind) filters and sorts by: named meta tags (valid HTML), whose
        content pagefind reads. One tag per value; names as the authority entries give them. -->
   <xsl:template match="tei:TEI" mode="tk:search-meta">
-    <xsl:variable name="corresp" select="tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction"/>
-    <xsl:variable name="date" select="($corresp[@type = 'sent']/tei:date)[1]"/>
-    <xsl:variable name="iso" select="string(($date/@when, $date/@notBefore, $date/@notAfter, $date/@from, $date/@to)[1])"/>
-    <!-- names in the text; not the compiler's initials signing his own note -->
-    <xsl:variable name="text-names" select="tei:text//(tei:persName | tei:placeName)[@ref]
-        [not(ancestor::tei:note/@resp = @ref)]"/>
+    <xsl:variable name="doc" select="tk:record(.)"/>
     <meta name="teikit-title" content="{tk:page-title(.)}" data-pagefind-meta="title[content]"/>
-    <xsl:for-each select="tei:teiHeader/tei:profileDesc/tei:textClass/tei:catRef[1]">
-      <meta name="teikit-kind" content="{tk:kind-label(@target)}" data-pagefind-filter="kind[content]"/>
+    <xsl:for-each select="$doc/tk:facet[@name = ('kind', 'sender', 'addressee')]">
+      <meta name="teikit-{@name}" content="{@value}" data-pagefind-filter="{@name}[content]"/>
     </xsl:for-each>
-    <xsl:call-template name="tk:search-values">
-      <xsl:with-param name="filter" select="'sender'"/>
-      <xsl:with-param name="names" select="$corresp[@type = 'sent']/(tei:persName | tei:orgName)"/>
-    </xsl:call-template>
-    <xsl:call-template name="tk:search-values">
-      <xsl:with-param name="filter" select="'addressee'"/>
-      <xsl:with-param name="names" select="$corresp[@type = 'received'][not(@subtype = 'cc')]/(tei:persName | tei:orgName)"/>
-    </xsl:call-template>
-    <xsl:if test="string-length($iso) ge 4">
-      <meta name="teikit-year" content="{substring($iso, 1, 4)}" data-pagefind-filter="year[content]"/>
-      <meta name="teikit-date" content="{$iso}" data-pagefind-sort="date[content]"/>
-    </xsl:if>
-    <xsl:call-template name="tk:search-values">
-      <xsl:with-param name="filter" select="'place'"/>
-      <xsl:with-param name="names" select="$text-names[self::tei:placeName] | $corresp/tei:placeName"/>
-    </xsl:call-template>
-    <xsl:call-template name="tk:search-values">
-      <xsl:with-param name="filter" select="'person'"/>
-      <xsl:with-param name="names" select="$text-names[self::tei:persName]"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="tk:search-values">
-    <xsl:param name="filter" as="xs:string"/>
-    <xsl:param name="names" as="element()*"/>
-    <xsl:variable name="values" select="for $n in $names return
-        (if (tk:local-ids($n/@ref)[1]) then tk:entry-name(tk:local-ids($n/@ref)[1]) else normalize-space($n))"/>
-    <xsl:for-each select="distinct-values($values[.])">
-      <xsl:sort select="."/>
-      <meta name="teikit-{$filter}" content="{.}" data-pagefind-filter="{$filter}[content]"/>
+    <xsl:for-each select="$doc/tk:date[@year]">
+      <meta name="teikit-year" content="{@year}" data-pagefind-filter="year[content]"/>
+      <meta name="teikit-date" content="{@sort}" data-pagefind-sort="date[content]"/>
+    </xsl:for-each>
+    <xsl:for-each select="$doc/tk:facet[@name = ('place', 'person')]">
+      <meta name="teikit-{@name}" content="{@value}" data-pagefind-filter="{@name}[content]"/>
     </xsl:for-each>
   </xsl:template>
-
-  <!-- "Surname, Forename" where the authority entry marks them, else the name as the entry has it. -->
-  <xsl:function name="tk:citation-name" as="xs:string">
-    <xsl:param name="name" as="element()"/>
-    <xsl:variable name="entry" select="$entries/tk:entries/tk:entry[@id = tk:local-ids($name/@ref)[1]]"/>
-    <xsl:sequence select="
-        if ($entry/@surname[.] and $entry/@forename[.]) then concat($entry/@surname, ', ', $entry/@forename)
-        else if ($entry) then string($entry/@name)
-        else normalize-space($name)"/>
-  </xsl:function>
-
-  <!-- The link to a document's page: a relative path ("./") with the file name percent-encoded,
-       so that no file name can become a scheme ("javascript:") or break out of the attribute. -->
-  <xsl:function name="tk:doc-href" as="xs:string">
-    <xsl:param name="doc-id" as="xs:string"/>
-    <xsl:sequence select="concat('./', encode-for-uri($doc-id), '.html')"/>
-  </xsl:function>
 
   <xsl:template name="tk:pager">
     <xsl:param name="where" as="xs:string" select="'bottom'"/>
     <!-- Two landmarks on one page need two names. -->
-    <nav class="pager pager-{$where}" data-pagefind-ignore="all" aria-label="{if ($where = 'top') then 'Previous and next document' else 'Previous and next document (end of page)'}">
+    <nav class="pager pager-{$where}" data-pagefind-ignore="all" aria-label="{tk:label(if ($where = 'top') then 'doc.pager' else 'doc.pager-end')}">
       <ul>
         <!-- At the top short (a phone's first screen belongs to the document), at the end in full. -->
-        <xsl:if test="$prev-id">
-          <li class="prev">
-            <a rel="prev" href="{tk:doc-href($prev-id)}">
+        <xsl:for-each select="tk:record(.)/(tk:prev | tk:next)">
+          <li class="{local-name()}">
+            <a rel="{local-name()}" href="{@href}">
               <xsl:choose>
-                <xsl:when test="$where = 'top'">← Previous<span class="visually-hidden"> document: <xsl:value-of select="$prev-title"/></span></xsl:when>
-                <xsl:otherwise>Previous document: <xsl:value-of select="$prev-title"/></xsl:otherwise>
+                <xsl:when test="$where = 'top'"><xsl:sequence select="tk:label('doc.' || local-name() || '-short', map{'hidden': tk:hidden(tk:label-string('doc.hidden-title', map{'title': string(@label)}))})"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="tk:label-string('doc.' || local-name(), map{'title': string(@label)})"/></xsl:otherwise>
               </xsl:choose>
             </a>
           </li>
-        </xsl:if>
-        <xsl:if test="$next-id">
-          <li class="next">
-            <a rel="next" href="{tk:doc-href($next-id)}">
-              <xsl:choose>
-                <xsl:when test="$where = 'top'">Next<span class="visually-hidden"> document: <xsl:value-of select="$next-title"/></span> →</xsl:when>
-                <xsl:otherwise>Next document: <xsl:value-of select="$next-title"/></xsl:otherwise>
-              </xsl:choose>
-            </a>
-          </li>
-        </xsl:if>
+        </xsl:for-each>
       </ul>
     </nav>
   </xsl:template>
 
   <xsl:template name="tk:other-forms">
-    <xsl:if test="$tei-href or $text-href">
+    <xsl:variable name="links" select="tk:record(.)/tk:link[@rel = ('tei', 'text')]"/>
+    <xsl:if test="$links">
       <ul class="other-forms">
-        <xsl:if test="$tei-href"><li><a href="{$tei-href}" type="application/xml">TEI XML source of this document</a></li></xsl:if>
-        <xsl:if test="$text-href"><li><a href="{$text-href}" type="text/plain">Plain text of this document</a></li></xsl:if>
+        <xsl:for-each select="$links">
+          <li><a href="{@href}" type="{if (@rel = 'tei') then 'application/xml' else 'text/plain'}"><xsl:value-of select="tk:label(if (@rel = 'tei') then 'doc.tei' else 'doc.plain-text')"/></a></li>
+        </xsl:for-each>
       </ul>
     </xsl:if>
   </xsl:template>
+
+  <!-- Words only a screen reader reads. -->
+  <xsl:function name="tk:hidden" as="element()">
+    <xsl:param name="text" as="xs:string"/>
+    <span class="visually-hidden"><xsl:value-of select="$text"/></span>
+  </xsl:function>
 
 </xsl:stylesheet>

@@ -7,19 +7,13 @@
 
   <xsl:param name="edition-editors" as="xs:string" select="''"/>
   <xsl:param name="licence" as="xs:string" select="''"/>
+  <!-- The licence's name in the edition's language (labels.py), else its URI is shown. -->
+  <xsl:param name="licence-name" as="xs:string" select="''"/>
   <xsl:param name="publisher" as="xs:string" select="''"/>
   <!-- Shown on every page (Endings: a page says when and with what it was made). -->
   <xsl:param name="build-date" as="xs:string" select="''"/>
   <xsl:param name="teikit-version" as="xs:string" select="''"/>
-  <!-- Chronological neighbours of the document (ids and short titles). -->
-  <xsl:param name="prev-id" as="xs:string" select="''"/>
-  <xsl:param name="prev-title" as="xs:string" select="''"/>
-  <xsl:param name="next-id" as="xs:string" select="''"/>
-  <xsl:param name="next-title" as="xs:string" select="''"/>
-  <!-- Links to the other forms of the document, relative to the page. -->
-  <xsl:param name="tei-href" as="xs:string" select="''"/>
-  <xsl:param name="text-href" as="xs:string" select="''"/>
-  <xsl:param name="csl-href" as="xs:string" select="''"/>
+  <!-- A document's neighbours and its other formats are in its record (common_params.xsl). -->
   <xsl:param name="cmif-href" as="xs:string" select="'../cmif.xml'"/>
   <xsl:param name="css-href" as="xs:string" select="'static/edition.css'"/>
   <!-- A single rendered file carries its stylesheet inline, so it can be opened anywhere. -->

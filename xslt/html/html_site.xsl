@@ -10,7 +10,8 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
     xmlns:svg="http://www.w3.org/2000/svg"
-    exclude-result-prefixes="xs tei tk svg">
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="xs tei tk svg map">
 
   <xsl:template match="tk:site" mode="tk:page">
     <xsl:variable name="index" select="tk:entries[@page = concat($page, '.html')]"/>
@@ -18,9 +19,7 @@
       <xsl:with-param name="title" select="
           if ($page = 'index') then string(@title)
           else if ($index) then string($index/@title)
-          else if ($page = 'chronology') then 'Chronology'
-          else if ($page = 'search') then 'Search'
-          else 'Correspondents'"/>
+          else tk:label('nav.' || $page)"/>
       <xsl:with-param name="current" select="concat($page, '.html')"/>
       <xsl:with-param name="head">
         <xsl:if test="$page = 'search'">
@@ -40,7 +39,7 @@
       </xsl:with-param>
       <xsl:with-param name="footer-links">
         <ul class="other-forms">
-          <li><a href="{$cmif-href}" type="application/xml">Correspondence metadata of the edition (CMIF)</a></li>
+          <li><a href="{$cmif-href}" type="application/xml"><xsl:value-of select="tk:label('site.cmif')"/></a></li>
         </ul>
       </xsl:with-param>
     </xsl:call-template>
@@ -52,20 +51,23 @@
     <xsl:if test="tk:subtitle"><p class="subtitle"><xsl:apply-templates select="tk:subtitle/tei:title/node()"/></p></xsl:if>
     <xsl:if test="tk:intro/*">
       <section class="introduction" aria-labelledby="introduction-heading">
-        <h2 id="introduction-heading">Introduction</h2>
+        <h2 id="introduction-heading"><xsl:value-of select="tk:label('site.introduction')"/></h2>
         <xsl:apply-templates select="tk:intro/*/node()[not(self::tei:head)]"/>
       </section>
     </xsl:if>
     <section class="documents" aria-labelledby="documents-heading">
-      <h2 id="documents-heading">Documents</h2>
+      <h2 id="documents-heading"><xsl:value-of select="tk:label('site.documents')"/></h2>
       <xsl:if test="tk:documents/tk:document[@inferred = 'true']">
-        <p class="legend">Numbers marked <span class="inferred-mark">*</span> are not printed in the source and are inferred from the neighbouring documents.</p>
+        <xsl:variable name="mark" as="element()"><span class="inferred-mark">*</span></xsl:variable>
+        <p class="legend"><xsl:sequence select="tk:label('site.legend', map{'mark': $mark})"/></p>
       </xsl:if>
       <div class="table-wrapper">
         <table class="document-list">
-          <caption class="visually-hidden">Documents in chronological order</caption>
+          <caption class="visually-hidden"><xsl:value-of select="tk:label('site.documents-caption')"/></caption>
           <thead>
-            <tr><th scope="col">No.</th><th scope="col">Date</th><th scope="col">From → to</th><th scope="col">Kind</th><th scope="col">Place</th></tr>
+            <tr>
+              <xsl:for-each select="('number', 'date', 'parties', 'kind', 'place')"><th scope="col"><xsl:value-of select="tk:label('site.col-' || .)"/></th></xsl:for-each>
+            </tr>
           </thead>
           <tbody>
             <xsl:apply-templates select="tk:documents/tk:document" mode="tk:site"/>
@@ -78,22 +80,22 @@
   <xsl:template match="tk:document" mode="tk:site">
     <tr>
       <td>
-        <a href="{tk:doc-href(@id)}">
-          <span class="visually-hidden">Document </span>
+        <a href="{@href}">
+          <span class="visually-hidden"><xsl:value-of select="tk:label('site.document')"/></span>
           <xsl:value-of select="(@number[.], @id)[1]"/>
           <xsl:if test="@inferred = 'true'">
-            <span class="inferred-mark" title="number inferred">*</span>
-            <span class="visually-hidden"> (number inferred)</span>
+            <span class="inferred-mark" title="{tk:label('site.inferred-title')}">*</span>
+            <span class="visually-hidden"><xsl:value-of select="tk:label('site.inferred-hidden')"/></span>
           </xsl:if>
         </a>
       </td>
       <td><xsl:call-template name="tk:time"/></td>
       <td>
-        <a href="{tk:doc-href(@id)}"><xsl:value-of select="@title"/></a>
+        <a href="{@href}"><xsl:value-of select="@title"/></a>
         <span class="parties">
           <xsl:value-of select="string-join(tk:from/@name, '; ')"/>
           <xsl:text> → </xsl:text>
-          <xsl:value-of select="(string-join(tk:to/@name, '; ')[.], 'addressee not named')[1]"/>
+          <xsl:value-of select="(string-join(tk:to/@name, '; ')[.], tk:label('site.unnamed'))[1]"/>
         </span>
       </td>
       <td><xsl:value-of select="@kind"/></td>
@@ -112,8 +114,8 @@
        the sort names (surname, forename where the entry marks them). -->
   <xsl:template match="tk:entries" mode="tk:site">
     <h1><xsl:value-of select="@title"/></h1>
-    <p><xsl:value-of select="count(tk:entry)"/> entries, in alphabetical order<xsl:if test="@kind = 'person'"> of surnames</xsl:if>, each with the documents that name it (in date order), the role in which each names it and the sentences in which the name occurs.</p>
-    <nav class="entry-list" aria-label="{@title}: all entries">
+    <p><xsl:value-of select="tk:label-string(if (@kind = 'person') then 'register.intro-person' else 'register.intro', map{'count': string(count(tk:entry))})"/></p>
+    <nav class="entry-list" aria-label="{tk:label-string('register.all-entries', map{'title': string(@title)})}">
       <ul>
         <xsl:for-each select="tk:entry">
           <li><a href="#{@id}"><xsl:value-of select="(@sort-name, @name)[1]"/></a></li>
@@ -130,10 +132,10 @@
         <xsl:if test="@life"><span class="life-dates"> (<xsl:value-of select="@life"/>)</span></xsl:if>
       </h2>
       <xsl:if test="@sort-name and @sort-name ne @name">
-        <p class="regular-name">Regular form: <xsl:value-of select="@name"/></p>
+        <p class="regular-name"><xsl:value-of select="tk:label-string('register.regular', map{'name': string(@name)})"/></p>
       </xsl:if>
       <xsl:if test="tk:variant">
-        <p class="variants">Also written: <xsl:value-of select="string-join(tk:variant, '; ')"/></p>
+        <p class="variants"><xsl:value-of select="tk:label-string('register.variants', map{'names': string-join(tk:variant, '; ')})"/></p>
       </xsl:if>
       <xsl:for-each select="tk:description">
         <p class="description"><xsl:value-of select="."/></p>
@@ -152,11 +154,11 @@
       </xsl:if>
       <xsl:choose>
         <xsl:when test="tk:mention">
-          <h3 class="mentions-heading">Documents</h3>
+          <h3 class="mentions-heading"><xsl:value-of select="tk:label('register.documents')"/></h3>
           <ul class="mentions">
             <xsl:for-each select="tk:mention">
               <li>
-                <a href="{tk:doc-href(@doc)}"><xsl:value-of select="concat('No. ', @number, ', ', @title)"/></a>
+                <a href="{@href}"><xsl:value-of select="@label"/></a>
                 <xsl:if test="@roles"><span class="roles"> — <xsl:value-of select="@roles"/></span></xsl:if>
                 <xsl:for-each select="tk:passage">
                   <p class="passage"><q><xsl:value-of select="."/></q></p>
@@ -165,33 +167,35 @@
             </xsl:for-each>
           </ul>
         </xsl:when>
-        <xsl:otherwise><p class="mentions">Not named in the documents (referred to by the edition’s description).</p></xsl:otherwise>
+        <xsl:otherwise><p class="mentions"><xsl:value-of select="tk:label('register.unmentioned')"/></p></xsl:otherwise>
       </xsl:choose>
     </section>
   </xsl:template>
 
   <!-- Full-text search: pagefind's interface (bundled by the build in pagefind/, no CDN). -->
   <xsl:template name="tk:search-page">
-    <h1>Search</h1>
-    <p>Search the text of every document; narrow the results by kind, sender, addressee, year, and the places and persons the documents name.</p>
+    <h1><xsl:value-of select="tk:label('nav.search')"/></h1>
+    <p><xsl:value-of select="tk:label('search.intro')"/></p>
     <div id="search" class="search"></div>
     <noscript>
-      <p class="no-script">The search runs in the browser and needs JavaScript. Without it, every document can be found from the <a href="index.html">list of documents</a>, the registers of <a href="persons.html">persons</a>, <a href="places.html">places</a> and <a href="orgs.html">organisations</a>, the <a href="chronology.html">chronology</a> and the <a href="correspondents.html">correspondents</a>.</p>
+      <p class="no-script"><xsl:sequence select="tk:label('search.no-script', map:merge(
+          for $page in ('documents', 'persons', 'places', 'orgs', 'chronology', 'correspondents')
+          return map{$page: tk:link((if ($page = 'documents') then 'index' else $page) || '.html', tk:label('search.' || $page))}))"/></p>
     </noscript>
   </xsl:template>
 
   <!-- The documents on a time axis (an SVG drawn by teikit), then by year and month. -->
   <xsl:template match="tk:chronology" mode="tk:site">
-    <h1>Chronology</h1>
-    <p>Every document at its date: a dot for an exact day, a bar for a date known only within limits (not before, not after). Each row links to its document.</p>
+    <h1><xsl:value-of select="tk:label('nav.chronology')"/></h1>
+    <p><xsl:value-of select="tk:label('chronology.intro')"/></p>
     <xsl:if test="svg:svg">
       <figure class="chronology-figure">
         <xsl:copy-of select="svg:svg" copy-namespaces="no"/>
-        <figcaption>The documents on a time axis. <a href="chronology.svg" type="image/svg+xml">The drawing as an SVG file</a>.</figcaption>
+        <figcaption><xsl:sequence select="tk:label('chronology.caption', map{'svg': tk:svg-link('chronology.svg')})"/></figcaption>
       </figure>
     </xsl:if>
     <section class="calendar" aria-labelledby="calendar-heading">
-      <h2 id="calendar-heading">By year and month</h2>
+      <h2 id="calendar-heading"><xsl:value-of select="tk:label('chronology.by-month')"/></h2>
       <xsl:for-each-group select="tk:month" group-by="@year">
         <h3 id="year-{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></h3>
         <xsl:for-each select="current-group()">
@@ -202,7 +206,7 @@
         </xsl:for-each>
       </xsl:for-each-group>
       <xsl:if test="tk:undated">
-        <h3 id="undated">Undated</h3>
+        <h3 id="undated"><xsl:value-of select="tk:label('chronology.undated')"/></h3>
         <ul class="calendar-month"><xsl:apply-templates select="tk:undated/tk:item" mode="tk:site"/></ul>
       </xsl:if>
     </section>
@@ -215,25 +219,27 @@
         <xsl:otherwise><xsl:value-of select="@date"/></xsl:otherwise>
       </xsl:choose>
       <xsl:text>: </xsl:text>
-      <a href="{tk:doc-href(@doc)}"><xsl:value-of select="@label"/></a>
+      <a href="{@href}"><xsl:value-of select="@label"/></a>
     </li>
   </xsl:template>
 
   <!-- Who wrote to whom, how often, when. -->
   <xsl:template match="tk:correspondence" mode="tk:site">
-    <h1>Correspondents</h1>
-    <p>Who wrote to whom in the edition, how often and when; copies are listed as such.</p>
+    <h1><xsl:value-of select="tk:label('nav.correspondents')"/></h1>
+    <p><xsl:value-of select="tk:label('correspondents.intro')"/></p>
     <xsl:if test="svg:svg">
       <figure class="network-figure">
         <xsl:copy-of select="svg:svg" copy-namespaces="no"/>
-        <figcaption>The correspondence network: an arrow from sender to recipient, thicker and numbered for more documents, dashed for copies; each name links to its register entry. The table below gives the same data. <a href="network.svg" type="image/svg+xml">The drawing as an SVG file</a>.</figcaption>
+        <figcaption><xsl:sequence select="tk:label('correspondents.caption', map{'svg': tk:svg-link('network.svg')})"/></figcaption>
       </figure>
     </xsl:if>
     <div class="table-wrapper">
       <table class="correspondents">
-        <caption class="visually-hidden">Senders and recipients</caption>
+        <caption class="visually-hidden"><xsl:value-of select="tk:label('correspondents.table')"/></caption>
         <thead>
-          <tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Documents</th><th scope="col">When</th></tr>
+          <tr>
+            <xsl:for-each select="('from', 'to', 'documents', 'when')"><th scope="col"><xsl:value-of select="tk:label('correspondents.col-' || .)"/></th></xsl:for-each>
+          </tr>
         </thead>
         <tbody>
           <xsl:for-each select="tk:pair">
@@ -241,17 +247,17 @@
               <td><xsl:call-template name="tk:party"><xsl:with-param name="prefix" select="'from'"/></xsl:call-template></td>
               <td>
                 <xsl:call-template name="tk:party"><xsl:with-param name="prefix" select="'to'"/></xsl:call-template>
-                <xsl:if test="@cc = 'true'"> (copy)</xsl:if>
+                <xsl:if test="@cc = 'true'"><xsl:value-of select="tk:label('correspondents.copy')"/></xsl:if>
               </td>
               <td>
                 <xsl:value-of select="@count"/>
                 <xsl:text>: </xsl:text>
                 <xsl:for-each select="tk:doc">
                   <xsl:if test="position() gt 1">, </xsl:if>
-                  <a href="{tk:doc-href(@id)}"><span class="visually-hidden">Document </span><xsl:value-of select="@number"/></a>
+                  <a href="{@href}"><span class="visually-hidden"><xsl:value-of select="tk:label('site.document')"/></span><xsl:value-of select="@number"/></a>
                 </xsl:for-each>
               </td>
-              <td><xsl:value-of select="if (@first = @last) then @first else concat(@first, ' – ', @last)"/></td>
+              <td><xsl:value-of select="if (@first = @last) then @first else tk:label-string('date.range', map{'start': string(@first), 'end': string(@last)})"/></td>
             </tr>
           </xsl:for-each>
         </tbody>
@@ -259,11 +265,16 @@
     </div>
   </xsl:template>
 
+  <!-- "The drawing as an SVG file", linking the drawing's own file. -->
+  <xsl:function name="tk:svg-link" as="element()">
+    <xsl:param name="href" as="xs:string"/>
+    <a href="{$href}" type="image/svg+xml"><xsl:value-of select="tk:label('chronology.svg-link')"/></a>
+  </xsl:function>
+
   <xsl:template name="tk:party">
     <xsl:param name="prefix" as="xs:string"/>
-    <xsl:variable name="ref" select="string(@*[local-name() = concat($prefix, '-ref')])"/>
     <xsl:variable name="name" select="string(@*[local-name() = concat($prefix, '-name')])"/>
-    <xsl:variable name="href" select="if ($ref) then tk:entry-href($ref) else ''"/>
+    <xsl:variable name="href" select="string(@*[local-name() = concat($prefix, '-href')])"/>
     <xsl:choose>
       <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="$name"/></a></xsl:when>
       <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>

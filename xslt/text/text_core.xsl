@@ -151,7 +151,7 @@
   <xsl:template match="*" mode="tk:apparatus" as="xs:string">
     <xsl:variable name="readings" as="xs:string*">
       <xsl:for-each select="tk:other-readings(.)">
-        <xsl:sequence select="normalize-space(string-join(((tk:inline-words(.)[.], 'om.')[1],
+        <xsl:sequence select="normalize-space(string-join(((tk:inline-words(.)[.], tk:label('text.omits'))[1],
             tokenize(@wit) ! replace(., '^#', ''),
             if (parent::tei:mod) then concat('(', tk:add-place(@place), ')') else ()), ' '))"/>
       </xsl:for-each>

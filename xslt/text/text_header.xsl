@@ -13,30 +13,28 @@
         return tk:line($bibl)"/>
   </xsl:template>
 
-  <!-- A header without a text: its title, one line per correspDesc, its source. -->
+  <!-- A header without a text: its title, one line per correspondence the record gives, its source. -->
   <xsl:template match="tei:teiHeader" mode="tk:header-only" as="xs:string*">
     <xsl:sequence select="tk:main-title(..)"/>
     <xsl:variable name="letters" as="xs:string*">
-      <xsl:apply-templates select="tei:profileDesc/tei:correspDesc" mode="tk:header-only"/>
+      <xsl:apply-templates select="tk:record(.)/tk:turn" mode="tk:header-only"/>
     </xsl:variable>
     <xsl:sequence select="string-join($letters, '&#10;')"/>
     <xsl:sequence select="for $bibl in tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:p)
         return tk:line($bibl)"/>
   </xsl:template>
 
-  <xsl:template match="tei:correspDesc" mode="tk:header-only" as="xs:string">
-    <xsl:variable name="sent" select="tei:correspAction[@type = 'sent']"/>
-    <xsl:variable name="received" select="tei:correspAction[@type = 'received']"/>
+  <!-- "Sender → Addressee (date) (place)": the names as written, the date as written or in words. -->
+  <xsl:template match="tk:turn" mode="tk:header-only" as="xs:string">
     <xsl:sequence select="normalize-space(string-join((
-        tk:parties($sent), '→', tk:parties($received),
-        for $date in $sent/tei:date return concat('(', (normalize-space($date)[.], tk:normalised-date($date))[1], ')'),
-        for $place in $sent/tei:placeName return concat('(', normalize-space($place), ')')), ' '))"/>
+        tk:parties(tk:from), '→', tk:parties(tk:to | tk:cc),
+        for $date in tk:date return concat('(', ($date/@text[normalize-space()], $date/@words)[1], ')'),
+        for $place in tk:place return concat('(', $place/@text, ')')), ' '))"/>
   </xsl:template>
 
   <xsl:function name="tk:parties" as="xs:string">
-    <xsl:param name="actions" as="element()*"/>
-    <xsl:variable name="names" select="$actions/(tei:persName | tei:orgName | tei:name)/normalize-space()"/>
-    <xsl:sequence select="if (exists($names)) then string-join($names, ', ') else 'unknown'"/>
+    <xsl:param name="names" as="element()*"/>
+    <xsl:sequence select="if (exists($names)) then string-join($names/@text, ', ') else tk:label('text.unknown')"/>
   </xsl:function>
 
 </xsl:stylesheet>
