@@ -116,7 +116,7 @@ def test_app_shows_the_lemma_and_the_readings_in_the_apparatus(page, text):
     assert "mud" not in shown(line) and "clay" not in shown(line)
     assert line.xpath("a[@class='appref']/@href") == ["#app-b", "#app-c"]
     entries = page.xpath("//section[@class='apparatus']/ol/li")
-    assert [e.get("id") for e in entries] == ["app-a", "app-b", "app-c", "app-d", "app-e"]
+    assert [e.get("id") for e in entries] == ["app-a", "app-b", "app-c", "app-d", "app-e", "app-f"]
     assert " ".join(entries[1].text_content().split()) == "earth] mud B; clay C D ↩Back to the place of apparatus entry b in the text"
     assert "the earth{b} children{c} will" in text  # no reading glued to the next word
     assert "{b} earth] mud B; clay C D" in text and "{c} ren] om. B" in text
@@ -188,12 +188,26 @@ def test_a_printed_mark_of_omission_and_a_gap_in_a_word_keep_the_source_spacing(
 
 def test_notes_with_and_without_anchors(page, text):
     line = block(page, "Ein Satz")
-    assert line.xpath("a[@class='noteref']/@href") == ["#note-1", "#note-2"]  # the second at its anchor
+    assert line.xpath("a[@class='noteref']/@href") == ["#note-1", "#note-4"]  # the second at its anchor
     assert reading(line) == "Ein Satz weiter Ende."
-    assert page.xpath("//section[@class='notes']//li/@id") == ["note-1", "note-2"]
-    assert "Ein Satz[1] weiter[2] Ende." in text
-    assert text[text.index("[1] sic!"):text.index("[1] sic!") + 2] == ["[1] sic!", "[2] Eine verankerte Anmerkung."]
-    assert "[2]" not in text[text.index("verbleibe ich Dein")]
+    assert page.xpath("//section[@class='notes']//li/@id") == ["note-1", "note-2", "note-3", "note-4"]
+    assert "Ein Satz[1] weiter[4] Ende." in text
+    assert text[text.index("[1] sic!"):text.index("[1] sic!") + 4] == [
+        "[1] sic!", "[2] Oswald Heer.", "[3] im Link", "[4] Eine verankerte Anmerkung."]
+    assert "[4]" not in text[text.index("verbleibe ich Dein")]
+
+
+def test_links_never_nest(page, text):
+    """A name holding a note links its words, not the note's marker; inside a reference's link a
+    marker is no link."""
+    line = block(page, "Ein Name")
+    assert not line.xpath(".//a//a")
+    assert line.xpath(".//span[contains(@class, 'persName')]/a/text()") == ["mit Anmerkung"]
+    assert line.xpath(".//span[contains(@class, 'persName')]/a[@class='noteref']/@href") == ["#note-2"]
+    assert line.xpath(".//a[@class='ref']/span[@class='noteref']/@id") == ["noteref-3"]
+    assert line.xpath(".//a[@class='ref']/span[@class='appref']/@id") == ["appref-f"]
+    assert reading(line) == "Ein Name mit Anmerkung und ein Link mit Fehler."
+    assert "Ein Name mit Anmerkung[2] und ein Link mit Fehler{f}[3]." in text
 
 
 def test_tables_lists_and_figures(page, text):
@@ -210,7 +224,7 @@ def test_hand_shifts_segments_names_and_foreign_words(page, text):
     assert reading(block(page, "erste Hand")) == "erste Hand zweite Hand"
     line = block(page, "Segment")
     assert reading(line) == "ein Segment und der Freund und appel comme d'abus"
-    assert line.xpath("i[@class='foreign']/@lang") == ["fr"]
+    assert line.xpath("i[@class='foreign']/@lang") == ["fr"]  # xml:lang="fra": HTML wants the shortest tag
     assert "erste Hand zweite Hand" in text
     assert "ein Segment und der Freund und appel comme d'abus" in text
 
@@ -283,6 +297,7 @@ def test_the_apparatus_of_python_is_the_apparatus_of_the_pages(page):
         ("c", "ren", [("", ("B",))]),
         ("d", "geigen", [("singen", ())]),
         ("e", "", [("l", ())]),
+        ("f", "Fehler", [("Feler", ())]),
     ]
     lemmas = page.xpath("//section[@class='apparatus']//span[@class='lemma']")
     assert [" ".join(span.text_content().split()) for span in lemmas] == [e.lemma for e in entries]

@@ -411,6 +411,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Whether an element's page holds a link of its own (a note or apparatus marker, a
+       reference): then it cannot sit inside another link. -->
+  <xsl:function name="tk:holds-link" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element/descendant::tei:note[not(tk:anchored(.))] | $element/descendant::tei:ref
+        | $element/descendant::tei:ptr | $element/descendant::*[@xml:id][key('tk:notes-by-target', @xml:id)]
+        | $element/descendant::*[self::tei:app or self::tei:choice or self::tei:mod][tk:in-apparatus(.)])"/>
+  </xsl:function>
+
   <!-- ==== Notes and the apparatus ==== -->
 
   <!-- A footnote marker: links to the note, and the note links back here. -->
@@ -423,11 +432,20 @@
   <!-- Markers link text and notes both ways; inside an apparatus entry there are none. -->
   <xsl:template name="tk:noteref">
     <xsl:param name="markers" as="xs:boolean" select="true()" tunnel="yes"/>
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:if test="$markers">
       <xsl:variable name="n" select="tk:note-number(.)"/>
-      <a class="noteref" id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" data-pagefind-ignore="">
+      <!-- inside a link (a reference's words) the marker is no link: links never nest -->
+      <xsl:element name="{if ($in-link) then 'span' else 'a'}">
+        <xsl:attribute name="class">noteref</xsl:attribute>
+        <xsl:attribute name="id" select="concat('noteref-', $n)"/>
+        <xsl:if test="not($in-link)">
+          <xsl:attribute name="href" select="concat('#note-', $n)"/>
+          <xsl:attribute name="role">doc-noteref</xsl:attribute>
+        </xsl:if>
+        <xsl:attribute name="data-pagefind-ignore"/>
         <sup><span class="visually-hidden"><xsl:value-of select="tk:label('doc.note')"/></span><xsl:value-of select="$n"/></sup>
-      </a>
+      </xsl:element>
     </xsl:if>
   </xsl:template>
 
@@ -438,11 +456,19 @@
   <!-- An apparatus marker (a, b …): links to its entry, which links back here. -->
   <xsl:template name="tk:appref">
     <xsl:param name="markers" as="xs:boolean" select="true()" tunnel="yes"/>
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:if test="$markers">
       <xsl:variable name="m" select="tk:apparatus-marker(.)"/>
-      <a class="appref" id="appref-{$m}" href="#app-{$m}" role="doc-noteref" data-pagefind-ignore="">
+      <xsl:element name="{if ($in-link) then 'span' else 'a'}">
+        <xsl:attribute name="class">appref</xsl:attribute>
+        <xsl:attribute name="id" select="concat('appref-', $m)"/>
+        <xsl:if test="not($in-link)">
+          <xsl:attribute name="href" select="concat('#app-', $m)"/>
+          <xsl:attribute name="role">doc-noteref</xsl:attribute>
+        </xsl:if>
+        <xsl:attribute name="data-pagefind-ignore"/>
         <sup><span class="visually-hidden"><xsl:value-of select="tk:label('doc.apparatus-entry')"/></span><xsl:value-of select="$m"/></sup>
-      </a>
+      </xsl:element>
     </xsl:if>
   </xsl:template>
 

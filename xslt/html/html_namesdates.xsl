@@ -25,7 +25,9 @@
       <xsl:when test="empty($links) or $in-link">
         <span class="{$class}"><xsl:apply-templates/></span>
       </xsl:when>
-      <xsl:when test="descendant::*[exists(tk:name-links(.))]">
+      <!-- A name holding another name, a note, a link or an apparatus entry: its own words link
+           on their own (links never nest). -->
+      <xsl:when test="descendant::*[exists(tk:name-links(.))] or tk:holds-link(.)">
         <span class="{$class}">
           <xsl:apply-templates>
             <xsl:with-param name="outer" select="$links[1]" tunnel="yes"/>
