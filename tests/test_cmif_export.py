@@ -16,7 +16,7 @@ from toolkit import NSMAP, TEI_NS, XML_NS
 from toolkit.cli import cli
 from toolkit.corpus import load
 from toolkit.diagnostics import display_path
-from toolkit.edition import Edition
+from toolkit.edition import Config, Edition
 from toolkit.errors import ConfigError
 from toolkit.exchange.cmif import bibl_id, export_cmif, is_placeholder_address
 from toolkit.metadata import chronological, letter
@@ -53,6 +53,15 @@ def exported(edition):
 @pytest.fixture(scope="module")
 def tree(exported) -> etree._Element:
     return etree.fromstring(exported.text.encode("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def everything(edition) -> etree._Element:
+    """The edition's export with no kind of document left out: the report and the conversation too."""
+    config = Config(dict(edition.config.values))
+    config.cmif = {**edition.config.cmif, "leave_out_kinds": []}
+    whole = Edition(edition.root, config)
+    return etree.fromstring(export_cmif(whole).text.encode("utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -179,17 +188,70 @@ def test_bibl_id_gets_a_letter_prefix_when_the_uuid_starts_with_a_digit(small):
 # --- the letters ----------------------------------------------------------------------------
 
 
-def test_one_correspdesc_per_edition_document_in_chronological_order(edition, tree):
+def test_one_correspdesc_per_edition_document_in_chronological_order(edition, tree, everything):
     corpus = load(edition)
     letters = chronological([letter(d, corpus.authority) for d in corpus.documents])
-    descs = xp(tree, "//tei:profileDesc/tei:correspDesc")
-    # One per letter; a recorded conversation (535) gives one per turn.
-    assert [d.get("key") for d in descs] == [l.number for l in letters for _ in l.turns]
-    assert [d.get("ref") for d in descs] == [f"{edition.config.base_url}{l.doc_id}.html" for l in letters for _ in l.turns]
-    assert len(descs) == len(edition.document_files()) + 1
+    for root, kept in ((everything, letters), (tree, [l for l in letters if l.kind not in ("report", "conversation-record")])):
+        descs = xp(root, "//tei:profileDesc/tei:correspDesc")
+        # One per letter; a recorded conversation (535) gives one per turn.
+        assert [d.get("key") for d in descs] == [l.number for l in kept for _ in l.turns]
+        assert [d.get("ref") for d in descs] == [f"{edition.config.base_url}{l.doc_id}.html" for l in kept for _ in l.turns]
+    assert len(xp(everything, "//tei:correspDesc")) == len(edition.document_files()) + 1
 
 
-def test_the_conversation_is_two_letters_and_nobody_writes_to_himself(tree):
+def test_what_the_edition_does_not_count_as_correspondence_stays_out(edition, tree):
+    """edition.xml says which documents are correspondence; teikit.toml leaves the others out of cmif.xml."""
+    assert edition.config.cmif["leave_out_kinds"] == ["report", "conversation-record"]
+    assert sorted({d.get("key") for d in xp(tree, "//tei:correspDesc")}) == ["533", "534", "537", "538", "539", "540", "541", "542"]
+    statement = " ".join(etree.parse(str(edition.tei_dir / "edition.xml")).xpath(
+        "string(//tei:editorialDecl/tei:p[starts-with(normalize-space(), 'Correspondence and the CMIF export')])",
+        namespaces=NSMAP).split())
+    assert "Two documents are not: the report (doc. 536)" in statement and "the record of a conversation (doc. 535)" in statement
+    assert "leave_out_kinds" in statement
+
+
+def test_leave_out_kinds_must_be_a_list_of_kinds(small_copy):
+    toml = small_copy / "teikit.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + 'leave_out_kinds = "report"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        Edition.open(small_copy)
+    assert str(error.value).endswith('teikit.toml:12:1: error: [cmif] leave_out_kinds = "report" is not allowed: '
+                                     'it takes a list of texts in quotes, e.g. ["report"] [config-value]')
+
+
+def test_the_source_cites_the_printed_collection(tree, small_tree):
+    """The CMIF metadata are the compiler's datings: the file names the collection they come from."""
+    assert " ".join(xp(tree, "string(//tei:sourceDesc/tei:bibl)").split()) == (
+        "Karabakh, Zangezur and Nakhichevan, August–October 1920: Ten Documents. Digital edition, "
+        "https://example.org/teikit/. Based on: Yuri Barsegov (compiler), Nagorno-Karabakh in International Law "
+        "and Global Politics, documents 533–542.")
+    assert "Based on" not in xp(small_tree, "string(//tei:sourceDesc/tei:bibl)")  # it has no edition.xml
+
+
+PM20_GND = {"chicherin": "http://d-nb.info/gnd/118666185", "ordzhonikidze": "http://d-nb.info/gnd/118736531",
+            "kirov": "http://d-nb.info/gnd/119257343"}
+
+
+def test_the_correspondents_carry_the_gnd_identifiers_read_in_pm20(tree, edition):
+    """Chicherin, Ordzhonikidze and Kirov are linked by the GND numbers of the ZBW's Press Archives
+    wherever they write or receive, as the authority reference records them."""
+    reference = REFERENCE / "authority" / "identifiers.json"
+    if not reference.is_file():
+        pytest.skip("the authority reference is not beside the repository (../shared/reference/authority/identifiers.json)")
+    import json
+    recorded = {r["entity"].split()[0]: r["uri"] for r in json.loads(reference.read_text(encoding="utf-8"))
+                if "/gnd/" in r["uri"]}
+    assert {k: recorded[k] for k in PM20_GND} == PM20_GND
+    for entry_id, uri in PM20_GND.items():
+        refs = xp(tree, f"//tei:correspAction/tei:persName[@ref='{uri}']")
+        assert refs, f"{entry_id}: {uri} is not in the CMIF file"
+    # every action naming one of them carries the identifier, never the local page
+    assert not xp(tree, "//tei:persName[contains(@ref, 'persons.html#chicherin') or contains(@ref, 'persons.html#kirov')"
+                        " or contains(@ref, 'persons.html#ordzhonikidze')]")
+
+
+def test_the_conversation_is_two_letters_and_nobody_writes_to_himself(everything):
+    tree = everything
     turns = xp(tree, "//tei:correspDesc[@key='535']")
     names = [(xp(d, "string(tei:correspAction[@type='sent']/tei:persName)"),
               xp(d, "string(tei:correspAction[@type='received']/tei:persName)")) for d in turns]
@@ -252,16 +314,21 @@ def test_a_body_as_addressee_is_an_orgname(tree):
     assert [etree.QName(c).localname for c in received] == ["orgName"]
 
 
-def test_an_unnamed_addressee_is_unknown_as_cmif_asks(tree, small_tree):
-    for root, key in ((tree, "536"), (small_tree, "2")):
+def test_an_unnamed_addressee_is_unknown_as_cmif_asks(everything, small_tree):
+    for root, key in ((everything, "536"), (small_tree, "2")):
         received = xp(root, f"//tei:correspDesc[@key='{key}']/tei:correspAction[@type='received']")[0]
         assert [(etree.QName(c).localname, c.text, c.get("ref")) for c in received] == [("persName", "Unknown", None)]
 
 
-def test_date_ranges_keep_their_attributes(small_tree, tree):
+def test_date_ranges_keep_their_attributes(small_tree, everything):
     date = xp(small_tree, "//tei:correspDesc[@key='2']//tei:date")[0]
     assert dict(date.attrib) == {"notBefore": "1900-01-01", "notAfter": "1900-02-28"}
-    assert dict(xp(tree, "//tei:correspDesc[@key='535']//tei:date")[0].attrib) == {"notAfter": "1920-09-01"}
+    assert dict(xp(everything, "//tei:correspDesc[@key='535']//tei:date")[0].attrib) == {"notAfter": "1920-09-01"}
+
+
+def test_the_whole_edition_is_valid_cmif_too(everything, cmif_rng):
+    assert cmif_rng.validate(everything), cmif_rng.error_log
+    assert schematron_problems(everything) == []
 
 
 PLACEHOLDER_WARNING = (

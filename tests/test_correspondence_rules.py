@@ -131,3 +131,99 @@ def test_a_placeholder_address_in_a_header_is_an_error(tmp_path, monkeypatch, ur
 def test_a_real_address_is_valid(tmp_path, monkeypatch):
     assert check(tmp_path, monkeypatch, '<idno type="document-number">1</idno>',
                  '<idno type="document-number">1</idno>\n        <idno type="url">https://letters.uni-musterstadt.de/1</idno>') == []
+
+
+# --- corresp-dating-resp ----------------------------------------------------------------------
+
+COMPILERS_DATELINE = ('<dateline><placeName ref="#tiflis">', '<dateline resp="#compiler"><placeName ref="#tiflis">')
+
+
+def test_a_date_and_place_from_an_attributed_date_line_need_its_resp(tmp_path, monkeypatch):
+    """The date line is the compiler's: the metadata taken from it must say so too."""
+    found = check(tmp_path, monkeypatch, *COMPILERS_DATELINE)
+    assert found == [
+        'tei/1.xml:28:11: error: placeName "Tiflis" repeats the date line, which is attributed to #compiler: add '
+        'resp="#compiler" so that the metadata say whose it is [corresp-dating-resp]',
+        "tei/1.xml:29:11: error: the date of this correspAction repeats the date line, which is attributed to "
+        '#compiler: add resp="#compiler" so that the metadata say whose dating it is [corresp-dating-resp]']
+
+
+SENT_FROM_TIFLIS = '<placeName ref="#tiflis">Tiflis</placeName>\n          <date when="1920-09-04"/>'
+
+
+def validate_with_compilers_dateline(tmp_path, monkeypatch, sent: str) -> list[str]:
+    """Validate tests/roots/valid with 1.xml's date line attributed to the compiler and the sending's
+    place and date replaced by `sent`."""
+    edition = tmp_path / "valid"
+    shutil.copytree(VALID, edition)
+    path = edition / "tei" / "1.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace(*COMPILERS_DATELINE).replace(SENT_FROM_TIFLIS, sent),
+                    encoding="utf-8")
+    monkeypatch.chdir(edition)
+    return [d.format() for d in validate(Edition.open(".")).diagnostics]
+
+
+def test_a_date_and_place_that_say_whose_dating_they_are_are_valid(tmp_path, monkeypatch):
+    assert validate_with_compilers_dateline(tmp_path, monkeypatch, SENT_FROM_TIFLIS.replace(
+        '">Tiflis', '" resp="#compiler">Tiflis').replace('"/>', '" resp="#compiler"/>')) == []
+
+
+def test_a_date_the_date_line_does_not_give_is_not_the_compilers(tmp_path, monkeypatch):
+    """Only a date that repeats the attributed date line must carry its @resp."""
+    assert validate_with_compilers_dateline(tmp_path, monkeypatch, SENT_FROM_TIFLIS.replace(
+        '">Tiflis', '" resp="#compiler">Tiflis').replace("09-04", "09-05")) == []
+
+
+# --- authority-sourced --------------------------------------------------------------------------
+
+Q994 = '        <idno type="wikidata">http://www.wikidata.org/entity/Q994</idno>\n'
+Q994_NOTE = ('        <note type="authority" subtype="verified">Wikidata identifier http://www.wikidata.org/entity/Q994: read '
+             'in a Wikidata query result of cities, which lists it with the label “Tbilisi”; source: <ref target="{0}">{0}</ref>.</note>\n')
+TINY = "https://github.com/gparlakov/tinySearch/blob/dda12c7e84b0094e4a96479a54c35fd0fb84f466/apps/tiny-server/src/cities.ts#L2973"
+
+
+def test_an_identifier_without_a_note_is_an_error(tmp_path, monkeypatch):
+    found = check(tmp_path, monkeypatch, Q994_NOTE.format(TINY), "", "places.xml")
+    assert found == [
+        'tei/places.xml:29:9: error: wikidata identifier "http://www.wikidata.org/entity/Q994" has no note saying '
+        'where it comes from: add a note type="authority" that names it and the source it was read in (a ref '
+        'target="…"), or leave the identifier out [authority-sourced]']
+
+
+def test_an_identifier_whose_note_names_no_source_is_an_error(tmp_path, monkeypatch):
+    unsourced = ('        <note type="authority">Wikidata identifier http://www.wikidata.org/entity/Q994: from an '
+                 'earlier encoding, which recorded no source.</note>\n')
+    found = check(tmp_path, monkeypatch, Q994_NOTE.format(TINY), unsourced, "places.xml")
+    assert found == [
+        'tei/places.xml:29:9: error: the note on wikidata identifier "http://www.wikidata.org/entity/Q994" names '
+        'no source: add a ref target="…" with the address of the record or stored source it was read in '
+        "[authority-sourced]"]
+
+
+def test_a_note_on_another_identifier_does_not_source_this_one(tmp_path, monkeypatch):
+    found = check(tmp_path, monkeypatch, Q994, Q994 + '        <idno type="geonames">https://sws.geonames.org/611717</idno>\n',
+                  "places.xml")
+    assert [line.split(": error: ")[1].split(" has no note")[0] for line in found] == [
+        'geonames identifier "https://sws.geonames.org/611717"']
+
+
+def test_every_fixture_of_the_tests_names_the_source_of_its_identifiers():
+    """The test editions follow the rule as well: each authority identifier has a note with a ref."""
+    from lxml import etree
+
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    roots = Path(__file__).resolve().parent / "roots"
+    checked = 0
+    for path in sorted(roots.rglob("*.xml")):
+        try:
+            tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:  # the fixtures of broken files
+            continue
+        for idno in tree.iterfind(".//t:idno", ns):
+            if idno.get("type") not in ("wikidata", "geonames", "viaf", "gnd") or idno.getparent().tag.endswith("Stmt"):
+                continue
+            value = " ".join(idno.text.split())
+            notes = [n for n in idno.getparent().iterfind("t:note[@type='authority']", ns) if value in "".join(n.itertext())]
+            assert notes and any(n.find("t:ref[@target]", ns) is not None for n in notes), f"{path}:{idno.sourceline}"
+            checked += 1
+    assert checked >= 7

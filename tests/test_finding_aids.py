@@ -47,8 +47,18 @@ def test_persons_are_listed_by_surname(built_site):
 def test_register_entries_show_life_dates_as_recorded(built_site):
     assert " ".join(entry(built_site, "persons.html", "chicherin").xpath("string(h2)").split()) == \
         "Chicherin, Georgy (1872–1936)"
-    # Legran's entry records a birth and no death: nothing is made up
-    assert " ".join(entry(built_site, "persons.html", "legran").xpath("string(h2)").split()) == "Legran, Boris (born 1884)"
+    # No source at hand gives Legran's birth or Halil's death: the entries record none, and nothing is made up
+    assert " ".join(entry(built_site, "persons.html", "legran").xpath("string(h2)").split()) == "Legran, Boris"
+    assert " ".join(entry(built_site, "persons.html", "halil-pasha").xpath("string(h2)").split()) == "Kut, Halil"
+
+
+def test_life_dates_say_only_what_the_entry_records():
+    from toolkit.authority import Entry
+    from toolkit.labels import Labels
+
+    life_dates = Labels.for_language("en").life
+    assert [life_dates(Entry("x", "person", "X", birth=b, death=d)) for b, d in
+            (("1872", "1936"), ("1884", ""), ("", "1957"), ("", ""))] == ["1872–1936", "born 1884", "died 1957", ""]
 
 
 def test_each_document_names_the_role_in_date_order(built_site):

@@ -171,10 +171,13 @@ def test_index_entries_have_variants_identifiers_and_documents(built_site):
     chicherin = one(persons, "//section[@id='chicherin']")
     assert "G. Chicherin" in chicherin.xpath("string(p[@class='variants'])")
     assert chicherin.xpath(".//ul[@class='identifiers']/li/a[starts-with(@href, 'https://en.wikipedia.org/')]")
+    assert chicherin.xpath(".//ul[@class='identifiers']/li/a[@href='http://d-nb.info/gnd/118666185']")
     documents = {a.get("href") for a in chicherin.xpath(".//ul[@class='mentions']//a")}
     assert {"./537.html", "./539.html", "./540.html"} <= documents
     places = page(built_site, "places.html")
-    assert one(places, "//section[@id='armenia']").xpath(".//a[starts-with(@href, 'http://www.wikidata.org/entity/')]")
+    assert one(places, "//section[@id='yerevan']").xpath(".//a[@href='http://www.wikidata.org/entity/Q1953']")
+    # The Republic of Armenia of 1918-1920 has no identifier: Q399 is the modern state.
+    assert not one(places, "//section[@id='armenia']").xpath(".//a[starts-with(@href, 'http://www.wikidata.org/')]")
 
 
 def test_correspondents_page_counts_letters(built_site):

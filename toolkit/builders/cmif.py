@@ -14,13 +14,14 @@ OUTPUTS = ("cmif.xml", "html/cmif.xml")
 
 class CmifBuilder(CorpusBuilder):
     name = "cmif"
-    depends_on = ("letters", "authority", "config", "dating")
+    depends_on = ("letters", "authority", "description", "config", "dating")
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         # Imported here: the exchange module is needed by no other output.
         from ..exchange.cmif import export_letters
 
-        result = export_letters(context.edition, corpus.letters, context.authority, corpus.sources)
+        result = export_letters(context.edition, corpus.letters, context.authority, corpus.sources,
+                                edition_document=corpus.edition_document)
         corpus.diagnostics.extend(result.warnings)
         data = result.text.encode("utf-8")
         return {path: data for path in OUTPUTS}

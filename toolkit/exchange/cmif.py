@@ -18,13 +18,14 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import TEI_NS, XML_NS
+from .. import NSMAP, TEI_NS, XML_NS
 from ..authority import AuthorityIndex, is_uri
 from ..corpus import Corpus
 from ..diagnostics import WARNING, Diagnostic, display_path
 from ..edition import Edition
 from ..errors import ConfigError
 from ..metadata import Action, DateSpec, Letter, Name
+from ..xmlio import ParsedDocument
 from . import document_url, edition_letters, entry_of, local_uri
 
 # Preferred authority files, best first: the ones correspSearch resolves come first.
@@ -70,20 +71,27 @@ def export_cmif(edition: Edition, corpus: Corpus | None = None) -> CmifResult:
     items, corpus = edition_letters(edition, corpus)
     sources = [d.path for d in corpus.all_documents]
     return export_letters(edition, [item.letter for item in items], corpus.authority, sources,
-                          list(corpus.failures))
+                          list(corpus.failures), corpus.edition_document())
 
 
 def export_letters(edition: Edition, letters: list[Letter], authority: AuthorityIndex, sources: list[Path],
-                   warnings: list[Diagnostic] | None = None) -> CmifResult:
+                   warnings: list[Diagnostic] | None = None,
+                   edition_document: ParsedDocument | None = None) -> CmifResult:
     """One CMIF document from the letters' metadata records alone (chronological order);
-    `sources` are the files they came from (their newest time may date the file)."""
+    `sources` are the files they came from (their newest time may date the file); the edition's
+    description (edition.xml) gives the work it is based on, which the file cites.
+
+    Documents of a kind that teikit.toml's [cmif] leave_out_kinds names are not correspondence
+    in the edition's judgement (a report, the record of a conversation): they are left out."""
     exporter = _Exporter(edition, authority, list(warnings or []))
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     header = sub(root, "teiHeader")
-    header.append(exporter.file_desc(sources))
+    header.append(exporter.file_desc(sources, based_on(edition_document)))
     profile = sub(header, "profileDesc")
+    left_out = set(edition.config.cmif.get("leave_out_kinds") or [])
     for letter in letters:
-        exporter.add_letter(profile, letter)
+        if letter.kind not in left_out:
+            exporter.add_letter(profile, letter)
     sub(sub(sub(root, "text"), "body"), "p")
     text = XML_DECLARATION + etree.tostring(root, encoding="unicode", pretty_print=True)
     return CmifResult(text, sorted(exporter.warnings))
@@ -100,7 +108,7 @@ class _Exporter:
 
     # --- the file description -------------------------------------------------------
 
-    def file_desc(self, sources: list[Path]) -> etree._Element:
+    def file_desc(self, sources: list[Path], source: str = "") -> etree._Element:
         self.check_address()
         file_desc = etree.Element(tei("fileDesc"))
         self.title_stmt(sub(file_desc, "titleStmt"))
@@ -110,8 +118,11 @@ class _Exporter:
         bibl = sub(sub(file_desc, "sourceDesc"), "bibl", f"{title}. Digital edition" + (", " if config.base_url else ""),
                    type="online")
         bibl.set(f"{{{XML_NS}}}id", self.bibl_id)
+        cited = f". Based on: {source}" if source else ""  # the work edition.xml names as its source
         if config.base_url:
-            sub(bibl, "ref", config.base_url, target=config.base_url)
+            sub(bibl, "ref", config.base_url, target=config.base_url).tail = cited or None
+        else:
+            bibl.text += cited
         return file_desc
 
     def check_address(self) -> None:
@@ -225,6 +236,17 @@ class _Exporter:
 
     def warn(self, file: str, line: int, rule: str, message: str) -> None:
         self.warnings.append(Diagnostic(file, line, 0, WARNING, rule, message))
+
+
+def based_on(edition_document: ParsedDocument | None) -> str:
+    """The work the edition is based on, as edition.xml's sourceDesc cites it (without its notes)."""
+    if edition_document is None:
+        return ""
+    bibl = edition_document.root.find(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('sourceDesc')}/{tei('bibl')}")
+    if bibl is None:
+        return ""
+    words = bibl.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NSMAP)
+    return " ".join("".join(words).split())
 
 
 def is_placeholder_address(url: str) -> bool:
