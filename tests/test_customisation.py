@@ -82,3 +82,27 @@ def test_a_customised_edition_rebuilds_nothing_when_nothing_changed(tmp_path):
     build(Edition.open(root), root / "build", jobs=1)
     again = build(Edition.open(root), root / "build", jobs=1)
     assert again.built == [] and not again.site_written and again.written == 0
+
+
+RECORD_HTML = """<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit" exclude-result-prefixes="xs tei tk">
+  <xsl:param name="teikit-xslt" static="yes" as="xs:string" select="''"/>
+  <xsl:import _href="{$teikit-xslt}html/html.xsl"/>
+  <xsl:template match="tei:teiHeader" mode="tk:metadata">
+    <xsl:param name="level" as="xs:integer"/>
+    <xsl:next-match><xsl:with-param name="level" select="$level"/></xsl:next-match>
+    <p class="senders"><xsl:value-of select="tk:record(.)/tk:turn/tk:from/@name" separator="; "/></p>
+  </xsl:template>
+</xsl:stylesheet>
+"""
+
+
+def test_a_projects_stylesheet_gets_the_record(packaged, tmp_path):
+    from lxml import html
+
+    custom = built(tmp_path, "edition", {"xslt/html/html.xsl": RECORD_HTML})
+    page = html.fromstring(custom["html/1.html"])
+    senders = page.xpath("//section[@class='metadata']/dl/dt[. = 'From']/following-sibling::dd[1]")[0].text_content()
+    assert page.xpath("string(//p[@class='senders'])") == senders.strip() != ""

@@ -220,20 +220,10 @@ def test_the_second_collection_leaves_out_its_chrome_and_validates(turkestan_dra
 def test_the_second_collection_keeps_every_word_in_order(turkestan_drafts):
     """Every line is in one document or listed as left out; each draft's text is its lines' words."""
     sys.path.insert(0, str(Path(__file__).parent))
-    from test_source_fidelity import output_tokens, source_tokens
+    from test_ingest_collections import every_word_in_order
 
     edition, report = turkestan_drafts
-    lines = (TURKESTAN / "collection.txt").read_text(encoding="utf-8").splitlines()
-    assigned = {line for line, _, _ in report.left_out}
-    for draft in report.drafts:
-        source = draft.parsed.source
-        own = ([source.number_line] if source.number_line else []) + source.lines
-        assert not assigned & {line.number for line in own}
-        assigned |= {line.number for line in own}
-        # The next document's bare number ("16") after the last one is left out, not part of the text.
-        expected = source_tokens("\n".join(lines[line.number - 1] for line in own))
-        assert output_tokens(render(edition, edition.tei_dir / draft.file, "text")) == expected, draft.file
-    assert assigned == {number for number, line in enumerate(lines, start=1) if line.strip()}
+    every_word_in_order(edition, report, TURKESTAN / "collection.txt")
 
 
 # ---------------------------------------------------------------- the command line
@@ -334,17 +324,55 @@ def test_the_same_source_gives_the_same_bytes(edition_dir):
         assert first.read_bytes() == (edition_dir / "b" / first.name).read_bytes(), first.name
 
 
-def test_an_unknown_repository_is_kept_as_written_and_validation_asks_for_it(edition_dir, tmp_path):
+def test_repositories_the_edition_lacks_become_entries_for_review_and_the_drafts_validate(edition_dir, tmp_path):
+    """A federal archive by its abbreviation comes from teikit's list, an archive written out in full is
+    kept as printed: each becomes one entry of orgs.xml, marked for review, and every draft validates."""
+    source = tmp_path / "three.txt"
+    source.write_text(
+        "No. 7\n\nLetter from K. Atabaev to M. Frunze March 3, 1921\n\n"
+        "Received. K. Atabaev National Archive of Nowhere, f. 1, op. 2, d. 3, l. 5. Copy.\n\n"
+        "No. 8\n\nLetter from K. Atabaev to M. Frunze March 4, 1921\n\n"
+        "Sent on. RGAE, f. 3429, op. 1, d. 7, l. 2. Copy; also in РГАЭ, ф. 3429, оп. 1, д. 8, л. 4; "
+        "also in National Archive of Nowhere, f. 1, op. 2, d. 4, l. 1.\n", encoding="utf-8")
+    orgs = edition_dir / "tei" / "orgs.xml"
+    before = orgs.read_text(encoding="utf-8")
+    result = run(edition_dir, str(source))
+    assert result.exit_code == 0, result.output
+    assert f"{orgs}: repository added for review as #national-archive-nowhere: National Archive of Nowhere " \
+           "(new, as printed)" in result.output
+    assert f"{orgs}: repository added for review as #rgae: Russian State Archive of the Economy " \
+           "(from teikit's list of archives)" in result.output
+    root = etree.parse(str(edition_dir / "tei" / "8.xml")).getroot()
+    assert root.xpath("//*[local-name()='orgName'][@type='repository']/@ref") == [
+        "#rgae", "#rgae", "#national-archive-nowhere"]
+    reviews = root.xpath("//*[local-name()='note'][@type='review']/text()")
+    assert "d8-arch1: repository “RGAE” is not in the authority files: added to orgs.xml from teikit's list of " \
+           "archives (#rgae), marked for review" in reviews
+    # The file keeps every byte it had; the entries go at the end of its list of repositories.
+    after = orgs.read_text(encoding="utf-8")
+    cut = before.rindex("\n", 0, before.index("</listOrg>", before.index('type="repositories"')))
+    assert after.startswith(before[:cut]) and after.endswith(before[cut:])
+    entries = etree.parse(str(orgs)).getroot().xpath("//*[local-name()='org'][*[local-name()='note'][@type='review']]")
+    assert [(e.get("{http://www.w3.org/XML/1998/namespace}id"), e.get("cert")) for e in entries] == [
+        ("national-archive-nowhere", "low"), ("rgae", None)]
+    assert entries[0].xpath("*[local-name()='orgName']/text()") == ["National Archive of Nowhere"]
+    assert "three.txt prints it (in No. 7, 8)" in entries[0].xpath("string(*[local-name()='note'])")
+    assert "РГАЭ" in entries[1].xpath("*[local-name()='orgName']/text()")
+    assert [d.format() for d in validate(Edition.open(edition_dir), None, "edition").diagnostics] == []
+    # Ingested again, the entries are the edition's: nothing is added twice.
+    again = run(edition_dir, str(source), "--force")
+    assert again.exit_code == 0 and "repository added" not in again.output
+    assert orgs.read_text(encoding="utf-8") == after
+
+
+def test_a_holding_the_source_leaves_incomplete_is_kept_as_a_reference_and_validates(edition_dir, tmp_path):
     source = tmp_path / "one.txt"
     source.write_text("No. 7\n\nLetter from K. Atabaev to M. Frunze March 3, 1921\n\n"
-                      "Received. National Archive of Nowhere, f. 1, op. 2, d. 3, l. 5. Copy.\n", encoding="utf-8")
+                      "Received. GARF, f. 1, d. 3, l. 5. Copy.\n", encoding="utf-8")
     assert run(edition_dir, str(source)).exit_code == 0
-    draft = edition_dir / "tei" / "7.xml"
-    root = etree.parse(str(draft)).getroot()
-    repository = root.xpath("//*[local-name()='orgName'][@type='repository']")[0]
-    assert (repository.text, repository.get("ref")) == ("National Archive of Nowhere", None)
-    assert root.xpath("//*[local-name()='bibl'][@type='archival']/@cert") == ["low"]
-    reviews = root.xpath("//*[local-name()='note'][@type='review']/text()")
-    assert "d7-arch1: repository 'National Archive of Nowhere' is not in the authority list of repositories" in reviews
-    rules = [d.rule for d in validate(Edition.open(edition_dir), [draft], "edition").diagnostics]
-    assert rules == ["archival-complete"]
+    root = etree.parse(str(edition_dir / "tei" / "7.xml")).getroot()
+    bibl = root.xpath("//*[local-name()='listBibl']/*[local-name()='bibl']")[0]
+    assert (bibl.get("type"), bibl.get("cert")) == (None, "low")
+    assert "d7-arch1: no opis found: kept as a reference without type=\"archival\" until the holding is complete" \
+        in root.xpath("//*[local-name()='note'][@type='review']/text()")
+    assert [d.format() for d in validate(Edition.open(edition_dir), None, "edition").diagnostics] == []

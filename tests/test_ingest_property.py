@@ -91,3 +91,75 @@ def test_every_line_is_somewhere_and_every_word_in_its_draft(text):
             expected[parsed.next_number] -= 1
         assert drafted == +expected
     assert sorted(seen) == sorted(lines)
+
+
+# ---------------------------------------------------------------- the splitter and the page's titles
+
+KINDS = st.sampled_from(["Telegram from", "Letter from", "Order of", "Report of", "Dispatch from", "Memorandum of",
+                         "Record of conversation between"])
+TITLE_OFFICES = st.sampled_from(["Commander of the 7th Army", "Chairwoman of the Pskov Provincial Executive Committee",
+                                 "the Revolutionary Military Council of the Republic", "Chief of Staff of the Front",
+                                 "People’s Commissar for Foreign Affairs of the RSFSR"])
+TITLE_NAMES = st.sampled_from(["N. Petrov", "A. Ivanova", "G. Chicherin", "Ya. Peters", "S. Loginov"])
+
+
+@st.composite
+def headed_document(draw) -> tuple[str, str, str]:
+    """(number line or "", heading, the rest of the document)."""
+    kind = draw(KINDS)
+    joint = ", and " if kind.endswith("between") else ", to "
+    heading = f"{kind} {draw(TITLE_OFFICES)}, {draw(TITLE_NAMES)}{joint}{draw(TITLE_OFFICES)}, {draw(TITLE_NAMES)}"
+    number = draw(st.one_of(st.just(""), st.integers(1, 999).map(lambda n: f"No. {n}")))
+    rest = draw(st.sampled_from([
+        "On the Supply of Grain Pskov, May 20, 1919 The wagons left. RGVA, f. 1, op. 2, d. 3, l. 4. Copy.",
+        "June 2, 1919\n\nDear Comrade, the line is open. GARF, f. R-1, op. 1, d. 5, ll. 6–7.",
+        "Regarding the Horses\n\nNo later than May 1, 1919 Of the horses 740 arrived. Archive of X, f. 1, op. 1, d. 1, l. 1."]))
+    return number, heading, rest
+
+
+@st.composite
+def page_title(draw, heading: str) -> str:
+    """The heading as a web page's title repeats it: articles added or dropped, a name left out,
+    other punctuation, cut short at a word or inside one (with or without "…")."""
+    title = heading
+    if draw(st.booleans()):
+        title = title.replace(" of the ", " of ").replace(" to the ", " to ") if " the " in title else \
+            title.replace(" from ", " from the ", 1).replace(" to ", " to the ", 1)
+    if draw(st.booleans()):
+        title = re.sub(r", (?:[A-Z][a-z]?\. )+[A-Z][a-z]+,", "", title, count=1)  # ", N. Petrov," left out
+    if draw(st.booleans()):
+        title = title.replace(",", "")
+    words = title.split()
+    if draw(st.booleans()):
+        keep = draw(st.integers(min_value=4, max_value=len(words)))
+        words = words[:keep]
+        if draw(st.booleans()) and len(words[-1]) > 3:
+            words[-1] = words[-1][:draw(st.integers(min_value=2, max_value=len(words[-1]) - 1))]
+        if draw(st.booleans()):
+            words[-1] += "…"
+    return " ".join(words)
+
+
+@st.composite
+def titled_collections(draw) -> tuple[str, list[str], list[str]]:
+    """A collection where some documents are preceded by their page's title: (text, headings, titles)."""
+    text, headings, titles = [], [], []
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        number, heading, rest = draw(headed_document())
+        if draw(st.booleans()):
+            title = draw(page_title(heading))
+            titles.append(title)
+            text.append(title)
+        text += [line for line in (number, heading, rest) if line]
+        headings.append(heading)
+    return "\n\n".join(text) + "\n", headings, titles
+
+
+@settings(deadline=None, max_examples=200)
+@given(titled_collections())
+def test_a_title_line_before_a_heading_never_becomes_a_document(collection):
+    text, headings, titles = collection
+    found = split(text)
+    assert [source.lines[0].text for source in found.documents] == headings
+    left_out = [line.text for line, why in found.left_out if why.startswith(("the page's title", "a heading with no"))]
+    assert left_out == titles

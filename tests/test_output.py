@@ -15,7 +15,7 @@ from toolkit.build import build
 from toolkit.cli import cli
 from toolkit.edition import Edition
 from toolkit.errors import OutputError
-from toolkit.output import MANIFEST, STAGING
+from toolkit.output import STAGING
 
 from tests.conftest import REPOSITORY, copy_edition, published
 
@@ -159,11 +159,16 @@ def test_a_killed_build_publishes_nothing_and_the_next_one_sweeps_its_debris(edi
 
 def test_a_build_killed_while_publishing_still_knows_what_it_wrote(edition_copy, tmp_path):
     """The journal: files renamed into place before the kill are teikit's, and removable."""
+    from toolkit.store import Store
+
     out = tmp_path / "site"
     build(Edition.open(edition_copy), out, jobs=1)
-    manifest = (out / MANIFEST).read_text()
-    (out / MANIFEST).unlink()  # as if the build died before writing it
-    (out / ".teikit" / "journal").write_text("text/542.txt\t" + __import__("json").loads(manifest)["text/542.txt"] + "\n")
+    store = Store(out)
+    digest = store.manifest()["text/542.txt"]
+    with store.transaction() as db:  # as if the build died after the journal, before the manifest
+        db.execute("DELETE FROM manifest WHERE path = 'text/542.txt'")
+    store.journal({"text/542.txt": digest})
+    store.close()
     (edition_copy / "tei" / "542.xml").unlink()
     build(Edition.open(edition_copy), out, jobs=1)
     assert not (out / "text" / "542.txt").exists()
@@ -186,3 +191,78 @@ def test_the_tei_copy_is_the_bytes_that_were_checked(edition_copy, tmp_path, mon
     assert [d.format().split(": ", 1)[1] for d in report.diagnostics if d.rule == "build-changed"] == [
         "error: the file changed during the build: run the build again [build-changed]"]
     assert not (tmp_path / "site" / "html" / "tei" / "538.xml").exists()
+
+
+# ---- teikit's records: one SQLite file, rows written where they changed ----------------------
+
+KILLED_WRITE = """
+import os, sys
+from toolkit.store import Store
+store = Store(sys.argv[1])
+db = store.db
+db.execute("BEGIN IMMEDIATE")
+db.executemany("INSERT OR REPLACE INTO manifest VALUES (?, ?)", ((f"p{n}", "x" * 64) for n in range(5000)))
+print("written", flush=True)
+os.kill(os.getpid(), 9)  # killed inside the transaction
+"""
+
+
+def test_a_build_killed_while_writing_its_records_leaves_them_as_they_were(edition_copy, tmp_path):
+    from toolkit.store import STORE_FILE, Store
+
+    out = tmp_path / "site"
+    build(Edition.open(edition_copy), out, jobs=1)
+    store = Store(out)
+    before = store.manifest()
+    store.close()
+    process = subprocess.Popen([sys.executable, "-c", KILLED_WRITE, str(out)], stdout=subprocess.PIPE, text=True,
+                               cwd=REPOSITORY)
+    assert process.stdout.readline() == "written\n"
+    process.wait()
+    store = Store(out)  # SQLite rolls the killed transaction back
+    assert store.manifest() == before
+    store.close()
+    assert not build(Edition.open(edition_copy), out, jobs=1).failed
+    assert sorted(p.name for p in (out / ".teikit").iterdir()) == ["lock", "snapshot.json", Path(STORE_FILE).name]
+
+
+def test_a_folder_built_with_the_json_manifest_keeps_its_files_known(edition_copy, tmp_path):
+    """Files listed in an older build's .teikit/manifest.json (and journal) stay teikit's."""
+    import json
+
+    from toolkit.store import STORE_FILE, Store
+
+    out = tmp_path / "site"
+    build(Edition.open(edition_copy), out, jobs=1)
+    store = Store(out)
+    manifest = store.manifest()
+    store.close()
+    (out / STORE_FILE).unlink()
+    (out / ".teikit" / "snapshot.json").unlink()
+    digest = manifest.pop("text/542.txt")
+    (out / ".teikit" / "manifest.json").write_text(json.dumps(manifest))
+    (out / ".teikit" / "journal").write_text(f"text/542.txt\t{digest}\n")
+    (edition_copy / "tei" / "542.xml").unlink()
+    report = build(Edition.open(edition_copy), out, jobs=1)
+    assert not (out / "text" / "542.txt").exists()  # teikit's, by the journal: removed as stale
+    assert not (out / ".teikit" / "manifest.json").exists() and not (out / ".teikit" / "journal").exists()
+    assert not report.failed
+
+
+def test_records_that_cannot_be_written_are_one_line(tmp_path):
+    import sqlite3
+
+    from toolkit.store import Store, StoreError, explain
+
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = 13
+    assert explain(full, tmp_path / "x") == f"{tmp_path / 'x'}: no space left on the device; the previous site is left as it was"
+    (tmp_path / ".teikit").mkdir()
+    (tmp_path / ".teikit" / "state.sqlite").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(StoreError, match="a symbolic link is where teikit keeps its records"):
+        Store(tmp_path)
+    (tmp_path / ".teikit" / "state.sqlite").unlink()
+    (tmp_path / ".teikit" / "state.sqlite").write_text("not a database")  # a stray file: made anew
+    store = Store(tmp_path)
+    assert store.manifest() == {}
+    store.close()

@@ -43,7 +43,7 @@ from .executors import batches, default_jobs, open_executor
 from .labels import Labels
 from .output import OutputFolder
 from .rendering import PageJob, render
-from .state import SNAPSHOT_FILE, STATE_FILE, FileStamp, Record, Snapshot, State, folder_times, inputs_fingerprint, plain, sha
+from .state import SNAPSHOT_FILE, FileStamp, Record, Snapshot, State, folder_times, inputs_fingerprint, plain, sha
 from .tasks import TaskContext
 from .validation import duplicate_ids
 from .xmlio import read_regular, require_inside, require_safe_name, unreadable
@@ -142,7 +142,9 @@ def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, s
         clock.lap("discover")
         report.timings.update({stage: 0.0 for stage in ("check", "render", "corpus", "write")})
         return report
-    previous = State() if clean else State.load(folder.root)
+    if clean:
+        State.drop(folder.store)
+    previous = State.load(folder.store)
     run = _Run(edition, folder, previous, report, jobs or default_jobs(), executor, scheduler, progress, schema)
     run.discover()
     clock.lap("discover")
@@ -160,11 +162,11 @@ def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, s
                                "a file teikit did not write is where the build puts one of its outputs; it was "
                                "left as it was and the output not written: move it away, or build into another folder"))
     if report.failed:
-        State.drop(folder.root)
+        State.drop(folder.store)
         Snapshot.drop(folder.root)
     else:
         if run.state_changed():
-            folder.write_meta(Path(STATE_FILE).name, run.state.dumps())
+            run.state.save(folder.store, previous)
         folders = folder_times(folder.root, folder.wanted)
         if inputs is not None and folders is not None:
             done = Snapshot(inputs, folders, sorted(report.built + report.up_to_date))

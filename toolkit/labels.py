@@ -8,8 +8,8 @@
 The words live in catalogues, one TOML file per language in toolkit/catalogues/ (en.toml is
 complete; a key another catalogue lacks falls back to English, string by string). Adding a
 language is adding a catalogue: no caller changes. The stylesheets get the same catalogue as
-their `labels` parameter (`Labels.xml()`, root tk:labels) and look strings up with
-tk:label('key'); no stylesheet carries words of its own.
+their `labels` parameter (a map of key to words, made once per process by xslt.Stylesheets)
+and look strings up with tk:label('key'); no stylesheet carries words of its own.
 
 This module sits below the builders, the exports and DTS: it knows records (metadata) and
 authority entries, nothing that writes.
@@ -95,7 +95,8 @@ class Labels:
         return self.xml()
 
     def xml(self) -> str:
-        """The stylesheets' `labels` parameter: <tk:labels xml:lang="en"><tk:label key="…">…</tk:label>…"""
+        """The catalogue as XML, <tk:labels xml:lang="en"><tk:label key="…">…</tk:label>…: for
+        tools that read XML, and the cache key of everything made in this language."""
         return self._xml
 
     @cached_property

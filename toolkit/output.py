@@ -5,15 +5,16 @@
     folder.keep(outputs)                           # produced earlier and still wanted
     folder.publish()                               # rename into place, forget stale files
 
-- A manifest (`.teikit/manifest.json`, path -> SHA-256) records every file teikit wrote. Only
-  files in it that the build no longer produces are deleted; a file teikit did not write is
-  never touched, whatever happened before.
+- A manifest (path -> SHA-256, rows of `.teikit/state.sqlite`: store.py) records every file
+  teikit wrote. Only files in it that the build no longer produces are deleted; a file teikit
+  did not write is never touched, whatever happened before.
 - New bytes are staged in `.teikit/staging/` and renamed into place only when every output
   of the build is staged: a full disk or a read-only folder stops the build with one line
   and the previous site intact. A killed build leaves its staging folder behind, which the
   next build sweeps; staged files are never visible in the published folders.
-- Each rename is journalled first (`.teikit/journal`), so a build killed while publishing
-  still knows, next time, which files it wrote.
+- Each rename is journalled first (the store's journal, committed before the first rename), so
+  a build killed while publishing still knows, next time, which files it wrote. The manifest
+  is then brought up to date row by row (only the paths whose bytes changed, appeared or went).
 - One build at a time: `.teikit/lock` is locked (flock) from `open` to `close`; a second build
   into the same folder says so in one line and touches nothing. The kernel drops the lock of
   a build that is killed.
@@ -27,7 +28,6 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import json
 import os
 import posixpath
 import shutil
@@ -37,10 +37,9 @@ from pathlib import Path, PurePosixPath
 from .edition import Edition
 from .errors import OutputError, OutputRefused
 from .state import sha
+from .store import Store, StoreError
 
 META_DIR = ".teikit"
-MANIFEST = f"{META_DIR}/manifest.json"
-JOURNAL = f"{META_DIR}/journal"
 STAGING = f"{META_DIR}/staging"
 LOCK = f"{META_DIR}/lock"
 
@@ -97,6 +96,7 @@ class OutputFolder:
         folder._lock_folder()
         try:
             folder._prepare()
+            folder._sign()
         except BaseException:
             folder.close()
             raise
@@ -117,12 +117,23 @@ class OutputFolder:
             raise OutputError(f"{self.root}: another teikit build is writing into this folder"
                               f"{f' (process {holder})' if holder.isdigit() else ''}: wait for it to finish, "
                               "or build into another folder") from None
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, str(os.getpid()).encode(), 0)
         self._lock = descriptor
+
+    def _sign(self) -> None:
+        """The lock names this process once the folder is ready (a second build names it in its line)."""
+        os.ftruncate(self._lock, 0)
+        os.pwrite(self._lock, str(os.getpid()).encode(), 0)
+
+    @cached_property
+    def store(self) -> Store:
+        """teikit's records of this folder (manifest and state); a no-op build reads none of them."""
+        return Store(self.root)
 
     def close(self) -> None:
         """Unlock the folder: the build is over (explicitly, for processes forked with the lock open)."""
+        if "store" in self.__dict__:
+            self.store.close()
+            del self.__dict__["store"]
         if self._lock is not None:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             os.close(self._lock)
@@ -136,6 +147,7 @@ class OutputFolder:
             staging.mkdir()
         except OSError as error:
             raise OutputError(_explain(error, Path(error.filename or self.root))) from None
+        self.store  # opened (made, in a new folder) now: nothing is written later until publishing
 
     @cached_property
     def manifest(self) -> dict[str, str]:
@@ -143,19 +155,7 @@ class OutputFolder:
         return self._read_manifest()
 
     def _read_manifest(self) -> dict[str, str]:
-        try:
-            manifest = json.loads((self.root / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            manifest = {}
-        try:
-            with open(self.root / JOURNAL, encoding="utf-8") as journal:
-                for line in journal:
-                    path, _, digest = line.rstrip("\n").partition("\t")
-                    if path and digest:
-                        manifest[path] = digest
-        except OSError:
-            pass
-        return {p: d for p, d in manifest.items() if isinstance(d, str) and _safe(p)}
+        return {p: d for p, d in self.store.manifest().items() if _safe(p)}
 
     def put(self, path: str, data: bytes) -> None:
         """Stage one output (a relative posix path) unless the same bytes are already there."""
@@ -220,14 +220,13 @@ class OutputFolder:
         """Move the staged files into place, then delete the stale files teikit wrote."""
         self._check_folders()
         self._set_foreign_aside()
-        if not self.staged and self.wanted == self.manifest and not (self.root / JOURNAL).exists():
+        if not self.staged and self.wanted == self.manifest and not self.store.journalled():
             self.abandon()
             return []  # nothing new, nothing stale: the manifest stays as it is
         try:
             # The journal names every file before the first rename: a build killed while
             # renaming still knows, next time, which files it may have written.
-            with open(self.root / JOURNAL, "a", encoding="utf-8") as journal:
-                journal.write("".join(f"{path}\t{self.wanted[path]}\n" for path in sorted(self.staged)))
+            self.store.journal({path: self.wanted[path] for path in self.staged})
             made: set[str] = set()
             for path in sorted(self.staged):
                 parent = posixpath.dirname(path)
@@ -237,10 +236,11 @@ class OutputFolder:
                 os.replace(self.staged[path], os.path.join(self.root, path))
                 self.written.append(path)
             stale = self.remove_stale()
-            _atomic_json(self.root / MANIFEST, dict(sorted(self.wanted.items())))
-            (self.root / JOURNAL).unlink(missing_ok=True)
+            self.store.settle(self.manifest, self.wanted)
         except OSError as error:
             raise OutputError(_explain(error, Path(error.filename or self.root))) from None
+        except StoreError as error:
+            raise OutputError(f"{error}; run the build again") from None
         finally:
             self.abandon()
         return stale
@@ -301,7 +301,7 @@ class OutputFolder:
         self.staged = {}
 
     def write_meta(self, name: str, text: str) -> None:
-        """A file of teikit's own (the state) in the .teikit folder, atomically."""
+        """A file of teikit's own (the snapshot) in the .teikit folder, atomically."""
         path = self.root / META_DIR / name
         temp = path.with_name(f".{path.name}.tmp")
         try:
@@ -351,9 +351,3 @@ def _remove_emptied_folders(folder: Path, root: Path) -> None:
 
 def _make_dirs(root: Path, relative: PurePosixPath) -> None:
     (root / relative).mkdir(parents=True, exist_ok=True)
-
-
-def _atomic_json(path: Path, data: dict) -> None:
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    os.replace(temp, path)

@@ -38,11 +38,22 @@ def tk(tag: str) -> str:
     return f"{{{TK_NS}}}{tag}"
 
 
+_TAGS: dict[str, str] = {}
+_ATTRIBUTES: dict[str, str] = {}
+
+
 def _sub(parent: etree._Element, tag: str, content: str | None = None, /, **attributes: object) -> etree._Element:
     """A tk: element with the attributes that have a value (from_ -> from, not_before -> not-before)."""
-    element = etree.SubElement(parent, tk(tag), {k.rstrip("_").replace("_", "-"): str(v)
-                                                 for k, v in attributes.items() if v not in (None, "", False)})
-    element.text = content or None
+    values = {}
+    for key, value in attributes.items():
+        if value:
+            name = _ATTRIBUTES.get(key)
+            if name is None:
+                name = _ATTRIBUTES[key] = key.rstrip("_").replace("_", "-")
+            values[name] = value if isinstance(value, str) else str(value)
+    element = etree.SubElement(parent, _TAGS.get(tag) or _TAGS.setdefault(tag, tk(tag)), values)
+    if content:
+        element.text = content
     return element
 
 

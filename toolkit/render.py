@@ -53,7 +53,7 @@ def _render(context: tuple[Edition, str], paths: list[Path]) -> list[str]:
         params = {"inline-css": _css(edition.xslt_dir)} if target == "html" else {}
         sheets = stylesheets(edition.xslt_dir)
         record = sheets.parse(record_of(edition, document, labels))  # made for this file, not kept
-        results.append(sheets.transform(target, document.root, params, {"labels": labels.xml(), "record": record}))
+        results.append(sheets.transform(target, document.root, params, {"labels": labels, "record": record}))
     return results
 
 

@@ -1,6 +1,7 @@
 """What the last successful build was made from, so the next one redoes only what changed.
 
-Kept in the output folder as `.teikit/state.json`:
+Kept in the output folder's store (`.teikit/state.sqlite`, store.py), one row per input,
+document, page and corpus output, written only where a build changed it:
 
 - `files`: each input's size, modification time and SHA-256. A file whose size and time are
   unchanged is taken as unchanged without reading it; one whose size or time changed is
@@ -11,7 +12,8 @@ Kept in the output folder as `.teikit/state.json`:
   no-op rebuild parses nothing.
 - `pages`: per document, the key its outputs were built from (its bytes, its page parameters,
   the stylesheets, the authority entries, the configuration) and the paths they went to.
-- `corpus`: the key the corpus-level outputs were built from.
+- `corpus`: the key each corpus-level builder's outputs were built from, and what it remembers
+  of the support files (their key, the authority entries' key, the edition's title).
 
 A failed build drops the state; the next build then starts clean (Sphinx does the same).
 """
@@ -24,13 +26,16 @@ import os
 import stat as stat_module
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic
 from .metadata import Action, DateSpec, Letter, Name, Source
 
-STATE_FILE = ".teikit/state.json"
+if TYPE_CHECKING:
+    from .store import Store
+
 SNAPSHOT_FILE = ".teikit/snapshot.json"
-FORMAT = 3  # a state of another format is ignored (the build starts clean)
+CORPUS_META = ("support", "authority", "checked", "title")  # what `corpus` keeps besides the builders' keys
 
 
 def sha(*parts: bytes | str) -> str:
@@ -61,13 +66,19 @@ class Record:
     warnings: list[Diagnostic] = field(default_factory=list)
     digest: str = ""  # of the metadata record: the corpus-level outputs change only with it
 
-    data: dict | None = field(default=None, repr=False, compare=False)  # the letter as plain data
+    # The letter as plain data: made for a new record (its digest, its row), never kept for one
+    # read from the store, so that a record is held once.
+    data: dict | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self):
-        if self.data is None:
-            self.data = plain(self.letter)
         if not self.digest:
+            self.data = plain(self.letter)
             self.digest = sha(json.dumps(self.data, sort_keys=True, ensure_ascii=False))
+
+    def row(self, path: str) -> tuple:
+        data = self.data if self.data is not None else plain(self.letter)
+        return (path, self.key, self.digest, _json(data), _json(self.ids),
+                _json([list(plain(w).values()) for w in self.warnings]))
 
 
 def plain(value):
@@ -81,44 +92,58 @@ def plain(value):
     return value
 
 
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 @dataclass
 class State:
     files: dict[str, FileStamp] = field(default_factory=dict)  # input path -> stamp
     records: dict[str, Record] = field(default_factory=dict)  # document path -> record
     pages: dict[str, dict] = field(default_factory=dict)  # doc id -> {key, outputs}
-    corpus: dict = field(default_factory=dict)  # {key, outputs}
+    corpus: dict = field(default_factory=dict)  # CORPUS_META and builders: {name: {key, outputs}}
 
     @classmethod
-    def load(cls, out_dir: Path) -> "State":
-        try:
-            data = json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT:
-                return cls()
-            return cls({p: FileStamp(*s) for p, s in data["files"].items()},
-                       {p: _record(r) for p, r in data["records"].items()}, data["pages"], data["corpus"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return cls()
+    def load(cls, store: "Store") -> "State":
+        """The state the last successful build left (empty after a failed one, or in a new folder)."""
+        files = {path: FileStamp(size, mtime, digest) for path, size, mtime, digest in store.rows("files")}
+        records = {path: Record(key, letter_from_dict(json.loads(letter)), json.loads(ids),
+                                [Diagnostic(*w) for w in json.loads(warnings)], digest)
+                   for path, key, digest, letter, ids, warnings in store.rows("records")}
+        pages = {doc_id: {"key": key, "outputs": json.loads(outputs)} for doc_id, key, outputs in store.rows("pages")}
+        corpus: dict = {"builders": {}}
+        for key, value in store.rows("meta"):
+            if key.startswith("corpus."):
+                corpus[key[len("corpus."):]] = value
+        for builder, part, key, outputs in store.rows("corpus"):
+            corpus["builders"][builder] = {"key": key, "outputs": json.loads(outputs)}
+        return cls(files, records, pages, corpus)
 
-    def dumps(self) -> str:
-        data = {"format": FORMAT,
-                "files": {p: [s.size, s.mtime_ns, s.sha] for p, s in sorted(self.files.items())},
-                "records": {p: _record_dict(r) for p, r in sorted(self.records.items())},
-                "pages": dict(sorted(self.pages.items())), "corpus": self.corpus}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    def save(self, store: "Store", previous: "State") -> None:
+        """Write the rows that differ from `previous` (what the store held), in one transaction."""
+        with store.transaction() as db:
+            _sync(db, "files", "path", previous.files, self.files, lambda p, s: (p, s.size, s.mtime_ns, s.sha))
+            _sync(db, "records", "path", previous.records, self.records, lambda p, r: r.row(p),
+                  same=lambda a, b: a is b or (a.key, a.digest, a.ids, a.warnings) == (b.key, b.digest, b.ids, b.warnings))
+            _sync(db, "pages", "doc_id", previous.pages, self.pages, lambda d, p: (d, p["key"], _json(p["outputs"])))
+            before, after = previous.corpus.get("builders", {}), self.corpus.get("builders", {})
+            _sync(db, "corpus", "builder", before, after, lambda b, c: (b, "", c["key"], _json(c["outputs"])))
+            for key in CORPUS_META:
+                if key in self.corpus and self.corpus[key] != previous.corpus.get(key):
+                    db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"corpus.{key}", self.corpus[key]))
 
     @staticmethod
-    def drop(out_dir: Path) -> None:
-        (out_dir / STATE_FILE).unlink(missing_ok=True)
+    def drop(store: "Store") -> None:
+        store.drop_state()
 
 
-def _record_dict(record: Record) -> dict:
-    return {"key": record.key, "letter": record.data, "ids": record.ids,
-            "warnings": [list(plain(w).values()) for w in record.warnings], "digest": record.digest}
-
-
-def _record(data: dict) -> Record:
-    return Record(data["key"], letter_from_dict(data["letter"]), data["ids"],
-                  [Diagnostic(*w) for w in data["warnings"]], data["digest"], data["letter"])
+def _sync(db, table: str, column: str, before: dict, after: dict, row, same=lambda a, b: a == b) -> None:
+    """Delete the rows gone since `before`, write those new or changed."""
+    db.executemany(f"DELETE FROM {table} WHERE {column} = ?", ((k,) for k in before if k not in after))
+    changed = [row(k, v) for k, v in after.items() if k not in before or not same(before[k], v)]
+    if changed:
+        marks = ", ".join("?" * len(changed[0]))
+        db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", changed)
 
 
 def letter_from_dict(data: dict) -> Letter:
@@ -176,7 +201,7 @@ class Snapshot:
 
     When both still hold, nothing can have changed that the full comparison would find (it
     too trusts unchanged sizes and times), so a no-op build stops here without reading the
-    state, which at 10,000 documents is a hundred megabytes of records.
+    state, which at 10,000 documents is tens of megabytes of records.
     """
 
     inputs: str

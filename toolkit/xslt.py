@@ -28,6 +28,7 @@ from lxml import etree
 from saxonche import PySaxonApiError, PySaxonProcessor
 
 from .edition import packaged_dir
+from .labels import Labels
 from .errors import TeikitError
 from .languages import language_tags
 
@@ -59,6 +60,7 @@ class Stylesheets:
         self.processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
         self._nodes: dict[str, object] = {}
         self._xpath_processor = None
+        self._maps: dict[str, object] = {}
 
     def _compile(self, compiler, name: str):
         path = resource(self.xslt_dir, TARGETS[name])
@@ -76,11 +78,15 @@ class Stylesheets:
             self._nodes[xml] = self.processor.parse_xml(xml_text=xml)
         return self._nodes[xml]
 
-    def parse(self, element: etree._Element | str):
+    def parse(self, element: etree._Element | str, generated: bool = False):
         """Saxon's tree of an element the safe parser read (its root only: no DOCTYPE travels),
-        in Unicode's composed form (NFC), as the web expects text: "ō" is one character."""
+        in Unicode's composed form (NFC), as the web expects text: "ō" is one character.
+        `generated`: teikit made it (a record, a summary), so Saxon cannot fail on it and its
+        error output needs no silencing (two system calls saved)."""
         xml = element if isinstance(element, str) else etree.tostring(element, encoding="unicode")
         xml = unicodedata.normalize("NFC", xml)
+        if generated:
+            return self.processor.parse_xml(xml_text=xml)
         try:
             with saxon_stderr_silenced():
                 return self.processor.parse_xml(xml_text=xml)
@@ -90,16 +96,20 @@ class Stylesheets:
     def transform(self, target: str, element, params: Mapping[str, object] | None = None,
                   nodes: Mapping[str, object] | None = None) -> str:
         """Run the `target` stylesheet (html or text) on an element, its string or a node from
-        `parse`; parameters are strings or booleans; `nodes` are XML parameters: a string (parsed
-        once per process and kept: the same for every page, like the labels) or a node from
-        `parse` (made for this call, like a document's record)."""
+        `parse`; parameters are strings or booleans; `nodes` are the other parameters: an XML
+        string (parsed once per process and kept), a node from `parse` (made for this call, like
+        a document's record) or the Labels (the stylesheets' `labels` map, made once)."""
         executable = self.executables[target]
         executable.clear_parameters()
         for name, value in (params or {}).items():
             executable.set_parameter(name, self._value(value))
         for name, value in (nodes or {}).items():
-            if value is not None and value != "":
-                executable.set_parameter(name, self.node(value) if isinstance(value, str) else value)
+            if isinstance(value, Labels):
+                value = self.labels_map(value)
+            elif isinstance(value, str):
+                value = self.node(value) if value else None
+            if value is not None:
+                executable.set_parameter(name, value)
         document = element if not isinstance(element, (str, etree._Element)) else self.parse(element)
         executable.set_parameter("language-tags", self._language_tags(document))
         try:
@@ -120,6 +130,15 @@ class Stylesheets:
             self._xpath_processor = self.processor.new_xpath_processor()
         self._xpath_processor.set_context(xdm_item=document)
         return self._xpath_processor
+
+    def labels_map(self, labels: Labels):
+        """The labels as the map(xs:string, xs:string) the stylesheets look words up in (with
+        "language": the interface's language), made once per process and language."""
+        key = labels.key
+        if key not in self._maps:
+            strings = {**labels.strings, "language": labels.language}
+            self._maps[key] = self.processor.make_map2({k: self.processor.make_string_value(v) for k, v in strings.items()})
+        return self._maps[key]
 
     def _value(self, value: object):
         if isinstance(value, bool):

@@ -45,13 +45,16 @@ def teikit(*args: str) -> Run:
 
 
 def tree_state(root: Path, skip: Path | None = None) -> dict[str, str]:
-    """Every file and link under `root` (but `skip`), with a hash of its content."""
+    """Every file and link under `root` (but `skip`), with a hash of its content (of teikit's
+    records, a hash of their rows: an SQLite file may lay the same rows out otherwise)."""
     state = {}
     for path in sorted(root.rglob("*")):
         if skip is not None and (path == skip or skip in path.parents):
             continue
         if path.is_symlink():
             state[str(path)] = "link:" + str(path.readlink())
+        elif path.is_file() and path.name == "state.sqlite" and path.parent.name == ".teikit":
+            state[str(path)] = _rows_digest(path)
         elif path.is_file():
             state[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
         else:
@@ -112,3 +115,16 @@ class Edition:
 
     def assert_good_built(self) -> None:
         assert set(GOOD) <= self.built(), self.built()
+
+
+def _rows_digest(path: Path) -> str:
+    """A hash of every row of every table of an SQLite file, opened read-only (nothing is written)."""
+    import sqlite3
+
+    db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        rows = {table: sorted(db.execute(f"SELECT * FROM {table}")) for table in tables}
+    finally:
+        db.close()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()

@@ -17,16 +17,28 @@ from .hostile_kit import teikit, tree_state
 
 
 def fail_writes_under(monkeypatch, folder, code: int) -> None:
-    """Opening a file for writing under `folder` fails with `code`, as the kernel would say it."""
-    real_open = builtins.open
+    """Making a file for new bytes under `folder` fails with `code`, as the kernel would say it
+    (Python's open for writing; os.open creating a file, as staging does; the lock, which the
+    build holds before it writes anything, is left to work)."""
+    real_open, real_os_open = builtins.open, os.open
     folder = str(folder)
 
+    def refused(path) -> bool:
+        path = os.path.abspath(str(path))
+        return path.startswith(folder) and not path.endswith(os.path.join(".teikit", "lock"))
+
     def guarded(file, mode="r", *args, **kwargs):
-        if any(m in mode for m in "wax") and os.path.abspath(str(file)).startswith(folder):
+        if any(m in mode for m in "wax") and refused(file):
             raise OSError(code, os.strerror(code), str(file))
         return real_open(file, mode, *args, **kwargs)
 
+    def guarded_os_open(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT and refused(path):
+            raise OSError(code, os.strerror(code), str(path))
+        return real_os_open(path, flags, *args, **kwargs)
+
     monkeypatch.setattr(builtins, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded_os_open)
 
 
 @pytest.mark.parametrize("code, message", [

@@ -132,7 +132,7 @@ class Context:
     def transform_node(self, target: str, node, params: dict[str, object] | None = None, record=None) -> str:
         """Run stylesheet `target` on a Saxon node (a document, the site summary) with `params`,
         the `labels` and, for a document, its `record` (a node from styles.parse)."""
-        return self.styles.transform(target, node, params, {"labels": self.labels.xml(), "record": record})
+        return self.styles.transform(target, node, params, {"labels": self.labels, "record": record})
 
 
 @dataclass
@@ -187,7 +187,7 @@ class Page:
     def record_node(self, context: "Context") -> object:
         """The record as Saxon's tree, made once for all the outputs of this page."""
         if self._record is None:
-            self._record = context.styles.parse(self.record(context))
+            self._record = context.styles.parse(self.record(context), generated=True)
         return self._record
 
 

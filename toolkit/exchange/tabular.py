@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import json
 
-from .. import NSMAP
 from ..authority import AuthorityIndex
 from ..corpus import Corpus
 from ..edition import Edition
 from ..errors import InputError
 from ..metadata import Letter, Name, Source
-from ..xmlio import ParsedDocument, normalized_text
 from . import SEPARATOR, EditionLetter, csv_table, document_url, edition_letters
 
 # (JSON key under "mentions", CSV column, authority kind)
@@ -60,7 +58,7 @@ def record(edition: Edition, item: EditionLetter, authority: AuthorityIndex) -> 
         "title": letter.title,
         "compiler_title": letter.compiler_title,
         "date": {"iso": letter.date.iso, "when": letter.date.when, "notBefore": letter.date.notBefore,
-                 "notAfter": letter.date.notAfter, "text": date_text(item.document)},
+                 "notAfter": letter.date.notAfter, "text": letter.date_written},
         "senders": [party(n) for n in letter.senders],
         "sender_place": place(next((a.place for a in letter.sent if a.place), None)),
         "recipients": [dict(party(n), place=place(a.place)) for a in letter.received for n in a.parties],
@@ -101,12 +99,6 @@ def archival(source: Source) -> dict:
         "folios": {"from": source.folios_from, "to": source.folios_to, "text": source.folios_text},
         "kind": source.kind, "text": source.text,
     }
-
-
-def date_text(document: ParsedDocument) -> str:
-    """The date as the document prints it (its dateline), e.g. "No later than September 1, 1920"."""
-    found = document.root.xpath("tei:text//tei:dateline//tei:date", namespaces=NSMAP)
-    return normalized_text(found[0]) if found else ""
 
 
 # --- the nested record as one flat CSV row -----------------------------------------------

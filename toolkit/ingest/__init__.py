@@ -11,7 +11,10 @@ Nothing is written unless every draft can be: an existing file is refused withou
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,12 +22,14 @@ from .. import NSMAP
 from ..authority import AuthorityIndex
 from ..corpus import parse_tei
 from ..diagnostics import ERROR, Diagnostic, display_path
-from ..edition import Edition
-from ..errors import TeikitError
-from ..xmlio import atomic_write, first
+from ..edition import Config, Edition
+from ..errors import InputError, TeikitError
+from ..xmlio import MB, first, parse_bytes
 from .document import Parsed, parse_document
+from .heading import iso_date
 from .names import Recogniser
-from .split import split
+from .repositories import adopt_list, authority_target, with_entries
+from .split import DocumentSource, split
 from .tei import Context, Tally, write
 
 
@@ -45,7 +50,6 @@ class Draft:
     number: str
     inferred_from: str  # "" when the number is printed
     parsed: Parsed
-    data: bytes
     tally: Tally
 
 
@@ -55,6 +59,8 @@ class Report:
     out_dir: str
     drafts: list[Draft] = field(default_factory=list)
     left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, why)
+    repositories_added: list[tuple[str, str, bool]] = field(default_factory=list)  # (id, name, from teikit's list)
+    authority_output: str = ""  # the authority file they were added to
 
     def counts(self) -> dict:
         def distinct(kind):
@@ -80,6 +86,8 @@ class Report:
                 "unknown_names": d.tally.unknown,
             } for d in self.drafts],
             "left_out": [{"line": line, "text": text, "why": why} for line, text, why in self.left_out],
+            "repositories_added": [{"id": ref, "name": name, "from_list": listed, "file": self.authority_output}
+                                   for ref, name, listed in self.repositories_added],
         }
 
     def render(self, output_format: str) -> str:
@@ -90,6 +98,9 @@ class Report:
                  f"{d.parsed.heading.kind or 'kind unknown'}, {len(set(d.tally.review))} to review"
                  for d in self.drafts]
         lines += [f"{self.source}:{line}: left out ({why}): {text[:60]}" for line, text, why in self.left_out]
+        origin = {True: "from teikit's list of archives", False: "new, as printed"}
+        lines += [f"{self.authority_output}: repository added for review as #{ref}: {name} ({origin[listed]})"
+                  for ref, name, listed in self.repositories_added]
         lines.append(
             f"{counts['documents']} documents written to {self.out_dir}; "
             f"{counts['persons']} persons, {counts['places']} places, {counts['orgs']} organisations recognised; "
@@ -125,7 +136,11 @@ def read_source(path: Path) -> str:
 def context_for(edition: Edition) -> Context:
     """The recogniser and the front matter drafts copy, from the edition's support files."""
     support, _ = parse_tei(edition.authority_files()) if edition.tei_dir.is_dir() else ([], [])
-    context = Context(Recogniser.from_authority(AuthorityIndex.from_documents(support)))
+    authority = AuthorityIndex.from_documents(support)
+    context = Context(Recogniser.from_authority(authority))
+    context.authority_output = authority_target(edition, support)
+    if context.authority_output is not None:
+        adopt_list(context.recogniser.repositories, set(authority.entries))
     main = next((d for d in support if d.path.name == "edition.xml"), None)
     if main is None:
         return context
@@ -147,18 +162,38 @@ def context_for(edition: Edition) -> Context:
     return context
 
 
+def nearest(values: list[str], count: int) -> tuple[list[int | None], list[int | None]]:
+    """For each of the first `count` places, the index of the nearest non-empty value before it and
+    after it (None if there is none): one pass each way."""
+    before: list[int | None] = []
+    last = None
+    for index in range(count):
+        before.append(last)
+        last = index if values[index] else last
+    after: list[int | None] = [None] * count
+    following = next((i for i in range(count, len(values)) if values[i]), None)
+    for index in range(count - 1, -1, -1):
+        after[index] = following
+        following = index if values[index] else following
+    return before, after
+
+
 def numbers(parsed: list[Parsed], start_number: int | None) -> list[tuple[str, str]]:
-    """(number, how it was inferred or "") for each document: printed, else from the neighbours."""
+    """(number, how it was inferred or "") for each document: printed, else from the neighbours.
+
+    One pass each way finds every document's nearest printed neighbours, so a source with no
+    number printed at all costs as little as one with every number printed.
+    """
     printed = [p.source.number for p in parsed]
     if parsed and parsed[-1].next_number:
         printed = printed + [parsed[-1].next_number]
+    nearest_before, nearest_after = nearest(printed, len(parsed))
     result = []
     for index in range(len(parsed)):
         if printed[index]:
             result.append((printed[index], ""))
             continue
-        before = next((i for i in range(index - 1, -1, -1) if printed[i]), None)
-        after = next((i for i in range(index + 1, len(printed)) if printed[i]), None)
+        before, after = nearest_before[index], nearest_after[index]
         if before is not None:
             value = int(printed[before]) + index - before
             how = f"the document {index - before} before it is printed as No. {printed[before]}"
@@ -177,38 +212,174 @@ def numbers(parsed: list[Parsed], start_number: int | None) -> list[tuple[str, s
     return result
 
 
+def complete_years(parsed: list[Parsed], numbered: list[tuple[str, str]]) -> None:
+    """A dateline without a year takes the year of its neighbours, the nearest documents before
+    and after it whose date is printed in full: the year that puts it between them, else the
+    year of the one before (or after). One pass each way, as for the numbers."""
+    def dated(document: Parsed) -> str:
+        date = document.dateline.date if document.dateline else None
+        return next(iter(date.attributes.values()), "") if date and date.sure and not date.month_day else ""
+
+    full = [dated(document) for document in parsed]
+    before, after = nearest(full, len(parsed))
+    for index, document in enumerate(parsed):
+        date = document.dateline.date if document.dateline else None
+        if date is None or date.month_day is None:
+            continue
+        earlier, later = before[index], after[index]
+        value = _year_between(date.month_day, full[earlier] if earlier is not None else "",
+                              full[later] if later is not None else "")
+        if value is None:
+            document.unsure.append(f"“{date.text}” has no year, and no document around it gives one: "
+                                   "the year is left to the editor")
+            continue
+        date.attributes = {date.attribute: value}
+        date.year_from = ("the year is not printed; it is that of the documents around it, "
+                          + " and ".join(f"No. {numbered[i][0]} ({full[i]})" for i in (earlier, later) if i is not None))
+
+
+def _year_between(month_day: tuple[int, int], before: str, after: str) -> str | None:
+    """The day in the year that keeps the documents in order (not before the one before it, not after
+    the one after it), the nearest such year; else the year of the one before, or after."""
+    month, day = month_day
+    references = [value for value in (before, after) if value]
+    if not references:
+        return None
+    nearest = int(references[0][:4])
+    candidates = (iso_date(str(year), month, str(day)) for year in
+                  sorted({int(value[:4]) + shift for value in references for shift in (-1, 0, 1)}))
+    fitting = [value for value in candidates if value and (not before or value >= before)
+               and (not after or value <= after + "~")]  # "~" sorts after every digit: the end of a month or year
+    if fitting:
+        return min(fitting, key=lambda value: (abs(int(value[:4]) - nearest), value))
+    return next((found for value in references if (found := iso_date(value[:4], month, str(day)))), None)
+
+
 def ingest(edition: Edition, source: Path, out_dir: Path | None = None, start_number: int | None = None,
            force: bool = False) -> Report:
-    """Draft one TEI file per document of `source` into `out_dir` (default: the edition's tei/)."""
+    """Draft one TEI file per document of `source` into `out_dir` (default: the edition's tei/).
+
+    Every step is linear in the number of documents. The drafts are written one by one to
+    hidden files beside their final names and renamed into place only when all of them could
+    be made: nothing is written unless every draft can be, and no draft is held in memory.
+    """
     out_dir = out_dir or edition.tei_dir
     text = read_source(source)
     found = split(text)
     if not found.documents:
         raise IngestError(source, "no document found: expected lines such as \"No. 537\" or headings such as "
                           "\"Telegram from … to …\", \"Letter from …\"", "ingest-no-document")
+    for document in found.documents:
+        _refuse_too_large(source, document, edition.config)
     context = context_for(edition)
-    parsed = [parse_document(d, context.recogniser, last=i == len(found.documents) - 1)
-              for i, d in enumerate(found.documents)]
+    last = len(found.documents) - 1
+    parsed = [parse_document(d, context.recogniser, last=i == last) for i, d in enumerate(found.documents)]
+    numbered = numbers(parsed, start_number)
+    complete_years(parsed, numbered)
+    _refuse_clashes([f"{number}.xml" for number, _ in numbered], out_dir, force)
     report = Report(display_path(source), display_path(out_dir),
                     left_out=[(line.number, line.text, why) for line, why in found.left_out])
-    for document, (number, how) in zip(parsed, numbers(parsed, start_number)):
-        data, tally = write(document, number, how, context)
-        report.drafts.append(Draft(f"{number}.xml", number, how, document, data, tally))
-    _refuse_clashes(report, out_dir, force)
-    for draft in report.drafts:
-        atomic_write(out_dir / draft.file, draft.data)
+    added = list(context.recogniser.repositories.added.values())
+    with Staging() as staging:
+        if added:
+            cited = _citing(parsed, numbered, {a.id for a in added})
+            staging.add(context.authority_output, with_entries(context.authority_output, added, source.name, cited))
+            report.repositories_added = [(a.id, a.name, bool(a.listed)) for a in added]
+            report.authority_output = display_path(context.authority_output)
+        for document, (number, how) in zip(parsed, numbered):
+            data, tally = write(document, number, how, context)
+            _require_readable(data, source, document, number, edition.config)
+            staging.add(out_dir / f"{number}.xml", data)
+            report.drafts.append(Draft(f"{number}.xml", number, how, document, tally))
+        staging.publish()
     return report
 
 
-def _refuse_clashes(report: Report, out_dir: Path, force: bool) -> None:
-    names = [d.file for d in report.drafts]
-    repeated = sorted({n for n in names if names.count(n) > 1})
+def _citing(parsed: list[Parsed], numbered: list[tuple[str, str]], ids: set[str]) -> dict[str, list[str]]:
+    """The numbers of the documents that cite each of `ids` as their repository."""
+    cited: dict[str, list[str]] = {}
+    for document, (number, _) in zip(parsed, numbered):
+        for ref in dict.fromkeys(h.repository_ref for h in document.holdings if h.repository_ref in ids):
+            cited.setdefault(ref, []).append(number)
+    return cited
+
+
+# libxml2 reads no run of text longer than this without XML_PARSE_HUGE, which teikit never asks for.
+PARSER_TEXT_LIMIT = 10_000_000
+
+
+def _refuse_too_large(source: Path, document: DocumentSource, config: Config, draft_bytes: int = 0,
+                      number: str = "") -> None:
+    """A document whose draft would be larger than teikit reads: one line, before any work on it.
+
+    A draft holds every character of its document's lines, so their length alone can tell;
+    the draft's own size, once made, decides for the rest.
+    """
+    size = draft_bytes or sum(len(line.text) for line in document.lines)
+    if size <= config.max_file_bytes:
+        return
+    what = (f"document No. {number} makes a draft of {size / MB:.1f} MB," if draft_bytes else
+            f"the document starting here holds {size / MB:.1f} MB of text: its draft would be")
+    raise IngestError(source, f"{what} larger than teikit reads ([limits] max_file_mb = {config.max_file_mb:g}): "
+                      "divide the document in the source, or raise the limit in teikit.toml",
+                      "ingest-too-large", document.first_line)
+
+
+def _require_readable(data: bytes, source: Path, document: Parsed, number: str, config: Config) -> None:
+    """A draft teikit itself would refuse to read is refused here, in one line at its document."""
+    _refuse_too_large(source, document.source, config, len(data), number)
+    if len(data) <= PARSER_TEXT_LIMIT:
+        return  # no run of text in it can be longer than the parser reads
+    try:
+        parse_bytes(data, Path(f"{number}.xml"))
+    except InputError:
+        longest = max(document.source.lines, key=lambda l: len(l.text))
+        raise IngestError(source, f"line {longest.number} (document No. {number}) runs {len(longest.text):,} "
+                          f"characters; teikit's XML parser reads at most {PARSER_TEXT_LIMIT:,} characters of "
+                          "text without markup: break the line into paragraphs", "ingest-too-large",
+                          longest.number) from None
+
+
+class Staging:
+    """Files written to hidden files beside their final names (never read as documents), renamed
+    into place together."""
+
+    def __init__(self):
+        self.staged: list[tuple[Path, Path]] = []  # (hidden file, final name)
+
+    def __enter__(self) -> "Staging":
+        return self
+
+    def add(self, final: Path, data: bytes) -> None:
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, hidden = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
+            self.staged.append((Path(hidden), final))
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+            os.chmod(hidden, 0o644)
+        except OSError as error:
+            raise IngestError(final, f"cannot write: {error.strerror or error}", "ingest-write") from None
+
+    def publish(self) -> None:
+        for hidden, final in self.staged:
+            os.replace(hidden, final)
+        self.staged = []
+
+    def __exit__(self, *exception) -> None:
+        for hidden, _ in self.staged:  # not published: an error stopped the ingest
+            hidden.unlink(missing_ok=True)
+
+
+def _refuse_clashes(names: list[str], out_dir: Path, force: bool) -> None:
+    repeated = sorted(name for name, count in Counter(names).items() if count > 1)
     if repeated:
         raise IngestError(out_dir / repeated[0], "two documents of the source get this number: "
                           "check the numbers printed in the source", "ingest-duplicate-number")
     if force:
         return
-    existing = [out_dir / n for n in names if (out_dir / n).exists()]
+    present = {entry.name for entry in os.scandir(out_dir)} if out_dir.is_dir() else set()
+    existing = [out_dir / n for n in names if n in present]
     if existing:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
         raise IngestError(existing[0], f"exists{more}: nothing was written; pass --force to overwrite "

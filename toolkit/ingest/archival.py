@@ -28,6 +28,7 @@ LABEL_PART = re.compile(rf"(?P<label>оп|op|ф|f|п|p|д|d)\.\s*(?P<value>{VALU
 FOLIO_PART = re.compile(rf"(?P<label>лл|ll|л|l)\.\s*(?P<value>{FOLIO_RANGE})")
 # The first part of a holding: a fond, its label preceded by a space or the start.
 FOND_START = re.compile(r"(?<![\w.])(?:f|ф)\.\s*" + VALUE + r"\s*,\s*(?:op|оп|d|д)\.")
+REPOSITORY_LOOK_BACK = 200  # characters before a fond that can hold its repository
 ALSO = re.compile(r"(also in|see also|а также|также)\s+", re.IGNORECASE)
 # The kinds of witness printed after the folios, and the edition's @subtype for each.
 KINDS = {
@@ -40,20 +41,91 @@ KIND = re.compile(r"(?:\.\s*|(?<=\.)\s+)(?P<kind>" + "|".join(sorted(KINDS, key=
 
 
 @dataclass
+class Added:
+    """A repository the edition's authority files lack, met in the source: from teikit's list, or new."""
+
+    id: str
+    name: str  # the list's name, or the name as printed
+    listed: str = ""  # the id in teikit's list of repositories ("" for an archive met for the first time)
+    printed: list[str] = field(default_factory=list)  # the forms the source prints
+
+
+@dataclass
 class Repositories:
-    """The archives of the authority list: every name and abbreviation -> authority id."""
+    """The archives of the authority list: every name and abbreviation -> authority id.
+
+    `listed` holds the forms of teikit's own list of repositories (repositories.py), used where
+    the edition's names fail; with `adding` on, a repository found in neither becomes a new
+    entry. Both kinds are collected in `added`, for the authority output.
+    """
 
     names: dict[str, str] = field(default_factory=dict)
+    listed: dict[str, str] = field(default_factory=dict)  # folded form -> id in teikit's list
+    listed_names: dict[str, str] = field(default_factory=dict)  # id in teikit's list -> its regular name
+    taken: set[str] = field(default_factory=set)  # xml:ids in use: new entries take others
+    adding: bool = False
+    added: dict[str, Added] = field(default_factory=dict)
 
     def find(self, text: str) -> str:
-        return self.names.get(" ".join(text.split()).casefold(), "")
+        return self.names.get(fold(text), "")
+
+    def resolve(self, text: str) -> str:
+        """The authority id of a printed repository: the edition's, else teikit's list's, else
+        (with `adding`) a new entry's; "" when none."""
+        key = fold(text)
+        found = self.names.get(key, "")
+        if found:
+            if found in self.added and text not in self.added[found].printed:
+                self.added[found].printed.append(text)
+            return found
+        listed = self.listed.get(key, "")
+        if not listed and not self.adding:
+            return ""
+        new_id = self._free_id(listed or slug(text))
+        self.added[new_id] = Added(new_id, self.listed_names.get(listed, text), listed, [text])
+        for form, owner in self.listed.items():
+            if listed and owner == listed:
+                self.names.setdefault(form, new_id)
+        self.names[key] = new_id
+        return new_id
+
+    def _free_id(self, wanted: str) -> str:
+        found, count = wanted, 1
+        while found in self.taken:
+            count += 1
+            found = f"{wanted}-{count}"
+        self.taken.add(found)
+        return found
 
     def known_suffix(self, text: str) -> str:
         """The longest known repository name that `text` ends with ("… Kazım Karabekir RGASPI")."""
         folded = text.casefold()
-        ends = [name for name in self.names if folded.endswith(name)
+        ends = [name for names in (self.names, self.listed) for name in names if folded.endswith(name)
                 and (len(name) == len(folded) or not folded[-len(name) - 1].isalnum())]
         return text[len(text) - len(max(ends, key=len)):] if ends else ""
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s",
+                     "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia"]))
+
+
+def slug(name: str) -> str:
+    """An xml:id from a printed name, its small words left out and at most 60 characters, cut
+    between words: 'ЦГА СПб' -> 'tsga-spb', 'State Archive of the Rostov Region' -> 'state-archive-rostov-region'."""
+    latin = "".join(CYRILLIC.get(c, c) for c in name.casefold())
+    words = [w for w in re.findall(r"[a-z0-9]+", latin) if w not in ("of", "the", "and", "for", "in")]
+    value = ""
+    for word in words:
+        if value and len(value) + 1 + len(word) > 60:
+            break
+        value = f"{value}-{word}" if value else word[:60]
+    value = value or "repository"
+    return value if value[0].isalpha() else f"repository-{value}"
 
 
 @dataclass
@@ -139,23 +211,48 @@ def _starts_holding(text: str) -> bool:
     return bool(match) and not re.search(r"[.!?]\s", text[:match.start()].replace("also in", ""))
 
 
+# The words that name an archive, and those that qualify it, for names the authority files lack:
+# "State Archive of the Rostov Region", "Central State Historical Archive of Georgia".
+ARCHIVE_HEADS = {"archive", "archives", "centre", "center", "library", "museum", "collection", "fund"}
+ARCHIVE_QUALIFIERS = {
+    "state", "central", "russian", "national", "historical", "regional", "municipal", "city", "district",
+    "provincial", "republican", "party", "military", "naval", "presidential", "special", "federal", "main",
+    "local", "public", "scientific", "technical", "economic", "literary", "documentary", "film", "photo",
+    "contemporary", "modern", "political", "social", "socio-political", "manuscript", "university", "academy",
+    "soviet", "armenian", "georgian", "azerbaijani", "ukrainian", "belarusian", "kazakh", "uzbek", "kyrgyz",
+    "tajik", "turkmen", "moldovan", "lithuanian", "latvian", "estonian", "tatar", "bashkir", "crimean",
+}
+CONNECTORS = ("of", "the", "and", "for", "in", "on", "de", "des", "du")
+
+
 def _holding_start(text: str, fond_at: int, repositories: Repositories) -> int:
     """Where the holding's repository begins, looking back from its fond."""
-    before = text[:fond_at].rstrip()
+    offset = max(0, fond_at - REPOSITORY_LOOK_BACK)  # a repository's name is never longer
+    before = text[offset:fond_at].rstrip()
     before = before[:-1].rstrip() if before.endswith(",") else before
     known = repositories.known_suffix(before)
     if known:
-        return len(before) - len(known)
-    # Unknown: an abbreviation ("GARF", "TsGA RA") or a run of capitalised words ("Archive of X").
-    words = re.finditer(r"[^\s]+", before)
-    tokens = [(m.start(), m.group()) for m in words]
-    start = len(before)
-    for index in range(len(tokens) - 1, -1, -1):
-        position, word = tokens[index]
-        if word.endswith((".", "!", "?", "”", ")")) or not (word[0].isupper() or word in ("of", "the", "and", "for")):
+        return offset + len(before) - len(known)
+    # The run of capitalised words (and "of", "the" …) that ends at the fond.
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"[^\s]+", before)]
+    run: list[tuple[int, str]] = []
+    for position, word in reversed(tokens):
+        if word.endswith((".", "!", "?", "”", ")", ";", ":")) or not (word[0].isupper() or word in CONNECTORS):
             break
-        start = position
-    return start
+        run.insert(0, (position, word))
+    words = [word.strip(",").casefold() for _, word in run]
+    heads = [i for i, word in enumerate(words) if word in ARCHIVE_HEADS]
+    if heads:  # an archive written out: its qualifiers before the first head noun, all after it
+        start = heads[0]
+        while start > 0 and words[start - 1] in ARCHIVE_QUALIFIERS:
+            start -= 1
+        return offset + run[start][0]
+    abbreviations = 0  # "TsGA RUz", "ГАРО", "ЦГА СПб": words of two capitals or more
+    while abbreviations < len(run) and sum(c.isupper() for c in run[-1 - abbreviations][1]) >= 2:
+        abbreviations += 1
+    if abbreviations:
+        return offset + run[-abbreviations][0]
+    return offset + run[0][0] if run else offset + len(before)
 
 
 def parse_holding(text: str, position: int, repositories: Repositories,
@@ -220,7 +317,7 @@ def _repository(holding: Holding, lead: str, repositories: Repositories, previou
     name = lead.rstrip().rstrip(",").strip()
     if name:
         holding.repository = name
-        holding.repository_ref = repositories.find(name)
+        holding.repository_ref = repositories.resolve(name)
         if not holding.repository_ref:
             holding.unsure.append(f"repository {name!r} is not in the authority list of repositories")
         holding.segments.append(Segment(name, "repository"))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .archival import Holding, find_reference
-from .heading import Dateline, Heading, find_dateline, parse_parties, split_heading
+from .heading import LOOK_BACK, Dateline, Heading, find_dateline, find_partial_dateline, parse_parties, split_heading
 from .names import Recogniser
 from .split import DocumentSource
 
@@ -26,7 +26,12 @@ PUBLICATION = re.compile(r"Published in:.*?(?:doc\.\s*no\.\s*\d+|pp?\.\s*[\d–-
 TRAILING_NUMBER = re.compile(r"\s+(\d{1,6})$")
 EMPHASIS = re.compile(r"^\((?:Emphasis|Italics|Underlining) (?:added|mine|ours)\b", re.IGNORECASE)
 SPEAKER_LABEL = re.compile(r"^\[([^\]]+)\]\s*")
-SPEAKING = re.compile(r"(?:Comrade\s+)?(?P<name>[A-ZА-Я][\w’-]+)\s+(?:speaking|here)\b")
+# "Petrov: …", "Comrade Ivanova: …", "N. Petrov: …": a name of one to three words before a colon.
+COLON_LABEL = re.compile(r"^((?:Comrade\s+)?(?:[A-ZА-Я][a-zа-я]?\.\s?)*[A-ZА-Я][\w’-]+(?:\s[A-ZА-Я][\w’-]+)?):\s+")
+# "<…> [Kuzmina] The Bureau asks …", "… Petrov: Send …": a label after a mark of omission.
+LABEL_AFTER_GAP = re.compile(r"^(?:<…>|…)\s*(?:\[(?P<name>[^\]]+)\]|(?P<colon>(?:Comrade\s+)?[A-ZА-Я][\w’-]+):\s)")
+# "<…> Comrade Narimanov speaking.", "Ivanova here." at the start of a paragraph.
+SPEAKING_START = re.compile(r"^(?:(?:<…>|…)\s*)?(?:Comrade\s+)?(?P<name>[A-ZА-Я][\w’-]+)\s+(?:speaking|here)\b")
 
 
 @dataclass
@@ -73,7 +78,7 @@ class Parsed:
 
 def parse_document(source: DocumentSource, recogniser: Recogniser, last: bool = False) -> Parsed:
     texts = [line.text for line in source.lines]
-    heading_lines, dateline, dateline_text, rest = _cut_heading(texts)
+    heading_lines, dateline, dateline_text, rest = _cut_heading(texts, recogniser)
     heading = split_heading(heading_lines)
     parse_parties(heading, recogniser)
     parsed = Parsed(source, heading, dateline, dateline_text)
@@ -87,15 +92,27 @@ def parse_document(source: DocumentSource, recogniser: Recogniser, last: bool = 
     return parsed
 
 
-def _cut_heading(texts: list[str]) -> tuple[list[str], Dateline | None, str, list[str]]:
-    """The heading's lines, the dateline and the lines after it (the dateline's line continued)."""
-    for index, text in enumerate(texts[:3]):
-        dateline = find_dateline(text)
-        if dateline is not None:
-            before = text[:dateline.start].strip()
-            after = text[dateline.end:].strip()
-            heading = texts[:index] + ([before] if before else [])
-            return heading, dateline, text[dateline.start:dateline.end], ([after] if after else []) + texts[index + 1:]
+def _cut_heading(texts: list[str], recogniser: Recogniser) -> tuple[list[str], Dateline | None, str, list[str]]:
+    """The heading's lines, the dateline and the lines after it (the dateline's line continued).
+
+    A full date in the first three lines makes the dateline; failing one, a date without its
+    year ("Kharkov, June 2") does, and its year is completed later from the neighbours.
+    """
+    def places(before: str) -> tuple[int, int] | None:
+        ends = [m for m in recogniser.find(before[-LOOK_BACK:]) if m.kind == "place"
+                and m.end == len(before[-LOOK_BACK:])]
+        shift = max(0, len(before) - LOOK_BACK)
+        return (ends[-1].start + shift, ends[-1].end + shift) if ends else None
+
+    for finder in (find_dateline, find_partial_dateline):
+        for index, text in enumerate(texts[:3]):
+            dateline = finder(text, places)
+            if dateline is not None:
+                before = text[:dateline.start].strip()
+                after = text[dateline.end:].strip()
+                heading = texts[:index] + ([before] if before else [])
+                return (heading, dateline, text[dateline.start:dateline.end],
+                        ([after] if after else []) + texts[index + 1:])
     return texts[:1], None, "", texts[1:]
 
 
@@ -196,26 +213,45 @@ def _is_signature(text: str, recogniser: Recogniser) -> bool:
 
 
 def _turns(parsed: Parsed, recogniser: Recogniser) -> None:
-    """A paragraph opening with a speaker's name in brackets ("[Ordzhonikidze] Of course …") starts a turn."""
-    participants = [ref for p in parsed.heading.senders + parsed.heading.addressees for ref in p.refs]
+    """The turns of a recorded conversation. A paragraph starts a turn when it opens with the
+    speaker's name in brackets ("[Ordzhonikidze] Of course …") or before a colon ("Petrov: Is the
+    line …"), kept as the turn's speaker, or says who speaks ("Comrade Ivanova speaking."). A name
+    counts when it is a side of the conversation or a person of the authority files."""
+    sides = parsed.heading.senders + parsed.heading.addressees
     turns = [Turn([], "", [])]
     for paragraph in parsed.paragraphs:
-        label = SPEAKER_LABEL.match(paragraph)
-        person = recogniser.first_of_kind(label.group(1), "person") if label else None
-        if person is not None and person.end - person.start == len(label.group(1)):
-            turns.append(Turn(person.refs, label.group().rstrip(), [paragraph[label.end():]]))
+        label = SPEAKER_LABEL.match(paragraph) or COLON_LABEL.match(paragraph)
+        speaker = _speaker(label.group(1), sides, recogniser) if label else None
+        if speaker is not None:
+            turns.append(Turn(speaker, label.group().rstrip(), [paragraph[label.end():]]))
+            continue
+        # After a mark of omission the label stays in the paragraph, where the source prints it.
+        speaking = SPEAKING_START.match(paragraph) or LABEL_AFTER_GAP.match(paragraph)
+        named = speaking and (speaking.group("name") or speaking.groupdict().get("colon"))
+        speaker = _speaker(named, sides, recogniser) if named else None
+        if speaker is not None and (turns[-1].paragraphs or turns[-1].refs):
+            turns.append(Turn(speaker, "", [paragraph]))
+        elif speaker is not None:
+            turns[-1].refs = speaker
+            turns[-1].paragraphs.append(paragraph)
         else:
             turns[-1].paragraphs.append(paragraph)
     turns = [t for t in turns if t.paragraphs]
     if len(turns) < 2:
         return
     first = turns[0]
-    if not first.refs:
-        speaking = SPEAKING.search(first.paragraphs[0][:200])
-        named = recogniser.first_of_kind(speaking.group("name"), "person") if speaking else None
-        if named is not None:
-            first.refs = named.refs
-        else:  # the other side of the conversation than the one who answers
-            others = [ref for ref in participants if ref not in turns[1].refs]
-            first.refs, first.sure = others[:1], False
+    if not first.refs:  # the other side of the conversation than the one who answers
+        others = [ref for party in sides for ref in party.refs if ref not in turns[1].refs]
+        first.refs, first.sure = others[:1], False
     parsed.turns = turns
+
+
+def _speaker(name: str, sides: list, recogniser: Recogniser) -> list[str] | None:
+    """The authority ids of the person `name` names: a side of the conversation by its surname, else
+    a person of the authority files named exactly so; None when it names no one."""
+    name = re.sub(r"^Comrade\s+", "", name.strip())
+    for side in sides:
+        if side.kind == "person" and side.refs and side.name.split()[-1] == name.split()[-1]:
+            return side.refs
+    person = recogniser.first_of_kind(name, "person")
+    return person.refs if person is not None and person.end - person.start == len(name) else None

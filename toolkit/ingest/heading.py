@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from typing import Callable, Iterable
 
 from .names import Match, Recogniser
 from .split import KIND_WORDS
@@ -24,10 +25,11 @@ DATE = re.compile(rf"(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{
                   rf"|(?P<month3>{MONTH})\s+(?P<year3>\d{{4}}))")
 QUALIFIERS = {"no later than": "notAfter", "not later than": "notAfter", "not earlier than": "notBefore",
               "no earlier than": "notBefore", "before": "notAfter", "after": "notBefore"}
-QUALIFIER = re.compile(r"(?P<qualifier>No later than|Not later than|Not earlier than|No earlier than)\s+$")
+QUALIFIER = re.compile(r"(?P<qualifier>No later than|Not later than|Not earlier than|No earlier than)\s+$", re.IGNORECASE)
 # A date introduced by one of these words is a date the heading speaks of, not the dateline.
 PREPOSITIONS = {"dated", "of", "on", "from", "since", "until", "till", "to", "by", "in", "and", "before", "after"}
 PLACE_BEFORE = re.compile(r"(?<![\w’-])(?P<place>[A-ZА-Я][\w’-]+),\s*$")
+LOOK_BACK = 120  # characters before a date that can hold its qualifier, preposition or place
 KIND_OF = [  # heading opening -> document kind (the edition's taxonomy ids)
     (r"Record of (?:a )?conversation", "conversation-record"), (r"(?:From (?:the|a) )?Report", "report"),
     (r"Telegram", "telegram"), (r"Radiogram|Cable", "telegram"), (r"Letter", "letter"),
@@ -40,11 +42,21 @@ PURPOSE_CLAUSE = re.compile(r"\s(?=[a-z]+ing\s)")  # "… 11th Red Army requesti
 PERSONAL_NAME = re.compile(r"(?:(?:[A-ZА-Я][a-zа-я]?\.\s?)+|[A-ZÀ-Ž][a-zà-ž]+\s)[A-ZÀ-ŽА-Я][\w’-]+$")
 
 
+# "June 2", "2 June": a day of a month, the year not printed (not followed by one).
+DAY_MONTH = re.compile(rf"(?<![\w-])(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH}))"
+                       rf"(?![\d\w])(?!,?\s*\d{{4}})(?!\s+(?:{MONTH})\b)")
+# A place name of two words the authority files do not know: an adjective and a noun ("Staraya Russa").
+ADJECTIVE_BEFORE = re.compile(r"(?<![\w’-])[A-ZА-Я][\w’-]*(?:aya|iye|ye|oye|iy|yi|ny|oy|ie|aia)\s+$")
+
+
 @dataclass
 class Date:
     text: str  # as printed, qualifier included
     attributes: dict[str, str]  # when | notAfter | notBefore
     sure: bool = True
+    month_day: tuple[int, int] | None = None  # a date printed without its year: (month, day)
+    attribute: str = "when"  # which attribute its value fills: when, notAfter, notBefore
+    year_from: str = ""  # where its year was taken from, once completed (the attributes then hold it)
 
 
 @dataclass
@@ -100,26 +112,67 @@ def date_value(match: re.Match) -> str | None:
     return iso_date(match.group("year3"), MONTHS[match.group("month3")], None)
 
 
-def find_dateline(text: str) -> Dateline | None:
-    """The dateline in `text`: the first date not introduced by a preposition."""
-    for match in DATE.finditer(text):
-        before = text[:match.start()]
+def find_dateline(text: str, places: PlaceFinder | None = None) -> Dateline | None:
+    """The dateline in `text`: the first full date not introduced by a preposition."""
+    return _dateline(text, DATE.finditer(text), places)
+
+
+def find_partial_dateline(text: str, places: PlaceFinder | None = None) -> Dateline | None:
+    """A dateline without a year ("Kharkov, June 2"): its year is completed from the neighbours."""
+    return _dateline(text, DAY_MONTH.finditer(text), places)
+
+
+# Given the text before a date, where a known place ends it: (start, end), or None.
+PlaceFinder = Callable[[str], "tuple[int, int] | None"]
+
+
+def _dateline(text: str, matches: Iterable[re.Match], places: PlaceFinder | None) -> Dateline | None:
+    for match in matches:
+        before = text[max(0, match.start() - LOOK_BACK):match.start()]  # what decides is just before the date
         word = re.search(r"(\w+)\W*$", before)
         qualifier = QUALIFIER.search(before)
         if word and word.group(1).casefold() in PREPOSITIONS and not qualifier:
             continue
-        start = qualifier.start() if qualifier else match.start()
-        value = date_value(match)
-        attribute = QUALIFIERS[qualifier.group("qualifier").casefold()] if qualifier else "when"
+        start = match.start() - len(before) + qualifier.start() if qualifier else match.start()
         printed = text[start:match.end()]
-        date = Date(printed, {attribute: value} if value else {}, sure=value is not None)
+        attribute = QUALIFIERS[qualifier.group("qualifier").casefold()] if qualifier else "when"
+        if "year" in match.groupdict():
+            value = date_value(match)
+            date = Date(printed, {attribute: value} if value else {}, sure=value is not None)
+        else:
+            month = MONTHS[match.group("month") or match.group("month2")]
+            day = int(match.group("day") or match.group("day2"))
+            if iso_date("2000", month, str(day)) is None:  # no such day in any year
+                continue
+            date = Date(printed, {}, month_day=(month, day), attribute=attribute)
         dateline = Dateline(start, match.end(), date=date)
-        place = PLACE_BEFORE.search(text[:start])
-        if place and not qualifier:
-            dateline.place, dateline.place_start = place.group("place"), place.start()
-            dateline.start = place.start()
+        _place_before(text, start, dateline, places)  # "Verkhneudinsk, not earlier than March 15, 1922"
         return dateline
     return None
+
+
+def _place_before(text: str, date_start: int, dateline: Dateline, places: PlaceFinder | None) -> None:
+    """The place printed before the date ("Staraya Russa, May 24, 1919"): the longest place of the
+    authority files that ends there, else one word (or an adjective and a noun) before the comma."""
+    window = max(0, date_start - LOOK_BACK)
+    before = text[window:date_start]
+    comma = re.search(r",\s*$", before)
+    if comma is None:
+        return
+    known = places(before[:comma.start()]) if places else None
+    if known is not None:
+        start, end = known
+        dateline.place, dateline.place_start = before[start:end], window + start
+        dateline.start = window + start
+        return
+    place = PLACE_BEFORE.search(text, window, date_start)
+    if place:
+        start = place.start()
+        adjective = ADJECTIVE_BEFORE.search(text, window, start)
+        if adjective:
+            start = adjective.start()
+        dateline.place, dateline.place_start = text[start:place.end("place")], start
+        dateline.start = start
 
 
 def document_kind(main: str) -> str:
@@ -161,7 +214,9 @@ def split_heading(lines: list[str]) -> Heading:
 def parse_parties(heading: Heading, recogniser: Recogniser) -> None:
     """Senders, addressees and copies from the heading's wording."""
     main = PURPOSE_CLAUSE.split(heading.main, maxsplit=1)[0].rstrip(" ,")
-    opening = re.match(rf"^(?:From (?:the|a) )?(?:{KIND_WORDS})(?:\s+[\w’-]+){{0,3}}?\s+(?:from|of|by|between)\s", main)
+    # "Record of conversation by direct line between A, and B": "between" decides, wherever it stands.
+    opening = re.match(rf"^(?:{KIND_WORDS})(?:\s+[\w’-]+){{0,4}}?\s+between\s", main) or \
+        re.match(rf"^(?:From (?:the|a) )?(?:{KIND_WORDS})(?:\s+[\w’-]+){{0,3}}?\s+(?:from|of|by|between)\s", main)
     if not opening:
         heading.unsure.append("the heading names no sender in a form the ingest knows (… from X to Y)")
         return

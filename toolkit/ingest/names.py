@@ -101,10 +101,13 @@ CAPITALISED_RUN = re.compile(r"(?<![\w’-])[A-ZÀ-ÖØ-ÞА-ЯЁ][\w’-]+(?:\s
 
 def unknown_candidates(text: str, recognised: list[Match]) -> list[str]:
     """Capitalised words no authority entry names and that are not sentence openers or adjectives."""
-    covered = [(m.start, m.end) for m in recognised]
+    covered = sorted((m.start, m.end) for m in recognised)
     found = []
+    next_covered = 0  # runs come in order: one pointer through the names walks both lists once
     for match in CAPITALISED_RUN.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in covered):
+        while next_covered < len(covered) and covered[next_covered][1] <= match.start():
+            next_covered += 1
+        if next_covered < len(covered) and covered[next_covered][0] < match.end():
             continue
         words = [w.removesuffix("’s").rstrip("’") for w in match.group().split()]
         words = [w for w in words if w not in NOT_NAMES]

@@ -10,13 +10,15 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
 
 from lxml import etree
 
 from .. import TEI_NS, XML_NS
 from .archival import Holding
 from .document import Parsed, Publication
-from .heading import DATE, MONTHS, Party, date_value
+from .heading import DATE, DAY_MONTH, MONTHS, Party, date_value, iso_date
 from .names import Recogniser
 from ..xmlio import serialize
 
@@ -44,6 +46,7 @@ class Context:
     availability: etree._Element | None = None
     collection_title: str = ""
     collection_author: str = ""
+    authority_output: Path | None = None  # the authority file new repositories are added to
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Tally:
     names: dict[str, list[str]] = field(default_factory=lambda: {"person": [], "place": [], "org": []})
     unknown: list[str] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
+    year: str = ""  # the document's year: dates printed without one in its text take it
 
 
 def element(parent, name: str, text: str | None = None, **attributes) -> etree._Element:
@@ -65,14 +69,33 @@ def element(parent, name: str, text: str | None = None, **attributes) -> etree._
 def _append_text(parent, text: str) -> None:
     if not text:
         return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
+    try:
+        last = parent[-1]  # lxml finds the last child at once; len() would walk all of them
+    except IndexError:
         parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
-def inline(parent, text: str, context: Context, tally: Tally) -> None:
-    """`text` into `parent`, with names, dates, gaps and supplied words marked."""
+Anchor = tuple[int, Callable[[etree._Element], None]]  # (offset in the text, makes the element there)
+
+
+def inline(parent, text: str, context: Context, tally: Tally, anchors: list[Anchor] = ()) -> None:
+    """`text` into `parent`, with names, dates, gaps and supplied words marked; each anchor's
+    element (a note) after the character it points after, or after the name that holds it."""
+    pending = sorted(anchors, key=lambda anchor: anchor[0])
+    position = 0
+
+    def text_until(limit: int) -> None:
+        nonlocal position
+        while pending and pending[0][0] <= limit:
+            offset, make = pending.pop(0)
+            _append_text(parent, text[position:max(offset, position)])
+            position = max(offset, position)
+            make(parent)
+        _append_text(parent, text[position:limit])
+        position = limit
+
     spans = []
     for match in GAP.finditer(text):
         spans.append((match.start(), match.end(), "gap", match))
@@ -80,14 +103,16 @@ def inline(parent, text: str, context: Context, tally: Tally) -> None:
         spans.append((match.start(), match.end(), "supplied", match))
     for match in DATE.finditer(text):
         spans.append((match.start(), match.end(), "date", match))
+    if tally.year:
+        for match in DAY_MONTH.finditer(text):
+            spans.append((match.start(), match.end(), "day", match))
     for match in context.recogniser.find(text):
         spans.append((match.start, match.end, "name", match))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    position = 0
     for start, end, kind, match in spans:
         if start < position:
             continue
-        _append_text(parent, text[position:start])
+        text_until(start)
         if kind == "gap":
             mark = "angle-brackets" if match.group() == "<…>" else "ellipsis"
             element(parent, "gap", reason="omitted", rend=mark, resp=_pointer(context.compiler))
@@ -101,10 +126,23 @@ def inline(parent, text: str, context: Context, tally: Tally) -> None:
             else:
                 _append_text(parent, match.group())
                 tally.review.append(f"“{match.group()}” is not a real date: left untagged")
+        elif kind == "day":
+            value = iso_date(tally.year, MONTHS[match.group("month") or match.group("month2")],
+                             match.group("day") or match.group("day2"))
+            if value:
+                element(parent, "date", match.group(), when=value, cert="medium")
+                tally.review.append(f"dates printed without a year in the text are given the document’s year, "
+                                    f"{tally.year} (cert=\"medium\"): check them")
+            else:
+                _append_text(parent, match.group())
         else:
             _name(parent, text[start:end], match.kind, match.refs, context, tally)
         position = end
-    _append_text(parent, text[position:])
+        while pending and pending[0][0] < position:  # the anchor is inside what was just marked
+            pending.pop(0)[1](parent)
+    text_until(len(text))
+    for _, make in pending:
+        make(parent)
     if etree.QName(parent).localname in RUNNING_TEXT:
         tally.unknown.extend(_unknown(text, context))
 
@@ -132,6 +170,8 @@ def _pointer(ref: str) -> str:
 def write(parsed: Parsed, number: str, inferred_from: str, context: Context) -> tuple[bytes, Tally]:
     """The TEI draft of one document and what it holds."""
     tally = Tally(review=list(parsed.unsure) + list(parsed.heading.unsure))
+    date = parsed.dateline.date if parsed.dateline else None
+    tally.year = next(iter(date.attributes.values()), "")[:4] if date and date.sure else ""
     root = etree.Element(T + "TEI", {f"{{{XML_NS}}}id": f"d{number}", f"{{{XML_NS}}}lang": "en"}, nsmap={None: TEI_NS})
     header = element(root, "teiHeader")
     file_desc = element(header, "fileDesc")
@@ -262,9 +302,24 @@ def _source_desc(file_desc, parsed: Parsed, number: str, inferred_from: str, con
         inline(note, text, context, tally)
 
 
+ARCHIVAL_PARTS = ("repository_ref", "fond", "opis", "delo", "folios_from")  # what archival-complete asks for
+
+
 def _holding(parent, holding: Holding, xml_id: str, context: Context, tally: Tally) -> None:
-    bibl = element(parent, "bibl", type="archival", subtype=holding.kind, cert="low" if holding.unsure else "")
+    missing = [part.split("_")[0] for part in ARCHIVAL_PARTS if not getattr(holding, part)]
+    # A holding the source leaves incomplete is kept as a reference, not claimed as a complete holding.
+    kind = "" if missing else "archival"
+    bibl = element(parent, "bibl", type=kind, subtype=holding.kind if kind else "",
+                   cert="low" if holding.unsure or missing else "")
     bibl.set(f"{{{XML_NS}}}id", xml_id)
+    if missing:
+        tally.review.append(f"{xml_id}: no {', '.join(missing)} found: kept as a reference without "
+                            'type="archival" until the holding is complete')
+    added = context.recogniser.repositories.added.get(holding.repository_ref)
+    if added is not None and not holding.inherited:
+        origin = "from teikit's list of archives" if added.listed else "as a new entry, as printed"
+        tally.review.append(f"{xml_id}: repository “{holding.repository}” is not in the authority files: added to "
+                            f"{context.authority_output.name} {origin} (#{added.id}), marked for review")
     for segment in holding.segments:
         if segment.part == "repository":
             attributes = {"type": "repository", "ref": _pointer(holding.repository_ref),
@@ -318,12 +373,11 @@ def _profile_desc(header, parsed: Parsed, number: str, context: Context, tally: 
         element(sent, "placeName", dateline.place, ref=" ".join(f"#{r}" for r in place.refs) if place else "",
                 cert="" if place else "low")
         if not place:
+            # Not in the authority files: corresp-place-grounded wants the grounds of an unsure place.
+            element(sent, "note", f"The place of writing as the dateline prints it (“{dateline.place}”); "
+                    "the authority files do not name it.")
             tally.review.append(f"place of writing “{dateline.place}” is not in the authority files")
-    if dateline and dateline.date and dateline.date.attributes:
-        element(sent, "date", **dateline.date.attributes)
-    else:
-        element(sent, "note", "Undated in the source.", type="undated")
-        tally.review.append("no date of writing recognised")
+    _sent_date(sent, parsed, tally)
     if not senders:
         element(sent, "note", "Sender not recognised by the ingest.", type="review")
     if heading.conversation:
@@ -337,6 +391,22 @@ def _profile_desc(header, parsed: Parsed, number: str, context: Context, tally: 
     for party in heading.copies:
         _party(element(corresp, "correspAction", type="received", subtype="cc"), party, tally)
     _text_class(profile, heading, context, tally)
+
+
+def _sent_date(action, parsed: Parsed, tally: Tally) -> None:
+    """The date of sending; one completed from the neighbours says so (cert="medium" and a note)."""
+    date = parsed.dateline.date if parsed.dateline else None
+    if date and date.attributes:
+        element(action, "date", **date.attributes, cert="medium" if date.year_from else "")
+        if date.year_from:
+            element(action, "note", f"“{date.text}”: {date.year_from}.")
+            tally.review.append(f"the date “{date.text}”: {date.year_from}")
+    elif date and date.month_day:
+        element(action, "note", f"The source prints “{date.text}” without a year, and no document around it "
+                "gives one.", type="undated")
+    else:
+        element(action, "note", "Undated in the source.", type="undated")
+        tally.review.append("no date of writing recognised")
 
 
 def _text_class(profile, heading, context: Context, tally: Tally) -> None:
@@ -379,13 +449,22 @@ def _body(text_element, parsed: Parsed, number: str, context: Context, tally: Ta
     heading = parsed.heading
     main = element(body, "head", resp=_pointer(context.compiler))
     inline(main, heading.main, context, tally)
-    for note in parsed.notes:
+    paragraphs = parsed.paragraphs or []
+    signatures = parsed.signatures
+    if not paragraphs and signatures:  # the schema wants a paragraph: the signatures become one
+        paragraphs, signatures = [" ".join(signatures)], []
+        tally.review.append("no paragraph besides the signatures: they are kept as a paragraph")
+    if not paragraphs:
+        paragraphs = [""]
+        tally.review.append("no text found between the heading and the archival reference")
+    blocks = [p for turn in parsed.turns for p in turn.paragraphs] if parsed.turns else paragraphs
+    anchors, unplaced = _note_anchors(parsed.notes, blocks, context, tally)
+    for note in unplaced:
         # Notes printed after the reference concern the document; the editor anchors them finer.
-        note_element = element(main, "note", type="editorial", place="end", resp=_pointer(context.compiler))
-        inline(note_element, note, context, tally)
-    if parsed.notes:
-        tally.review.append("the notes printed after the archival reference are anchored at the heading: "
-                            "move each to the words it explains")
+        _editorial_note(main, note, context, tally)
+    if unplaced:
+        tally.review.append("the notes printed after the archival reference that quote no word of the text are "
+                            "anchored at the heading: move each to the words it explains")
     for kind, text in (("cc", heading.cc), ("addressees", heading.addressees_line), ("subject", heading.subject)):
         if text:
             inline(element(body, "head", type=kind, resp=_pointer(context.compiler)), text, context, tally)
@@ -397,19 +476,11 @@ def _body(text_element, parsed: Parsed, number: str, context: Context, tally: Ta
             element(opener, "idno", parsed.telegram_number, type="telegram-number")
         if parsed.salute:
             inline(element(opener, "salute"), parsed.salute, context, tally)
-    paragraphs = parsed.paragraphs or []
-    signatures = parsed.signatures
-    if not paragraphs and signatures:  # the schema wants a paragraph: the signatures become one
-        paragraphs, signatures = [" ".join(signatures)], []
-        tally.review.append("no paragraph besides the signatures: they are kept as a paragraph")
-    if not paragraphs:
-        paragraphs = [""]
-        tally.review.append("no text found between the heading and the archival reference")
     if parsed.turns:
-        _turns(body, parsed, number, context, tally)
+        _turns(body, parsed, number, context, tally, anchors)
     else:
-        for paragraph in paragraphs:
-            inline(element(body, "p"), paragraph, context, tally)
+        for index, paragraph in enumerate(paragraphs):
+            inline(element(body, "p"), paragraph, context, tally, anchors.get(index, []))
     if signatures or parsed.closing_number:
         closer = element(body, "closer")
         for signature in signatures:
@@ -426,7 +497,8 @@ def _dateline(dateline_element, parsed: Parsed, context: Context, tally: Tally) 
     if dateline.place:
         _name_or_text(dateline_element, text[:date_start], dateline.place, context, tally)
     if date:
-        element(dateline_element, "date", date.text, **date.attributes, cert="" if date.sure else "low")
+        cert = "low" if not date.sure else "medium" if date.year_from else ""
+        element(dateline_element, "date", date.text, **date.attributes, cert=cert)
         if not date.sure:
             tally.review.append(f"“{date.text}” is not a real date")
 
@@ -440,31 +512,70 @@ def _name_or_text(parent, text: str, place: str, context: Context, tally: Tally)
     _append_text(parent, after)
 
 
-def _turns(body, parsed: Parsed, number: str, context: Context, tally: Tally) -> None:
+def _turns(body, parsed: Parsed, number: str, context: Context, tally: Tally, anchors: dict[int, list[Anchor]]) -> None:
+    block = 0
     for index, turn in enumerate(parsed.turns, start=1):
         sp = element(body, "sp", who=" ".join(f"#{r}" for r in turn.refs), cert="" if turn.sure else "low")
         sp.set(f"{{{XML_NS}}}id", f"d{number}-turn{index}")
         if turn.label:
             inline(element(sp, "speaker"), turn.label, context, tally)
         for paragraph in turn.paragraphs:
-            inline(element(sp, "p"), paragraph, context, tally)
+            inline(element(sp, "p"), paragraph, context, tally, anchors.get(block, []))
+            block += 1
+
+
+QUOTED = re.compile(r"[“\"«]([^”\"«»“]{2,60})[”\"»]")
+
+
+def _note_anchors(notes: list[str], blocks: list[str], context: Context,
+                  tally: Tally) -> tuple[dict[int, list[Anchor]], list[str]]:
+    """Where each note goes: right after the word it quotes ("Note: The original text uses
+    “desire,” …" goes after "desire"), at its first place in the text, its punctuation
+    included; the others, unplaced."""
+    anchors: dict[int, list[Anchor]] = {}
+    unplaced = []
+    for note in notes:
+        place = None
+        for quoted in QUOTED.finditer(note):
+            term = quoted.group(1).strip(" ,.;:!?")
+            if not term or len(term.split()) > 4:
+                continue
+            word = re.compile(rf"(?<![\w’-]){re.escape(term)}(?![\w’-])")
+            found = [(index, match) for index, block in enumerate(blocks) for match in word.finditer(block)]
+            if found:
+                place = (term, found)
+                break
+        if place is None:
+            unplaced.append(note)
+            continue
+        term, found = place
+        index, match = found[0]
+        end = match.end()
+        while end < len(blocks[index]) and not blocks[index][end].isspace():
+            end += 1  # after the word's punctuation and closing quotes, as a note mark stands in print
+        anchors.setdefault(index, []).append(
+            (end, lambda parent, note=note: _editorial_note(parent, note, context, tally, cert="medium")))
+        where = f" (the first of its {len(found)} places)" if len(found) > 1 else ""
+        tally.review.append(f"a note is anchored after “{term}”, the word it quotes{where}: check it")
+    return anchors, unplaced
+
+
+def _editorial_note(parent, note: str, context: Context, tally: Tally, cert: str = "") -> None:
+    note_element = element(parent, "note", type="editorial", place="end", resp=_pointer(context.compiler), cert=cert)
+    inline(note_element, note, context, tally)
 
 
 def _turn_actions(profile, parsed: Parsed, number: str, context: Context, tally: Tally) -> None:
     """One correspDesc per turn: the speaker to the other side(s) the heading names."""
     heading = parsed.heading
     parties = {ref: party for party in heading.senders + heading.addressees for ref in party.refs}
-    date = parsed.dateline.date.attributes if parsed.dateline and parsed.dateline.date else {}
     for index, turn in enumerate(parsed.turns, start=1):
         corresp = element(profile, "correspDesc", n=str(index), corresp=f"#d{number}-turn{index}")
         sent = element(corresp, "correspAction", type="sent")
         for ref in turn.refs:
             speaker = parties.get(ref) or Party(ref, "person", context.recogniser.names.get(ref, ref), [ref])
             _party(sent, Party(speaker.text, "person", speaker.name, [ref], turn.sure), tally)
-        if date:
-            element(sent, "date", **date)
-        else:
-            element(sent, "note", "Undated in the source.", type="undated")
+        _sent_date(sent, parsed, tally)
         received = element(corresp, "correspAction", type="received")
         others = [party for ref, party in parties.items() if ref not in turn.refs]
         for party in others:

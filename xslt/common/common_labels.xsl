@@ -16,11 +16,9 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="xs tk map">
 
-  <xsl:key name="tk:label" match="tk:label" use="@key"/>
-
   <xsl:function name="tk:label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="((if (exists($labels)) then key('tk:label', $key, root($labels))[1] else ())/string(), $key)[1]"/>
+    <xsl:sequence select="($labels($key), $key)[1]"/>
   </xsl:function>
 
   <xsl:function name="tk:label" as="node()*">
@@ -37,7 +35,7 @@
 
   <!-- The interface language (the html/@lang of every page). -->
   <xsl:function name="tk:interface-language" as="xs:string">
-    <xsl:sequence select="(root($labels)/*/@xml:lang/string(), 'en')[1]"/>
+    <xsl:sequence select="($labels('language'), 'en')[1]"/>
   </xsl:function>
 
   <!-- Text before the first {name}, the value of name, then the rest, filled the same way. -->

@@ -17,12 +17,19 @@
   <xsl:key name="tk:name-key" match="tk:name[@key]" use="@key"/>
 
   <!-- The record of the TEI document a node belongs to (of a TEI inside a teiCorpus: its own). -->
+  <xsl:variable name="tk:record" as="element(tk:record)?" select="$record/tk:record"/>
+  <xsl:variable name="tk:nested-records" as="xs:boolean" select="exists($tk:record/tk:record)"/>
+
   <xsl:function name="tk:record" as="element(tk:record)?">
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="top" select="$record/tk:record"/>
+    <xsl:sequence select="if (not($tk:nested-records)) then $tk:record else tk:nested-record($node)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:nested-record" as="element(tk:record)?">
+    <xsl:param name="node" as="node()"/>
     <xsl:variable name="tei" select="$node/ancestor-or-self::tei:TEI[1]"/>
-    <xsl:sequence select="if (empty($tei) or $tei is root($node)/*) then $top
-        else $top/tk:record[@n = string(count($tei/preceding::tei:TEI) + 1)]"/>
+    <xsl:sequence select="if (empty($tei) or $tei is root($node)/*) then $tk:record
+        else $tk:record/tk:record[@n = string(count($tei/preceding::tei:TEI) + 1)]"/>
   </xsl:function>
 
   <!-- Where a name leads (tk:name elements with @href), in the order of its @ref tokens; by its

@@ -20,11 +20,11 @@
   <xsl:param name="record" as="node()?" select="()"/>
 
   <!--
-    Every word the stylesheets show a reader, in the edition's language: <tk:labels xml:lang="en">
-    <tk:label key="about.heading">About this document</tk:label>…</tk:labels>, from teikit's
-    catalogues (toolkit/catalogues/*.toml). Look a word up with tk:label('key') (common_labels.xsl).
+    Every word the stylesheets show a reader, in the edition's language: a map from key to words,
+    map{'about.heading': 'About this document', …, 'language': 'en'}, from teikit's catalogues
+    (toolkit/catalogues/*.toml). Look a word up with tk:label('key') (common_labels.xsl).
   -->
-  <xsl:param name="labels" as="node()?" select="()"/>
+  <xsl:param name="labels" as="map(xs:string, xs:string)" select="map{}"/>
 
   <!-- The HTML language tag of each xml:lang value of the document ({"fra": "fr", "xx": ""}),
        set by teikit (toolkit/languages.py) for every transform. -->

@@ -219,20 +219,24 @@
           <xsl:value-of select="tk:label('doc.notes')"/>
         </xsl:element>
         <ol>
-          <xsl:for-each select="$notes">
-            <xsl:variable name="n" select="tk:note-number(.)"/>
-            <li id="note-{$n}" value="{$n}">
-              <xsl:apply-templates/>
-              <xsl:text> </xsl:text>
-              <a class="backref" href="#noteref-{$n}" data-pagefind-ignore="">
-                <span aria-hidden="true">↩</span>
-                <span class="visually-hidden"><xsl:value-of select="tk:label-string('doc.note-back', map{'n': $n})"/></span>
-              </a>
-            </li>
-          </xsl:for-each>
+          <xsl:apply-templates select="$notes" mode="tk:footnote"/>
         </ol>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- One note in the list after the text: its words and the way back to its place. Override
+       (e.g. with xsl:next-match around it) to say more of a note, such as its author. -->
+  <xsl:template match="tei:note" mode="tk:footnote">
+    <xsl:variable name="n" select="tk:note-number(.)"/>
+    <li id="note-{$n}" value="{$n}">
+      <xsl:apply-templates/>
+      <xsl:text> </xsl:text>
+      <a class="backref" href="#noteref-{$n}" data-pagefind-ignore="">
+        <span aria-hidden="true">↩</span>
+        <span class="visually-hidden"><xsl:value-of select="tk:label-string('doc.note-back', map{'n': $n})"/></span>
+      </a>
+    </li>
   </xsl:template>
 
   <xsl:template name="tk:how-to-cite">
