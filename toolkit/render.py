@@ -46,7 +46,7 @@ def _stopped(context, path: Path, stop: Stop) -> Diagnostic:
 def _render(context: tuple[Edition, str], paths: list[Path]) -> list[str]:
     edition, target = context
     results = []
-    labels = Labels.for_language(edition.config.language)
+    labels = edition.labels()
     for path in paths:
         document = parse_file(path)
         require_tei(document)

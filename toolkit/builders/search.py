@@ -75,10 +75,10 @@ def shards(letters: list[Letter]) -> list[list[Letter]]:
     return found
 
 
-def search_files(pages: Iterable[tuple[str, bytes]], shard: int = 0) -> dict[str, bytes]:
+def search_files(pages: Iterable[tuple[str, bytes]], shard: int = 0, language: str = "en") -> dict[str, bytes]:
     """{output path: bytes} of the pagefind bundle of one shard for `pages` ((file name in html/,
     HTML), read one at a time): shard 0 whole, another its index alone; empty when there are none."""
-    files = run_pagefind(pages)
+    files = run_pagefind(pages, language)
     if not files:
         return {}
     folder = shard_folder(shard)
@@ -154,7 +154,8 @@ class SearchBuilder(CorpusBuilder):
         outputs: dict[str, bytes] = {}
         # pagefind runs in processes of its own: threads keep the cores busy, one shard each
         with ThreadPoolExecutor(max_workers=min(len(parts), os.cpu_count() or 1)) as pool:
-            for made in pool.map(lambda shard: self.shard(corpus, shard, parts[shard]), range(len(parts))):
+            language = context.labels.language
+            for made in pool.map(lambda shard: self.shard(corpus, shard, parts[shard], language), range(len(parts))):
                 outputs.update(made)
         merged = [f"s{index}/" for index in range(1, len(parts)) if parts[index]]
         outputs[SHARDS_FILE] = json.dumps({"merge": merged}, separators=(",", ":")).encode("utf-8") + b"\n"
@@ -164,7 +165,7 @@ class SearchBuilder(CorpusBuilder):
         return outputs
 
     @staticmethod
-    def shard(corpus: CorpusInput, index: int, letters: list[Letter]) -> dict[str, bytes]:
+    def shard(corpus: CorpusInput, index: int, letters: list[Letter], language: str = "en") -> dict[str, bytes]:
         """One shard's files: pagefind over its pages, read one at a time."""
         def pages():
             for letter in letters:
@@ -172,4 +173,4 @@ class SearchBuilder(CorpusBuilder):
                 if data is not None:
                     yield f"{letter.doc_id}.html", data
 
-        return search_files(pages(), index)
+        return search_files(pages(), index, language)

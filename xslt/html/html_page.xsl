@@ -142,8 +142,10 @@
     <xsl:variable name="leading-heads" select="tei:text/tei:body/tei:head[not(preceding-sibling::*[not(self::tei:head)])]"/>
     <article class="document">
       <xsl:if test="$site and $doc-id"><xsl:attribute name="data-pagefind-body"/></xsl:if>
-      <xsl:if test="@xml:lang and not(starts-with(@xml:lang, 'en'))">
-        <xsl:attribute name="lang" select="@xml:lang"/>
+      <!-- a document in another language than the interface's says so (its own words only) -->
+      <xsl:variable name="lang" select="tk:html-lang(@xml:lang)"/>
+      <xsl:if test="$lang and lower-case($lang) ne lower-case(tk:interface-language())">
+        <xsl:attribute name="lang" select="$lang"/>
       </xsl:if>
       <header class="document-header">
         <xsl:apply-templates select="$leading-heads[@type = 'number']" mode="tk:document-head"/>

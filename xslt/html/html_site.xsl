@@ -199,7 +199,7 @@
       <xsl:for-each-group select="tk:month" group-by="@year">
         <h3 id="year-{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></h3>
         <xsl:for-each select="current-group()">
-          <h4 id="month-{@year}-{@month}"><xsl:value-of select="concat(@name, ' ', @year)"/></h4>
+          <h4 id="month-{@year}-{@month}"><xsl:value-of select="tk:label-string('date.month', map{'month': string(@name), 'year': string(@year)})"/></h4>
           <ul class="calendar-month">
             <xsl:apply-templates select="tk:item" mode="tk:site"/>
           </ul>
