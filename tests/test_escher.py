@@ -24,6 +24,9 @@ CMIF_RNG = REPOSITORY.parent / "shared" / "reference" / "cmif.rng"
 TEI = "{http://www.tei-c.org/ns/1.0}"
 NS = {"t": TEI[1:-1]}
 SAMPLE = 200  # every 25th of the 5,019 letters
+# The interface is German (teikit.toml); some letters are French or Italian, and their files do
+# not say so (no xml:lang): the checker notices. Nothing else is allowed.
+UNDECLARED_LANGUAGE = (r"info warning: This document appears to be written in \w+ but the .html. start tag has .lang=.de.",)
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +79,7 @@ def test_every_page_and_text_has_the_reading_words_of_its_letter_in_order(editio
 def test_every_letter_page_is_valid_html(edition, result):
     pages = sorted((edition / "build" / "html").glob("K_*.html"))
     assert len(pages) == SAMPLE
-    assert nu_messages(*pages) == []
+    assert nu_messages(*pages, allow=UNDECLARED_LANGUAGE) == []
 
 
 def test_the_site_speaks_german_as_the_letters_do(edition, result):
