@@ -90,6 +90,25 @@ def test_readable_on_a_phone(server, browser_page):
     shot(page, "phone-document")
 
 
+@pytest.mark.parametrize("doc_id", ["535", "533", "542"])
+def test_on_a_phone_the_text_starts_on_the_first_screen(server, browser_page, doc_id):
+    """The longest compiler's headings (535 has eight lines of it) stand under the edition's short
+    title in a smaller face, and the panel about the document follows the text: the first words of
+    the document are on a phone's first screen."""
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{server}/html/{doc_id}.html")
+    top = page.evaluate("document.querySelector('section.text').getBoundingClientRect().top + window.scrollY")
+    first_line = page.evaluate("""() => { const t = document.querySelector('section.text');
+        const r = document.createRange(); r.selectNodeContents(t.querySelector('p, .dateline'));
+        return r.getClientRects()[0].bottom + window.scrollY; }""")
+    assert first_line < 740, f"{doc_id}: the text starts at {top:.0f} px, its first line ends at {first_line:.0f} px"
+    heading = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.source-heading')).fontSize)")
+    title = page.evaluate("parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
+    assert heading < title
+    shot(page, f"phone-first-screen-{doc_id}")
+
+
 def test_every_page_passes_axe_accessibility_checks_including_contrast(server, browser_page, built_site):
     """axe-core (the engine behind most accessibility audits) finds no violation on any page."""
     axe_module = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python (test extras)")

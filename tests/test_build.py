@@ -86,8 +86,8 @@ def test_a_changed_document_rebuilds_itself_and_its_neighbours_only(edition_copy
     path = edition_copy / "tei" / "537.xml"
     path.write_text(path.read_text(encoding="utf-8").replace("only way to escape", "only way out of"), encoding="utf-8")
     report = run(edition_copy, out, jobs=1)
-    # the text changed, not its metadata: only what reads the pages is made again (the search index)
-    assert report.built == ["537"] and set(report.corpus_built) <= {"search", "dts-collection"}
+    # the text changed, not its metadata: only what reads the pages is made again (the search index, the PDF)
+    assert report.built == ["537"] and set(report.corpus_built) <= {"search", "dts-collection", "pdf"}
     assert "only way out of" in (out / "text" / "537.txt").read_text(encoding="utf-8")
     short = edition_copy / "tei" / "537.xml"
     short.write_text(short.read_text(encoding="utf-8").replace("Chicherin to Kirov, 4 September 1920",
@@ -218,8 +218,29 @@ def test_invalid_documents_are_reported_skipped_and_fail_the_build(edition_copy,
     assert any(d.rule == "xml-wellformed" for d in report.diagnostics)
     assert not (out / "html" / "539.html").exists() and not (out / "html" / "540.html").exists()
     assert (out / "html" / "541.html").is_file()
-    assert _records(out) == 0, "a failed build drops the state"
+    assert _records(out) == 8, "the state keeps the records of the letters that were built"
     assert "540.html" not in (out / "html" / "index.html").read_text(encoding="utf-8")
+    # the state of the rest is kept: the next build checks the two refused letters again, and only them
+    again = run(edition_copy, out, jobs=1)
+    assert again.checked == 2 and {Path(f).name for f in again.failed} == {"539.xml", "540.xml"}
+    assert again.built == [] and len(again.up_to_date) == 8 and again.written == 0
+    assert "2 failed" in again.summary() and "other file" not in again.summary()
+
+
+def test_a_broken_authority_file_is_counted_apart_from_the_letters(edition_copy, tmp_path):
+    out = tmp_path / "out"
+    toml = edition_copy / "teikit.toml"  # pointers into the broken file: warnings, as in a new edition
+    toml.write_text(toml.read_text(encoding="utf-8").replace('ref-resolves = "error"', 'ref-resolves = "warning"'),
+                    encoding="utf-8")
+    (edition_copy / "tei" / "places.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><oops></TEI>",
+                                                     encoding="utf-8")
+    report = run(edition_copy, out, jobs=1)
+    assert report.failed_documents == [] and len(report.failed) == 1
+    assert report.summary().startswith("Built 10 documents in ")
+    assert ", 10 rebuilt, 0 up to date, 1 other file (authority files, outputs) with errors;" in report.summary()
+    assert report.summary().endswith("(checked: edition.rng, edition.sch; pointers, dates, correspDesc; xml:id unique "
+                                     "in the corpus).")
+    assert _records(out) == 0, "a refused authority file drops the state: its verdict is kept nowhere"
 
 
 def test_cli_build_success_and_failure(edition_copy, tmp_path):
@@ -228,7 +249,8 @@ def test_cli_build_success_and_failure(edition_copy, tmp_path):
     result = runner.invoke(cli, ["--edition", str(edition_copy), "build", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Built 10 documents in ")
-    found = re.search(r", 10 rebuilt, 0 up to date; site pages and cmif.xml written; 10 checked, (\d+) files written, "
+    found = re.search(r", 10 rebuilt, 0 up to date; site pages and cmif.xml written \(checked: edition.rng, edition.sch; "
+                      r"pointers, dates, correspDesc; xml:id unique in the corpus\); 10 checked, (\d+) files written, "
                       r"0 removed; discover \d+\.\d\d s, check \d+\.\d\d s, render \d+\.\d\d s, corpus \d+\.\d\d s, "
                       r"write \d+\.\d\d s\.\n$", result.stdout)
     assert found, result.output
@@ -252,7 +274,7 @@ def test_no_timestamps_in_pages(built_site):
 
 
 def test_outputs_of_a_document_removed_after_a_failed_build_go_too(edition_copy, tmp_path):
-    """A failed build drops the state; the next one still knows what is stale from the folder."""
+    """After a failed build the next one still knows what is stale."""
     out = tmp_path / "out"
     run(edition_copy, out, jobs=1)
     broken = edition_copy / "tei" / "539.xml"

@@ -15,10 +15,10 @@ def letter(doc_id: str = "537", file: str = "537.xml") -> Letter:
 
 
 def test_every_module_of_the_package_registers_its_builders():
-    assert [b.name for b in document_builders()] == ["csl", "dts", "html", "tei", "text"]
-    assert [b.name for b in corpus_builders()] == ["chronology", "cmif", "dts-collection", "network", "search", "site",
-                                                   "tei-support"]
-    assert {b.target for b in document_builders()} == {"html", "text", None}
+    assert [b.name for b in document_builders()] == ["csl", "dts", "html", "print", "tei", "text"]
+    assert [b.name for b in corpus_builders()] == ["chronology", "cmif", "dts-collection", "network", "pdf", "search",
+                                                   "site", "tei-support"]
+    assert {b.target for b in document_builders()} == {"html", "text", "print", None}
 
 
 def test_a_subclass_is_registered_by_being_defined(monkeypatch):
@@ -39,7 +39,7 @@ def test_a_subclass_is_registered_by_being_defined(monkeypatch):
 
 
 def test_the_links_between_formats_are_said_once():
-    assert set(DOCUMENT_PATHS) == {"html", "text", "tei", "csl"}
+    assert set(DOCUMENT_PATHS) == {"html", "text", "tei", "csl", "print"}
     assert document_path("html", letter()) == "html/537.html"
     assert document_path("tei", letter("a", "a.xml")) == "html/tei/a.xml"
     assert href("html", "text", letter()) == "../text/537.txt"

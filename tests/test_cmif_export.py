@@ -255,7 +255,8 @@ def test_the_conversation_is_two_letters_and_nobody_writes_to_himself(everything
     turns = xp(tree, "//tei:correspDesc[@key='535']")
     names = [(xp(d, "string(tei:correspAction[@type='sent']/tei:persName)"),
               xp(d, "string(tei:correspAction[@type='received']/tei:persName)")) for d in turns]
-    assert names == [("Nariman Narimanov", "Grigory Ordzhonikidze"), ("Grigory Ordzhonikidze", "Nariman Narimanov")]
+    # CMIF's form of a name, surname first, where the register marks surname and forename
+    assert names == [("Narimanov, Nariman", "Ordzhonikidze, Grigory"), ("Ordzhonikidze, Grigory", "Narimanov, Nariman")]
     for desc in xp(tree, "//tei:correspDesc"):
         sent = set(xp(desc, "tei:correspAction[@type='sent']/*/@ref"))
         assert not sent & set(xp(desc, "tei:correspAction[@type='received']/*/@ref"))
@@ -334,7 +335,7 @@ def test_the_whole_edition_is_valid_cmif_too(everything, cmif_rng):
 PLACEHOLDER_WARNING = (
     "{}:7:0: warning: base_url 'https://letters.example.org/ed/' is a placeholder: every letter, person and "
     "place URI of this CMIF file points to it; do not submit the file to correspSearch until base_url in "
-    "teikit.toml is the edition's public address [placeholder-address]")
+    "teikit.toml is the edition's public address [placeholder-base-url]")
 
 
 @pytest.mark.parametrize("url, placeholder", [
@@ -352,11 +353,11 @@ def test_a_real_address_gives_no_placeholder_warning(small_copy):
     toml = small_copy / "teikit.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace("https://letters.example.org/ed/", "https://letters.uni-musterstadt.de/ed/"),
                     encoding="utf-8")
-    assert "placeholder-address" not in {w.rule for w in export_cmif(Edition.open(small_copy)).warnings}
+    assert "placeholder-base-url" not in {w.rule for w in export_cmif(Edition.open(small_copy)).warnings}
 
 
 def test_the_shipped_placeholder_address_is_warned_about_loudly():
-    warnings = [w for w in export_cmif(Edition.open(REPO)).warnings if w.rule == "placeholder-address"]
+    warnings = [w for w in export_cmif(Edition.open(REPO)).warnings if w.rule == "placeholder-base-url"]
     assert len(warnings) == 1 and warnings[0].severity == "warning" and warnings[0].line == 8
     assert "do not submit the file to correspSearch" in warnings[0].message
 
@@ -475,7 +476,7 @@ def test_cli_refuses_to_write_when_a_document_cannot_be_read(small_copy, tmp_pat
 def test_actions_and_dates_cmif_cannot_express_are_left_out_with_warnings(small_copy, cmif_rng):
     path = small_copy / "tei" / "1.xml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace('type="received" subtype="cc"', 'type="forwarded"').replace('when="1900-03-02"/>', 'when="1900-03-02T10:00:00"/>')
+    text = text.replace('type="received" subtype="cc"', 'type="copiedTo"').replace('when="1900-03-02"/>', 'when="1900-03-02T10:00:00"/>')
     path.write_text(text, encoding="utf-8")
     result = export_cmif(Edition.open(small_copy))
     tree = etree.fromstring(result.text.encode("utf-8"))
@@ -484,6 +485,7 @@ def test_actions_and_dates_cmif_cannot_express_are_left_out_with_warnings(small_
     assert xp(desc, ".//tei:date") == []
     assert cmif_rng.validate(tree), cmif_rng.error_log
     assert [(w.rule, w.line, w.message) for w in result.warnings if w.file.endswith("1.xml")] == [
-        ("cmif-action", 14, 'correspAction type="forwarded" has no CMIF equivalent: left out'),
+        ("cmif-action", 14, 'correspAction type="copiedTo" has no CMIF equivalent: left out (map it to sent or '
+         'received with [correspondence] actions = { copiedTo = "received" } in teikit.toml)'),
         ("cmif-date", 14, "date when='1900-03-02T10:00:00' is not YYYY, YYYY-MM or YYYY-MM-DD: left out"),
     ]

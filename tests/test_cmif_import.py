@@ -181,13 +181,17 @@ def test_export_then_import_gives_the_same_letters(root, tmp_path):
     letters = [letter(d, corpus.authority) for d in corpus.documents]
     letters = [l for l in letters if l.actions]
     assert len(imported) == len(letters) > 0
+    def cmif_name(party):  # "Surname, Forename" where the register marks both (docs/exchange.md)
+        entry = corpus.authority.get(party.ref) if party.ref else None
+        return entry.sort_name if entry and entry.kind == "person" and entry.surname and entry.forename else party.name
+
     for original in letters:
         # One CMIF letter per turn of a conversation, in order; one for any other document.
         assert len(imported[original.number]) == len(original.turns)
         for back, actions in zip(imported[original.number], original.turns):
-            senders = [p.name for a in actions if a.type == "sent" for p in a.parties]
-            recipients = [p.name for a in actions if a.type == "received" and a.subtype != "cc" for p in a.parties]
-            cc = [p.name for a in actions if a.type == "received" and a.subtype == "cc" for p in a.parties]
+            senders = [cmif_name(p) for a in actions if a.type == "sent" for p in a.parties]
+            recipients = [cmif_name(p) for a in actions if a.type == "received" and a.subtype != "cc" for p in a.parties]
+            cc = [cmif_name(p) for a in actions if a.type == "received" and a.subtype == "cc" for p in a.parties]
             assert names(back.senders) == senders
             assert [n for n in names(back.recipients) if n != "Unknown"] == recipients + cc
             assert [p.cc for p in back.recipients if p.name != "Unknown"] == [False] * len(recipients) + [True] * len(cc)

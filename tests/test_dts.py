@@ -457,10 +457,12 @@ def test_the_default_tree_walked_in_python_gives_what_its_xpath_gives(source, tm
 
     for document in documents:
         assert seen(document, True) == seen(document, False)
+    # a bibl or a note inside another counts its container: each has a number of its own (the letters
+    # of Jean Paul's circle have notes inside notes), and the default tree never refuses a letter
     if source == "nested":
-        assert seen(documents[0], True) == "citeStructure 'source' gives the reference 'source2' twice"
+        assert [u[0] for u in seen(documents[0], True)][:3] == ["source1", "source2", "source3"]
     if source == "nested-note":
-        assert seen(documents[0], True) == "citeStructure 'note' gives the reference 'p1.note3' twice"
+        assert [u[0] for u in seen(documents[0], True)][5:8] == ["p1", "p1.note3", "p1.note4"]
     if source == "odd":
         found = [u.identifier for u in units(tree, documents[0].tree, "en")]
         assert found == ["source1", "source2", "source3", "head1", "head1.note2", "p1", "p1.note3", "p1.note4",

@@ -96,3 +96,28 @@ def test_init_overwrites_nothing(tmp_path, monkeypatch):
                              "nothing (choose an empty folder: teikit init DIR)\n")
     assert (tmp_path / "teikit.toml").read_text(encoding="utf-8") == "# mine\n"
     assert not (tmp_path / "tei").exists()
+
+
+def test_a_new_edition_is_valid_whatever_schema_it_is_checked_against(tmp_path, monkeypatch):
+    """The template passes the packaged schema too (and every rule of its own choice, schema = "none")."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", "myedition"]).exit_code == 0
+    for schema in ("none", "edition"):
+        checked = runner.invoke(cli, ["--edition", "myedition", "validate", "--schema", schema])
+        assert checked.exit_code == 0 and ": error: " not in checked.output, (schema, checked.output)
+        assert checked.stdout.startswith("4 files, 4 valid, 0 with errors (checked: "), checked.output
+
+
+def test_init_lets_ids_repeat_across_letters_as_real_editions_number_their_lines(tmp_path, monkeypatch):
+    """unique_ids = "document": two letters that both number a line p1-l1 are both valid."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    runner.invoke(cli, ["init", "myedition"])
+    tei = tmp_path / "myedition" / "tei"
+    letter = (tei / "example.xml").read_text(encoding="utf-8").replace('<lb break="no"/>', '<lb break="no" xml:id="p1-l1"/>')
+    (tei / "example.xml").write_text(letter, encoding="utf-8")
+    (tei / "second.xml").write_text(letter.replace('xml:id="example"', 'xml:id="second"'), encoding="utf-8")
+    checked = runner.invoke(cli, ["--edition", "myedition", "validate"])
+    assert checked.exit_code == 0, checked.output
+    assert "xmlid" not in checked.output

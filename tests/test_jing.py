@@ -46,3 +46,34 @@ def test_validate_tei_all_uses_jing_and_the_safe_parser_first(tei_all, tmp_path,
     assert [d.rule for d in report.diagnostics] == ["xml-entity"]  # refused before jing saw it
     assert seen == [REPOSITORY / "tei" / "538.xml"]
     assert report.invalid == ["entity.xml"]
+
+
+def test_build_tei_all_uses_jing_honours_unique_ids_and_says_what_it_checks(tei_all, tmp_path, monkeypatch):
+    """build --schema tei_all: jing once for the documents the safe parser accepted (no minute of
+    libxml2 compiling tei_all), the edition's own rules too, and the summary names them."""
+    import shutil
+
+    from toolkit.build import build
+    from toolkit.validation import relaxng
+
+    root = tmp_path / "edition"
+    shutil.copytree(REPOSITORY / "tests" / "roots" / "valid", root)
+    (root / "teikit.toml").write_text('[corpus]\nunique_ids = "corpus"\n', encoding="utf-8")
+    monkeypatch.setenv("TEIKIT_TEI_ALL", str(tei_all))
+    second = root / "tei" / "2.xml"
+    text = second.read_text(encoding="utf-8")
+    second.write_text(text.replace("<body>", "<body><bogus/>", 1), encoding="utf-8")  # not TEI
+    first = (root / "tei" / "1.xml").read_text(encoding="utf-8")
+    (root / "tei" / "3.xml").write_text(first, encoding="utf-8")  # 1.xml's xml:ids again
+
+    def no_libxml2(path):
+        raise AssertionError(f"libxml2 compiled {path}")
+
+    monkeypatch.setattr(relaxng, "compile_schema", no_libxml2)
+    monkeypatch.chdir(root)
+    report = build(Edition.open(root), root / "out", jobs=1, schema="tei_all")
+    errors = {(d.file, d.rule) for d in report.diagnostics if d.is_error}
+    assert ("tei/2.xml", "relaxng") in errors and ("tei/3.xml", "xmlid-unique") in errors
+    assert sorted(report.failed_documents) == ["tei/2.xml", "tei/3.xml"] and report.built == ["1"]
+    assert report.summary().endswith("(checked: tei_all.rng by jing; pointers, dates, correspDesc; xml:id unique "
+                                     "in the corpus).")

@@ -48,7 +48,7 @@ def test_a_document_page_speaks_german_and_its_text_keeps_its_language(german):
     assert document.xpath("string(//h2[@id='metadata-heading'])") == "Zu diesem Dokument"
     fields = [dt.text_content() for dt in document.xpath("//section[@class='metadata']/dl/dt")]
     assert {"Von", "An", "Datum"} <= set(fields)
-    assert document.xpath("string(//time[@datetime='1920-09-04'])") == "4. September 1920"
+    assert document.xpath("string(//dd/time[@datetime='1920-09-04'])") == "4. September 1920"
     # the project's own word for one label, the catalogue's for the others
     assert document.xpath("//nav[@aria-label='Edition']//a/text()") == [
         "Dokumente", "Personen", "Orte", "Institutionen", "Briefwechsel", "Chronologie", "Suche"]
@@ -101,7 +101,7 @@ def test_render_alone_speaks_the_language_the_corpus_description_declares(tmp_pa
     rendered = html.fromstring(render(Edition.open(root), root / "tei" / "537.xml", "html"))
     assert rendered.get("lang") == "it"
     assert rendered.xpath("string(//h2[@id='metadata-heading'])") == "Informazioni sul documento"
-    assert rendered.xpath("string(//time[@datetime='1920-09-04'])") == "4 settembre 1920"
+    assert rendered.xpath("string(//dd/time[@datetime='1920-09-04'])") == "4 settembre 1920"
 
 
 @pytest.mark.browser
@@ -133,3 +133,19 @@ def test_a_reader_finds_a_german_page_and_searches_it_in_a_browser(german, tmp_p
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_the_print_edition_speaks_german(german):
+    """build/edition.pdf takes its words from the same catalogue as the pages."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(german / "build" / "edition.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    words = " ".join(text.split())
+    for german_words in ("Inhalt", "Zeichen und Anmerkungen", "Nr. 537", "1. Dezember 2026"):
+        assert german_words in words, german_words
+    for english in ("Contents", "Signs and notes", "Editorial principles"):
+        assert english not in words, english

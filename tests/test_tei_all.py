@@ -57,5 +57,10 @@ def test_cli_validate_with_tei_all_accepts_the_edition_and_its_cmif(tei_all_rng,
     runner = CliRunner()
     cmif = tmp_path / "cmif.xml"
     assert runner.invoke(cli, ["--edition", str(REPO), "export", "cmif", "-o", str(cmif)]).exit_code == 0
-    result = runner.invoke(cli, ["--edition", str(REPO), "validate", "--schema", "tei_all", str(REPO / "tei"), str(cmif)])
+    result = runner.invoke(cli, ["--edition", str(REPO), "validate", "--schema", "tei_all", str(REPO / "tei")])
+    assert result.exit_code == 0, result.output
+    # the CMIF file on its own, outside the edition (whose own rules are for its documents)
+    result = runner.invoke(cli, ["--edition", str(tmp_path), "validate", "--schema", str(REPO.parent / "shared" /
+                                                                                        "reference" / "tei_all.rng"),
+                                 str(cmif)])
     assert result.exit_code == 0, result.output

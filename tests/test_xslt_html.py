@@ -207,3 +207,109 @@ def test_correspondents_of_a_conversation_are_paired_with_each_other_not_themsel
     assert ("Nariman Narimanov", "Grigory Ordzhonikidze") in pairs
     assert ("Grigory Ordzhonikidze", "Nariman Narimanov") in pairs
     assert not [p for p in pairs if p[0] == p[1]]
+
+
+# --- the site after the second review: rights, whose notes, whose heading ------------------------
+
+def words_of(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+@pytest.mark.parametrize("name", ALL_PAGES + ["chronology.html", "search.html"])
+def test_every_footer_says_what_the_licence_covers_and_what_it_does_not(built_site, name):
+    """edition.xml's availability, in its words: the licence covers the encoding and the edition's
+    own matter, not the English translation of the documents, whose translator is unknown."""
+    footer = one(page(built_site, name), "//footer[@class='site-footer']/p[@class='rights']")
+    text = words_of(footer)
+    assert text.startswith("Licence: The encoding, the metadata, the authority files")
+    assert "the licence above does not extend to the translated text" in text
+    assert "the translator is unknown to this edition" in text
+    assert footer.xpath("a/@href") == [EDITION.config.licence]
+
+
+def test_a_licence_the_description_does_not_state_is_named_without_its_words(tmp_path):
+    """Where edition.xml names another licence than teikit.toml (or none), the footer says only
+    teikit.toml's licence, in its name, and claims no coverage."""
+    import shutil
+
+    from toolkit.build import build
+
+    for name in ("tei", "schema", "xslt"):
+        shutil.copytree(REPOSITORY / name, tmp_path / name)
+    toml = (REPOSITORY / "teikit.toml").read_text(encoding="utf-8")
+    (tmp_path / "teikit.toml").write_text(toml.replace("licenses/by/4.0/", "publicdomain/zero/1.0/"), encoding="utf-8")
+    assert not build(Edition.open(tmp_path), tmp_path / "build", jobs=1).failed
+    footer = html.parse(str(tmp_path / "build" / "html" / "537.html")).getroot()
+    assert words_of(one(footer, "//p[@class='rights']")) == "Licence: CC0 1.0 Universal"
+
+
+def test_the_page_heading_is_the_editions_title_and_the_compilers_heading_follows_smaller(built_site):
+    for doc_id in DOCUMENTS:
+        root = page(built_site, f"{doc_id}.html")
+        header = one(root, "//header[@class='document-header']")
+        main_title = " ".join(tei(doc_id).xpath("string(//tei:titleStmt/tei:title[@type='main'])", namespaces=NSMAP).split())
+        assert words_of(one(header, "h1")) == main_title, doc_id
+        heading = one(header, "div[@class='source-heading']")
+        assert words_of(one(heading, "p[@class='source-heading-label']")) == "The compiler’s heading"
+        printed = [" ".join("".join(h.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NSMAP)).split())
+                   for h in tei(doc_id).xpath("//tei:body/tei:head", namespaces=NSMAP)]
+        shown = [" ".join("".join(p.xpath(".//text()[not(ancestor::a[@class='noteref'])]")).split())
+                 for p in heading.xpath("p[not(@class='source-heading-label')]")]
+        assert shown == printed, doc_id
+    assert words_of(one(page(built_site, "542.html"), "//h1")).startswith("Hamazasp Ohanjanyan to Georgy Chicherin")
+
+
+def test_every_note_says_who_wrote_it(built_site):
+    """The unsigned notes are attributed, and the page says so: 533's to the compiler, 534's to the translator."""
+    author = {doc_id: [words_of(s) for s in page(built_site, f"{doc_id}.html").xpath("//section[@class='notes']//li/span[@class='note-author']")]
+              for doc_id in DOCUMENTS}
+    assert author["533"] == ["Unsigned note. Attributed by the editors to: Yuri Barsegov, compiler (probable)"]
+    assert author["534"] == ["Unsigned note. Attributed by the editors to: Unknown translator (probable)"]
+    for doc_id in DOCUMENTS:
+        notes = page(built_site, f"{doc_id}.html").xpath("//section[@class='notes']//li")
+        assert len(author[doc_id]) == len(notes), doc_id
+
+
+def test_inferred_numbers_are_marked_in_page_titles_and_the_pager(built_site):
+    inferred = {"533", "536", "538", "541", "542"}
+    for doc_id in DOCUMENTS:
+        title = page(built_site, f"{doc_id}.html").xpath("string(//title)")
+        assert title.startswith(f"No. [{doc_id}]: " if doc_id in inferred else f"No. {doc_id}: "), title
+    pager = words_of(one(page(built_site, "534.html"), "//nav[contains(@class, 'pager-bottom')]"))
+    assert "Previous document: No. [533]: Ordzhonikidze to Sklyansky" in pager
+    assert "Next document: No. 535:" in pager
+
+
+def test_a_phrase_naming_two_regiments_links_each_and_adds_no_sign(built_site):
+    """536's "the 281st and 299th Infantry Regiments": each number links to its regiment; no "+"."""
+    root = page(built_site, "536.html")
+    assert not root.xpath("//section[@class='text']//a[@class='also-ref']")
+    links = {a.text: a.get("href") for a in root.xpath("//section[@class='text']//span[@class='name orgName']/a")}
+    assert {k: links[k] for k in ("281st", "299th", "1st", "2nd")} == {
+        "281st": "orgs.html#regiment-281", "299th": "orgs.html#regiment-299",
+        "1st": "orgs.html#cavalry-regiment-1", "2nd": "orgs.html#cavalry-regiment-2"}
+    text = words_of(one(root, "//section[@class='text']"))
+    assert "the 281st and 299th Infantry Regiments, the 1st and 2nd Cavalry Regiments, and 12 artillery" in text
+
+
+def test_how_to_cite_names_the_compiler_and_the_translations_provenance(built_site):
+    cite = words_of(one(page(built_site, "533.html"), "//section[@class='cite']/p[@class='cite-source']"))
+    assert cite == ("From: Yuri Barsegov (compiler), Nagorno-Karabakh in International Law and Global Politics, "
+                    "no. [533]. The web page gives the documents in English translation; it does not say whether "
+                    "the translation is the collection’s or who made it.")
+
+
+def test_the_compilers_date_line_is_said_to_be_his_and_541s_abridgement_is_noted(built_site):
+    fields = [words_of(e) for e in page(built_site, "535.html").xpath("//section[@class='metadata']/dl/*")]
+    date = fields.index("Date")
+    assert fields[date + 1:date + 3] == ["as written: No later than September 1, 1920",
+                                         "the date line is by Yuri Barsegov, compiler"]
+    fields = [words_of(e) for e in page(built_site, "541.html").xpath("//section[@class='metadata']/dl/*")]
+    note = fields[fields.index("Note on the document") + 1]
+    assert note.startswith("The source gives three short paragraphs") and "probably abridged" in note
+
+
+def test_the_text_comes_before_the_panel_about_the_document(built_site):
+    for doc_id in DOCUMENTS:
+        sections = [s.get("class") for s in page(built_site, f"{doc_id}.html").xpath("//article/section")]
+        assert sections.index("text") < sections.index("metadata") < sections.index("cite"), doc_id

@@ -22,7 +22,8 @@ from . import NSMAP, XML_NS
 from .xmlio import ParsedDocument, first, normalized_text
 
 XML_ID = f"{{{XML_NS}}}id"
-ENTRY_KINDS = {"person": "person", "place": "place", "org": "org", "category": "category"}
+# personGrp (a family, a circle) is listed with the persons, as registers of letter editions do.
+ENTRY_KINDS = {"person": "person", "personGrp": "person", "place": "place", "org": "org", "category": "category"}
 # The site page that lists the entries of each kind (anchored by xml:id).
 INDEX_PAGES = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
 # The authority services a `idno @type` may name, and how to turn a bare value into a URI.
@@ -32,13 +33,24 @@ AUTHORITY_URI_PREFIX = {
     "viaf": "http://viaf.org/viaf/",
     "gnd": "https://d-nb.info/gnd/",
 }
+# Which authority a full URI belongs to, by its address (`idno type="uri"`, an entry's @ref or @sameAs).
+URI_AUTHORITIES = (
+    ("d-nb.info/gnd/", "gnd"), ("geonames.org/", "geonames"), ("viaf.org/viaf/", "viaf"),
+    ("wikidata.org/entity/", "wikidata"), ("wikidata.org/wiki/", "wikidata"), ("id.loc.gov/", "lc"),
+    ("data.bnf.fr/", "bnf"), ("catalogue.bnf.fr/", "bnf"), ("isni.org/isni/", "isni"), ("orcid.org/", "orcid"),
+)
+GENERIC_IDNO_TYPES = ("uri", "url", "")  # an idno that says only that it holds an address
+# Parts of a personal name that come between the forenames and the surname, or after it.
+NAME_LINKS = ("nameLink",)
+NAME_ADDITIONS = ("addName", "genName", "roleName")
 # Authority files whose identifiers name a person, place or organisation (not a Wikipedia
 # article), best first: correspSearch resolves the first ones.
 AUTHORITY_SCHEMES = ("viaf", "gnd", "wikidata", "geonames", "lc", "bnf", "ndl")
 # Entries a document may keep for itself, in its own standOff or back.
 LOCAL_ENTRIES = ("(.//tei:standOff | .//tei:back)//tei:*[self::tei:listPerson or self::tei:listPlace or "
                  "self::tei:listOrg or self::tei:listBibl]/tei:*[@xml:id]")
-KEYED_ENTRIES = ("person", "place", "org", "bibl", "personGrp")
+KEYED_ENTRIES = ("person", "place", "org", "bibl", "personGrp", "item", "category")
+BARE_ID = re.compile(r"^[\w.-]+$")  # an NCName-like word: what an xml:id looks like without its "#"
 
 
 @dataclass
@@ -129,20 +141,59 @@ def _entry(element: etree._Element, file: str) -> Entry:
     names = [normalized_text(n) for n in element.xpath("tei:persName|tei:placeName|tei:orgName", namespaces=NSMAP)]
     name = normalized_text(name_el) or element.get(XML_ID)
     description = normalized_text(first(element, "tei:desc | tei:occupation | tei:note[not(@type='authority')]"))
-    identifiers = {
-        idno.get("type", "").lower(): (idno.text or "").strip()
-        for idno in element.xpath("tei:idno[@type]", namespaces=NSMAP)
-        if (idno.text or "").strip()
-    }
+    if name_el is not None and kind == "person":
+        name = natural_order(name_el) or name
     return Entry(
         id=element.get(XML_ID), kind=kind, name=name, type=element.get("type", element.get("role", "")),
-        variants=[n for n in dict.fromkeys(names) if n and n != name],
-        description=description, identifiers=identifiers, file=file, line=element.sourceline or 0,
+        variants=[n for n in dict.fromkeys(names) if n and n not in (name, normalized_text(name_el))],
+        description=description, identifiers=identifiers_of(element), file=file, line=element.sourceline or 0,
         surname=normalized_text(first(name_el, "tei:surname")) if name_el is not None else "",
         forename=" ".join(normalized_text(f) for f in name_el.xpath("tei:forename", namespaces=NSMAP))
         if name_el is not None else "",
         birth=_life_date(first(element, "tei:birth")), death=_life_date(first(element, "tei:death")),
     )
+
+
+def authority_of(uri: str) -> str:
+    """The authority a full URI belongs to ("gnd" for https://d-nb.info/gnd/118540238), or ""."""
+    address = uri.split("://", 1)[-1].removeprefix("www.")
+    return next((scheme for host, scheme in URI_AUTHORITIES if address.startswith(host) or f".{host}" in address[:60]),
+                "")
+
+
+def identifiers_of(element: etree._Element) -> dict[str, str]:
+    """The entry's identifiers by authority: its idnos (`type="gnd"`, or `type="uri"` holding a GND,
+    GeoNames, VIAF … address), then the URIs of its own @ref and @sameAs. The first of each authority wins."""
+    found: dict[str, str] = {}
+    for idno in element.xpath("tei:idno", namespaces=NSMAP):
+        value = " ".join((idno.text or "").split())
+        kind = idno.get("type", "").lower()
+        if value and kind in GENERIC_IDNO_TYPES and is_uri(value):
+            kind = authority_of(value) or kind or "uri"
+        if value and kind:
+            found.setdefault(kind, value)
+    for attribute in ("ref", "sameAs"):
+        for token in (element.get(attribute) or "").split():
+            scheme = authority_of(token) if is_uri(token) else ""
+            if scheme:
+                found.setdefault(scheme, token)
+    return found
+
+
+def natural_order(name: etree._Element) -> str:
+    """A personal name as it is said, forenames first, when its parts are marked: ediarum's
+    `<surname>O'Etzel</surname><forename>August</forename>` is "August O'Etzel" (a register lists
+    it as "O'Etzel, August": Entry.sort_name). "" when the name does not mark both."""
+    parts = [child for child in name if isinstance(child.tag, str)]
+    local = [etree.QName(child).localname for child in parts]
+    if "surname" not in local or "forename" not in local or (name.text or "").strip() or \
+            any((child.tail or "").strip() not in ("", ",") for child in parts):
+        return ""  # written out as prose, or not both parts: the text as it stands
+    if local.index("forename") < local.index("surname"):
+        return ""  # already forenames first
+    order = [("forename",), NAME_LINKS, ("surname",), NAME_ADDITIONS]
+    words = [normalized_text(child) for group in order for child, tag in zip(parts, local) if tag in group]
+    return " ".join(word for word in words if word)
 
 
 def _life_date(element: etree._Element | None) -> str:
@@ -159,6 +210,7 @@ class AuthorityIndex:
         self.by_uri: dict[str, Entry] = {}
         self.by_key: dict[str, Entry] = {}
         self.prefixes: dict[str, Prefix] = {}
+        self.key = ""  # the attribute names' @key matches ([references] key); "" when @key is not used
         for entry in entries:
             self.add(entry)
 
@@ -176,6 +228,7 @@ class AuthorityIndex:
                        key: str = "") -> "AuthorityIndex":
         """Every xml:id of the authority files; the entries of each document's own standOff/back."""
         index = cls()
+        index.key = key
         for document in support:
             index._add_prefixes(document)
             for element in document.root.iter(etree.Element):
@@ -199,7 +252,8 @@ class AuthorityIndex:
 
     def _add_element(self, element: etree._Element, document: ParsedDocument, key: str) -> None:
         keyed = key and etree.QName(element).localname in KEYED_ENTRIES
-        self.add(_entry(element, document.display), " ".join(element.get(key, "").split()) if keyed else "")
+        value = element.get(key_attribute(key)) if keyed else None
+        self.add(_entry(element, document.display), " ".join(value.split()) if value else "")
 
     def _add_prefixes(self, document: ParsedDocument) -> None:
         for definition in document.root.iterfind(".//{http://www.tei-c.org/ns/1.0}prefixDef"):
@@ -220,7 +274,8 @@ class AuthorityIndex:
         return prefix.expand(value) if prefix else None
 
     def resolve(self, token: str) -> Entry | None:
-        """The entry a pointer leads to: `#id`, a prefixed pointer or an authority URI."""
+        """The entry a pointer leads to: `#id`, a prefixed pointer, an authority URI, or the bare id
+        of an entry (`resp="iv001"`, a convention of many editions: rule ref-bare)."""
         expanded = self.expand(token)
         if expanded is not None:
             token = expanded
@@ -228,7 +283,13 @@ class AuthorityIndex:
             return self.get(token)
         if is_uri(token):
             return self.by_uri.get(token) or self.by_uri.get(_other_scheme(token))
-        return None
+        return self.bare(token) if expanded is None else None
+
+    def bare(self, token: str) -> Entry | None:
+        """The entry a pointer without its "#" names, if it is an entry's id and nothing else a URI could be."""
+        if ":" in token or "/" in token or not BARE_ID.match(token):
+            return None
+        return self.entries.get(token)
 
     def by_name_key(self, value: str) -> Entry | None:
         return self.by_key.get(" ".join(value.split()))
@@ -239,6 +300,12 @@ class AuthorityIndex:
     def name(self, ref: str, fallback: str = "") -> str:
         entry = self.get(ref)
         return entry.name if entry else fallback
+
+
+def key_attribute(key: str) -> str:
+    """The attribute [references] key names, as lxml spells it: "xml:id" is the Clark name of xml:id."""
+    prefix, colon, local = key.partition(":")
+    return f"{{{XML_NS}}}{local}" if colon and prefix == "xml" else key
 
 
 def _other_scheme(uri: str) -> str:

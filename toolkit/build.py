@@ -32,7 +32,7 @@ from pathlib import Path
 
 from . import NSMAP, __version__, metadata
 from .authority import AuthorityIndex, Entry
-from .builders import CorpusInput, Context, corpus_builders, page_params
+from .builders import CorpusInput, Context, corpus_builders, document_builders, page_params
 from .checking import Checked, check
 from .corpus import authority_index, parse_tei
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
@@ -43,9 +43,10 @@ from .executors import batches, default_jobs, open_executor
 from .labels import Labels
 from .output import OutputFolder
 from .rendering import PageJob, render
+from .rules import judged
 from .state import SNAPSHOT_FILE, FileStamp, Record, Snapshot, State, folder_times, inputs_fingerprint, plain, sha
 from .tasks import TaskContext
-from .validation import duplicate_ids
+from .validation import checks_of, duplicate_ids
 from .xmlio import read_regular, require_inside, require_safe_name, unreadable
 from .xslt import stylesheet_files
 
@@ -62,9 +63,12 @@ class BuildReport:
     up_to_date: list[str] = field(default_factory=list)  # documents left as they were
     checked: int = 0  # documents parsed and validated
     corpus_built: list[str] = field(default_factory=list)  # corpus-level builders that ran
+    corpus_total: int = 0  # corpus-level builders switched on for this edition
     written: int = 0  # files published (new or changed bytes)
     removed: int = 0  # stale files of earlier builds deleted
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+    support_files: set[str] = field(default_factory=set)  # the authority files and edition.xml, as displayed
+    checks: str = ""  # what the documents were checked against, in words (validation.checks_of)
 
     @property
     def site_written(self) -> bool:
@@ -75,19 +79,29 @@ class BuildReport:
         if diagnostic.file not in self.failed:
             self.failed.append(diagnostic.file)
 
+    @property
+    def failed_documents(self) -> list[str]:
+        """The documents (letters) refused; not the authority files, not teikit.toml."""
+        return [f for f in self.failed if f not in self.support_files]
+
     def summary(self) -> str:
         total = len(self.built) + len(self.up_to_date)
         parts = [f"{total} document{'' if total == 1 else 's'} in {display_path(self.out_dir)}",
                  f"{len(self.built)} rebuilt", f"{len(self.up_to_date)} up to date"]
-        if self.failed:
-            parts.append(f"{len(self.failed)} failed")
+        if self.failed_documents:
+            parts.append(f"{len(self.failed_documents)} failed")
+        support = len(self.failed) - len(self.failed_documents)
+        if support:
+            parts.append(f"{support} other file{'' if support == 1 else 's'} (authority files, outputs) with errors")
+
         if not self.corpus_built:
             site = "site pages up to date"
-        elif len(self.corpus_built) == len(corpus_builders()):
+        elif len(self.corpus_built) == (self.corpus_total or len(corpus_builders())):
             site = "site pages and cmif.xml written"
         else:
             site = f"corpus outputs rebuilt: {', '.join(self.corpus_built)}"
-        return f"Built {', '.join(parts)}; {site}."
+        checks = f" ({self.checks})" if self.checks else ""
+        return f"Built {', '.join(parts)}; {site}{checks}."
 
     def timing_line(self) -> str:
         """The summary with the work done and the time of each stage: the build's last line."""
@@ -98,6 +112,7 @@ class BuildReport:
     def as_json(self) -> str:
         data = {"out": str(self.out_dir), "documents": len(self.built) + len(self.up_to_date),
                 "rebuilt": len(self.built), "up_to_date": len(self.up_to_date), "failed": sorted(self.failed),
+                "failed_documents": len(self.failed_documents),
                 "checked": self.checked, "site_written": self.site_written, "corpus_built": self.corpus_built, "written": self.written,
                 "removed": self.removed, "timings": {k: round(v, 4) for k, v in self.timings.items()},
                 "diagnostics": [asdict(d) for d in self.diagnostics]}
@@ -129,10 +144,10 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
 
 def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, scheduler, progress,
                 schema) -> BuildReport:
-    report = BuildReport(folder.root)
+    schema = schema or edition.config.schema
+    report = BuildReport(folder.root, checks=checks_of(edition, schema))
     report.diagnostics += config_warnings(edition)
     clock = _Clock(report)
-    schema = schema or edition.config.schema
     inputs = fingerprint(edition, schema)  # before anything is read: an edit during the build shows next time
     snapshot = None if clean else Snapshot.load(folder.root)
     folder.intact = snapshot is not None and snapshot.folders_hold(folder.root)
@@ -161,18 +176,30 @@ def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, s
         report.fail(Diagnostic(display_path(folder.root / path), 1, 0, ERROR, "output-foreign",
                                "a file teikit did not write is where the build puts one of its outputs; it was "
                                "left as it was and the output not written: move it away, or build into another folder"))
-    if report.failed:
-        State.drop(folder.store)
-        Snapshot.drop(folder.root)
-    else:
-        if run.state_changed():
-            run.state.save(folder.store, previous)
-        folders = folder_times(folder.root, folder.wanted)
-        if inputs is not None and folders is not None:
-            done = Snapshot(inputs, folders, sorted(report.built + report.up_to_date))
-            folder.write_meta(Path(SNAPSHOT_FILE).name, done.dumps())
+    _remember(run, folder, inputs)
     clock.lap("write")
     return report
+
+
+def _remember(run: "_Run", folder: OutputFolder, inputs: str | None) -> None:
+    """Keep what this build learnt for the next. A refused document has no record, so the next
+    build checks it (and only it) again; a refused authority file, whose verdict is kept nowhere,
+    drops the state (the next build starts clean), and so does a foreign file in the output folder.
+    The no-op snapshot is written only when nothing failed: a failure is reported again by every
+    build until it is mended."""
+    report = run.report
+    if set(report.failed) - set(report.failed_documents):
+        State.drop(folder.store)
+        Snapshot.drop(folder.root)
+        return
+    if run.state_changed():
+        run.state.save(folder.store, run.previous)
+    folders = folder_times(folder.root, folder.wanted)
+    if report.failed or inputs is None or folders is None:
+        Snapshot.drop(folder.root)
+        return
+    done = Snapshot(inputs, folders, sorted(report.built + report.up_to_date))
+    folder.write_meta(Path(SNAPSHOT_FILE).name, done.dumps())
 
 
 def fingerprint(edition: Edition, schema: str) -> str | None:
@@ -193,8 +220,9 @@ def fingerprint(edition: Edition, schema: str) -> str | None:
 def config_warnings(edition: Edition) -> list[Diagnostic]:
     """teikit.toml's unknown keys, and one warning line for each thing a published edition needs that it does not say."""
     where = display_path(edition.root / "teikit.toml")
-    return [*edition.config.warnings,
-            *(Diagnostic(where, 1, 0, WARNING, rule, message) for rule, message in edition.config.missing())]
+    return judged([*edition.config.warnings,
+                   *(Diagnostic(where, 1, 0, WARNING, rule, message) for rule, message in edition.config.missing())],
+                  edition.config.rules)
 
 
 class _Run:
@@ -206,6 +234,7 @@ class _Run:
         self.jobs, self.executor, self.scheduler, self.progress = jobs, executor, scheduler, progress
         self.state = State()
         self.unreadable: dict[str, Diagnostic] = {}  # path -> why it could not be read
+        self.off: dict[str, str] = {}  # builders this edition does without, and why
 
     def state_changed(self) -> bool:
         """A no-op build leaves the state file as it was (writing it would cost more than the build)."""
@@ -218,13 +247,25 @@ class _Run:
 
     def discover(self) -> None:
         self.documents = self.edition.document_files()
+        self.switch_builders()
         self.support_paths = self.edition.authority_files()
+        self.report.support_files = {display_path(p) for p in self.support_paths}
         self.stamps = {str(p): self._stamp(p) for p in self.documents + self.support_paths}
         self.missing = [p for p in self.documents if self.stamps[str(p)] is None]
         for path in self.missing:
             self.report.fail(self.unreadable.get(str(path))
                              or Diagnostic(display_path(path), 1, 0, ERROR, "io", "cannot read file"))
         self.state.files = {p: s for p, s in self.stamps.items() if s is not None}
+
+    def switch_builders(self) -> None:
+        """The builders this edition does without (Builder.off): each reason is one warning line."""
+        config, count = self.edition.config, len(self.documents)
+        self.off = {b.name: reason for b in document_builders() + corpus_builders()
+                    if (reason := b.off(config, count)) is not None}
+        where = display_path(self.edition.root / "teikit.toml")
+        for reason in dict.fromkeys(self.off.values()):
+            self.report.diagnostics.append(Diagnostic(where, 1, 0, WARNING, "build-off", reason))
+        self.report.corpus_total = len([b for b in corpus_builders() if b.name not in self.off])
 
     def _stamp(self, path: Path) -> FileStamp | None:
         try:
@@ -262,6 +303,11 @@ class _Run:
         return sha(self.schema, self._files_key(stylesheet_files(self.edition.schema_dir)))
 
     @cached_property
+    def support_checked_key(self) -> str:
+        """What the support files' verdicts depend on: their bytes, the schema, the settings of the checks."""
+        return sha(self.support_key, self.schema_key, self.edition.config.records_key())
+
+    @cached_property
     def config_key(self) -> str:
         return self._files_key([self.edition.root / "teikit.toml"])
 
@@ -290,10 +336,30 @@ class _Run:
         inputs = [Path(p) for p in self.stamps] + [self.edition.root / "teikit.toml"]
         return {"site": True, "edition-title": self._edition_title(), "edition-editors": ", ".join(config.editors),
                 "licence": config.licence, "licence-name": self.labels.licence(config.licence) if config.licence else "",
+                **self._edition_statements(),
                 "base-url": config.base_url, "publisher": config.publisher,
                 "build-date": build_date(inputs, config.date), "teikit-version": __version__,
                 # how much of the DTS API is written as files: a page's key, since its answers follow it
                 "dts-static": static_mode(config.dts_static, len(self.documents))}
+
+    def _edition_statements(self) -> dict[str, str]:
+        """What edition.xml says that every page repeats: the licence in its words (what it covers)
+        and what it says beside it (what it does not cover), for the footer, where it names the
+        licence teikit.toml gives; and what it says of the language of its source (a translation),
+        for "How to cite"."""
+        stated = self._edition_stated()
+        same = stated["licence"].rstrip("/") == self.edition.config.licence.rstrip("/") != ""
+        return {"rights-licence": stated["covers"] if same else "", "rights-note": stated["note"] if same else "",
+                "source-language": stated["language"]}
+
+    def _edition_stated(self) -> dict[str, str]:
+        """edition.xml's availability and language note (remembered while edition.xml is unchanged)."""
+        if self.previous.corpus.get("support") == self.support_key and "stated" in self.previous.corpus:
+            return self.previous.corpus["stated"]
+        document = self.edition_document
+        stated = metadata.rights(document.root) if document is not None else metadata.Rights()
+        language = metadata.source_language_note(document.root) if document is not None else ""
+        return {"licence": stated.licence, "covers": stated.covers, "note": stated.note, "language": language}
 
     def _edition_title(self) -> str:
         """teikit.toml's title, else edition.xml's (remembered while edition.xml is unchanged)."""
@@ -328,7 +394,7 @@ class _Run:
     def context(self) -> TaskContext:
         build = Context(self.edition, self.authority, self.site_params, self.labels)
         where = self.edition.authority_description()
-        return TaskContext(self.edition, self.authority, self.schema, where, True, build)
+        return TaskContext(self.edition, self.authority, self.schema, where, True, build, frozenset(self.off))
 
     def _executor(self, work: list):
         jobs = self.jobs if sum(len(b) for b in work) >= PARALLEL_MIN or self.executor == "dask" else 1
@@ -342,7 +408,7 @@ class _Run:
     # ---- check: the documents whose record is out of date -----------------------------------
 
     def check(self) -> dict[str, Record]:
-        rules_key = sha(self.schema_key, self.authority_key)
+        rules_key = sha(self.schema_key, self.authority_key, self.edition.config.records_key())
         records, todo = {}, []
         for path in self.documents:
             stamp = self.stamps[str(path)]
@@ -353,7 +419,7 @@ class _Run:
                 records[str(path)] = known
             else:
                 todo.append(str(path))
-        support_changed = self.previous.corpus.get("checked") != sha(self.support_key, self.schema_key)
+        support_changed = self.previous.corpus.get("checked") != self.support_checked_key
         if not todo and not support_changed:
             return self._keep(records)
         work = batches(todo, self.jobs)
@@ -367,9 +433,12 @@ class _Run:
         self.report.checked = len(checked)
         support_targets = self.support if support_changed else []
         problems = [d for c in checked for d in c.diagnostics] + self._check_support(support_targets)
+        # a grammar jing checks (tei_all): once for every file the tasks' safe parser accepted
+        problems += self.context.rules.check_grammar([Path(c.path) for c in checked if c.parsed] +
+                                                     [d.path for d in support_targets])
         if self.context.rules.unique_ids:
             problems += duplicate_ids(self.support, checked + self._known_ids(records), support_targets)
-        for diagnostic in sorted(set(problems)):
+        for diagnostic in sorted(set(judged(problems, self.edition.config.rules))):
             (self.report.fail if diagnostic.is_error else self.report.diagnostics.append)(diagnostic)
         invalid = set(self.report.failed)
         for result in checked:
@@ -414,7 +483,7 @@ class _Run:
         return metadata.chronological(letters)
 
     def render(self, letters: list) -> None:
-        base = sha(self.style_key, self.authority_key, self.config_key, self.site_key, self.labels_key)
+        base = sha(self.style_key, self.authority_key, self.config_key, self.site_key, self.labels_key, *sorted(self.off))
         todo = []
         for index, letter in enumerate(letters):
             path = self.paths[letter.doc_id]
@@ -463,10 +532,13 @@ class _Run:
                   "config": self.config_key, "dating": self._dating(), "labels": self.labels_key}
         known = self.previous.corpus.get("builders", {})
         self.state.corpus = {"support": self.support_key, "authority": self.authority_key, "builders": {},
-                             "checked": sha(self.support_key, self.schema_key), "title": self.site_params["edition-title"]}
+                             "checked": self.support_checked_key, "title": self.site_params["edition-title"],
+                             "stated": self._edition_stated()}
         made: dict[str, str] = {}  # builder name -> its key, for the builders that read its outputs
         data = None
         for builder in corpus_builders():
+            if builder.name in self.off:
+                continue
             read = [made[name] if name in made else inputs["pages"] for name in builder.reads]
             key = made[builder.name] = sha(builder.name, *[inputs[name] for name in builder.depends_on], *read)
             before = known.get(builder.name, {})
@@ -487,7 +559,7 @@ class _Run:
             self.state.corpus["builders"][builder.name] = {"key": key, "outputs": self.folder.digests(outputs)}
             data.builder_outputs[builder.name] = sorted(outputs)
             self.report.corpus_built.append(builder.name)
-        for warning in data.diagnostics if data else []:
+        for warning in judged(data.diagnostics if data else [], self.edition.config.rules):
             (self.report.fail if warning.is_error else self.report.diagnostics.append)(warning)
 
     def _dating(self) -> str:

@@ -18,7 +18,8 @@ from . import XML_NS
 from .diagnostics import Diagnostic
 from .errors import InputError
 from .executors import Stop, bounded
-from .metadata import Letter, letter
+from .metadata import Letter, letter_of
+from .rules import judged
 from .state import FileStamp, sha
 from .builders import name_taken
 from .tasks import TaskContext, build_error, document_seconds, stopped_line
@@ -36,6 +37,7 @@ class Checked:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     letter: Letter | None = None  # None when the file is not usable
     ids: dict[str, int] = field(default_factory=dict)  # xml:id -> line
+    parsed: bool = False  # the safe parser accepted it (what a grammar checked by jing may read)
 
     @property
     def valid(self) -> bool:
@@ -74,10 +76,11 @@ def check_one(context: TaskContext, path: Path) -> Checked:
     if context.rules.cross_file:
         found += check_pointers(document, authority, context.where)
         found += correspondence.check_document(document)  # a document of the edition: it needs a correspDesc
+    found = judged(found, context.edition.config.rules)  # the edition's severities decide what is valid
     ids = {}
     for value in XML_ID(document.tree):
         ids.setdefault(str(value), value.getparent().sourceline or 1)
     # Only a valid document has a record: metadata may assume what the rules guarantee.
     valid = not any(d.is_error for d in found)
-    record = letter(document, authority, context.edition.config.received_types) if context.letters and valid else None
-    return Checked(str(path), stamp, found, record, ids)
+    record = letter_of(document, authority, context.edition.config) if context.letters and valid else None
+    return Checked(str(path), stamp, found, record, ids, parsed=True)

@@ -139,21 +139,26 @@ def validate(context: Context, paths: tuple[Path, ...], schema: str | None, outp
              executor: str, scheduler: str | None) -> None:
     """Check TEI files: well-formedness, RelaxNG and Schematron rules, in one pass.
 
-    PATHS are files or folders (default: the edition's tei/). Each problem is reported as
-    `path:line:col: error|warning: message [rule-id]`. Exit 1 if any file has an error.
+    PATHS are files or folders (default: the edition's tei/). Each problem is one line,
+    `path:line:col: error|warning: message [rule-id]`,
+    on standard error; the summary (and --format json) goes to standard output. Exit 1 if any
+    file has an error.
     """
     from .validate import validate as run_validation
 
     _scheduler_needs_dask(executor, scheduler)
     report = run_validation(context.edition, expand_paths(paths), schema, jobs=jobs, executor=executor,
                             scheduler=scheduler)
-    diagnostics = [*context.edition.config.warnings, *report.diagnostics]  # teikit.toml's unknown keys first
+    from .rules import judged
+
+    # teikit.toml's unknown keys first
+    diagnostics = [*judged(context.edition.config.warnings, context.edition.config.rules), *report.diagnostics]
     if output_format == "json":
         click.echo(to_json(diagnostics))
-    else:
+    else:  # as build, export and import do: problems on standard error, the result on standard output
         for diagnostic in diagnostics:
-            click.echo(diagnostic.format())
-        click.echo(report.summary(), err=bool(diagnostics))
+            click.echo(diagnostic.format(), err=True)
+        click.echo(report.summary())
     if report.invalid:
         sys.exit(1)
 
@@ -203,7 +208,8 @@ def build(context: Context, out_dir: Path | None, jobs: int | None, executor: st
     """Validate the edition, then build the reading site, the plain texts and cmif.xml.
 
     Invalid documents are reported and skipped; the rest are built. Only what changed since the
-    last build is rebuilt. Exit 1 if any document failed.
+    last build is rebuilt. Problems go to standard error, one line each; the summary (and --format
+    json) to standard output. Exit 1 if any document failed.
     """
     from .build import build as run_build
     from .progress import progress_bar
@@ -225,22 +231,29 @@ def build(context: Context, out_dir: Path | None, jobs: int | None, executor: st
 
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "target", type=click.Choice(["html", "text"]), required=True, help="Output format.")
+@click.option("--to", "target", type=click.Choice(["html", "text", "pdf"]), required=True,
+              help="Output format (pdf: the document as the print edition sets it).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write here instead of standard output.")
 @pass_context
 def render(context: Context, file: Path, target: str, output: Path | None) -> None:
-    """Convert one TEI file to HTML or plain text.
+    """Convert one TEI file to HTML, plain text or PDF.
 
     Works on TEI from other projects too: elements this edition does not use keep their text.
+    A file of the edition gets the record a build gives its page (names resolved by the
+    edition's authority files); names then link to their authority URIs.
     """
     from .render import render as run_render
     from .xmlio import atomic_write
 
     if output is not None and _same_file(output, file):
         fail(f"{display_path(output)}: is the TEI source being rendered; write the {target} elsewhere")
+    if target == "pdf" and output is None and sys.stdout.isatty():
+        raise click.UsageError("a PDF is not shown on a terminal: write it to a file with -o FILE.pdf")
     result = run_render(context.edition, file, target)
-    if output is None:
+    if isinstance(result, bytes) and output is None:
+        click.echo(result, nl=False)  # bytes: written to the binary stream as they are
+    elif output is None:
         click.echo(result, nl=False)
     else:
         atomic_write(output, result)
@@ -275,8 +288,10 @@ def export_cmif(context: Context, output: Path | None) -> None:
     """CMIF v1.1 (the format correspSearch harvests), one correspDesc per document."""
     from .exchange.cmif import export_cmif as run_export
 
+    from .rules import judged
+
     result = run_export(context.edition)
-    for warning in result.warnings:
+    for warning in judged(result.warnings, context.edition.config.rules):
         click.echo(warning.format(), err=True)
     if any(w.is_error for w in result.warnings):
         fail("CMIF not written: fix the files above (documents that cannot be read would be missing)")

@@ -15,13 +15,14 @@ from functools import cached_property
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from .diagnostics import ERROR, Diagnostic, display_path
+from .diagnostics import ERROR, WARNING, Diagnostic, display_path
 from .errors import ConfigError, InputError, SchemaNotFound
 from . import TEI_NS
 from .labels import DEFAULT_LANGUAGE, Labels, label_keys
 from .languages import html_language
-from .settings import (ANY_KEY, Date, Email, FilePath, Folders, Globs, Number, Reading, Setting, Text, Texts, Url,
-                       Words, leaving)
+from .rules import BY_ID, SEVERITIES, rule_ids
+from .settings import (ANY_KEY, Date, Email, FilePath, Folders, Globs, Mapping, Number, Reading, Setting, Text, Texts,
+                       Url, Words, leaving)
 from .xmlio import parse_file, read_regular
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -50,6 +51,8 @@ DEFAULT_DESCRIPTION = f"tei/{EDITION_FILE}"
 SCHEMA_CHOICES = "edition, tei_all, none or the path of a .rng file"
 UNIQUE_ID_SCOPES = ("corpus", "document")
 DTS_STATIC = ("auto", "full", "compact", "none")  # how much of the DTS API is written as files (toolkit/dts)
+PRINT_CHOICES = ("auto", "always", "never")  # whether build/edition.pdf is made (docs/print.md)
+PAPERS = ("a4", "a5", "b5", "us-letter", "us-legal", "iso-b5", "jis-b5", "us-trade")
 
 
 # Every setting of teikit.toml: its table and key, the kind of value it takes, its default and a line of
@@ -74,21 +77,40 @@ SETTINGS = (
     Setting("corpus", "description", Globs(example=DEFAULT_DESCRIPTION, single=True), DEFAULT_DESCRIPTION,
             "the corpus description (edition.xml)"),
     Setting("corpus", "allow_outside", Folders(), [],
-            "folders outside the edition folder whose files documents and authorities may name (and the site publishes)"),
+            "folders outside the edition folder whose files documents and authorities may name (and the site publishes)",
+            records=True),
     Setting("corpus", "schema", FilePath(example="edition"), "edition", f"the schema: {SCHEMA_CHOICES}"),
-    Setting("corpus", "unique_ids", Text(choices=UNIQUE_ID_SCOPES), "corpus",
-            "corpus: an xml:id is used once in the whole corpus; document: once in each document"),
+    Setting("corpus", "unique_ids", Text(choices=UNIQUE_ID_SCOPES), "document",
+            "document: an xml:id is used once in each document (TEI's rule); corpus: once in the whole corpus",
+            records=True),
     # [references]: the attribute of an entry that a name's @key matches ("" when @key is not used)
-    Setting("references", "key", Text(example="n"), "", "the attribute of an entry that a name's @key matches"),
+    Setting("references", "key", Text(example="n"), "", "the attribute of an entry that a name's @key matches",
+            records=True),
     # [correspondence]: @type values that mark a name inside correspAction type="sent" as the addressee
     Setting("correspondence", "received_types", Texts(example="addressee"), [],
-            "@type values marking a name in correspAction type=\"sent\" as the addressee"),
+            "@type values marking a name in correspAction type=\"sent\" as the addressee", records=True),
+    # correspAction/@type values other than sent and received, read as one of them (or as neither: "none");
+    # added to the defaults in metadata.ACTION_TYPES
+    Setting("correspondence", "actions", Mapping(("sent", "received", "none"), 'sentBy = "sent"'), {},
+            "correspAction/@type values read as sent, received or none", records=True),
     Setting("schemas", "tei_all", FilePath(example="schema/tei_all.rng"), None,
             "the official tei_all.rng, for --schema tei_all", attribute="schemas.tei_all"),
     # [limits]: untrusted input is bounded (docs/security.md)
-    Setting("limits", "max_file_mb", Number(0, 2048, "megabytes", 50), 50, "no file larger than this is read"),
+    Setting("limits", "max_file_mb", Number(0, 2048, "megabytes", 50), 50, "no file larger than this is read",
+            records=True),
     Setting("limits", "document_seconds", Number(0, 86400, "seconds", 60), 60,
-            "no document is checked or rendered for longer than this"),
+            "no document is checked or rendered for longer than this", records=True),
+    # [rules]: a severity per rule id (toolkit/rules.py, schema/README.md); the others keep their default
+    Setting("rules", ANY_KEY, Text(choices=SEVERITIES), {}, "error, warning or off for a rule id",
+            known_keys=rule_ids, records=True),
+    # [print]: the edition as one PDF, build/edition.pdf (docs/print.md)
+    Setting("print", "pdf", Text(choices=PRINT_CHOICES), "auto", "auto: made for editions of up to [print] "
+            "max_documents documents; always; never", attribute="print_pdf"),
+    Setting("print", "max_documents", Number(0, 10**7, "documents", 1000), 1000,
+            "with pdf = \"auto\", the largest edition printed", attribute="print_max_documents"),
+    Setting("print", "paper", Text(choices=PAPERS), "a4", "the paper size", attribute="print_paper"),
+    Setting("print", "font_size", Number(5, 20, "points", 10.5), 10.5, "the size of the text type",
+            attribute="print_font_size"),
     Setting("cmif", "email", Email(), None, "the contact address of cmif.xml", attribute="cmif.email"),
     Setting("cmif", "date", Date(time=True), None, "cmif.xml's publication date", attribute="cmif.date"),
     Setting("cmif", "leave_out_kinds", Texts(example="report"), None,
@@ -169,12 +191,18 @@ class Config:
         reading = Reading(data, text, where, SETTINGS)
         reading.read()
         _check_paths(reading, path.parent)
+        _keep_fixed_rules(reading)
         if reading.errors:
             raise ConfigError(reading.errors[0].format())
         config = cls(reading.values, reading.warnings)
         if config.base_url and not config.base_url.endswith("/"):
             config.base_url += "/"
         return config
+
+    def records_key(self) -> str:
+        """The settings the documents' verdicts and records depend on (Setting.records), as JSON."""
+        return json.dumps({s.name: self.values[s.name.partition(".")[0]] for s in SETTINGS if s.records},
+                          sort_keys=True, ensure_ascii=False)
 
     def missing(self) -> list[tuple[str, str]]:
         """(rule, message) for what a published edition needs and teikit.toml does not say; never a guess."""
@@ -213,6 +241,19 @@ def _check_paths(reading: Reading, root: Path) -> None:
                              "folder; teikit reads and publishes only the edition's own files unless teikit.toml "
                              f"names the folder: [corpus] allow_outside = [{json.dumps(folder, ensure_ascii=False)}]")
             break
+
+
+def _keep_fixed_rules(reading: Reading) -> None:
+    """[rules] cannot lower what makes a document unbuildable or unsafe: a warning, and the rule stays an error."""
+    configured = reading.values.get("rules", {})
+    for rule_id in [r for r in configured if BY_ID[r].fixed]:
+        if configured.pop(rule_id) == ERROR:
+            continue
+        line, column = reading.located.of("rules", rule_id)
+        reading.warnings.append(Diagnostic(
+            reading.file, line, column, WARNING, "config-fixed",
+            f"[rules] {rule_id} cannot be changed: {BY_ID[rule_id].meaning.split(':')[0]} cannot be built or is "
+            "unsafe, so it is always an error (schema/README.md lists the rules an edition may change)"))
 
 
 def _resolved_folder(root: Path, folder: str) -> Path:

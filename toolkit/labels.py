@@ -31,7 +31,7 @@ PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_-]+)\}")
 # Licences teikit names in words (by a part of their URI); any other is shown as its URI.
 LICENCES = (("licenses/by/4.0", "licence.cc-by-4-0"), ("publicdomain/zero/1.0", "licence.cc0-1-0"))
 # The roles in which a document names an entry (metadata.roles), in the order registers list them.
-ROLES = ("sender", "addressee", "cc", "place-sent", "place-received", "mentioned", "archive")
+ROLES = ("sender", "addressee", "cc", "place-sent", "place-received", "party", "mentioned", "archive", "described")
 
 
 def _flat(table: dict, prefix: str = "") -> dict[str, str]:

@@ -15,16 +15,40 @@ from lxml import etree
 
 from . import NSMAP, TEI_NS, XML_NS
 from .authority import AuthorityIndex, is_uri
+from .dating import is_real, runs_backwards
 from .passages import sentence_of
 from .xmlio import ParsedDocument, compiled_xpath, first, normalized_text
 
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
-# The kind of authority entry each TEI name element stands for (name and rs: their entry's kind).
+# The kind of authority entry each TEI name element stands for; rs and name by their @type, else
+# by the kind of the entry they lead to.
 NAME_KINDS = {"persName": "person", "orgName": "org", "placeName": "place"}
+RS_KINDS = {"person": "person", "persName": "person", "personGrp": "person", "place": "place", "placeName": "place",
+            "org": "org", "orgName": "org", "organisation": "org", "organization": "org"}
+KINDS = ("person", "place", "org")
 # The names of a text that can point to an entry (by @ref or @key).
-NAMES_IN_TEXT = tuple(f"{{{TEI_NS}}}{name}" for name in ("persName", "placeName", "orgName", "name", "rs"))
-# Who sends and receives, in a correspAction.
-PARTIES = "tei:persName | tei:orgName | tei:name"
+NAMES_IN_TEXT = tuple(f"{{{TEI_NS}}}{name}" for name in ("persName", "placeName", "orgName", "name", "rs", "persona"))
+# Who sends and receives, and where, in a correspAction: the names that are places are its places.
+PARTIES = "tei:persName | tei:orgName | tei:placeName | tei:name | tei:rs"
+# correspAction/@type values that mean sending or receiving (or neither: "none") in editions' own
+# vocabularies; teikit.toml's [correspondence] actions adds to them or changes them (docs/conventions.md).
+ACTION_TYPES = {
+    "sent": "sent", "received": "received",
+    "sentBy": "sent", "sender": "sent", "writtenBy": "sent", "written": "sent",
+    "deliveredTo": "received", "receivedBy": "received", "addressee": "received", "addressedTo": "received",
+    "read": "none", "transmitted": "none", "forwarded": "none", "redirected": "none",
+}
+# Where a document's date is taken from, in this order (Letter.date_source).
+DATE_SOURCES = ("correspDesc", "sourceDesc", "dateline", "title")
+_DATED = "[@when or @notBefore or @notAfter or @from or @to]"
+DATE_FALLBACKS = (
+    # the source description: the date of origin, else a date that is not a printed source's imprint
+    ("sourceDesc", f"tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:origDate{_DATED} | "
+                   f"tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date{_DATED}[not(ancestor::tei:imprint)]"
+                   "[not(ancestor::tei:listBibl)][not(ancestor::tei:biblStruct)][not(@type = 'publication')]"),
+    ("dateline", f"tei:text//tei:dateline//tei:date{_DATED}"),
+    ("title", f"tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title//tei:date{_DATED}"),
+)
 
 
 def _xpath(element, path):
@@ -53,13 +77,22 @@ class DateSpec:
 
     @classmethod
     def from_element(cls, element) -> "DateSpec":
+        """The date as the element normalises it; a value that is no real date (rule date-real) and a
+        range that runs backwards (date-order) are left out: only the text of such a date is kept."""
         if element is None:
             return cls()
-        return cls(
-            when=element.get("when", ""), notBefore=element.get("notBefore", ""),
-            notAfter=element.get("notAfter", ""), from_=element.get("from", ""),
-            to=element.get("to", ""), text=normalized_text(element), cert=element.get("cert", ""),
-        )
+        values = {name: element.get(name, "").strip() for name in DATE_ATTRIBUTES}
+        values = {name: value if value and is_real(value) else "" for name, value in values.items()}
+        for start, end in (("notBefore", "notAfter"), ("from", "to")):
+            if values[start] and values[end] and runs_backwards(values[start], values[end]):
+                values[start] = values[end] = ""
+        return cls(when=values["when"], notBefore=values["notBefore"], notAfter=values["notAfter"],
+                   from_=values["from"], to=values["to"], text=normalized_text(element),
+                   cert=element.get("cert", ""))
+
+    @property
+    def given(self) -> bool:
+        return any((self.when, self.notBefore, self.notAfter, self.from_, self.to))
 
     @property
     def sort_key(self) -> str:
@@ -100,13 +133,15 @@ class DateSpec:
 
 @dataclass
 class Action:
-    type: str  # sent | received
+    type: str  # sent | received, as [correspondence] actions reads the TEI's @type; else the @type itself
     subtype: str = ""  # cc
     parties: list[Name] = field(default_factory=list)
-    place: Name | None = None
+    place: Name | None = None  # the first place
     date: DateSpec = field(default_factory=DateSpec)
     note: str = ""
     turn: int = 1  # which correspDesc: a recorded conversation has one per turn
+    tei_type: str = ""  # correspAction/@type as the document writes it (sentBy, deliveredTo, read …)
+    places: list[Name] = field(default_factory=list)  # every place of the action
 
 
 @dataclass
@@ -150,6 +185,16 @@ class Letter:
     source: str = ""  # the file as diagnostics name it
     # Lines for diagnostics about the record without its tree: "root", "correspDesc", "#ref".
     lines: dict[str, int] = field(default_factory=dict)
+    # Where `date` was taken from (DATE_SOURCES): correspDesc, else the edition's inference from the
+    # source description, the dateline or the title; "" when the document gives no date.
+    date_source: str = ""
+    # Entries the header's source description names (owners, places, repositories): kind -> ids
+    described: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def date_inferred(self) -> bool:
+        """The date is the edition's reading of the source description, dateline or title, not correspDesc's."""
+        return self.date_source not in ("", "correspDesc")
 
     @property
     def sent(self) -> list[Action]:
@@ -205,20 +250,37 @@ def _name(element, authority: AuthorityIndex | None) -> Name:
     ref = name_ref(element, authority)
     text = normalized_text(element)
     entry = authority.get(ref) if authority and ref and not is_uri(ref) else None
-    kind = NAME_KINDS.get(etree.QName(element).localname) or (entry.kind if entry else "other")
-    return Name(kind, ref, (entry.name if entry else text) or text, text)
+    return Name(kind_of(element, entry), ref, (entry.name if entry else text) or text, text)
 
 
-def _action(element, authority, turn: int = 1) -> Action:
-    parties = [_name(e, authority) for e in _xpath(element, PARTIES)]
-    place = first(element, "tei:placeName")
-    return Action(
-        type=element.get("type", ""), subtype=element.get("subtype", ""), parties=parties,
-        place=_name(place, authority) if place is not None else None,
-        date=DateSpec.from_element(first(element, "tei:date")),
+def kind_of(element, entry=None) -> str:
+    """person, place or org: by the element (persName …), by rs/name's @type, else by the entry it points to."""
+    local = etree.QName(element).localname
+    if local in NAME_KINDS:
+        return NAME_KINDS[local]
+    typed = RS_KINDS.get(element.get("type", ""))
+    if typed:
+        return typed
+    return entry.kind if entry is not None and entry.kind in KINDS else "other"
+
+
+def _action(element, authority, turn: int = 1, types: dict[str, str] | None = None) -> tuple[Action, list]:
+    """One correspAction, and the elements of its parties; its @type read through `types`
+    (ACTION_TYPES and teikit.toml's). Names of places (placeName, rs type="place" …) are its places."""
+    found = [(e, _name(e, authority)) for e in _xpath(element, PARTIES)]
+    places = [n for _, n in found if n.kind == "place"]
+    parties = [(e, n) for e, n in found if n.kind != "place"]
+    dated = first(element, f"tei:date{_DATED}")
+    written = element.get("type", "")
+    read = (types if types is not None else ACTION_TYPES).get(written, written)
+    action = Action(
+        type=written if read == "none" else read, subtype=element.get("subtype", ""),
+        parties=[n for _, n in parties], place=places[0] if places else None,
+        date=DateSpec.from_element(dated if dated is not None else first(element, "tei:date")),
         note=normalized_text(first(element, "tei:note")),
-        turn=turn,
+        turn=turn, tei_type=written, places=places,
     )
+    return action, [e for e, _ in parties]
 
 
 def _source(bibl, authority) -> Source:
@@ -232,7 +294,7 @@ def _source(bibl, authority) -> Source:
         repository_name = authority.name(repository_id, repository_name)
     folios = first(bibl, "tei:citedRange[@unit='folio']")
     return Source(
-        type=bibl.get("type", ""), kind=bibl.get("subtype", ""), text=_printed_reference(bibl),
+        type=bibl.get("type", ""), kind=bibl.get("subtype", ""), text=text_without_notes(bibl),
         xml_id=bibl.get(f"{{{XML_NS}}}id", ""), repository=repository_id,
         repository_name=repository_name,
         fond=idno("fond"), opis=idno("opis"), papka=idno("papka"), delo=idno("delo"),
@@ -242,10 +304,38 @@ def _source(bibl, authority) -> Source:
     )
 
 
-def _printed_reference(bibl) -> str:
-    """The reference as printed, without a note the compiler printed after it (the emphasis statement)."""
-    words = bibl.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NSMAP)
+def text_without_notes(element) -> str:
+    """An element's words without those of its notes: a reference as printed, without the note the
+    compiler printed after it (the emphasis statement); a citation without the edition's notes."""
+    words = element.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NSMAP)
     return " ".join("".join(words).split())
+
+
+@dataclass
+class Rights:
+    """What a TEI header says of the rights in what it describes: the licence's address and its
+    words (what it covers), and what the header says beside the licence (availability/p: here,
+    that the licence does not extend to the translated text)."""
+
+    licence: str = ""
+    covers: str = ""
+    note: str = ""
+
+
+def rights(root) -> Rights:
+    availability = first(root, "tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability")
+    if availability is None:
+        return Rights()
+    licence = first(availability, "tei:licence")
+    return Rights(licence=(licence.get("target") or "").strip() if licence is not None else "",
+                  covers=normalized_text(licence),
+                  note=" ".join(normalized_text(p) for p in _xpath(availability, "tei:p")))
+
+
+def source_language_note(root) -> str:
+    """What the corpus description says of the language of its source text (the translation a web
+    page gives, say): sourceDesc/bibl/note type="language"."""
+    return normalized_text(first(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:note[@type='language']"))
 
 
 def _signs_its_own_note(element) -> bool:
@@ -257,24 +347,23 @@ def _signs_its_own_note(element) -> bool:
 def named_in_text(body, authority: AuthorityIndex | None = None) -> list[tuple[str, str, etree._Element]]:
     """(kind, authority id, element) for every name in the text that points to an entry, in
     document order; not the compiler's initials signing his own note. A name or rs counts as
-    the kind of the entry it leads to. Registers (mentions, passages) and search filters
-    (record.py) both read the text through this function."""
+    the kind its @type says, else as the kind of the entry it leads to. Registers (mentions,
+    passages) and search filters (record.py) both read the text through this function."""
     if body is None:
         return []
     named = []
     for element in body.iter(*NAMES_IN_TEXT):  # document order, like the XPath union, and faster
         if (element.get("ref") is not None or element.get("key") is not None) and not _signs_its_own_note(element):
-            kind = NAME_KINDS.get(etree.QName(element).localname)
             for ref in _refs(element, authority):
                 entry = authority.get(ref) if authority is not None and ref and not is_uri(ref) else None
-                found = kind or (entry.kind if entry is not None else "")
-                if ref and found in ("person", "place", "org"):
+                found = kind_of(element, entry)
+                if ref and found in KINDS:
                     named.append((found, ref, element))
     return named
 
 
 def _mentions(named) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {"person": [], "place": [], "org": []}
+    found: dict[str, list[str]] = {kind: [] for kind in KINDS}
     for kind, ref, _ in named:
         if ref not in found[kind]:
             found[kind].append(ref)
@@ -307,15 +396,15 @@ def _main_title(header):
     return main if main is not None else first(header, ".//tei:titleStmt/tei:title")
 
 
-def _addressees_apart(actions: list[Action], received_types: tuple[str, ...], elements) -> list[Action]:
+def _addressees_apart(actions: list[Action], received_types: tuple[str, ...], parties) -> list[Action]:
     """Names of a sent action that teikit.toml's [correspondence] received_types mark as the
-    other party (by their @type) become the received action of their turn."""
+    other party (by their @type) become the received action of their turn. `parties`: the
+    elements of each action's parties."""
     kept = []
-    for action, element in zip(actions, elements):
+    for action, names in zip(actions, parties):
         kept.append(action)
         if action.type != "sent" or not received_types:
             continue
-        names = _xpath(element, PARTIES)
         moved = [party for party, name in zip(action.parties, names) if name.get("type") in received_types]
         if moved:
             action.parties = [party for party in action.parties if party not in moved]
@@ -328,9 +417,15 @@ def _addressees_apart(actions: list[Action], received_types: tuple[str, ...], el
     return kept
 
 
+def letter_of(document: ParsedDocument, authority: AuthorityIndex | None, config) -> Letter:
+    """The metadata of one document, read with the edition's settings (teikit.toml)."""
+    return letter(document, authority, tuple(config.received_types), {**ACTION_TYPES, **config.actions})
+
+
 def letter(document: ParsedDocument, authority: AuthorityIndex | None = None,
-           received_types: tuple[str, ...] = ()) -> Letter:
-    """The metadata of one document of the edition (received_types: see _addressees_apart)."""
+           received_types: tuple[str, ...] = (), action_types: dict[str, str] | None = None) -> Letter:
+    """The metadata of one document of the edition (received_types: see _addressees_apart;
+    action_types: how correspAction/@type values read, default ACTION_TYPES)."""
     root = document.root
     header = first(root, "tei:teiHeader")
     if header is None:  # a file of another project without a header: a record of what there is
@@ -339,9 +434,9 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None,
     kind = first(header, ".//tei:textClass/tei:catRef/@target")
     elements = [(turn, a) for turn, desc in enumerate(_xpath(header, ".//tei:correspDesc"), start=1)
                 for a in _xpath(desc, "tei:correspAction")]
-    actions = _addressees_apart([_action(a, authority, turn) for turn, a in elements], received_types,
-                                [a for _, a in elements])
-    sent_date = next((a.date for a in actions if a.type == "sent" and a.date.sort_key != "9999"), DateSpec())
+    read = [_action(a, authority, turn, action_types) for turn, a in elements]
+    actions = _addressees_apart([a for a, _ in read], received_types, [p for _, p in read])
+    date, date_source = _dated(root, actions)
     named = named_in_text(first(root, "tei:text"), authority)
     why = first(header, ".//tei:sourceDesc//tei:note[@type='inferred']")
     return Letter(
@@ -353,7 +448,7 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None,
         kind=str(kind).lstrip("#") if kind is not None else "",
         title=normalized_text(_main_title(header)),
         short_title=normalized_text(first(header, ".//tei:titleStmt/tei:title[@type='short']")),
-        date=sent_date,
+        date=date,
         actions=actions,
         sources=[_source(b, authority) for b in _xpath(header, ".//tei:sourceDesc//tei:listBibl[@type='sources']/tei:bibl")],
         collection=normalized_text(first(header, ".//tei:sourceDesc/tei:bibl[@type='collection']")),
@@ -364,7 +459,34 @@ def letter(document: ParsedDocument, authority: AuthorityIndex | None = None,
         passages=_passages(named),
         source=document.display,
         lines=_lines(root, header),
+        date_source=date_source,
+        described=_mentions(named_in_text(first(root, "tei:teiHeader/tei:fileDesc/tei:sourceDesc"), authority)),
     )
+
+
+def _dated(root, actions: list[Action]) -> tuple[DateSpec, str]:
+    """The document's date and where it comes from: the sending in correspDesc, else the first
+    normalised date of the source description, the dateline, the title (DATE_FALLBACKS)."""
+    sent = next((a.date for a in actions if a.type == "sent" and a.date.given), None)
+    if sent is not None:
+        return sent, "correspDesc"
+    found = date_fallback(root)
+    return (found[1], found[0]) if found else (DateSpec(), "")
+
+
+def date_fallback(root) -> tuple[str, DateSpec, etree._Element] | None:
+    """(where, the date, its element) of the first real date outside correspDesc, in DATE_FALLBACKS order;
+    None when correspDesc dates an action (if that date is not real, rule date-real says so) or says the
+    sending is undated (note type="undated"): the edition's word stands."""
+    if _xpath(root, "tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction"
+                    f"[tei:note[@type = 'undated'] or tei:date{_DATED}]"):
+        return None
+    for where, path in DATE_FALLBACKS:
+        for element in _xpath(root, path):
+            date = DateSpec.from_element(element)
+            if date.given:
+                return where, date, element
+    return None
 
 
 def _lines(root, header) -> dict[str, int]:
@@ -387,26 +509,40 @@ def chronological(letters: list[Letter]) -> list[Letter]:
 
 def roles(letter: Letter, ref: str) -> list[str]:
     """In what roles a document names an entry, as keys of labels.ROLES: sender, addressee, cc,
-    place-sent, place-received, mentioned, archive."""
+    place-sent, place-received, party (of another action: read, forwarded …), mentioned, archive,
+    described (in the manuscript description)."""
     found = []
     for role, names in (("sender", letter.senders), ("addressee", letter.recipients), ("cc", letter.cc)):
         if any(name.ref == ref for name in names):
             found.append(role)
     for role, actions in (("place-sent", letter.sent), ("place-received", letter.received)):
-        if any(action.place and action.place.ref == ref for action in actions):
+        if any(ref in [p.ref for p in _places(action)] for action in actions):
             found.append(role)
+    others = [a for a in letter.actions if a.type not in ("sent", "received")]
+    if any(ref in [p.ref for p in a.parties + _places(a)] for a in others):
+        found.append("party")
     if any(ref in refs for refs in letter.mentions.values()):
         found.append("mentioned")
-    if any(source.repository == ref for source in letter.sources):
+    archive = any(source.repository == ref for source in letter.sources)
+    if archive:
         found.append("archive")
+    if not archive and any(ref in refs for refs in letter.described.values()):
+        found.append("described")
     return found
 
 
+def _places(action: Action) -> list[Name]:
+    """Every place of an action (a record of an older state names only the first)."""
+    return action.places or ([action.place] if action.place else [])
+
+
 def referenced_ids(letter: Letter) -> list[str]:
-    """Entries a document names: in its text, as correspondents and places, as repositories."""
+    """Every entry a document names, once, in order: in its text, as a party or a place of any
+    action (every place, every type), in its manuscript description, as the archive of a source."""
     ids = [ref for refs in letter.mentions.values() for ref in refs]
     for action in letter.actions:
-        ids += [p.ref for p in action.parties] + ([action.place.ref] if action.place else [])
+        ids += [p.ref for p in action.parties] + [p.ref for p in _places(action)]
+    ids += [ref for refs in letter.described.values() for ref in refs]
     ids += [s.repository for s in letter.sources]
     return [ref for ref in dict.fromkeys(ids) if ref]
 

@@ -455,11 +455,13 @@ def document_words(tei_root) -> list[str]:
 
 
 def page_words(article, with_heads: bool = True) -> list[str]:
-    """The reading words of a document's page (its lxml.html `article`): the headings of its
-    header if `with_heads` (when the document has leading heads), then its text section;
-    without what the page marks as not read (data-pagefind-ignore) and what is there for
-    screen readers only, with a word break at every block."""
-    parts = article.xpath("./header[@class='document-header']") if with_heads else []
+    """The reading words of a document's page (its lxml.html `article`): the headings the source
+    prints if `with_heads` (when the document has leading heads; not the edition's own title
+    above them, nor the label that says whose they are), then its text section; without what
+    the page marks as not read (data-pagefind-ignore) and what is there for screen readers
+    only, with a word break at every block."""
+    parts = article.xpath("./header[@class='document-header']/div[@class='source-heading']"
+                          "/*[not(@class='source-heading-label')]") if with_heads else []
     parts += article.xpath("./section[@class='text']")
     return [word for part in parts for word in _html_words(part)]
 

@@ -17,6 +17,7 @@ lead to authority URIs only).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from urllib.parse import quote
 
@@ -27,7 +28,7 @@ from .authority import AuthorityIndex, Entry, is_uri, register_href
 from .labels import TK_NS, Labels
 from .metadata import DateSpec, Letter, Name, named_in_text
 from .metadata import letter as read_letter
-from .xmlio import ParsedDocument, normalized_text
+from .xmlio import ParsedDocument, first, normalized_text
 
 # Names whose @key points to an entry (docs/conventions.md); any element's @ref and @resp count.
 KEYED = {"persName", "placeName", "orgName", "name", "rs"}
@@ -115,7 +116,7 @@ def document_record(letter: Letter, document: ParsedDocument | None, authority: 
              inferred="true" if letter.number_inferred else "", why=letter.number_note)
     if letter.kind:
         _sub(root, "kind", id=letter.kind, label=labels.kind(letter.kind, authority))
-    _date(root, letter.date, labels, letter.date_written)
+    _date(root, letter.date, labels, letter.date_written, letter.date_source if letter.date_inferred else "")
     _correspondence(root, letter, document, links, labels)
     _sources(root, letter, links, labels)
     for rel in ("prev", "next"):
@@ -126,9 +127,12 @@ def document_record(letter: Letter, document: ParsedDocument | None, authority: 
             _sub(root, "link", rel=rel, href=params[f"{rel}-href"])
     if params.get("doc-id"):
         url = f"{base_url if is_safe_href(base_url) else ''}{quote(letter.doc_id, safe='')}.html"
-        _sub(root, "cite", url=url, canonical="true" if is_safe_href(base_url) and base_url else "")
+        _sub(root, "cite", url=url, canonical="true" if is_safe_href(base_url) and base_url else "",
+             source=_cited_source(document, letter, labels))
     _search(root, letter, document, authority, labels)
     if document is not None:
+        _date_line_by(root, document, authority, labels)
+        _notes(root, document, authority, labels)
         _names(root, document, links)
     return root
 
@@ -158,14 +162,16 @@ def corpus_records(document: ParsedDocument, authority: AuthorityIndex, labels: 
     return record
 
 
-def _date(parent: etree._Element, date: DateSpec, labels: Labels, written: str = "") -> None:
+def _date(parent: etree._Element, date: DateSpec, labels: Labels, written: str = "", source: str = "") -> None:
+    """tk:date; `source`: where the edition read a date correspDesc does not give (Letter.date_source)."""
     if not (date.when or date.notBefore or date.notAfter or date.from_ or date.to or date.text or written):
         return
     start = date.when or date.notBefore or date.notAfter or date.from_ or date.to
     _sub(parent, "date", when=date.when, not_before=date.notBefore, not_after=date.notAfter, from_=date.from_,
          to=date.to, cert=date.cert, iso=date.iso8601, sort=start, year=start[:4] if len(start) >= 4 else "",
          words=labels.date(date) if start else "", text=date.text, written=written or date.text,
-         citation=_citation_date(date))
+         citation=_citation_date(date), source=source,
+         source_label=labels[f"about.date-from.{source}"] if source else "")
 
 
 def _citation_date(date: DateSpec) -> str:
@@ -208,7 +214,9 @@ def _correspondence(root: etree._Element, letter: Letter, document: ParsedDocume
                 if action.note and action.subtype != "cc":
                     _sub(turn, "to-note", action.note)
         date = next((a.date for a in sent if a.date.sort_key != "9999" or a.date.text), DateSpec())
-        _date(turn, date, labels, letter.date_written)
+        inferred = letter.date_inferred and len(shown) == 1 and not date.given
+        _date(turn, letter.date if inferred else date, labels, letter.date_written,
+              letter.date_source if inferred else "")
         for action in sent:
             if action.place is not None:
                 _sub(turn, "place", **links.name(action.place))
@@ -227,6 +235,66 @@ def _sources(root: etree._Element, letter: Letter, links: Links, labels: Labels)
         if source.repository or source.repository_name:
             _sub(element, "repository", **links.name(Name("org", source.repository, source.repository_name,
                                                           source.repository_name)))
+
+
+def _cited_source(document: ParsedDocument | None, letter: Letter, labels: Labels) -> str:
+    """Where a citation says the document comes from: its collection (bibl type="collection"),
+    with the compiler (the collection's editor, else the header's editor role="compiler") and
+    the document's number, inferred ones marked: "Yuri Barsegov (compiler), Nagorno-Karabakh …,
+    no. [533]"; "" when the header names no collection."""
+    header = document.root.find(f"{{{NSMAP['tei']}}}teiHeader") if document is not None else None
+    bibl = first(header, "tei:fileDesc/tei:sourceDesc/tei:bibl[@type='collection']") if header is not None else None
+    if bibl is None:
+        return ""
+    compilers = [normalized_text(e) for e in bibl.xpath(
+        "tei:editor[@role='compiler'] | self::*[not(tei:editor[@role='compiler'])]"
+        "/ancestor::tei:fileDesc/tei:titleStmt/tei:editor[@role='compiler']", namespaces=NSMAP)]
+    parts = [labels.text("doc.cite-compiler", name=name) for name in compilers if name]
+    parts += [normalized_text(t) for t in bibl.xpath("tei:title", namespaces=NSMAP)][:1]
+    if letter.number:
+        parts.append(labels.text("doc.cite-number", number=labels.number(letter)))
+    return ", ".join(p for p in parts if p)
+
+
+def _responsible(resp: str | None, document: ParsedDocument, authority: AuthorityIndex, labels: Labels) -> str:
+    """Who @resp names, as the page says it: each entry's name, with the role the header gives
+    that person (editor role="compiler"): "Yuri Barsegov, compiler"; "" when @resp is empty."""
+    header = document.root.find(f"{{{NSMAP['tei']}}}teiHeader")
+    roles = {(e.get("ref") or "").strip(): e.get("role", "").split()[0]
+             for e in (header.iter(f"{{{NSMAP['tei']}}}editor") if header is not None else []) if e.get("role")}
+    who = []
+    for token in (resp or "").split():
+        entry = authority.resolve(token)
+        name = entry.name if entry is not None else token.lstrip("#")
+        role = roles.get(token, "")
+        who.append(labels.text("note.with-role", name=name, role=labels.strings.get(f"note.role-{role}", role))
+                   if role else name)
+    return ", ".join(who)
+
+
+def _notes(root: etree._Element, document: ParsedDocument, authority: AuthorityIndex, labels: Labels) -> None:
+    """tk:note for each note of the text, numbered as the pages number them (tei:text//tei:note in
+    document order), with who wrote it (its @resp); an unsigned note the editors attribute (@cert)
+    says so, and how sure they are."""
+    table = etree.SubElement(root, tk("notes"))
+    for number, note in enumerate(document.root.xpath("tei:text//tei:note", namespaces=NSMAP), start=1):
+        who, cert = _responsible(note.get("resp"), document, authority, labels), note.get("cert", "")
+        label = ""
+        if who and cert:
+            label = labels.text("note.attributed", name=who, cert=labels.strings.get(f"note.cert-{cert}", cert))
+        elif who:
+            label = labels.text("note.by", name=who)
+        _sub(table, "note", n=str(number), resp=note.get("resp", ""), cert=cert, label=label)
+
+
+def _date_line_by(root: etree._Element, document: ParsedDocument, authority: AuthorityIndex, labels: Labels) -> None:
+    """A date line that is not the document's own (dateline @resp: a compiler's dating) says whose
+    it is on every date of the record."""
+    line = first(document.root, "tei:text//tei:dateline[@resp]")
+    who = _responsible(line.get("resp"), document, authority, labels) if line is not None else ""
+    if who:
+        for date in root.iter(tk("date")):
+            date.set("line-by", labels.text("about.date-line-by", name=who))
 
 
 def _search(root: etree._Element, letter: Letter, document: ParsedDocument | None, authority: AuthorityIndex,
@@ -276,3 +344,45 @@ def _names(root: etree._Element, document: ParsedDocument, links: Links) -> None
                      href=links.entry_href(entry))
             elif by == "ref" and is_uri(token):
                 _sub(table, "name", ref=token, href=token if is_safe_href(token) else "")
+    _splits(table, document, links)
+
+
+WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
+
+
+def _splits(table: etree._Element, document: ParsedDocument, links: Links) -> None:
+    """One phrase naming several entries ("the 281st and 299th Infantry Regiments", ref="#a #b"):
+    where each entry's name has a word of its own that the phrase has ("281st", "299th"), a
+    tk:split gives the phrase in parts, those words linked to their entries, so the page links
+    each word to its entry and adds no sign of its own. Phrases with markup inside, or whose
+    entries cannot be told apart by a word, get none (the page then links the phrase to the
+    first entry and marks the others)."""
+    done: set[tuple[str, str]] = set()
+    for element in document.root.xpath("tei:text//*[contains(normalize-space(@ref), ' ')][not(*)]", namespaces=NSMAP):
+        phrase, ref = element.text or "", " ".join(element.get("ref").split())
+        if (ref, phrase) in done:
+            continue
+        done.add((ref, phrase))
+        entries = [links.authority.resolve(token) for token in ref.split()]
+        if any(e is None for e in entries):
+            continue
+        words = [set(WORD.findall(e.name)) for e in entries]
+        found = []  # (start, end, entry) of each entry's own word in the phrase
+        for index, entry in enumerate(entries):
+            own = words[index] - set().union(*(w for i, w in enumerate(words) if i != index))
+            spans = [m.span() for m in WORD.finditer(phrase) if m.group() in own]
+            if not spans:
+                break
+            found.append((*spans[0], entry))
+        starts = [s for s, _, _ in found]
+        if len(found) != len(entries) or len(set(starts)) != len(starts):
+            continue
+        split = _sub(table, "split", ref=ref, text=phrase)
+        position = 0
+        for start, end, entry in sorted(found, key=lambda f: f[0]):
+            if start > position:
+                _sub(split, "part", text=phrase[position:start])
+            _sub(split, "part", text=phrase[start:end], entry=entry.id, title=entry.name, href=links.entry_href(entry))
+            position = end
+        if position < len(phrase):
+            _sub(split, "part", text=phrase[position:])

@@ -1,10 +1,11 @@
-"""`teikit render FILE --to html|text`: one TEI file, from this edition or any other project.
+"""`teikit render FILE --to html|text|pdf`: one TEI file, from this edition or any other project.
 
 The file is read by the one safe parser and transformed by the edition's stylesheets with the
 same record a build gives its page (toolkit/record.py): a file inside the edition has its names
 resolved by the edition's authority files, any other file by its own entries (standOff, back)
 alone. A page rendered alone has no site around it: names lead to their authority URIs, never to
-register pages, and the site's CSS is inlined.
+register pages, and the site's CSS is inlined. A PDF is the document as the print edition sets it
+(builders/pdf.py), without the book around it.
 """
 
 from __future__ import annotations
@@ -25,13 +26,22 @@ from .xmlio import ParsedDocument, parse_file, require_tei
 from .xslt import CSS, TARGETS, resource, stylesheets
 
 
-def render(edition: Edition, path: Path, target: str) -> str:
-    """The HTML page or plain text of the TEI file at `path`, within [limits] document_seconds."""
-    if target not in TARGETS:
-        raise ValueError(f"unknown target {target!r}; expected one of {', '.join(TARGETS)}")
-    result = run_once(_render, (edition, target), [Path(path)])[0]  # errors are raised as they are
+FORMATS = ("html", "text", "pdf")
+
+
+def render(edition: Edition, path: Path, target: str) -> str | bytes:
+    """The HTML page or plain text (a string) or the PDF (bytes) of the TEI file at `path`; the
+    stylesheet runs within [limits] document_seconds."""
+    if target not in FORMATS:
+        raise ValueError(f"unknown format {target!r}; expected one of {', '.join(FORMATS)}")
+    stylesheet = "print" if target == "pdf" else target
+    result = run_once(_render, (edition, stylesheet), [Path(path)])[0]  # errors are raised as they are
     if isinstance(result, Diagnostic):  # stopped: too slow, or its process died
         raise InputError(result)
+    if target == "pdf":
+        from .builders.pdf import one_document
+
+        return one_document(edition, *result)
     return result
 
 
@@ -43,7 +53,8 @@ def _stopped(context, path: Path, stop: Stop) -> Diagnostic:
 
 @bounded(lambda context: context[0].config.document_seconds,
          lambda context: stylesheets(context[0].xslt_dir), _stopped)
-def _render(context: tuple[Edition, str], paths: list[Path]) -> list[str]:
+def _render(context: tuple[Edition, str], paths: list[Path]) -> list:
+    """Each file's page or text; for print, its Typst source with the title and language of the PDF."""
     edition, target = context
     results = []
     labels = edition.labels()
@@ -53,7 +64,12 @@ def _render(context: tuple[Edition, str], paths: list[Path]) -> list[str]:
         params = {"inline-css": _css(edition.xslt_dir)} if target == "html" else {}
         sheets = stylesheets(edition.xslt_dir)
         record = sheets.parse(record_of(edition, document, labels))  # made for this file, not kept
-        results.append(sheets.transform(target, document.root, params, {"labels": labels, "record": record}))
+        result = sheets.transform(target, document.root, params, {"labels": labels, "record": record})
+        if target == "print":
+            from .builders.pdf import pdf_title
+
+            result = (result, *pdf_title(document))
+        results.append(result)
     return results
 
 

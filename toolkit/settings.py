@@ -94,6 +94,21 @@ class Texts:
 
 
 @dataclass(frozen=True)
+class Mapping:
+    """A table of words to one of `choices`, written inline: `actions = { sentBy = "sent" }`."""
+
+    choices: tuple[str, ...]
+    example: str = 'key = "value"'
+
+    def check(self, value):
+        allowed = f"a table of words to one of {', '.join(json.dumps(c) for c in self.choices)}, e.g. {{ {self.example} }}"
+        if not isinstance(value, dict) or not all(_is_text(k) and k.strip() and v in self.choices
+                                                  for k, v in value.items()):
+            raise Invalid(allowed)
+        return dict(value)
+
+
+@dataclass(frozen=True)
 class Number:
     """A finite number above `low` (or from it, with `inclusive`) and at most `high`."""
 
@@ -267,6 +282,9 @@ class Setting:
     help: str
     attribute: str = ""
     known_keys: Callable[[], Iterable[str]] | None = None
+    # The documents' verdicts and metadata records depend on it: a change checks every document
+    # again at the next build (build._Run.check); the other settings change pages and corpus outputs.
+    records: bool = False
 
     @property
     def name(self) -> str:

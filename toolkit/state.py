@@ -159,6 +159,7 @@ def _action(data: dict) -> Action:
     values = dict(data)
     values["parties"] = [Name(**p) for p in data["parties"]]
     values["place"] = Name(**data["place"]) if data["place"] else None
+    values["places"] = [Name(**p) for p in data.get("places", [])]
     values["date"] = DateSpec(**data["date"])
     return Action(**values)
 

@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 from .errors import OutputError
 
 STORE_FILE = ".teikit/state.sqlite"
-FORMAT = "4"  # a file of another format is made anew (its manifest kept); raised when a record changes shape
+FORMAT = "5"  # a file of another format is made anew (its manifest kept); raised when a record changes shape
 OLD_MANIFEST, OLD_JOURNAL, OLD_STATE = ".teikit/manifest.json", ".teikit/journal", ".teikit/state.json"
 
 _TABLES = {

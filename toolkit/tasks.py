@@ -35,6 +35,7 @@ class TaskContext:
     where: str = ""  # how a pointer check names the authority files
     letters: bool = True  # compute each document's metadata record (a build needs them)
     build: Context | None = None  # the builders' context (a build only)
+    off: frozenset[str] = frozenset()  # builders this edition does without (Builder.off)
 
     def __getstate__(self):
         return {k: v for k, v in self.__dict__.items() if k not in ("rules", "builders")}
@@ -49,7 +50,7 @@ class TaskContext:
     def builders(self):
         from .builders import document_builders
 
-        return document_builders()
+        return [builder for builder in document_builders() if builder.name not in self.off]
 
     @cached_property
     def site_files(self) -> dict[str, str]:

@@ -23,8 +23,9 @@ from .corpus import authority_index, load, parse_tei, resolved
 from .diagnostics import Diagnostic, display_path
 from .edition import Edition
 from .executors import batches, default_jobs, open_executor
+from .rules import judged
 from .tasks import TaskContext
-from .validation import Rules, duplicate_ids, jing, references, rules_for
+from .validation import Rules, checks_of, duplicate_ids, references, rules_for
 from .xmlio import ParsedDocument
 
 PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
@@ -34,6 +35,7 @@ PARALLEL_FROM = 200  # documents; fewer are checked faster in one process
 class ValidationReport:
     files: list[str]  # every file checked, as displayed
     diagnostics: list[Diagnostic]  # sorted by file, line, column
+    checks: str = ""  # what was checked, in words (validation.checks_of)
 
     @property
     def invalid(self) -> list[str]:
@@ -47,7 +49,8 @@ class ValidationReport:
 
     def summary(self) -> str:
         count = len(self.files)
-        return f"{count} file{'' if count == 1 else 's'}, {len(self.valid)} valid, {len(self.invalid)} with errors"
+        found = f"{count} file{'' if count == 1 else 's'}, {len(self.valid)} valid, {len(self.invalid)} with errors"
+        return f"{found} ({self.checks})" if self.checks else found
 
 
 def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str | None = None,
@@ -57,12 +60,10 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     The documents are checked by the per-document task (checking.check) through the executor
     seam; the support files, parsed here for the authority index, are checked here.
     """
-    if (schema or edition.config.schema) == "tei_all" and jing.available():
-        return _validate_with_jing(edition, edition.tei_all_path(), paths)
     rules = rules_for(edition, schema)  # a missing schema is one line before any file is read
     support, failures = parse_tei(edition.authority_files(), edition.config.max_file_bytes, edition.roots)
     if not support:  # no edition around the files: their own ids are the authority
-        return _validate_loose(edition, rules, paths, jobs)
+        return _validate_loose(edition, rules, paths, jobs, schema)
     wanted = [resolved(Path(p)) for p in paths] if paths is not None else None
     support_targets = [d for d in support if wanted is None or resolved(d.path) in wanted]
     shown = {display_path(p) for p in wanted} if wanted is not None else None
@@ -73,6 +74,7 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
     checked = check_paths(edition, documents, support, schema, jobs, executor, scheduler, letters=False)
     diagnostics = failures + [d for c in checked for d in c.diagnostics]
     diagnostics += [d for document in support_targets for d in rules.check_document(document)]
+    diagnostics += rules.check_grammar([Path(c.path) for c in checked if c.parsed] + [d.path for d in support_targets])
     if rules.cross_file:
         authority = authority_index(edition, support)
         diagnostics += [d for document in support_targets
@@ -80,7 +82,13 @@ def validate(edition: Edition, paths: Iterable[Path] | None = None, schema: str 
         if rules.unique_ids:
             diagnostics += duplicate_ids(support, checked, support_targets)
     files = {display_path(c.path) for c in checked} | {d.display for d in support_targets} | {f.file for f in failures}
-    return ValidationReport(sorted(files), sorted(set(diagnostics)))
+    return _report(edition, files, diagnostics, schema)
+
+
+def _report(edition: Edition, files, diagnostics: list[Diagnostic], schema: str | None) -> ValidationReport:
+    """The files and their diagnostics, with the edition's severities ([rules] in teikit.toml)."""
+    return ValidationReport(sorted(files), sorted(set(judged(diagnostics, edition.config.rules))),
+                            checks_of(edition, schema))
 
 
 def check_paths(edition: Edition, paths: list[Path], support: list[ParsedDocument], schema: str | None = None,
@@ -104,16 +112,8 @@ def check_paths(edition: Edition, paths: list[Path], support: list[ParsedDocumen
     return sorted(results, key=lambda c: c.path)
 
 
-def _validate_with_jing(edition: Edition, schema: Path, paths) -> ValidationReport:
-    """tei_all through jing: the safe parser first, then jing on what it accepted."""
-    corpus = load(edition, paths)
-    diagnostics = list(corpus.failures) + jing.check(schema, [d.path for d in corpus.targets])
-    files = {d.display for d in corpus.targets} | {f.file for f in corpus.failures}
-    return ValidationReport(sorted(files), sorted(set(diagnostics)))
-
-
-def _validate_loose(edition: Edition, rules: Rules, paths, jobs) -> ValidationReport:
+def _validate_loose(edition: Edition, rules: Rules, paths, jobs, schema: str | None) -> ValidationReport:
     corpus = load(edition, paths)
     diagnostics = list(corpus.failures) + rules.check_corpus(corpus, jobs)
     files = {d.display for d in corpus.targets} | {f.file for f in corpus.failures}
-    return ValidationReport(sorted(files), sorted(set(diagnostics)))
+    return _report(edition, files, diagnostics, schema)

@@ -495,3 +495,22 @@ def position(document: "ParsedDocument", element: etree._Element, attribute: str
         if match:
             return _line_and_column(data, match.start(1))
     return found_line, column
+
+
+def id_position(path: str, line: int, xml_id: str) -> tuple[int, int]:
+    """(line, column) of `xml:id="xml_id"` in a file, whose element lxml placed at `line` (where its
+    start tag ends): read from the bytes, never parsed again. (line, 0) if it cannot be found."""
+    data = _source(path)
+    if data is None:
+        return line, 0
+    end = 0
+    for _ in range(line):  # the end of `line`
+        end = data.find(b"\n", end) + 1
+        if end == 0:
+            end = len(data)
+            break
+    pattern = re.compile(rb"\sxml:id\s*=\s*([\"'])" + re.escape(xml_id.encode()) + rb"\1")
+    found = [m for m in pattern.finditer(data, 0, end)]
+    if not found:
+        return line, 0
+    return _line_and_column(data, found[-1].start() + 1)

@@ -33,7 +33,7 @@ from .errors import TeikitError
 from .languages import language_tags
 
 # The entry stylesheet of each output format, relative to the xslt folder.
-TARGETS = {"html": Path("html/html.xsl"), "text": Path("text/text.xsl")}
+TARGETS = {"html": Path("html/html.xsl"), "text": Path("text/text.xsl"), "print": Path("print/print.xsl")}
 CSS = Path("html/static/edition.css")  # the site's one stylesheet, relative to the xslt folder
 DISALLOW_DOCTYPE = (
     "http://saxon.sf.net/feature/parserFeature?uri=http://apache.org/xml/features/disallow-doctype-decl"
@@ -95,8 +95,8 @@ class Stylesheets:
 
     def transform(self, target: str, element, params: Mapping[str, object] | None = None,
                   nodes: Mapping[str, object] | None = None) -> str:
-        """Run the `target` stylesheet (html or text) on an element, its string or a node from
-        `parse`; parameters are strings or booleans; `nodes` are the other parameters: an XML
+        """Run the `target` stylesheet (html, text or print) on an element, its string or a node
+        from `parse`; parameters are strings or booleans; `nodes` are the other parameters: an XML
         string (parsed once per process and kept), a node from `parse` (made for this call, like
         a document's record) or the Labels (the stylesheets' `labels` map, made once)."""
         executable = self.executables[target]

@@ -138,7 +138,7 @@ def test_allow_outside_is_the_explicit_word_that_reads_a_folder_outside(edition)
     (outside / "persons.xml").unlink()
     (outside / "persons.xml").symlink_to(elsewhere)
     run = teikit("validate")
-    assert run.exit_code == 1 and "[file-link]" in run.stdout
+    assert run.exit_code == 1 and "[file-link]" in run.stderr
 
 
 UNSAFE_URLS = {"javascript": "javascript:alert(1)//", "mixed-case": "JaVaScRiPt:alert(1)",

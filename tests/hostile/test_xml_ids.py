@@ -3,13 +3,22 @@ build and an incremental build of the same input give the same site."""
 
 from __future__ import annotations
 
+import pytest
+
 from .hostile_kit import tree_state
+
+
+@pytest.fixture(autouse=True)
+def ids_unique_in_the_corpus(edition):
+    """teikit's own rule ([corpus] unique_ids = "corpus"); the default is TEI's, once per document."""
+    toml = edition.root / "teikit.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + '[corpus]\nunique_ids = "corpus"\n', encoding="utf-8")
 
 
 def duplicate_lines(later: str, first: str) -> list[str]:
     return [
-        f'tei/{first}.xml:2:42: warning: xml:id "d533" is also used (and refused there) at tei/{later}.xml:2:42; '
-        "an xml:id must be unique in the whole corpus [xmlid-unique]",
+        f'tei/{first}.xml:2:42: warning: xml:id "d533" is also used (this file has it first and keeps it) at tei/{later}.xml:2:42; '
+        "an xml:id must be unique in the whole corpus [xmlid-first]",
         f'tei/{later}.xml:2:42: error: xml:id "d533" is already used at tei/{first}.xml:2:42; '
         "an xml:id must be unique in the whole corpus [xmlid-unique]",
     ]

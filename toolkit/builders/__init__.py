@@ -69,6 +69,7 @@ DOCUMENT_PATHS = {
     "text": "text/{doc_id}.txt",
     "tei": "html/tei/{file}",
     "csl": "html/csl/{doc_id}.json",  # the citation record (builders/citation.py)
+    "print": "print/documents/{doc_id}.typ",  # the document as the PDF prints it (builders/pdf.py)
 }
 
 
@@ -220,6 +221,13 @@ class Builder:
     # Outputs whose paths do not depend on the documents, with what each is ("a page of the
     # site"): a document must not be published in their place (site_files, name_taken).
     fixed_outputs: ClassVar[dict[str, str]] = {}
+
+    @staticmethod
+    def off(config, documents: int) -> str | None:
+        """Why this builder makes nothing for an edition with this configuration and number of
+        documents (the build reports it as one warning line), or None: it runs. Its outputs
+        of earlier builds are then stale and go."""
+        return None
 
 
 class DocumentBuilder(Builder):

@@ -22,6 +22,7 @@ class CmifBuilder(CorpusBuilder):
 
         result = export_letters(context.edition, corpus.letters, context.authority, corpus.sources,
                                 edition_document=corpus.edition_document)
-        corpus.diagnostics.extend(result.warnings)
+        # A letter without correspDesc was reported by the check (corresp-present), once is enough.
+        corpus.diagnostics.extend(w for w in result.warnings if w.rule != "cmif-no-correspdesc")
         data = result.text.encode("utf-8")
         return {path: data for path in OUTPUTS}

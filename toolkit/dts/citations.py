@@ -30,8 +30,10 @@ from ..xmlio import normalized_text
 
 TEI = f"{{{TEI_NS}}}"
 DCT = "http://purl.org/dc/terms/"
+# Numbered in document order, counting the notes a note sits in (ancestor::): a note inside a
+# note (an editor's note on a word of a note) gets a number of its own, never its parent's.
 _NOTE = ('<citeStructure unit="note" match=".//note" delim="." '
-         "use=\"concat('note', count(preceding::note[ancestor::text]) + 1)\"/>")
+         "use=\"concat('note', count((preceding::note | ancestor::note)[ancestor::text]) + 1)\"/>")
 _BODY_PARTS = (("head", "head"), ("opener", "opener"), ("p", "paragraph"), ("sp", "turn"), ("closer", "closer"),
                ("postscript", "postscript"), ("div", "division"))
 
@@ -52,7 +54,7 @@ _ANY_OTHER_PART = (
 DEFAULT_REFS_DECL = (
     f'<refsDecl xmlns="{TEI_NS}" n="teikit-default">'
     '<citeStructure unit="source" match="/TEI/teiHeader/fileDesc/sourceDesc//listBibl/bibl" '
-    "use=\"concat('source', count(preceding::bibl[parent::listBibl]) + 1)\">"
+    "use=\"concat('source', count((preceding::bibl | ancestor::bibl)[parent::listBibl]) + 1)\">"
     f'<citeData property="{DCT}title" use="normalize-space(.)"/></citeStructure>'
     + "".join(_body_part(element, unit) for element, unit in _BODY_PARTS)
     + _ANY_OTHER_PART
@@ -279,7 +281,7 @@ def default_units(document: etree._ElementTree, language: str = "und") -> list[U
         tops += [(named.get(child.tag, "part"), child) for child in body if isinstance(child.tag, str)]
     for cite_type, element in sorted(tops, key=lambda item: order[item[1]]):
         if cite_type == "source":
-            # concat('source', count(preceding::bibl[parent::listBibl]) + 1); citeData normalize-space(.)
+            # concat('source', count((preceding::bibl | ancestor::bibl)[parent::listBibl]) + 1); citeData normalize-space(.)
             title = element.xpath("normalize-space(.)")
             add(f"source{bibls.count(element) + 1}", 1, None, "source", element,
                 {"title": [{"lang": language, "value": title}]} if title else None)
@@ -290,7 +292,7 @@ def default_units(document: etree._ElementTree, language: str = "und") -> list[U
             lambda e: isinstance(e.tag, str) and etree.QName(e).localname == name)
         unit = add(f"{name}{sum(1 for e in element.itersiblings(preceding=True) if same(e)) + 1}", 1, None,
                    cite_type, element)
-        # .//note, named concat('note', count(preceding::note[ancestor::text]) + 1), joined with "."
+        # .//note, named concat('note', count((preceding::note | ancestor::note)[ancestor::text]) + 1), joined with "."
         for note in element.iterdescendants(f"{TEI}note"):
             add(f"{unit.identifier}.note{notes.count(note) + 1}", 2, unit, "note", note)
     return found
@@ -310,15 +312,12 @@ def _parent_is(element, name: str) -> bool:
 
 
 class _Preceding:
-    """count(preceding::X) for the X given (in document order): those that start before an
-    element and are not its ancestors (the preceding axis leaves ancestors out)."""
+    """count((preceding::X | ancestor::X)) for the X given: those that start before an element in
+    document order (its ancestors among them), so no two of them ever get the same number."""
 
     def __init__(self, elements, order: dict):
         self.order = order
-        self.members = list(elements)
-        self.positions = [order[e] for e in self.members]
-        self.known = set(self.members)
+        self.positions = [order[e] for e in elements]
 
     def count(self, element) -> int:
-        before = bisect.bisect_left(self.positions, self.order[element])
-        return before - sum(1 for ancestor in element.iterancestors() if ancestor in self.known)
+        return bisect.bisect_left(self.positions, self.order[element])

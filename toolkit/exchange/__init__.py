@@ -15,7 +15,7 @@ from typing import Iterable
 from ..authority import AuthorityIndex, Entry, register_href
 from ..corpus import Corpus, load
 from ..edition import Edition
-from ..metadata import Letter, letter
+from ..metadata import Letter, letter_of
 from ..xmlio import ParsedDocument
 
 SEPARATOR = " | "  # joins several values in one CSV cell or text column
@@ -32,8 +32,7 @@ class EditionLetter:
 def edition_letters(edition: Edition, corpus: Corpus | None = None) -> tuple[list[EditionLetter], Corpus]:
     """The edition's documents as letters, in chronological order (date, number, id)."""
     corpus = corpus if corpus is not None else load(edition)
-    received = edition.config.received_types
-    items = [EditionLetter(d, letter(d, corpus.authority, received)) for d in corpus.documents]
+    items = [EditionLetter(d, letter_of(d, corpus.authority, edition.config)) for d in corpus.documents]
     items.sort(key=lambda item: item.letter.sort_key)
     return items, corpus
 

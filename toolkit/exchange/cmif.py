@@ -12,19 +12,19 @@ import os
 import re
 import uuid
 from urllib.parse import urlsplit
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from lxml import etree
 
-from .. import NSMAP, TEI_NS, XML_NS
+from .. import TEI_NS, XML_NS
 from ..authority import AuthorityIndex, is_uri
 from ..corpus import Corpus
 from ..diagnostics import WARNING, Diagnostic, display_path
 from ..edition import Edition
 from ..errors import ConfigError
-from ..metadata import Action, DateSpec, Letter, Name
+from ..metadata import ACTION_TYPES, Action, DateSpec, Letter, Name, text_without_notes
 from ..xmlio import ParsedDocument
 from . import document_url, edition_letters, entry_of, local_uri
 
@@ -105,6 +105,7 @@ class _Exporter:
         self.authority = authority
         self.warnings = warnings
         self.bibl_id = bibl_id(edition)
+        self.action_types = {**ACTION_TYPES, **edition.config.actions}
 
     # --- the file description -------------------------------------------------------
 
@@ -130,7 +131,7 @@ class _Exporter:
         base_url = self.edition.config.base_url
         if is_placeholder_address(base_url):
             config = self.edition.root / "teikit.toml"
-            self.warn(display_path(config), _line_of(config, "base_url"), "placeholder-address",
+            self.warn(display_path(config), _line_of(config, "base_url"), "placeholder-base-url",
                       f"base_url {base_url!r} is a placeholder: every letter, person and place URI of this CMIF "
                       "file points to it; do not submit the file to correspSearch until base_url in teikit.toml "
                       "is the edition's public address")
@@ -175,13 +176,24 @@ class _Exporter:
             desc = sub(profile, "correspDesc", key=letter.number or letter.doc_id,
                        ref=document_url(self.edition, letter.doc_id), source=f"#{self.bibl_id}")
             for action in self.cmif_actions(actions):
-                self.add_action(desc, action)
+                self.add_action(desc, self.dated(action, letter))
+
+    def dated(self, action: Action, letter: Letter) -> Action:
+        """The sending dated by the edition's reading of the source description, dateline or title
+        when correspDesc gives no date (Letter.date_source)."""
+        if action.type != "sent" or action.date.given or not letter.date_inferred or len(letter.turns) > 1:
+            return action
+        return replace(action, date=letter.date)
 
     def cmif_actions(self, actions: list[Action]) -> list[Action]:
-        """Sent first, then received; CMIF knows no other kind and requires one of each."""
+        """Sent first, then received; CMIF knows no other kind and requires one of each. A type that
+        [correspondence] actions reads as neither ("none": read, forwarded …) is left out quietly."""
         for other in [a for a in actions if a.type not in ("sent", "received")]:
+            if self.action_types.get(other.tei_type or other.type) == "none":
+                continue
             self.warn_here(self.corresp_line(), "cmif-action",
-                           f'correspAction type="{other.type}" has no CMIF equivalent: left out')
+                           f'correspAction type="{other.type}" has no CMIF equivalent: left out (map it to sent or '
+                           f'received with [correspondence] actions = {{ {other.type} = "received" }} in teikit.toml)')
         kept = [a for a in actions if a.type == "sent"] + [a for a in actions if a.type == "received"]
         for missing in ("sent", "received"):
             if not any(a.type == missing for a in kept):
@@ -191,12 +203,20 @@ class _Exporter:
     def add_action(self, desc: etree._Element, action: Action) -> None:
         element = sub(desc, "correspAction", type=action.type, subtype=action.subtype)
         for party in action.parties or [Name("person", "", UNKNOWN, UNKNOWN)]:
-            sub(element, PARTY_ELEMENT.get(party.kind, "persName"), party.name, ref=self.uri(party, PERSON_SCHEMES))
+            sub(element, PARTY_ELEMENT.get(party.kind, "persName"), self.cmif_name(party),
+                ref=self.uri(party, PERSON_SCHEMES))
         if action.place is not None:
             sub(element, "placeName", action.place.name, ref=self.uri(action.place, PLACE_SCHEMES))
         attributes = self.date_attributes(action.date)
         if attributes:
             sub(element, "date", **attributes)
+
+    def cmif_name(self, party: Name) -> str:
+        """A person as CMIF names one, "Surname, Forename" where the entry marks both; else as the edition does."""
+        entry = entry_of(self.authority, party.ref) if party.ref and not is_uri(party.ref) else None
+        if entry is not None and entry.kind == "person" and entry.surname and entry.forename:
+            return entry.sort_name
+        return party.name
 
     def uri(self, name: Name, schemes: tuple[str, ...]) -> str | None:
         """An authority URI if the authority file has one, else the entry on the edition's index page."""
@@ -243,10 +263,7 @@ def based_on(edition_document: ParsedDocument | None) -> str:
     if edition_document is None:
         return ""
     bibl = edition_document.root.find(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('sourceDesc')}/{tei('bibl')}")
-    if bibl is None:
-        return ""
-    words = bibl.xpath(".//text()[not(ancestor::tei:note)]", namespaces=NSMAP)
-    return " ".join("".join(words).split())
+    return text_without_notes(bibl) if bibl is not None else ""
 
 
 def is_placeholder_address(url: str) -> bool:

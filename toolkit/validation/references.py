@@ -3,7 +3,11 @@
 ref-resolves: every "#id" pointer names an entry of the authority files or edition.xml, an
   entry of the document's own standOff/back or an element of the document itself; a prefixed
   pointer (`pmb:123`) expands by the edition's prefixDef; a full URI is kept as it is.
-key-resolves (warning): a name's @key matches an entry ([references] key in teikit.toml).
+ref-bare: a pointer without its "#" that names an entry (`resp="iv001"`) is read as `#iv001`
+  and said once per pointer (editions whose convention it is set the rule to off).
+key-resolves: a name's @key matches an entry ([references] key in teikit.toml).
+key-unset: names carry @key while [references] key is unset: said once per document, with the
+  setting the keys fit.
 ref-kind: persName points to a person, placeName to a place, orgName to an organisation, ...
 xmlid-unique: an xml:id is used once in the whole corpus ([corpus] unique_ids = "corpus").
 
@@ -12,7 +16,6 @@ A set lookup per pointer: about 30 µs per document, far less than XSLT's docume
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Iterable
 
@@ -24,7 +27,7 @@ from ..diagnostics import ERROR, WARNING, Diagnostic
 from ..xmlio import ParsedDocument
 from ..xmlio import position
 
-POINTER_ATTRIBUTES = ("ref", "target", "scheme", "resp")
+POINTER_ATTRIBUTES = ("ref", "target", "scheme", "resp", "corresp")
 XML_IDS = "//@xml:id"
 # Which kind of entry a pointer must lead to, by element and attribute.
 EXPECTED_KIND = {
@@ -35,7 +38,6 @@ EXPECTED_KIND = {
     ("catRef", "target"): "category",
 }
 KIND_WORDS = {"person": "a person", "place": "a place", "org": "an organisation", "category": "a category"}
-BARE_WORD = re.compile(r"^[\w.-]+$")  # "chicherin": a pointer without its "#", if an entry has that id
 
 
 AUTHORITY_FILES = "the authority files (persons.xml, places.xml, orgs.xml) or edition.xml"
@@ -65,21 +67,51 @@ def _known_ids(corpus: Corpus) -> AuthorityIndex:
 def check_pointers(document: ParsedDocument, known: AuthorityIndex, where: str = AUTHORITY_FILES) -> list[Diagnostic]:
     diagnostics = []
     own_ids: set[str] | None = None  # the document's own xml:ids, collected when a pointer needs them
-    for element in document.root.iter(etree.Element):  # one walk is cheaper than four //@ searches
+    key_unset = not known.key and bool(known.entries)  # said once per document, at the first @key
+    for element in document.root.iter(etree.Element):  # one walk is cheaper than five //@ searches
         for attribute in POINTER_ATTRIBUTES:
             value = element.get(attribute)
             for token in value.split() if value else ():
-                if own_ids is None and token.startswith("#") and token not in known.entries:
+                unknown = token[1:] not in known.entries if token.startswith("#") else known.bare(token) is not None
+                if own_ids is None and unknown:  # "#x" of no entry, or a bare entry id: is it the document's own?
                     own_ids = {str(v) for v in document.tree.xpath(XML_IDS)}
                 problem = _pointer_problem(element, attribute, token, known, where, own_ids or set())
                 if problem:
                     line, column = position(document, element, attribute)
                     diagnostics.append(Diagnostic(document.display, line, column, ERROR, *problem))
-        if known.by_key and element.get("key") is not None and known.by_name_key(element.get("key")) is None:
+        key = element.get("key")
+        if key is None or element.tag not in NAMES:
+            continue
+        if key_unset:
+            key_unset = False
+            line, column = position(document, element, "key")
+            diagnostics.append(Diagnostic(document.display, line, column, WARNING, "key-unset", _unset(key, known)))
+        elif known.by_key and known.by_name_key(key) is None:
             line, column = position(document, element, "key")
             diagnostics.append(Diagnostic(document.display, line, column, WARNING, "key-resolves",
-                                          f'key="{element.get("key")}" matches no entry of {where}'))
+                                          f'key="{key}" matches no entry of {where}'))
     return diagnostics
+
+
+# Elements whose @key points into the registers (att.canonical on names); other @key (a correspDesc's,
+# a list item's) is not a pointer.
+NAMES = frozenset(f"{{http://www.tei-c.org/ns/1.0}}{name}" for name in (
+    "persName", "placeName", "orgName", "rs", "name", "persona", "geogName", "bibl", "title", "term", "objectName"))
+
+
+def _unset(key: str, known: AuthorityIndex) -> str:
+    """The key-unset message: what @key is, and the setting that makes it lead somewhere."""
+    if key in known.entries:
+        fit = f'it is the xml:id of an entry ({known.entries[key].name}): set [references] key = "xml:id" in teikit.toml'
+    else:
+        fit = ('set [references] key in teikit.toml to the attribute of the entries it matches '
+               '(key = "n" for person/@n …)')
+    return f'names carry @key (key="{key}") but [references] key is not set, so no @key leads to an entry: {fit}'
+
+
+def _bare(token: str, known: AuthorityIndex, own_ids: set[str]):
+    """The entry a pointer without its "#" names, unless the document has an element of that id."""
+    return known.bare(token) if token not in own_ids else None
 
 
 def _pointer_problem(element, attribute: str, token: str, known: AuthorityIndex, where: str,
@@ -89,15 +121,24 @@ def _pointer_problem(element, attribute: str, token: str, known: AuthorityIndex,
     pointer = expanded if expanded is not None else token
     if not pointer.startswith("#"):
         # A bare word naming an entry is a pointer that lost its "#"; any other is a relative URI.
-        if expanded is None and BARE_WORD.match(token) and ":" not in token and token in known.entries:
-            return "ref-resolves", f'{attribute}="{token}" is not a pointer: write "#{token}"'
-        return None  # an absolute or relative URI: kept as it is
+        entry = _bare(token, known, own_ids) if expanded is None else None
+        if entry is None:
+            return None  # an absolute or relative URI: kept as it is
+        kind = _kind_problem(element, attribute, token, entry)
+        return kind or ("ref-bare", f'{attribute}="{token}" has no "#": read as "#{token}" ({entry.name}); write '
+                                    f'"#{token}", or set [rules] ref-bare = "off" if this is the edition\'s convention')
+    if pointer == "#":
+        return "ref-resolves", f'{attribute}="#" points to no id: give the entry\'s id, or leave @{attribute} out'
     entry = known.get(pointer)
     if entry is None:
         if pointer[1:] in own_ids:
             return None  # an element of the document itself (a note, a line, a page)
         spelled = f" ({token} by its prefixDef)" if expanded is not None else ""
         return "ref-resolves", f'unknown reference "{pointer}"{spelled}: no xml:id "{pointer[1:]}" in {where}'
+    return _kind_problem(element, attribute, token, entry)
+
+
+def _kind_problem(element, attribute: str, token: str, entry) -> tuple[str, str] | None:
     name = element.tag[element.tag.rfind("}") + 1:]
     expected = EXPECTED_KIND.get((name, attribute))
     if expected and entry.kind != expected:
@@ -133,14 +174,15 @@ def check_unique_ids(documents: Iterable[ParsedDocument], targets: Iterable[Pars
             if document is not owner[0]:
                 diagnostics.append(_duplicate(xml_id, document, element, owner, ERROR, "is already used at"))
                 diagnostics.append(_duplicate(xml_id, owner[0], owner[1], (document, element), WARNING,
-                                              "is also used (and refused there) at"))
+                                              "is also used (this file has it first and keeps it) at", "xmlid-first"))
     return diagnostics
 
 
-def _duplicate(xml_id: str, document: ParsedDocument, element, other, severity: str, relation: str) -> Diagnostic:
+def _duplicate(xml_id: str, document: ParsedDocument, element, other, severity: str, relation: str,
+               rule: str = "xmlid-unique") -> Diagnostic:
     other_document, other_element = other
     line, column = position(document, element, "xml:id")
     other_line, other_column = position(other_document, other_element, "xml:id")
-    return Diagnostic(document.display, line, column, severity, "xmlid-unique",
+    return Diagnostic(document.display, line, column, severity, rule,
                       f'xml:id "{xml_id}" {relation} {other_document.display}:{other_line}:{other_column}; '
                       "an xml:id must be unique in the whole corpus")

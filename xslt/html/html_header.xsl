@@ -34,6 +34,8 @@
           </xsl:when>
           <xsl:when test="not($doc/@shape)">
             <xsl:apply-templates select="$doc/tk:turn" mode="tk:metadata"/>
+            <!-- no correspDesc: the date the edition read elsewhere (source description, dateline, title) -->
+            <xsl:apply-templates select="$doc[not(tk:turn)]/tk:date[@source]" mode="tk:metadata"/>
           </xsl:when>
         </xsl:choose>
         <xsl:call-template name="tk:field">
@@ -41,6 +43,11 @@
           <xsl:with-param name="values" select="tei:fileDesc/tei:titleStmt/tei:author"/>
         </xsl:call-template>
         <xsl:apply-templates select="tei:fileDesc/tei:sourceDesc" mode="tk:metadata"/>
+        <!-- what the editors say of the document as a whole (541: a probable silent abridgement) -->
+        <xsl:call-template name="tk:field">
+          <xsl:with-param name="label" select="tk:label('about.header-note')"/>
+          <xsl:with-param name="values" select="tei:fileDesc/tei:notesStmt/tei:note"/>
+        </xsl:call-template>
       </dl>
       <xsl:if test="$doc/@shape = 'letters'">
         <xsl:call-template name="tk:letter-table">
@@ -123,9 +130,11 @@
     <xsl:if test="@written or @words">
       <dt><xsl:value-of select="tk:label('about.date')"/></dt>
       <xsl:if test="@written"><dd><xsl:value-of select="tk:label-string('about.as-written', map{'date': string(@written)})"/></dd></xsl:if>
+      <xsl:if test="@line-by"><dd class="line-by"><xsl:value-of select="@line-by"/></dd></xsl:if>
       <xsl:if test="@words">
         <dd><xsl:sequence select="tk:label('about.normalised', map{'date': if (@when) then tk:time(@when, @words) else string(@words)})"/></dd>
       </xsl:if>
+      <xsl:if test="@source-label"><dd class="inferred"><xsl:value-of select="@source-label"/></dd></xsl:if>
     </xsl:if>
   </xsl:template>
 

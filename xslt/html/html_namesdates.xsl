@@ -17,10 +17,23 @@
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="links" select="tk:name-links(.)"/>
     <xsl:variable name="class" select="concat('name ', local-name())"/>
+    <!-- A phrase naming several entries, split by teikit into words of each (tk:split). -->
+    <xsl:variable name="split" select="if (count($links) gt 1 and not(*) and not($in-link))
+        then tk:record(.)/tk:names/tk:split[@ref = normalize-space(current()/@ref)][@text = string(current())][1] else ()"/>
     <xsl:choose>
       <!-- An empty name (a repository the source leaves implicit) has nothing to click on. -->
       <xsl:when test="not(normalize-space()) and not(*)">
         <xsl:value-of select="text() ! tk:text(.)" separator=""/>
+      </xsl:when>
+      <xsl:when test="$split">
+        <span class="{$class}">
+          <xsl:for-each select="$split/tk:part">
+            <xsl:choose>
+              <xsl:when test="@href"><a class="name" href="{@href}" title="{@title}"><xsl:value-of select="@text"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="@text"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </span>
       </xsl:when>
       <xsl:when test="empty($links) or $in-link">
         <span class="{$class}"><xsl:apply-templates/></span>
@@ -43,7 +56,7 @@
         </a>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="not($in-link)">
+    <xsl:if test="not($in-link) and empty($split)">
       <xsl:for-each select="$links[position() gt 1]">
         <a class="also-ref" href="{@href}" data-pagefind-ignore="">
           <span aria-hidden="true">+</span>

@@ -67,7 +67,18 @@
        (or extend with xsl:next-match in a mode of your own) to add a line. -->
   <xsl:template name="tk:footer">
     <xsl:if test="tk:safe-href($licence)">
-      <p><xsl:sequence select="tk:label('page.licence', map{'licence': tk:link($licence, ($licence-name[.], $licence)[1])})"/></p>
+      <p class="rights">
+        <xsl:choose>
+          <!-- what the licence covers and what it does not, as the edition's description says -->
+          <xsl:when test="$rights-licence">
+            <xsl:sequence select="tk:label('page.licence-covers', map{'licence': tk:link($licence, $rights-licence),
+                'note': $rights-note})"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:sequence select="tk:label('page.licence', map{'licence': tk:link($licence, ($licence-name[.], $licence)[1])})"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </p>
     </xsl:if>
     <p class="made-with">
       <xsl:sequence select="tk:label('page.made-with', map{
@@ -147,21 +158,22 @@
       <xsl:if test="$lang and lower-case($lang) ne lower-case(tk:interface-language())">
         <xsl:attribute name="lang" select="$lang"/>
       </xsl:if>
+      <!-- The edition's own, neutral title is the heading; the heading the source prints (a
+           compiler's, which may judge what it describes) follows it in a smaller face, so that
+           on a phone the text starts on the first screen. -->
       <header class="document-header">
-        <xsl:apply-templates select="$leading-heads[@type = 'number']" mode="tk:document-head"/>
         <xsl:element name="h{$level}">
-          <xsl:variable name="main" select="$leading-heads[not(@type = 'number')][1]"/>
-          <xsl:choose>
-            <xsl:when test="$main"><xsl:apply-templates select="$main/node()"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="tk:main-title(.)"/></xsl:otherwise>
-          </xsl:choose>
+          <xsl:value-of select="(tk:record(.)/tk:title/@main/string(), tk:main-title(.))[1]"/>
         </xsl:element>
-        <xsl:apply-templates select="($leading-heads[not(@type = 'number')] except $leading-heads[not(@type = 'number')][1])"
-            mode="tk:document-head"/>
+        <xsl:if test="$leading-heads">
+          <div class="source-heading">
+            <xsl:if test="tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'compiler']">
+              <p class="source-heading-label"><xsl:value-of select="tk:label('doc.compiler-heading')"/></p>
+            </xsl:if>
+            <xsl:apply-templates select="$leading-heads" mode="tk:document-head"/>
+          </div>
+        </xsl:if>
       </header>
-      <xsl:apply-templates select="tei:teiHeader" mode="tk:metadata">
-        <xsl:with-param name="level" select="$level + 1"/>
-      </xsl:apply-templates>
       <xsl:if test="tei:text">
         <section class="text" aria-labelledby="{tk:id('text-heading', .)}">
           <xsl:element name="h{$level + 1}">
@@ -182,6 +194,9 @@
         <xsl:with-param name="entries" select="tk:apparatus(.)"/>
         <xsl:with-param name="level" select="$level + 1"/>
       </xsl:call-template>
+      <xsl:apply-templates select="tei:teiHeader" mode="tk:metadata">
+        <xsl:with-param name="level" select="$level + 1"/>
+      </xsl:apply-templates>
       <xsl:if test="$site and $doc-id">
         <xsl:call-template name="tk:how-to-cite">
           <xsl:with-param name="level" select="$level + 1"/>
@@ -208,7 +223,7 @@
   </xsl:template>
 
   <xsl:template match="tei:head" mode="tk:document-head">
-    <p class="subhead subhead-{(@type, 'other')[1]}"><xsl:apply-templates/></p>
+    <p class="subhead subhead-{(@type, 'main')[1]}"><xsl:apply-templates/></p>
   </xsl:template>
 
   <xsl:template name="tk:footnotes">
@@ -228,7 +243,7 @@
   </xsl:template>
 
   <!-- One note in the list after the text: its words and the way back to its place. Override
-       (e.g. with xsl:next-match around it) to say more of a note, such as its author. -->
+       (e.g. with xsl:next-match around it) to say more of a note; its author is the record's. -->
   <xsl:template match="tei:note" mode="tk:footnote">
     <xsl:variable name="n" select="tk:note-number(.)"/>
     <li id="note-{$n}" value="{$n}">
@@ -238,6 +253,10 @@
         <span aria-hidden="true">↩</span>
         <span class="visually-hidden"><xsl:value-of select="tk:label-string('doc.note-back', map{'n': $n})"/></span>
       </a>
+      <!-- who wrote the note, as teikit worked it out (the record's tk:notes) -->
+      <xsl:for-each select="tk:record(.)/tk:notes/tk:note[@n = $n][@label]">
+        <span class="note-author" data-pagefind-ignore="all"><xsl:value-of select="@label"/></span>
+      </xsl:for-each>
     </li>
   </xsl:template>
 
@@ -257,6 +276,14 @@
             'editors': if ($edition-editors) then tk:label-string('doc.cite-editors', map{'editors': $edition-editors}) else '',
             'url': tk:link($url, $url)})"/>
       </p>
+      <!-- where the document comes from, and what the edition says of the language of its text -->
+      <xsl:variable name="source" select="tk:record(.)/tk:cite/@source[.]"/>
+      <xsl:if test="$source or $source-language">
+        <p class="cite-source">
+          <xsl:value-of select="string-join(($source ! tk:label-string('doc.cite-source', map{'source': string(.)}),
+              $source-language[.]), ' ')"/>
+        </p>
+      </xsl:if>
       <xsl:for-each select="tk:record(.)/tk:link[@rel = 'csl']">
         <p><a href="{@href}" type="application/vnd.citationstyles.csl+json" download="{encode-for-uri(../@id)}.json"><xsl:value-of select="tk:label('doc.csl')"/></a></p>
       </xsl:for-each>

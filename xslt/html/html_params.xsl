@@ -9,6 +9,12 @@
   <xsl:param name="licence" as="xs:string" select="''"/>
   <!-- The licence's name in the edition's language (labels.py), else its URI is shown. -->
   <xsl:param name="licence-name" as="xs:string" select="''"/>
+  <!-- What the edition's description (edition.xml) says of its licence: what it covers, in its
+       words, and what it says beside it (what it does not cover); every page's footer repeats it. -->
+  <xsl:param name="rights-licence" as="xs:string" select="''"/>
+  <xsl:param name="rights-note" as="xs:string" select="''"/>
+  <!-- What edition.xml says of the language of its source (a translation): "How to cite" repeats it. -->
+  <xsl:param name="source-language" as="xs:string" select="''"/>
   <xsl:param name="publisher" as="xs:string" select="''"/>
   <!-- Shown on every page (Endings: a page says when and with what it was made). -->
   <xsl:param name="build-date" as="xs:string" select="''"/>
