@@ -149,3 +149,23 @@ def test_the_print_edition_speaks_german(german):
         assert german_words in words, german_words
     for english in ("Contents", "Signs and notes", "Editorial principles"):
         assert english not in words, english
+
+
+def test_a_changed_label_or_language_rebuilds_the_pages_without_clean(tmp_path):
+    from toolkit.build import build
+
+    root = copy_edition(tmp_path / "edition")
+    out = root / "build"
+    assert not build(Edition.open(root), out, jobs=1).failed
+    assert page(root, "537.html").get("lang") == "en"
+    toml = root / "teikit.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + '\n[labels]\n"about.heading" = "About this telegram"\n',
+                    encoding="utf-8")
+    assert not build(Edition.open(root), out, jobs=1).failed
+    assert page(root, "537.html").xpath("string(//h2[@id='metadata-heading'])") == "About this telegram"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("[edition]\n", '[edition]\nlanguage = "fr"\n', 1),
+                    encoding="utf-8")
+    assert not build(Edition.open(root), out, jobs=1).failed
+    french = page(root, "index.html")
+    assert french.get("lang") == "fr" and "Documents par ordre chronologique" in french.text_content()
+    assert page(root, "537.html").xpath("string(//h2[@id='metadata-heading'])") == "About this telegram"

@@ -137,3 +137,16 @@ def test_the_interface_language_is_the_setting_else_the_corpus_description_s(tmp
     (tei / "edition.xml").write_text("<TEI", encoding="utf-8")  # broken: the build says so, not this
     (tmp_path / "teikit.toml").unlink()
     assert Edition.open(tmp_path).language == "en"
+
+
+def test_a_language_without_a_catalogue_is_a_located_warning(tmp_path):
+    from toolkit.edition import Config
+
+    (tmp_path / "teikit.toml").write_text('[edition]\ntitle = "T"\nlanguage = "ru"\n', encoding="utf-8")
+    warnings = [d.format().replace(f"{tmp_path}/", "") for d in Config.load(tmp_path / "teikit.toml").warnings]
+    assert warnings == ['teikit.toml:3:1: warning: [edition] language = "ru": teikit has no catalogue for it '
+                        "(de, en, es, fr, it): the interface is English; [labels] can give every label your words "
+                        "[config-language]"]
+    for known in ("de", "de-CH", "ger", "fr"):
+        (tmp_path / "teikit.toml").write_text(f'[edition]\nlanguage = "{known}"\n', encoding="utf-8")
+        assert Config.load(tmp_path / "teikit.toml").warnings == [], known

@@ -18,7 +18,7 @@ from pathlib import Path
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
 from .errors import ConfigError, InputError, SchemaNotFound
 from . import TEI_NS
-from .labels import DEFAULT_LANGUAGE, Labels, label_keys
+from .labels import DEFAULT_LANGUAGE, Labels, has_catalogue, label_keys, languages
 from .languages import html_language
 from .rules import BY_ID, SEVERITIES, rule_ids
 from .settings import (ANY_KEY, Date, Email, FilePath, Folders, Globs, Mapping, Number, Reading, Setting, Text, Texts,
@@ -192,6 +192,7 @@ class Config:
         reading.read()
         _check_paths(reading, path.parent)
         _keep_fixed_rules(reading)
+        _check_language(reading)
         if reading.errors:
             raise ConfigError(reading.errors[0].format())
         config = cls(reading.values, reading.warnings)
@@ -254,6 +255,17 @@ def _keep_fixed_rules(reading: Reading) -> None:
             reading.file, line, column, WARNING, "config-fixed",
             f"[rules] {rule_id} cannot be changed: {BY_ID[rule_id].meaning.split(':')[0]} cannot be built or is "
             "unsafe, so it is always an error (schema/README.md lists the rules an edition may change)"))
+
+
+def _check_language(reading: Reading) -> None:
+    """A language teikit has no words in: one line, not silence (the interface stays English)."""
+    code = reading.values.get("language", "")
+    if code and not has_catalogue(html_language(code) or code):
+        line, column = reading.located.of("edition", "language")
+        reading.warnings.append(Diagnostic(
+            reading.file, line, column, WARNING, "config-language",
+            f"[edition] language = {json.dumps(code, ensure_ascii=False)}: teikit has no catalogue for it "
+            f"({', '.join(languages())}): the interface is English; [labels] can give every label your words"))
 
 
 def _resolved_folder(root: Path, folder: str) -> Path:

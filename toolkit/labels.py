@@ -59,6 +59,11 @@ def label_keys() -> list[str]:
     return sorted(key for key in catalogue(DEFAULT_LANGUAGE) if key != "language")
 
 
+def has_catalogue(code: str) -> bool:
+    """Whether teikit has words in a language ("de-CH" has them through de.toml)."""
+    return bool(catalogue(code.split("-")[0]) or catalogue(code))
+
+
 def languages() -> list[str]:
     """The languages teikit has a catalogue for."""
     return sorted(path.stem for path in CATALOGUES.glob("*.toml"))
