@@ -53,7 +53,7 @@ def test_one_edited_page_changes_one_shard_of_the_search_index(built_site, lette
     from toolkit.edition import Edition
 
     monkeypatch.setattr(search, "SHARD_PAGES", 3)
-    context = Context(Edition.open(REPOSITORY), None, {}, "")
+    context = Context(Edition.open(REPOSITORY), None, {})  # the edition's labels
     before = search.SearchBuilder().build(_corpus(built_site, letters), context)
     page = (built_site / "html" / "537.html").read_bytes()
     edited = page.replace(b"</h1>", b" Lachin</h1>", 1)

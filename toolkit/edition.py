@@ -118,14 +118,14 @@ SETTINGS = (
             attribute="cmif.leave_out_kinds"),
     # [labels]: a project's own words for any label of the interface, by its key in toolkit/catalogues/en.toml
     Setting("labels", ANY_KEY, Words(example="Briefe"), {}, "a project's own words for a label: \"nav.index\" = \"Briefe\"",
-            known_keys=lambda: label_keys()),
+            known_keys=label_keys),
     Setting("dts", "static", Text(choices=DTS_STATIC), "auto",
             "how much of the DTS API is written as files: full, compact, none, or auto (full up to 200 documents)",
             attribute="dts_static"),
 )
-CONFIG_MAX_BYTES = 1024 * 1024
+CONFIG_MAX_BYTES = 1024 * 1024  # teikit.toml is a few lines: a larger one is not read
 TEI = {"tei": TEI_NS}
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"  # teikit.toml is a few lines: a larger one is not read
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 class Config:
