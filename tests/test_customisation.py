@@ -22,7 +22,9 @@ CUSTOM_HTML = """<?xml version="1.0" encoding="UTF-8"?>
   </xsl:template>
 </xsl:stylesheet>
 """
-DEFAULT_SUPPLIED = '<span class="supplied" title="Supplied by Clara Compiler">[well]</span>'
+DEFAULT_SUPPLIED = ('<span class="supplied" title="Supplied by Clara Compiler"><span class="mark" aria-hidden="true"'
+                    ' data-pagefind-ignore="">[</span>well<span class="mark" aria-hidden="true" data-pagefind-ignore="">]'
+                    '</span></span>')
 CUSTOM_SUPPLIED = '<span class="supplied">⟨well⟩</span>'
 
 

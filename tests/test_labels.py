@@ -104,3 +104,54 @@ def test_the_english_catalogue_is_complete_and_lists_its_languages():
     assert all(value.strip() for value in EN.strings.values())
     for month in range(1, 13):
         assert EN.month(month) and EN.month(month, short=True)
+
+
+# ---- the shipped languages -----------------------------------------------------------------
+
+SHIPPED = ("de", "fr", "it", "es")
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_each_shipped_catalogue_has_every_key_of_the_english_one_and_no_other(language):
+    english, other = labels_module.catalogue("en"), labels_module.catalogue(language)
+    assert other.get("language") == language
+    assert sorted(set(english) - set(other)) == [], f"{language}.toml lacks these keys"
+    assert sorted(set(other) - set(english)) == [], f"{language}.toml has keys en.toml does not"
+    for key, words in other.items():
+        assert words.strip(), key
+        # the same placeholders as the English words: a translation fills in what teikit gives it
+        assert set(labels_module.PLACEHOLDER.findall(words)) == set(labels_module.PLACEHOLDER.findall(english[key])), key
+
+
+@pytest.mark.parametrize("language, day, first, between, undated", [
+    ("en", "27 August 1920", "1 August 1920", "between 1 August 1920 and 31 August 1920", "undated"),
+    ("de", "27. August 1920", "1. August 1920", "zwischen 1. August 1920 und 31. August 1920", "undatiert"),
+    ("fr", "27 août 1920", "1er août 1920", "entre 1er août 1920 et 31 août 1920", "sans date"),
+    ("it", "27 agosto 1920", "1º agosto 1920", "tra 1º agosto 1920 e 31 agosto 1920", "senza data"),
+    ("es", "27 de agosto de 1920", "1 de agosto de 1920", "entre 1 de agosto de 1920 y 31 de agosto de 1920", "sin fecha"),
+])
+def test_dates_in_words_in_each_language(language, day, first, between, undated):
+    words = Labels.for_language(language)
+    assert words.language == language
+    assert words.date(DateSpec(when="1920-08-27")) == day
+    assert words.date(DateSpec(when="1920-08-01")) == first
+    assert words.date(DateSpec(notBefore="1920-08-01", notAfter="1920-08-31")) == between
+    assert words.date(DateSpec()) == undated
+
+
+def test_german_labels_say_things_in_german():
+    german = Labels.for_language("de")
+    assert german["about.heading"] == "Zu diesem Dokument" and german["about.from"] == "Von"
+    assert german.document(letter()) == "Nr. 537: Chicherin to Kirov"
+    assert german.text("correspondents.documents-other", count=3) == "3 Dokumente"
+    assert german.month(3) == "März" and Labels.for_language("de-AT").month(3) == "März"
+
+
+def test_a_project_overrides_any_label_and_the_rest_stays():
+    german = Labels.for_language("de")
+    own = german.overridden({"nav.index": "Briefe", "date.day": "{day}.{month}.{year}"})
+    assert own["nav.index"] == "Briefe" and own["nav.persons"] == "Personen"
+    assert own.date(DateSpec(when="1920-08-27")) == "27.August.1920"
+    assert own.key != german.key  # the pages made with them are made again
+    assert german["nav.index"] == "Dokumente"  # the catalogue itself is untouched
+    assert german.overridden({}) is german

@@ -350,9 +350,10 @@ def phenomena(tmp_path_factory) -> Path:
 def test_no_deleted_or_other_reading_stands_in_the_reading_text(phenomena):
     reading = " ".join(reading_words(phenomena, 1))
     everything = " ".join(page_texts(phenomena))
-    for read in ("dieses Jahr", "Schar", "Teil", "wünsche", "neues", "lesbar", "PartialRevisionen", "Donnersstags"):
+    for read in ("dieses Jahr", "Schar", "Teil", "wünsche", "neues", "lesbar", "PartialRevisionen", "Donnersstags",
+                 "Briefgeigen"):
         assert read in reading, read
-    for unread in ("gewiß", "hoffe", "d. J.", "Schaar", "Theil"):
+    for unread in ("gewiß", "hoffe", "d. J.", "Schaar", "Theil", "singen"):
         assert unread not in reading, unread
         assert unread in everything, unread  # in the apparatus, at the foot of the page
 
@@ -360,7 +361,8 @@ def test_no_deleted_or_other_reading_stands_in_the_reading_text(phenomena):
 def test_the_apparatus_is_lettered_and_says_what_the_source_has(phenomena):
     text = " ".join(page_texts(phenomena)[0].split())
     for entry in ("a abbreviated: d. J.", "b in the source: Schaar", "c original spelling: Theil", "d deleted: gewiß",
-                  "f corrected from: hoffe", "g added above", "1 sic!", "2 Eine verankerte Anmerkung."):
+                  "f corrected from: hoffe", "g added above", "1 sic!", "4 Eine verankerte Anmerkung.",
+                  "o singen added sublinear"):  # an open variant (mod type="variant"): one reading read
         assert entry in text, entry
 
 

@@ -53,7 +53,7 @@ def test_one_edited_page_changes_one_shard_of_the_search_index(built_site, lette
     from toolkit.edition import Edition
 
     monkeypatch.setattr(search, "SHARD_PAGES", 3)
-    context = Context(Edition.open(REPOSITORY), None, {}, "")
+    context = Context(Edition.open(REPOSITORY), None, {})  # the edition's labels
     before = search.SearchBuilder().build(_corpus(built_site, letters), context)
     page = (built_site / "html" / "537.html").read_bytes()
     edited = page.replace(b"</h1>", b" Lachin</h1>", 1)
@@ -85,10 +85,10 @@ def test_an_edited_document_remakes_its_shard_alone_and_the_site_is_a_clean_buil
     runs = []
     real = pagefind_run.run_pagefind
 
-    def counted(pages):
+    def counted(pages, language="en"):
         pages = list(pages)
         runs.append(sorted(name for name, _ in pages))
-        return real(iter(pages))
+        return real(iter(pages), language)
 
     monkeypatch.setattr(search, "run_pagefind", counted)
     edition = copy_edition(tmp_path / "edition")

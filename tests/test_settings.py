@@ -95,3 +95,58 @@ def test_every_error_and_warning_is_one_diagnostic_line():
     lines = [d.format() for d in reading.errors + reading.warnings]
     assert lines and all(re.fullmatch(r"teikit\.toml:\d+:\d+: (error|warning): [^\n\x1b\u202e]+ \[config-\w+\]", line)
                          for line in lines), lines
+
+
+# ---- [labels]: a project's own words; [edition] language from the corpus description -------------
+
+def test_labels_are_read_whichever_way_toml_writes_the_dotted_key():
+    reading = read('[labels]\n"nav.index" = "Briefe"\nabout.heading = "Zum Brief"\n'
+                   '[labels.month]\n3 = "Merz"\n')
+    assert reading.errors == [] and reading.warnings == []
+    assert reading.values["labels"] == {"nav.index": "Briefe", "about.heading": "Zum Brief", "month.3": "Merz"}
+
+
+def test_a_label_no_catalogue_has_is_a_located_warning_naming_the_nearest():
+    reading = read('[edition]\ntitle = "T"\n[labels]\nnav.indx = "Briefe"\n"nav.persons" = 3\n')
+    assert [d.format() for d in reading.warnings] == [
+        "teikit.toml:4:1: warning: unknown key nav.indx in [labels] (did you mean nav.index?): it is ignored "
+        "(docs/conventions.md lists every setting) [config-unknown]"]
+    assert [d.format() for d in reading.errors] == [
+        'teikit.toml:5:1: error: [labels] nav.persons = 3 is not allowed: it takes text in quotes, e.g. "Briefe" '
+        "[config-value]"]
+
+
+def test_the_interface_language_is_the_setting_else_the_corpus_description_s(tmp_path):
+    from toolkit.edition import Edition
+
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    assert Edition.open(tmp_path).language == "en"  # nothing says it
+    description = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"{lang}><teiHeader><profileDesc><langUsage>'
+                   '<language ident="{ident}"/></langUsage></profileDesc></teiHeader></TEI>')
+    (tei / "edition.xml").write_text(description.format(lang=' xml:lang="ger"', ident="fr"), encoding="utf-8")
+    assert Edition.open(tmp_path).language == "de"  # ISO 639-2 as the web writes it
+    (tei / "edition.xml").write_text(description.format(lang="", ident="it"), encoding="utf-8")
+    edition = Edition.open(tmp_path)
+    assert edition.language == "it" and edition.labels()["nav.index"] == "Documenti"
+    (tmp_path / "teikit.toml").write_text('[edition]\nlanguage = "es"\n[labels]\n"nav.index" = "Cartas"\n',
+                                          encoding="utf-8")
+    edition = Edition.open(tmp_path)
+    assert edition.language == "es" and edition.labels()["nav.index"] == "Cartas"
+    assert edition.labels()["nav.persons"] == "Personas"
+    (tei / "edition.xml").write_text("<TEI", encoding="utf-8")  # broken: the build says so, not this
+    (tmp_path / "teikit.toml").unlink()
+    assert Edition.open(tmp_path).language == "en"
+
+
+def test_a_language_without_a_catalogue_is_a_located_warning(tmp_path):
+    from toolkit.edition import Config
+
+    (tmp_path / "teikit.toml").write_text('[edition]\ntitle = "T"\nlanguage = "ru"\n', encoding="utf-8")
+    warnings = [d.format().replace(f"{tmp_path}/", "") for d in Config.load(tmp_path / "teikit.toml").warnings]
+    assert warnings == ['teikit.toml:3:1: warning: [edition] language = "ru": teikit has no catalogue for it '
+                        "(de, en, es, fr, it): the interface is English; [labels] can give every label your words "
+                        "[config-language]"]
+    for known in ("de", "de-CH", "ger", "fr"):
+        (tmp_path / "teikit.toml").write_text(f'[edition]\nlanguage = "{known}"\n', encoding="utf-8")
+        assert Config.load(tmp_path / "teikit.toml").warnings == [], known

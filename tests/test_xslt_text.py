@@ -19,6 +19,7 @@ from lxml import etree
 
 from toolkit import NSMAP
 from toolkit.edition import Edition
+from toolkit.reading import reading_text
 from toolkit.render import render
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -101,8 +102,9 @@ def test_text_is_deterministic():
 # ---- TEI from other projects ---------------------------------------------------------------
 
 def words_of_text(path: Path) -> list[str]:
+    """The reading words (toolkit/reading.py): no deletions, no figure descriptions, one reading of a choice."""
     root = etree.parse(str(path)).getroot()
-    return [w for text in root.xpath("//tei:text", namespaces=NSMAP) for chunk in text.itertext() for w in chunk.split()]
+    return [w for text in root.xpath("//tei:text", namespaces=NSMAP) for w in reading_text(text, marks=True).split()]
 
 
 @pytest.mark.parametrize("name", ["corpus.xml", "verse.xml", "table-list.xml", "no-header.xml"])
@@ -119,7 +121,8 @@ def test_odd_tei_structures():
     tables = text_of(RENDER_ROOT / "table-list.xml")
     assert "Item | Price\nBread | 2 rubles" in tables
     assert "- First item\n- Second nested item" in tables
-    assert "the [sic: teh] and Doctor [abbr: Dr.]" in tables
+    assert "Spelling: the{a} and Doctor; kept words." in tables  # one reading in the text
+    assert tables.endswith("\n\n{a} the] teh\n")  # the correction in the apparatus after it
     corpus = text_of(RENDER_ROOT / "corpus.xml")
     assert "note[1]." in corpus and "note[2]." in corpus and "[2] Note of the second text." in corpus
     assert text_of(RENDER_ROOT / "no-header.xml").startswith("Untitled TEI document\n\nA text without any header")

@@ -334,7 +334,7 @@ class _Run:
 
     @cached_property
     def labels(self) -> Labels:
-        return Labels.for_language(self.edition.config.language)
+        return self.edition.labels()
 
     @cached_property
     def labels_key(self) -> str:

@@ -11,15 +11,19 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
 from .errors import ConfigError, InputError, SchemaNotFound
+from . import TEI_NS
+from .labels import DEFAULT_LANGUAGE, Labels, has_catalogue, label_keys, languages
+from .languages import html_language
 from .rules import BY_ID, SEVERITIES, rule_ids
 from .settings import (ANY_KEY, Date, Email, FilePath, Folders, Globs, Mapping, Number, Reading, Setting, Text, Texts,
-                       Url, leaving)
-from .xmlio import read_regular
+                       Url, Words, leaving)
+from .xmlio import parse_file, read_regular
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 AUTHORITY_FILES = ("persons.xml", "places.xml", "orgs.xml")
@@ -63,8 +67,9 @@ SETTINGS = (
             "the licence, as an http(s) URL: every page links to it"),
     Setting("edition", "base_url", Url(), "", "where build/html/ is published, an http(s) URL"),
     Setting("edition", "date", Date(), "", "the build date every page shows (YYYY-MM-DD); see docs/site.md"),
-    Setting("edition", "language", Text(example="en"), "en",
-            "the language of the interface: a catalogue of toolkit/catalogues/ (a word it lacks is English)"),
+    Setting("edition", "language", Text(example="de"), "",
+            "the language of the interface (<html lang>, labels, dates in words): en, de, fr, it, es (a catalogue "
+            "of toolkit/catalogues/; a word it lacks is English); unset: the xml:lang of the corpus description"),
     # [corpus]: where the files are and which rules hold across them (docs/conventions.md)
     Setting("corpus", "documents", Globs(), list(DEFAULT_DOCUMENTS), "globs of the documents"),
     Setting("corpus", "authorities", Globs(example="tei/persons.xml"), list(DEFAULT_AUTHORITIES),
@@ -113,12 +118,17 @@ SETTINGS = (
     Setting("cmif", "leave_out_kinds", Texts(example="report"), None,
             "document kinds (catRef targets) that are not correspondence: cmif.xml leaves them out",
             attribute="cmif.leave_out_kinds"),
+    # [labels]: a project's own words for any label of the interface, by its key in toolkit/catalogues/en.toml
+    Setting("labels", ANY_KEY, Words(example="Briefe"), {}, "a project's own words for a label: \"nav.index\" = \"Briefe\"",
+            known_keys=label_keys),
     Setting("dts", "static", Text(choices=DTS_STATIC), "auto",
             "how much of the DTS API is written as files: full, compact, none, or auto (full up to 200 documents)",
             attribute="dts_static"),
 )
 SETTING_NAMES = frozenset(s.name for s in SETTINGS)
 CONFIG_MAX_BYTES = 1024 * 1024  # teikit.toml is a few lines: a larger one is not read
+TEI = {"tei": TEI_NS}
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 class Config:
@@ -185,6 +195,7 @@ class Config:
         reading.read()
         _check_paths(reading, path.parent)
         _keep_fixed_rules(reading)
+        _check_language(reading)
         if reading.errors:
             raise ConfigError(reading.errors[0].format())
         config = cls(reading.values, reading.warnings)
@@ -262,6 +273,17 @@ def _keep_fixed_rules(reading: Reading) -> None:
             "unsafe, so it is always an error (schema/README.md lists the rules an edition may change)"))
 
 
+def _check_language(reading: Reading) -> None:
+    """A language teikit has no words in: one line, not silence (the interface stays English)."""
+    code = reading.values.get("language", "")
+    if code and not has_catalogue(html_language(code) or code):
+        line, column = reading.located.of("edition", "language")
+        reading.warnings.append(Diagnostic(
+            reading.file, line, column, WARNING, "config-language",
+            f"[edition] language = {json.dumps(code, ensure_ascii=False)}: teikit has no catalogue for it "
+            f"({', '.join(languages())}): the interface is English; [labels] can give every label your words"))
+
+
 def _resolved_folder(root: Path, folder: str) -> Path:
     return resolved(root / folder)
 
@@ -333,6 +355,30 @@ class Edition:
 
     def description_file(self) -> Path:
         return self.root / self.config.description
+
+    @cached_property
+    def language(self) -> str:
+        """The interface's language: [edition] language, else the language the corpus description
+        (edition.xml) declares (its xml:lang, else its first langUsage language), else English.
+        As a web language tag: "ger" is "de"."""
+        code = self.config.language or self._described_language()
+        return html_language(code) or DEFAULT_LANGUAGE
+
+    def _described_language(self) -> str:
+        path = self.description_file()
+        if not path.is_file():
+            return ""
+        try:
+            root = parse_file(path, self.config.max_file_bytes).root
+        except (InputError, OSError):
+            return ""  # the build says what is wrong with the file; the interface stays English
+        declared = [root.get(XML_LANG), root.xpath("string(tei:text/@xml:lang)", namespaces=TEI),
+                    root.xpath("string(tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)", namespaces=TEI)]
+        return next((code.strip() for code in declared if code and code.strip()), "")
+
+    def labels(self) -> Labels:
+        """The words of the interface: the catalogue of the edition's language with its [labels]."""
+        return Labels.for_language(self.language).overridden(self.config.labels)
 
     def is_support_file(self, path: Path) -> bool:
         return resolved(Path(path)) in {resolved(p) for p in self.authority_files()}

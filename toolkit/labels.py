@@ -54,6 +54,16 @@ def catalogue(language: str) -> dict[str, str]:
     return _flat(tomllib.loads(path.read_text(encoding="utf-8")))
 
 
+def label_keys() -> list[str]:
+    """Every key of the interface (en.toml's): what a project may give its own words for."""
+    return sorted(key for key in catalogue(DEFAULT_LANGUAGE) if key != "language")
+
+
+def has_catalogue(code: str) -> bool:
+    """Whether teikit has words in a language ("de-CH" has them through de.toml)."""
+    return bool(catalogue(code.split("-")[0]) or catalogue(code))
+
+
 def languages() -> list[str]:
     """The languages teikit has a catalogue for."""
     return sorted(path.stem for path in CATALOGUES.glob("*.toml"))
@@ -75,6 +85,12 @@ class Labels:
     def for_language(cls, code: str | None) -> "Labels":
         """The labels of a language ("de", "en-GB" falls back to "en" …); unknown strings in English."""
         return _labels(code or DEFAULT_LANGUAGE)
+
+    def overridden(self, overrides: dict[str, str]) -> "Labels":
+        """These labels with some strings replaced (teikit.toml's [labels]: a project's own words)."""
+        if not overrides:
+            return self
+        return Labels(self.language, {**self.strings, **overrides})
 
     def __getitem__(self, key: str) -> str:
         return self.strings[key]
@@ -117,7 +133,9 @@ class Labels:
         parts = iso.split("-")
         try:
             if len(parts) == 3:
-                return self.text("date.day", day=int(parts[2]), month=self.month(int(parts[1])), year=parts[0])
+                day = int(parts[2])  # the first of a month has its own form in some languages ("1er août")
+                return self.text("date.day-first" if day == 1 else "date.day", day=day,
+                                 month=self.month(int(parts[1])), year=parts[0])
             if len(parts) == 2:
                 return self.text("date.month", month=self.month(int(parts[1])), year=parts[0])
         except (ValueError, KeyError):

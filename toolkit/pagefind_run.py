@@ -20,9 +20,11 @@ class SearchIndexError(TeikitError):
     """pagefind could not be started or refused the pages."""
 
 
-def run_pagefind(pages: Iterable[tuple[str, bytes]]) -> dict[str, bytes]:
+def run_pagefind(pages: Iterable[tuple[str, bytes]], language: str = "en") -> dict[str, bytes]:
     """Run pagefind's command on the pages ((file name, HTML bytes), written to a scratch
     folder one at a time: memory does not grow with the corpus) and read its bundle back.
+    One index in the edition's `language` (its words stemmed as that language's), whatever
+    languages the documents quote.
 
     The command, not the Python service: the service's get_files() deadlocks on its pipe
     once the bundle is large, and its write_files() answers before the files are complete.
@@ -42,7 +44,7 @@ def run_pagefind(pages: Iterable[tuple[str, bytes]]) -> dict[str, bytes]:
         if not written:
             return {}
         done = subprocess.run([str(binary), "--site", str(site), "--output-path", str(bundle),
-                               "--force-language", "en"], capture_output=True, text=True)
+                               "--force-language", language], capture_output=True, text=True)
         if done.returncode != 0:
             raise SearchIndexError(f"pagefind failed: {(done.stderr or done.stdout).strip().splitlines()[-1:]}")
         files = {}

@@ -1,9 +1,12 @@
 """The sentence in which a document names a person, place or organisation (for the registers).
 
-The block around the name (a paragraph, heading, dateline, note …) is read as text: notes
-inside it are left out (they are blocks of their own), a gap reads "[…]". The sentence is the
-stretch between two sentence ends around the name; initials ("G. Chicherin") and common
-abbreviations do not end a sentence. A very long sentence is cut around the name, marked "…".
+The block around the name (a paragraph, heading, dateline, note …) is quoted in its reading
+text (toolkit/reading.py): no deletions, one reading where the source offers several ("Prof."
+or "Professor", never "Prof.Professor"), words whole across line breaks; notes inside it are
+left out (they are blocks of their own), a gap reads "[…]", supplied words are in brackets. The
+sentence is the stretch between two sentence ends around the name; initials ("G. Chicherin")
+and common abbreviations do not end a sentence. A very long sentence is cut around the name,
+marked "…".
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ import re
 
 from lxml import etree
 
+from .reading import reading_text_at
+
 BLOCKS = {"p", "head", "dateline", "salute", "signed", "closer", "opener", "note", "item", "ab", "l",
           "quote", "label", "cell", "docTitle", "byline"}
-GAP = "[…]"
 # A sentence ends at . ! ? followed by a space, unless the word before is an initial or abbreviation.
 SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)\]]*)\s+")
 ABBREVIATIONS = {"no", "nos", "doc", "docs", "cf", "e.g", "i.e", "st", "mr", "mrs", "dr", "gen", "col", "lt",
@@ -31,21 +35,6 @@ def _block(element: etree._Element) -> etree._Element:
         if _local(ancestor) in BLOCKS:
             return ancestor
     return element.getparent() if element.getparent() is not None else element
-
-
-def _pieces(node: etree._Element, target: etree._Element, out: list[str], found: list[int]) -> None:
-    """The text of `node` into `out`; the offset where `target` starts into `found`."""
-    if node is target:
-        found.append(sum(map(len, out)))
-    if node.text and _local(node) != "gap":
-        out.append(node.text)
-    if _local(node) == "gap":
-        out.append(GAP)
-    for child in node:
-        if isinstance(child.tag, str) and not (_local(child) == "note" and child is not target):
-            _pieces(child, target, out, found)
-        if child.tail:
-            out.append(child.tail)
 
 
 def _is_sentence_end(text: str, match: re.Match) -> bool:
@@ -85,10 +74,8 @@ def _shorten(sentence: str, offset: int) -> str:
 def sentence_of(element: etree._Element) -> str:
     """The sentence in which the name `element` occurs."""
     block = element if _local(element) in BLOCKS else _block(element)
-    pieces: list[str] = []
-    found: list[int] = []
-    _pieces(block, element, pieces, found)
-    return sentence_around("".join(pieces), found[0] if found else 0)
+    text, offset = reading_text_at(block, element)
+    return sentence_around(text, offset)
 
 
 __all__ = ["sentence_of", "sentence_around"]

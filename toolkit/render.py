@@ -62,7 +62,7 @@ def _render(context: tuple[Edition, str], paths: list[Path]) -> list:
     """Each file's page or text; for print, its Typst source with the title and language of the PDF."""
     edition, target = context
     results = []
-    labels = Labels.for_language(edition.config.language)
+    labels = edition.labels()
     for path in paths:
         document = parse_file(path)
         require_tei(document)

@@ -178,6 +178,8 @@ RULES: tuple[Rule, ...] = (
     # ---- teikit.toml ------------------------------------------------------------------------------
     Rule("config-unknown", WARNING, "settings", "a key or table in `teikit.toml` that teikit does not know; the line "
          "names the nearest known one"),
+    Rule("config-language", WARNING, "settings", "`[edition] language` names a language teikit has no catalogue "
+         "for: the interface is English (`[labels]` can give every label)"),
     Rule("config-fixed", WARNING, "settings", "`[rules]` sets a rule that cannot be changed (one of those always "
          "an error above) to warning or off: it stays an error"),
     Rule("placeholder-base-url", WARNING, "the CMIF export and the build",

@@ -68,6 +68,20 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Words:
+    """A table of texts under dotted keys, as TOML writes them either way: `nav.index = "Briefe"`
+    or `"nav.index" = "Briefe"` under the table, or `index = "Briefe"` under [table.nav]."""
+
+    example: str = "text"
+    dotted = True  # Reading flattens the table's nested tables into dotted keys
+
+    def check(self, value):
+        if not _is_text(value):
+            raise Invalid(f"text in quotes, e.g. {json.dumps(self.example, ensure_ascii=False)}")
+        return _no_controls(value, "text")
+
+
+@dataclass(frozen=True)
 class Texts:
     """A list of texts in quotes."""
 
@@ -293,6 +307,7 @@ class Located:
 
     _HEADER = re.compile(r"^\s*\[(?!\[)\s*([^\]]+?)\s*\]")
     _KEY = re.compile(r"""^(\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]""")
+    _DOTTED = re.compile(r"""^\s*((?:(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*\.\s*)+(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))\s*=""")
 
     @classmethod
     def scan(cls, text: str) -> "Located":
@@ -307,9 +322,18 @@ class Located:
             key = cls._KEY.match(line)
             if key:
                 found.places.setdefault((table, key.group(2).strip("\"'")), (number, len(key.group(1)) + 1))
+                dotted = cls._DOTTED.match(line)
+                if dotted:  # nav.index = …: the place of "nav.index" too
+                    parts = [p.strip().strip("\"'") for p in re.findall(r"\"[^\"]*\"|'[^']*'|[^.]+", dotted.group(1))]
+                    found.places.setdefault((table, ".".join(parts)), (number, len(key.group(1)) + 1))
         return found
 
     def of(self, table: str, key: str | None = None) -> tuple[int, int]:
+        if key and (table, key) not in self.places and "." in key:  # under [table.nav]: index = …
+            head, _, tail = key.rpartition(".")
+            found = self.places.get((f"{table}.{head}", tail))
+            if found:
+                return found
         return self.places.get((table, key)) or self.places.get((table, None)) or (1, 1)
 
 
@@ -367,6 +391,8 @@ class Reading:
     def _read_table(self, table: str, content: dict, settings: list[Setting]) -> None:
         by_key = {s.key: s for s in settings}
         free = by_key.get(ANY_KEY)
+        if free is not None and getattr(free.kind, "dotted", False):
+            content = _dotted(content)
         for key, value in content.items():
             setting = by_key.get(key, free)
             if setting is None:
@@ -422,6 +448,17 @@ class Reading:
 
     def error_at(self, setting: Setting, rule: str, message: str) -> None:
         self._error(setting.table, setting.key, rule, message)
+
+
+def _dotted(table: dict, prefix: str = "") -> dict:
+    """{"nav": {"index": "Briefe"}} -> {"nav.index": "Briefe"}."""
+    flat = {}
+    for key, value in table.items():
+        if isinstance(value, dict) and value:
+            flat.update(_dotted(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
 
 
 def _nearest(word: str, choices: list[str], form: str) -> str:

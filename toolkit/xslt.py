@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Mapping
@@ -29,6 +30,7 @@ from saxonche import PySaxonApiError, PySaxonProcessor
 from .edition import packaged_dir
 from .labels import Labels
 from .errors import TeikitError
+from .languages import language_tags
 
 # The entry stylesheet of each output format, relative to the xslt folder.
 TARGETS = {"html": Path("html/html.xsl"), "text": Path("text/text.xsl"), "print": Path("print/print.xsl")}
@@ -57,6 +59,7 @@ class Stylesheets:
         # Set only now: the stylesheets' own xsl:import/include needed file: to compile.
         self.processor.set_configuration_property(ALLOWED_PROTOCOLS, "")
         self._nodes: dict[str, object] = {}
+        self._xpath_processor = None
         self._maps: dict[str, object] = {}
 
     def _compile(self, compiler, name: str):
@@ -76,10 +79,12 @@ class Stylesheets:
         return self._nodes[xml]
 
     def parse(self, element: etree._Element | str, generated: bool = False):
-        """Saxon's tree of an element the safe parser read (its root only: no DOCTYPE travels).
+        """Saxon's tree of an element the safe parser read (its root only: no DOCTYPE travels),
+        in Unicode's composed form (NFC), as the web expects text: "ō" is one character.
         `generated`: teikit made it (a record, a summary), so Saxon cannot fail on it and its
         error output needs no silencing (two system calls saved)."""
         xml = element if isinstance(element, str) else etree.tostring(element, encoding="unicode")
+        xml = unicodedata.normalize("NFC", xml)
         if generated:
             return self.processor.parse_xml(xml_text=xml)
         try:
@@ -106,11 +111,25 @@ class Stylesheets:
             if value is not None:
                 executable.set_parameter(name, value)
         document = element if not isinstance(element, (str, etree._Element)) else self.parse(element)
+        executable.set_parameter("language-tags", self._language_tags(document))
         try:
             with saxon_stderr_silenced():
                 return executable.transform_to_string(xdm_node=document)
         except PySaxonApiError as error:
             raise TransformError(f"{TARGETS[target]}: {_first_line(error)}") from None
+
+    def _language_tags(self, document):
+        """The `language-tags` parameter: the HTML lang of every xml:lang value of the document."""
+        found = self._xpath(document).evaluate("distinct-values(//@xml:lang)")
+        codes = [found.item_at(i).string_value for i in range(found.size)] if found is not None else []
+        tags = language_tags(codes)
+        return self.processor.make_map2({code: self.processor.make_string_value(tag) for code, tag in tags.items()})
+
+    def _xpath(self, document):
+        if self._xpath_processor is None:
+            self._xpath_processor = self.processor.new_xpath_processor()
+        self._xpath_processor.set_context(xdm_item=document)
+        return self._xpath_processor
 
     def labels_map(self, labels: Labels):
         """The labels as the map(xs:string, xs:string) the stylesheets look words up in (with

@@ -112,7 +112,7 @@ class Context:
         if self.xslt_dir is None:
             self.xslt_dir = self.edition.xslt_dir
         if self.labels is None:
-            self.labels = Labels.for_language(self.edition.config.language)
+            self.labels = self.edition.labels()
 
     def __getstate__(self):
         # Compiled stylesheets stay in the process that compiled them.

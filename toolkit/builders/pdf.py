@@ -79,7 +79,7 @@ def print_summary(context: Context, letters: list[Letter], edition_document) -> 
     params, config, labels = context.site_params, context.edition.config, context.labels
     date = str(params.get("build-date", ""))
     root = etree.Element(tk("print-edition"), nsmap={"tk": TK_NS}, title=str(params.get("edition-title", "")),
-                         lang=_language(config, edition_document), date=date,
+                         lang=labels.language.split("-")[0].lower(), date=date,
                          publisher=config.publisher, licence=config.licence, version=__version__,
                          paper=config.print_paper, size=f"{config.print_font_size:g}")
     root.set("date-words", labels.date(DateSpec(when=date[:10])) if date else "")
@@ -112,7 +112,6 @@ def pdf_title(document) -> tuple[str, str]:
 def one_document(edition, source: str, title: str, lang: str) -> bytes:
     """The PDF of one file rendered on its own (teikit render --to pdf): its print source in a
     book of one document, without front matter or registers."""
-    from ..labels import Labels
     from ..xslt import stylesheets
 
     config = edition.config
@@ -120,7 +119,7 @@ def one_document(edition, source: str, title: str, lang: str) -> bytes:
                             date=config.date or "", paper=config.print_paper, size=f"{config.print_font_size:g}")
     etree.SubElement(summary, tk("document"), path="documents/document.typ")
     styles = stylesheets(edition.xslt_dir)
-    main = styles.transform("print", styles.parse(summary), {}, {"labels": Labels.for_language(config.language)}).encode("utf-8")
+    main = styles.transform("print", styles.parse(summary), {}, {"labels": edition.labels()}).encode("utf-8")
     template = resource(edition.xslt_dir, TEMPLATE).read_bytes()
     return typeset({"edition.typ": main, "teikit.typ": template, "documents/document.typ": source.encode("utf-8")},
                    fonts=[edition.xslt_dir / FONTS], date=config.date or "")
@@ -128,14 +127,6 @@ def one_document(edition, source: str, title: str, lang: str) -> bytes:
 
 def _relative(path: str) -> str:
     return path[len(FOLDER) + 1:]
-
-
-def _language(config, edition_document) -> str:
-    language = getattr(config, "language", "") or ""
-    if not language and edition_document is not None:
-        language = edition_document.root.get(f"{{{XML_NS}}}lang", "")
-    language = (language or "en").split("-")[0].lower()
-    return language if re.fullmatch(r"[a-z]{2,3}", language) else "en"
 
 
 class PdfBuilder(CorpusBuilder):

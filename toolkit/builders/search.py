@@ -71,10 +71,10 @@ def shard_folder(index: int) -> str:
     return SEARCH_FOLDER if index == 0 else f"{SEARCH_FOLDER}/s{index}"
 
 
-def search_files(pages: Iterable[tuple[str, bytes]], shard: int = 0) -> dict[str, bytes]:
+def search_files(pages: Iterable[tuple[str, bytes]], shard: int = 0, language: str = "en") -> dict[str, bytes]:
     """{output path: bytes} of the pagefind bundle of one shard for `pages` ((file name in html/,
     HTML), read one at a time): shard 0 whole, another its index alone; empty when there are none."""
-    files = run_pagefind(pages)
+    files = run_pagefind(pages, language)
     if not files:
         return {}
     folder = shard_folder(shard)
@@ -164,7 +164,7 @@ class SearchBuilder(PartedBuilder):
                 if data is not None:
                     yield f"{doc_id}.html", data
 
-        return search_files(pages(), int(part))
+        return search_files(pages(), int(part), context.labels.language)
 
     def build_whole(self, sizes: dict[str, int], corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         merged = [f"s{index}/" for index in sorted(int(part) for part in sizes) if index]

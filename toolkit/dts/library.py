@@ -19,15 +19,15 @@ from ..xmlio import ParsedDocument, normalized_text
 from .model import Library, built_outputs, language_of, make_resource
 
 
-def make_library(config, title: str, edition_document: ParsedDocument | None, letters: list[Letter],
-                 documents: dict[str, ParsedDocument],
+def make_library(config, labels: Labels, title: str, edition_document: ParsedDocument | None,
+                 letters: list[Letter], documents: dict[str, ParsedDocument],
                  outputs: Callable[[str], dict[str, Callable[[], bytes]]]) -> Library:
     """The Library of `letters` (in the order given: the edition's, by date) and their parsed documents."""
     resources = {letter.doc_id: make_resource(letter, documents[letter.doc_id], outputs(letter.doc_id))
                  for letter in letters}
     return Library(title=title, publisher=config.publisher, editors=list(config.editors), licence=config.licence,
                    resources=resources, language=language_of(edition_document),
-                   description=subtitle(edition_document), labels=Labels.for_language(config.language))
+                   description=subtitle(edition_document), labels=labels)
 
 
 def subtitle(edition_document: ParsedDocument | None) -> str:
@@ -48,7 +48,7 @@ def from_build(edition: Edition, out_dir: Path) -> tuple[Library, list]:
     authority = authority_index(edition, support, documents)
     description = next((d for d in support if d.path.name == Path(edition.config.description).name), None)
     letters = metadata.chronological([metadata.letter(d, authority) for d in documents])
-    library = make_library(edition.config, edition_title(edition.config, description), description, letters,
+    library = make_library(edition.config, edition.labels(), edition_title(edition.config, description), description, letters,
                            {d.doc_id: d for d in documents}, lambda doc_id: built_outputs(out_dir, doc_id))
     return library, failures
 

@@ -26,4 +26,8 @@
   -->
   <xsl:param name="labels" as="map(xs:string, xs:string)" select="map{}"/>
 
+  <!-- The HTML language tag of each xml:lang value of the document ({"fra": "fr", "xx": ""}),
+       set by teikit (toolkit/languages.py) for every transform. -->
+  <xsl:param name="language-tags" as="map(xs:string, xs:string)" select="map{}"/>
+
 </xsl:stylesheet>

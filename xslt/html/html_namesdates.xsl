@@ -22,7 +22,9 @@
         then tk:record(.)/tk:names/tk:split[@ref = normalize-space(current()/@ref)][@text = string(current())][1] else ()"/>
     <xsl:choose>
       <!-- An empty name (a repository the source leaves implicit) has nothing to click on. -->
-      <xsl:when test="not(normalize-space()) and not(*)"/>
+      <xsl:when test="not(normalize-space()) and not(*)">
+        <xsl:value-of select="text() ! tk:text(.)" separator=""/>
+      </xsl:when>
       <xsl:when test="$split">
         <span class="{$class}">
           <xsl:for-each select="$split/tk:part">
@@ -36,7 +38,9 @@
       <xsl:when test="empty($links) or $in-link">
         <span class="{$class}"><xsl:apply-templates/></span>
       </xsl:when>
-      <xsl:when test="descendant::*[exists(tk:name-links(.))]">
+      <!-- A name holding another name, a note, a link or an apparatus entry: its own words link
+           on their own (links never nest). -->
+      <xsl:when test="descendant::*[exists(tk:name-links(.))] or tk:holds-link(.)">
         <span class="{$class}">
           <xsl:apply-templates>
             <xsl:with-param name="outer" select="$links[1]" tunnel="yes"/>
@@ -54,7 +58,7 @@
     </xsl:choose>
     <xsl:if test="not($in-link) and empty($split)">
       <xsl:for-each select="$links[position() gt 1]">
-        <a class="also-ref" href="{@href}">
+        <a class="also-ref" href="{@href}" data-pagefind-ignore="">
           <span aria-hidden="true">+</span>
           <span class="visually-hidden"><xsl:value-of select="tk:label-string('doc.index-entry', map{'name': string((@title, @ref)[1])})"/></span>
         </a>
@@ -70,10 +74,10 @@
       <xsl:when test="exists($outer) and not($in-link) and normalize-space()">
         <a class="name" href="{$outer/@href}">
           <xsl:if test="$outer/@title"><xsl:attribute name="title" select="$outer/@title"/></xsl:if>
-          <xsl:value-of select="."/>
+          <xsl:value-of select="tk:text(.)"/>
         </a>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="tk:text(.)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -153,8 +153,10 @@
     <xsl:variable name="leading-heads" select="tei:text/tei:body/tei:head[not(preceding-sibling::*[not(self::tei:head)])]"/>
     <article class="document">
       <xsl:if test="$site and $doc-id"><xsl:attribute name="data-pagefind-body"/></xsl:if>
-      <xsl:if test="@xml:lang and not(starts-with(@xml:lang, 'en'))">
-        <xsl:attribute name="lang" select="@xml:lang"/>
+      <!-- a document in another language than the interface's says so (its own words only) -->
+      <xsl:variable name="lang" select="tk:html-lang(@xml:lang)"/>
+      <xsl:if test="$lang and lower-case($lang) ne lower-case(tk:interface-language())">
+        <xsl:attribute name="lang" select="$lang"/>
       </xsl:if>
       <!-- The edition's own, neutral title is the heading; the heading the source prints (a
            compiler's, which may judge what it describes) follows it in a smaller face, so that
@@ -186,6 +188,10 @@
       </xsl:if>
       <xsl:call-template name="tk:footnotes">
         <xsl:with-param name="notes" select="tei:text//tei:note"/>
+        <xsl:with-param name="level" select="$level + 1"/>
+      </xsl:call-template>
+      <xsl:call-template name="tk:apparatus">
+        <xsl:with-param name="entries" select="tk:apparatus(.)"/>
         <xsl:with-param name="level" select="$level + 1"/>
       </xsl:call-template>
       <xsl:apply-templates select="tei:teiHeader" mode="tk:metadata">
@@ -243,7 +249,7 @@
     <li id="note-{$n}" value="{$n}">
       <xsl:apply-templates/>
       <xsl:text> </xsl:text>
-      <a class="backref" href="#noteref-{$n}">
+      <a class="backref" href="#noteref-{$n}" data-pagefind-ignore="">
         <span aria-hidden="true">↩</span>
         <span class="visually-hidden"><xsl:value-of select="tk:label-string('doc.note-back', map{'n': $n})"/></span>
       </a>

@@ -125,7 +125,7 @@
         <h2 id="months-heading"><xsl:value-of select="tk:label('year.months')"/></h2>
         <ul class="years">
           <xsl:for-each select="tk:month">
-            <li id="month-{@number}"><a href="{@href}"><xsl:value-of select="concat(@name, ' ', ../@year)"/></a><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="@count"/>)</span></li>
+            <li id="month-{@number}"><a href="{@href}"><xsl:value-of select="tk:label-string('date.month', map{'month': string(@name), 'year': string(../@year)})"/></a><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="@count"/>)</span></li>
           </xsl:for-each>
         </ul>
       </section>
@@ -133,10 +133,10 @@
     <xsl:for-each select="tk:month[not(@href)]">
       <xsl:variable name="number" select="@number"/>
       <section class="month" aria-labelledby="month-{@number}">
-        <h2 id="month-{@number}"><xsl:value-of select="concat(@name, ' ', ../@year)"/></h2>
+        <h2 id="month-{@number}"><xsl:value-of select="tk:label-string('date.month', map{'month': string(@name), 'year': string(../@year)})"/></h2>
         <xsl:call-template name="tk:document-table">
           <xsl:with-param name="documents" select="../tk:document[@month = $number]"/>
-          <xsl:with-param name="caption" select="tk:label-string('year.caption', map{'period': concat(@name, ' ', ../@year)})"/>
+          <xsl:with-param name="caption" select="tk:label-string('year.caption', map{'period': tk:label-string('date.month', map{'month': string(@name), 'year': string(../@year)})})"/>
         </xsl:call-template>
       </section>
     </xsl:for-each>

@@ -187,7 +187,7 @@
   <!-- Words: in one Typst string each. The markers of the apparatus entries that stand inside the
        word this text begins (a deletion inside it) follow its first word. -->
   <xsl:template match="text()">
-    <xsl:variable name="words" select="tk:joined-text(.)"/>
+    <xsl:variable name="words" select="tk:text(.)"/>
     <xsl:variable name="guests" select="tk:marker-guests(.)"/>
     <xsl:variable name="words" select="if (following-sibling::node()[1][self::tei:note][ancestor::tei:text][not(tk:anchored(.))])
         then replace($words, '\s+$', '') else $words"/>
@@ -223,7 +223,7 @@
     <xsl:variable name="between" select="$text/preceding-sibling::node()[empty($before) or . >> $before]
         [not(self::tei:note or self::tei:del or self::tei:anchor)]"/>
     <xsl:sequence select="exists($marks) and matches(concat(
-        if ($before instance of text()) then tk:joined-text($before) else '',
+        if ($before instance of text()) then tk:text($before) else '',
         string-join($between ! tk:read-words(.), '')), '\s$')"/>
   </xsl:function>
 
@@ -332,7 +332,11 @@
     <xsl:sequence select="starts-with($first, 'http://') or starts-with($first, 'https://')"/>
   </xsl:function>
 
-  <xsl:template match="tei:anchor | tei:index | tei:milestone | tei:handShift | tei:graphic | tei:fw[@type = 'pageNum']"/>
+  <!-- Not read (tk:not-read-names): marks of the source about its reading (an insertion sign),
+       forme work, and what is no text at all. -->
+  <xsl:template match="tei:anchor | tei:index | tei:milestone | tei:handShift | tei:graphic | tei:fw | tei:metamark
+      | tei:interp | tei:interpGrp | tei:link | tei:linkGrp | tei:join | tei:joinGrp | tei:alt | tei:altGrp
+      | tei:certainty | tei:precision | tei:respons | tei:span | tei:spanGrp | tei:witDetail"/>
 
   <!-- Names: a link to the register and a mark the register counts pages by (one for each entry
        a name points to). A name that holds other names is counted, and its inner names linked. -->
@@ -380,7 +384,7 @@
         <xsl:apply-templates select="." mode="tk:footnote"/>
         <!-- "Direction <note/><ref>Bericht</ref>": the space before the marker goes after it. -->
         <xsl:if test="following-sibling::node()[1][self::*][not(self::tei:note or self::tei:del)]
-            and preceding-sibling::node()[not(self::tei:note or self::tei:del or self::tei:anchor)][1][self::text()][matches(tk:joined-text(.), '\s$')]">
+            and preceding-sibling::node()[not(self::tei:note or self::tei:del or self::tei:anchor)][1][self::text()][matches(tk:text(.), '\s$')]">
           <xsl:text> </xsl:text>
         </xsl:if>
       </xsl:when>
@@ -419,21 +423,13 @@
 
   <xsl:function name="tk:in-apparatus" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="local-name($element) = $tk:apparatus-names and namespace-uri($element) = 'http://www.tei-c.org/ns/1.0'
+    <xsl:sequence select="(local-name($element) = $tk:apparatus-names or $element/self::tei:mod[tk:is-alternation(.)])
+        and namespace-uri($element) = 'http://www.tei-c.org/ns/1.0'
         and not($element/ancestor::tei:note or $element/ancestor::tei:teiHeader)
-        and not($element/parent::tei:subst or $element/parent::tei:choice or $element/parent::tei:app)
+        and not($element/parent::tei:subst or $element/parent::tei:choice or $element/parent::tei:app
+            or $element/parent::tei:mod[tk:is-alternation(.)])
         and not($element/self::tei:sic[parent::tei:choice])
         and tk:is-read($element)"/>
-  </xsl:function>
-
-  <!-- In the reading text: not inside a deletion, the other reading of a choice or an unread
-       reading of an apparatus entry ("<del><add>uber</add></del>" is one entry, the deletion's, not
-       a letter whose marker is never printed). -->
-  <xsl:function name="tk:is-read" as="xs:boolean">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="empty($element/ancestor::tei:del)
-        and empty($element/ancestor::*[parent::tei:choice][not(. is tk:preferred-reading(..))])
-        and empty($element/ancestor::tei:rdg[not(. is tk:app-reading(..))])"/>
   </xsl:function>
 
   <!-- Where an entry's marker goes: after the entry, unless the word it stands in goes on after it
@@ -443,7 +439,7 @@
   <xsl:function name="tk:marker-host" as="node()">
     <xsl:param name="element" as="element()"/>
     <xsl:variable name="next" select="tk:next-read-text($element)"/>
-    <xsl:sequence select="if ($next and matches(tk:joined-text($next), '^\S') and not(matches(tk:read-words($element), '\s$')))
+    <xsl:sequence select="if ($next and matches(tk:text($next), '^\S') and not(matches(tk:read-words($element), '\s$')))
         then tk:word-end($next) else $element"/>
   </xsl:function>
 
@@ -454,14 +450,14 @@
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="if ($element/self::tei:del) then string($element)
         else string-join($element//text()[not(ancestor::tei:note)][tk:is-read(..)]
-            [not(parent::tei:subst or parent::tei:choice or parent::tei:app or parent::tei:del)] ! tk:joined-text(.), '')"/>
+            [not(parent::tei:subst or parent::tei:choice or parent::tei:app or parent::tei:del)] ! tk:text(.), '')"/>
   </xsl:function>
 
   <!-- The text in which the word a text begins ends: itself, or a later one when the word goes on. -->
   <xsl:function name="tk:word-end" as="text()">
     <xsl:param name="text" as="text()"/>
-    <xsl:variable name="next" select="if (matches(tk:joined-text($text), '\s')) then () else tk:next-read-text($text)"/>
-    <xsl:sequence select="if ($next and matches(tk:joined-text($next), '^\S')) then tk:word-end($next) else $text"/>
+    <xsl:variable name="next" select="if (matches(tk:text($text), '\s')) then () else tk:next-read-text($text)"/>
+    <xsl:sequence select="if ($next and matches(tk:text($next), '^\S')) then tk:word-end($next) else $text"/>
   </xsl:function>
 
   <!-- The next words read after an element, in the same block: not in a note, a deletion or the
@@ -471,9 +467,10 @@
     <xsl:param name="element" as="node()"/>
     <xsl:variable name="block" select="$element/ancestor::*[not(tk:is-inline(.))][1]"/>
     <xsl:variable name="next" select="$element/following::text()[not(ancestor::tei:note or ancestor::tei:del
-        or ancestor::*[parent::tei:choice][not(. is tk:preferred-reading(..))]
-        or ancestor::tei:rdg[not(. is tk:app-reading(..))]
-        or parent::tei:subst or parent::tei:choice or parent::tei:app)][tk:joined-text(.) != ''][1]"/>
+        or ancestor::*[parent::tei:choice][not(. is tk:preferred(..))]
+        or ancestor::tei:rdg[not(. is tk:lemma(..))]
+        or ancestor::*[parent::tei:mod[tk:is-alternation(.)]][not(. is tk:read-reading(..))]
+        or parent::tei:subst or parent::tei:choice or parent::tei:app)][tk:text(.) != ''][1]"/>
     <xsl:sequence select="$next[ancestor::* intersect $block][not(preceding::tei:note[. >> $element][not(tk:anchored(.))])]"/>
   </xsl:function>
 
@@ -499,7 +496,8 @@
     <xsl:number value="$n" format="a"/>
   </xsl:function>
 
-  <xsl:template match="tei:del | tei:add | tei:subst | tei:choice | tei:app | tei:unclear | tei:sic" priority="5">
+  <xsl:template match="tei:del | tei:add | tei:subst | tei:choice | tei:app | tei:unclear | tei:sic
+      | tei:mod[tk:is-alternation(.)]" priority="5">
     <xsl:param name="in-note" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="reading">
       <xsl:apply-templates select="." mode="tk:reading"/>
@@ -521,8 +519,12 @@
   <xsl:template match="tei:del" mode="tk:reading"/>
   <xsl:template match="tei:add | tei:unclear | tei:sic" mode="tk:reading"><xsl:apply-templates/></xsl:template>
   <xsl:template match="tei:subst" mode="tk:reading"><xsl:apply-templates select="* except tei:del"/></xsl:template>
-  <xsl:template match="tei:choice" mode="tk:reading"><xsl:apply-templates select="tk:preferred-reading(.)/node()"/></xsl:template>
-  <xsl:template match="tei:app" mode="tk:reading"><xsl:apply-templates select="tk:app-reading(.)/node()"/></xsl:template>
+  <xsl:template match="tei:choice" mode="tk:reading"><xsl:apply-templates select="tk:preferred(.)/node()"/></xsl:template>
+  <xsl:template match="tei:app" mode="tk:reading"><xsl:apply-templates select="tk:lemma(.)/node()"/></xsl:template>
+  <!-- An open variant of the writer (mod type="variant", ediarum): its first reading, as on the page. -->
+  <xsl:template match="tei:mod[tk:is-alternation(.)]" mode="tk:reading">
+    <xsl:apply-templates select="tk:read-reading(.)/node()"/>
+  </xsl:template>
   <xsl:template match="tei:*" mode="tk:reading"><xsl:apply-templates/></xsl:template>
 
   <!-- The marker and its entry. -->
@@ -555,24 +557,31 @@
   </xsl:template>
 
   <xsl:template match="tei:choice" mode="tk:apparatus" as="xs:string*">
-    <xsl:variable name="preferred" select="tk:preferred-reading(.)"/>
+    <xsl:variable name="preferred" select="tk:preferred(.)"/>
     <xsl:sequence select="for $other in (* except $preferred) return
         (tk:typ-label(concat('app-choice-', local-name($other))), tk:typ(tk:plain($other)))"/>
   </xsl:template>
 
   <xsl:template match="tei:app" mode="tk:apparatus" as="xs:string*">
-    <xsl:variable name="read" select="tk:app-reading(.)"/>
+    <xsl:variable name="read" select="tk:lemma(.)"/>
     <xsl:sequence select="string-join(for $other in (tei:rdg except $read) return concat(
         tk:typ(tk:plain($other)),
         if ($other/@wit) then concat(' ', tk:typ(concat('(', tk:resp-name($other/@wit), ')'))) else ''),
         concat(tk:typ(';'), ' '))"/>
   </xsl:template>
 
+  <xsl:template match="tei:mod" mode="tk:apparatus" as="xs:string*">
+    <xsl:for-each select="tk:other-readings(.)">
+      <xsl:sequence select="tk:typ(tk:plain(.)),
+          if (@place) then tk:typ-label('app-added-place', map{'place': string(@place)}) else ()"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- The words of an element of the apparatus, as plain text (a gap by its mark: "deleted: […]"). -->
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="normalize-space(string-join($element//(text() | tei:gap)[not(ancestor::tei:note)]
-        ! (if (. instance of text()) then tk:joined-text(.) else if (tk:gap-apart(.)) then concat(' ', tk:gap-mark(.), ' ') else tk:gap-mark(.)), ''))"/>
+        ! (if (. instance of text()) then tk:text(.) else if (tk:gap-apart(.)) then concat(' ', tk:gap-mark(.), ' ') else tk:gap-mark(.)), ''))"/>
   </xsl:function>
 
   <xsl:function name="tk:typ-label" as="xs:string">

@@ -3,7 +3,9 @@
   The reading text of a TEI file as plain UTF-8: the heading, dateline and paragraphs in
   document order, one block per paragraph with a blank line between blocks; then the printed
   sources (listBibl type="sources"); then the notes as "[n] text", their markers "[n]" left in
-  the text. Gaps are […], supplied words are in [ ]. No markup, no lost words.
+  the text; then the apparatus as "{a} lemma] reading", its markers "{a}" after the lemma.
+  Gaps are […], supplied words are in [ ]. The reading text only (toolkit/reading.py): no
+  deletions, no other readings inside it, no word split by a line break.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -39,6 +41,7 @@
         <xsl:apply-templates select="tei:text" mode="tk:flow"/>
         <xsl:apply-templates select="tei:teiHeader" mode="tk:sources"/>
         <xsl:apply-templates select="tei:text//tei:note" mode="tk:footnote"/>
+        <xsl:apply-templates select="tk:apparatus(.)" mode="tk:apparatus"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates select="tei:teiHeader" mode="tk:header-only"/>

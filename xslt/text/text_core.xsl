@@ -1,29 +1,39 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The text module: blocks (mode tk:flow) and the words inside a block (mode tk:inline). -->
+<!-- The text module: blocks (mode tk:flow) and the words inside a block (mode tk:inline).
+     The words are the reading text (toolkit/reading.py says what it is): no deletions, one
+     reading where the source offers several, words whole across line breaks; note markers
+     "[1]" and apparatus markers "{a}" follow the words they belong to. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
-    exclude-result-prefixes="xs tei tk">
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="xs tei tk map">
 
   <!-- Unknown elements inside a block give their text and nothing else. -->
   <xsl:mode name="tk:inline" on-no-match="text-only-copy"/>
 
   <!-- One block: its words on one line, whitespace as in running text. -->
   <xsl:function name="tk:line" as="xs:string">
-    <xsl:param name="element" as="element()"/>
+    <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="words">
-      <xsl:apply-templates select="$element" mode="tk:inline"/>
+      <xsl:apply-templates select="$nodes" mode="tk:inline"/>
     </xsl:variable>
     <xsl:sequence select="normalize-space($words)"/>
   </xsl:function>
 
-  <!-- Blocks: a container gives its children's blocks, anything else is one block. -->
+  <!-- Blocks: an element that holds blocks gives its children's blocks (phrases between them
+       run together as one, as on the page), anything else is one block. -->
   <xsl:template match="*" mode="tk:flow" as="xs:string*">
     <xsl:choose>
-      <xsl:when test="tk:is-container(.)">
-        <xsl:apply-templates select="*" mode="tk:flow"/>
+      <xsl:when test="tk:holds-blocks(.)">
+        <xsl:for-each-group select="node()" group-adjacent=". instance of element() and tk:apart(.)">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key()"><xsl:apply-templates select="current-group()" mode="tk:flow"/></xsl:when>
+            <xsl:otherwise><xsl:sequence select="tk:line(current-group())"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="tk:line(.)"/>
@@ -33,8 +43,13 @@
 
   <xsl:template match="tei:teiHeader" mode="tk:flow" as="xs:string*"/>
 
+  <!-- A note among blocks is its marker; what is not read gives no block. -->
+  <xsl:template match="*[map:contains($tk:not-read, local-name())]" mode="tk:flow" as="xs:string*">
+    <xsl:sequence select="tk:line(.)"/>
+  </xsl:template>
+
   <!-- Verse: one line per l, the stanza is one block. -->
-  <xsl:template match="tei:lg[tk:is-container(.)]" mode="tk:flow" as="xs:string*">
+  <xsl:template match="tei:lg[tk:holds-blocks(.)]" mode="tk:flow" as="xs:string*">
     <xsl:variable name="lines" as="xs:string*">
       <xsl:apply-templates select="*" mode="tk:flow"/>
     </xsl:variable>
@@ -63,7 +78,12 @@
     <xsl:sequence select="string-join(for $cell in * return tk:line($cell), ' | ')"/>
   </xsl:template>
 
-  <!-- Inline. -->
+  <!-- ==== Inline: the reading text ==== -->
+
+  <xsl:template match="text()" mode="tk:inline">
+    <xsl:value-of select="tk:text(.)"/>
+  </xsl:template>
+
   <xsl:template match="tei:text//tei:note" mode="tk:inline">
     <xsl:if test="not(tk:anchored(.))">
       <xsl:value-of select="concat('[', tk:note-number(.), ']')"/>
@@ -82,17 +102,12 @@
     <xsl:value-of select="if (tk:gap-apart(.)) then concat(' ', tk:gap-mark(.), ' ') else tk:gap-mark(.)"/>
   </xsl:template>
 
-  <!-- The reading text: a space where the source leaves one; deletions are not read. -->
+  <!-- A space where the source leaves one; what is not read gives nothing. -->
   <xsl:template match="tei:space" mode="tk:inline">
     <xsl:text> </xsl:text>
   </xsl:template>
 
-  <xsl:template match="tei:del" mode="tk:inline"/>
-
-  <!-- Around a break inside a word (break="no"), the source's line-end whitespace is not a space. -->
-  <xsl:template match="text()[tk:breaks-word(following-sibling::node()[1]) or tk:breaks-word(preceding-sibling::node()[1])]" mode="tk:inline">
-    <xsl:value-of select="tk:joined-text(.)"/>
-  </xsl:template>
+  <xsl:template match="*[map:contains($tk:not-read, local-name())][not(self::tei:gap or self::tei:note)]" mode="tk:inline"/>
 
   <xsl:template match="tei:supplied" mode="tk:inline">
     <xsl:text>[</xsl:text>
@@ -100,36 +115,58 @@
     <xsl:text>]</xsl:text>
   </xsl:template>
 
-  <!-- A choice shows its preferred reading, the others follow in brackets: nothing is lost. -->
-  <xsl:template match="tei:choice[*][not(text()[normalize-space()])]" mode="tk:inline">
-    <xsl:variable name="preferred" select="tk:preferred-reading(.)"/>
-    <xsl:apply-templates select="$preferred" mode="tk:inline"/>
-    <xsl:for-each select="* except $preferred">
-      <xsl:text> [</xsl:text>
-      <xsl:value-of select="local-name()"/>
-      <xsl:text>: </xsl:text>
-      <xsl:apply-templates mode="tk:inline"/>
-      <xsl:text>]</xsl:text>
-    </xsl:for-each>
+  <!-- One reading where the source offers several; the others are in the apparatus. -->
+  <xsl:template match="tei:choice[tk:is-alternation(.)] | tei:app[tk:is-alternation(.)] | tei:mod[tk:is-alternation(.)]"
+      mode="tk:inline">
+    <xsl:apply-templates select="tk:read-reading(.)" mode="tk:inline"/>
+    <xsl:if test="tk:in-apparatus(.)">
+      <xsl:value-of select="concat('{', tk:apparatus-marker(.), '}')"/>
+    </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:lb[not(@break = 'no')] | tei:pb[not(@break = 'no')] | tei:cb" mode="tk:inline">
+  <xsl:template match="tei:lb[not(@break = 'no')] | tei:pb[not(@break = 'no')] | tei:cb[not(@break = 'no')]" mode="tk:inline">
     <xsl:text> </xsl:text>
   </xsl:template>
 
-  <!-- A block met inside a block (a paragraph in a note, a list in a paragraph) stays a word apart. -->
-  <xsl:template match="*[$tk:element-kinds(local-name()) = 'block'][ancestor::*]" mode="tk:inline" priority="-0.1">
+  <xsl:template match="tei:lb | tei:pb | tei:cb" mode="tk:inline"/>
+
+  <!-- An element that stands apart (a paragraph in a note, a list in a paragraph, a cell, a
+       phrase among blocks) stays a word apart, whatever else its template does. -->
+  <xsl:template match="*[tk:apart(.)][not(map:contains($tk:not-read, local-name()))][ancestor::*]" mode="tk:inline" priority="30">
     <xsl:text> </xsl:text>
-    <xsl:apply-templates mode="tk:inline"/>
+    <xsl:next-match/>
     <xsl:text> </xsl:text>
   </xsl:template>
 
-  <!-- Notes after the text. -->
+  <!-- ==== After the text: notes, then the apparatus ==== -->
+
   <xsl:template match="tei:note" mode="tk:footnote" as="xs:string">
     <xsl:variable name="words">
       <xsl:apply-templates mode="tk:inline"/>
     </xsl:variable>
     <xsl:sequence select="concat('[', tk:note-number(.), '] ', normalize-space($words))"/>
   </xsl:template>
+
+  <!-- "{a} lemma] reading witnesses; reading witnesses" -->
+  <xsl:template match="*" mode="tk:apparatus" as="xs:string">
+    <xsl:variable name="readings" as="xs:string*">
+      <xsl:for-each select="tk:other-readings(.)">
+        <xsl:sequence select="normalize-space(string-join(((tk:inline-words(.)[.], tk:label('text.omits'))[1],
+            tokenize(@wit) ! replace(., '^#', ''),
+            if (parent::tei:mod) then concat('(', tk:add-place(@place), ')') else ()), ' '))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="concat('{', tk:apparatus-marker(.), '} ', (tk:inline-words(tk:read-reading(.))[.], '—')[1], '] ',
+        string-join($readings, '; '))"/>
+  </xsl:template>
+
+  <!-- The words of an element's content (not of the element: a reading is read as it stands). -->
+  <xsl:function name="tk:inline-words" as="xs:string">
+    <xsl:param name="element" as="element()?"/>
+    <xsl:variable name="words">
+      <xsl:apply-templates select="$element/node()" mode="tk:inline"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space($words)"/>
+  </xsl:function>
 
 </xsl:stylesheet>
