@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import threading
+import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -148,3 +149,25 @@ def test_the_typesetter_reads_nothing_outside_its_project_and_reaches_no_network
     assert refused.value.where[0] == "edition.typ"
     assert proxy == [], "the typesetter reached for the network"
     assert os.environ["HTTPS_PROXY"].startswith("http://127.0.0.1:")  # the build's own process is left as it was
+
+
+def test_typesetting_one_document_stops_at_the_memory_limit_in_one_line(edition):
+    # 1.8 MB of text: a book of a thousand pages, which Typst lays out in about a gigabyte.
+    long = "<p>" + " ".join(["I once again confirm that the Army Command has received a categorical order"] * 40) + "</p>"
+    edition.variant("long.xml", **{"<p>I once again": long * 600 + "<p>I once again"})
+    config = edition.root / "teikit.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "[limits]\ndocument_mb = 200\n", encoding="utf-8")
+    run = teikit("render", "tei/long.xml", "--to", "pdf", "-o", "long.pdf")
+    assert (run.exit_code, run.stderr) == (1, "Error: tei/long.xml:1:0: error: typesetting took more memory than the "
+                                              "limit of 200 MB (raise [limits] document_mb in teikit.toml to allow "
+                                              "more) [document-memory]\n")
+    assert not (edition.root / "long.pdf").exists()
+
+
+def test_typesetting_stops_at_the_time_limit():
+    from toolkit.typeset import TypesetStopped, typeset
+
+    started = time.monotonic()
+    with pytest.raises(TypesetStopped) as stopped:
+        typeset({"edition.typ": b"#for i in range(100000) [#lorem(200) ]"}, seconds=1)
+    assert stopped.value.stop.timed_out and time.monotonic() - started < 30
