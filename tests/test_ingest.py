@@ -9,9 +9,11 @@ archival and publication reference part by part.
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,8 @@ from toolkit.cli import cli
 from toolkit.corpus import load
 from toolkit.edition import Edition
 from toolkit.ingest import ingest
+from toolkit.ingest.document import parse_document
+from toolkit.ingest.split import split
 from toolkit.metadata import letter
 from toolkit.render import render
 from toolkit.validate import validate
@@ -124,7 +128,7 @@ def test_inferred_numbers_say_from_what(seed_drafts):
 def test_every_word_of_the_seed_is_in_the_drafts_in_order(seed_drafts):
     """The drafts' plain texts, one after the other, are the source minus what was left out."""
     sys.path.insert(0, str(Path(__file__).parent))
-    from test_source_fidelity import output_tokens, source_tokens, spans
+    from test_source_fidelity import output_tokens, spans
 
     edition, report = seed_drafts
     expected = spans()
@@ -324,6 +328,26 @@ def test_the_same_source_gives_the_same_bytes(edition_dir):
         assert first.read_bytes() == (edition_dir / "b" / first.name).read_bytes(), first.name
 
 
+def test_each_document_is_let_go_before_the_next_is_parsed(edition_dir, monkeypatch):
+    """Memory stays flat: one parsed document at a time, whatever the size of the collection."""
+    import toolkit.ingest
+
+    alive: list[weakref.ref] = []
+    held = []  # how many parsed documents were still alive when each one was parsed
+
+    def tracked(*args, **kwargs):
+        gc.collect()
+        held.append(sum(1 for ref in alive if ref() is not None))
+        parsed = parse_document(*args, **kwargs)
+        alive.append(weakref.ref(parsed))
+        return parsed
+
+    monkeypatch.setattr(toolkit.ingest, "parse_document", tracked)
+    report = ingest(Edition.open(edition_dir), TURKESTAN / "collection.txt", edition_dir / "drafts")
+    assert len(report.drafts) == len(held) == 4
+    assert max(held) <= 1, held  # the one before, until the next takes its place
+
+
 def test_repositories_the_edition_lacks_become_entries_for_review_and_the_drafts_validate(edition_dir, tmp_path):
     """A federal archive by its abbreviation comes from teikit's list, an archive written out in full is
     kept as printed: each becomes one entry of orgs.xml, marked for review, and every draft validates."""
@@ -363,6 +387,45 @@ def test_repositories_the_edition_lacks_become_entries_for_review_and_the_drafts
     again = run(edition_dir, str(source), "--force")
     assert again.exit_code == 0 and "repository added" not in again.output
     assert orgs.read_text(encoding="utf-8") == after
+
+
+def test_a_speaker_at_the_apparatus_starts_a_turn(edition_dir, tmp_path):
+    """A record by direct line says who is at the apparatus, before or after the name."""
+    source = tmp_path / "line.txt"
+    source.write_text(
+        "No. 9\n\nRecord of conversation by direct line between M. Frunze, and Ya. Peters April 2, 1921\n\n"
+        "At the apparatus is Frunze. Is the line to Dzhizak repaired?\n\n"
+        "Peters at the apparatus. Not yet; the brigade left at dawn.\n\n"
+        "At the apparatus Comrade Frunze. Report when it is. RGVA, f. 110, op. 3, d. 7a, l. 20. Telegraph form.\n",
+        encoding="utf-8")
+    assert run(edition_dir, str(source)).exit_code == 0
+    root = etree.parse(str(edition_dir / "tei" / "9.xml")).getroot()
+    assert root.xpath("//*[local-name()='sp']/@who") == ["#frunze", "#peters", "#frunze"]
+    assert root.xpath("//*[local-name()='sp']/@cert") == []
+    assert [d.format() for d in validate(Edition.open(edition_dir), None, "edition").diagnostics] == []
+
+
+def test_a_date_in_figures_is_a_dateline_and_a_date_of_the_text(edition_dir, tmp_path):
+    source = tmp_path / "figures.txt"
+    source.write_text("No. 7\n\nLetter from K. Atabaev to M. Frunze Tashkent, 3.III.1921\n\n"
+                      "The wagons of 28.02.1921 are ready; those of 31.II.1921 never were. "
+                      "GARF, f. 1, op. 2, d. 3, l. 4. Copy.\n", encoding="utf-8")
+    assert run(edition_dir, str(source)).exit_code == 0
+    root = etree.parse(str(edition_dir / "tei" / "7.xml")).getroot()
+    sent = root.xpath("//*[local-name()='correspAction'][@type='sent']")[0]
+    assert sent.xpath("*[local-name()='date']/@when") == ["1921-03-03"]
+    assert sent.xpath("*[local-name()='placeName']/@ref") == ["#tashkent"]
+    assert root.xpath("//*[local-name()='body']//*[local-name()='date']/@when") == ["1921-03-03", "1921-02-28"]
+    assert "“31.II.1921” is not a real date: left untagged" in root.xpath(
+        "//*[local-name()='note'][@type='review']/text()")
+    assert [d.format() for d in validate(Edition.open(edition_dir), None, "edition").diagnostics] == []
+
+
+@pytest.mark.parametrize("number_line", ["No. 17", "№ 17.", "Document 17", "Document No. 17", "Doc. No. 17"])
+def test_the_forms_of_a_number_line(number_line):
+    found = split(f"{number_line}\n\nLetter from K. Atabaev to M. Frunze March 3, 1921\n\n"
+                  "Received. GARF, f. 1, op. 2, d. 3, l. 5. Copy.\n")
+    assert [(d.number, d.first_line) for d in found.documents] == [("17", 1)] and found.left_out == []
 
 
 def test_a_holding_the_source_leaves_incomplete_is_kept_as_a_reference_and_validates(edition_dir, tmp_path):

@@ -40,6 +40,15 @@ def test_folio_range_ending_verso_and_the_kind_of_copy():
     assert (holding.kind, holding.kind_text) == ("telegraph-form", "Telegraph form")
 
 
+@pytest.mark.parametrize("printed, kind", [
+    ("Telegraph tape", ""), ("Draft", ""), ("Телеграфная лента", ""), ("Телеграфный бланк", ""), ("Черновик", "")])
+def test_kinds_without_a_subtype_stay_in_the_reference(printed, kind):
+    text = f"RGVA, f. 190, op. 3, d. 141, ll. 1–2. {printed}. Note: the tape is torn."
+    reference = find_reference(text, Repositories())
+    assert (reference.holdings[0].kind, reference.holdings[0].kind_text) == (kind, printed)
+    assert text[reference.end:] == " Note: the tape is torn."
+
+
 @pytest.mark.parametrize("printed, bounds", [
     ("ll. 79–81 verso", ("79", "81v")), ("ll. 158–158 verso", ("158", "158v")), ("l. 182 verso", ("182v", "182v")),
     ("ll. 143–144", ("143", "144")), ("л. 145 об.", ("145v", "145v")), ("ll. 3 ob.–4", ("3v", "4")),
@@ -92,6 +101,13 @@ def test_repository_by_full_name_after_a_signature():
     assert text[reference.start:].startswith("Central State Historical Archive of Armenia")
     assert reference.holdings[0].repository_ref == "csha-armenia"
     assert reference.holdings[0].kind == "printed-copy"
+
+
+def test_an_abbreviation_inside_an_archive_name_does_not_cut_it():
+    text = "K. Belov Central State Archive of St. Petersburg, f. 1000, op. 3, d. 46, l. 2. Copy."
+    reference = find_reference(text, Repositories())
+    assert reference.holdings[0].repository == "Central State Archive of St. Petersburg"
+    assert text[:reference.start] == "K. Belov "
 
 
 def test_unknown_repository_is_kept_as_written_and_flagged():

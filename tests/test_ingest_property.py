@@ -18,9 +18,9 @@ from lxml import etree
 from toolkit.authority import AuthorityIndex
 from toolkit.corpus import parse_tei
 from toolkit.edition import Edition
-from toolkit.ingest.document import parse_document
+from toolkit.ingest.document import parse_document, trailing_number
 from toolkit.ingest.names import Recogniser
-from toolkit.ingest.split import split
+from toolkit.ingest.split import NUMBER_LINE, split
 from toolkit.ingest.tei import Context, write
 
 TURKESTAN = Path(__file__).resolve().parent / "roots" / "ingest" / "turkestan"
@@ -35,12 +35,13 @@ WORDS = st.lists(st.sampled_from(["the", "grain", "Samarkand", "wagons", "Tashke
                                   "No.", "12", "f.", "op.", "“quoted”", "Dzhizak;", "Comrade", "Frunze", "and", "to"]),
                  min_size=1, max_size=25).map(" ".join)
 DATES = st.sampled_from(["", " March 16, 1921", " Tashkent, 14 March 1921", " No later than April 2, 1921",
-                         " February 30, 1921", " April 1921"])
+                         " February 30, 1921", " April 1921", " Tashkent, 2.VI.1921", " 31.04.1921"])
 REFERENCES = st.sampled_from(["", " GARF, f. R-1318, op. 1, d. 45, ll. 3–4. Original.",
                               " ГАРФ, ф. Р-130, оп. 4, д. 12, л. 145 об. Копия; RGVA, f. 110, op. 3, d. 7a, l. 2. Copy.",
                               " Unknown Archive, f. 1, op. 2, d. 3, l. 4. Copy; also in f. 5, op. 1, d. 2, l. 7."])
 NOTES = st.sampled_from(["", " (Emphasis added – Yu.B.)", " Note: the year is doubtful.",
-                         " Published in: Turkestan in the Civil War, Tashkent, 1964, doc. no. 77."])
+                         " Published in: Turkestan in the Civil War, Tashkent, 1964, doc. no. 77.",
+                         " 543", " (Emphasis added – Yu.B.) 25"])  # the next document's number, after the last
 
 
 @st.composite
@@ -90,6 +91,8 @@ def test_every_line_is_somewhere_and_every_word_in_its_draft(text):
         if parsed.next_number:
             expected[parsed.next_number] -= 1
         assert drafted == +expected
+        if index == len(found.documents) - 1:  # what the numbering reads before any document is parsed
+            assert trailing_number(source) == parsed.next_number
     assert sorted(seen) == sorted(lines)
 
 
@@ -142,15 +145,15 @@ def page_title(draw, heading: str) -> str:
 
 @st.composite
 def titled_collections(draw) -> tuple[str, list[str], list[str]]:
-    """A collection where some documents are preceded by their page's title: (text, headings, titles)."""
+    """A collection where some documents are preceded by their page's title, before their number
+    or between it and the heading: (text, headings, titles)."""
     text, headings, titles = [], [], []
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         number, heading, rest = draw(headed_document())
-        if draw(st.booleans()):
-            title = draw(page_title(heading))
-            titles.append(title)
-            text.append(title)
-        text += [line for line in (number, heading, rest) if line]
+        title = draw(page_title(heading)) if draw(st.booleans()) else ""
+        titles += [title] if title else []
+        lines = [number, title] if number and draw(st.booleans()) else [title, number]
+        text += [line for line in (*lines, heading, rest) if line]
         headings.append(heading)
     return "\n\n".join(text) + "\n", headings, titles
 
@@ -163,3 +166,24 @@ def test_a_title_line_before_a_heading_never_becomes_a_document(collection):
     assert [source.lines[0].text for source in found.documents] == headings
     left_out = [line.text for line, why in found.left_out if why.startswith(("the page's title", "a heading with no"))]
     assert left_out == titles
+
+
+ANY_LINE = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=120),
+    st.builds(" ".join, st.lists(st.sampled_from(["Telegram", "Letter", "from", "of", "the", "to", "Order",
+                                                  "Commander", "Petrov", "N.", "…", "No.", "17", ","]),
+                                 min_size=1, max_size=14)),
+).map(str.strip).filter(lambda line: line and not NUMBER_LINE.match(line))
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(st.tuples(headed_document(), st.one_of(st.none(), ANY_LINE)), min_size=1, max_size=4))
+def test_any_line_before_a_heading_never_becomes_a_document(documents):
+    """Whatever stands before a document (a title like its heading or not, words of a heading,
+    anything): the documents are those of the headings, each with its number."""
+    text = []
+    for (number, heading, rest), line in documents:
+        text += [part for part in (line, number, heading, rest) if part]
+    found = split("\n\n".join(text) + "\n")
+    assert [(source.number, source.lines[0].text) for source in found.documents] == \
+        [(number.removeprefix("No. "), heading) for (number, heading, _), _ in documents]

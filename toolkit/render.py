@@ -41,12 +41,15 @@ def render(edition: Edition, path: Path, target: str) -> str | bytes:
     if target == "pdf":
         from .builders.pdf import one_document
         from .tasks import stopped_line
-        from .typeset import TypesetStopped
+        from .typeset import TypesetError, TypesetStopped
 
         try:
             return one_document(edition, *result)
         except TypesetStopped as stopped:
             raise InputError(stopped_line(Path(path), "typesetting", stopped.stop)) from None
+        except TypesetError as error:  # the typesetter's words, at the file (its source is not the TEI)
+            raise InputError(Diagnostic(str(path), 1, 0, ERROR, "print-typeset",
+                                        f"the PDF could not be set: {error.message}")) from None
     return result
 
 

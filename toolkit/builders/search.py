@@ -32,15 +32,13 @@ import gzip
 import hashlib
 import html
 import json
-import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterable
 
+from ..metadata import Letter
 from ..pagefind_run import SearchIndexError, run_pagefind
 from ..xslt import resource
-from ..metadata import Letter
-from . import Context, CorpusBuilder, CorpusInput, document_path
+from . import DOCUMENT_PATHS, Context, CorpusInput, PartedBuilder
 
 SEARCH_FOLDER = "html/pagefind"
 SEARCH_SCRIPT = "html/static/search.js"  # as published, and under xslt/
@@ -71,15 +69,6 @@ def shard_of(doc_id: str, count: int) -> int:
 
 def shard_folder(index: int) -> str:
     return SEARCH_FOLDER if index == 0 else f"{SEARCH_FOLDER}/s{index}"
-
-
-def shards(letters: list[Letter]) -> list[list[Letter]]:
-    """The documents of each shard, in the edition's order."""
-    count = shard_count(len(letters))
-    found: list[list[Letter]] = [[] for _ in range(count)]
-    for letter in letters:
-        found[shard_of(letter.doc_id, count)].append(letter)
-    return found
 
 
 def search_files(pages: Iterable[tuple[str, bytes]], shard: int = 0) -> dict[str, bytes]:
@@ -148,36 +137,39 @@ def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
     return result
 
 
-class SearchBuilder(CorpusBuilder):
-    """html/pagefind/: the index of the document pages as this build made them, in shards; the
-    search page's script and the list of shards it merges."""
+class SearchBuilder(PartedBuilder):
+    """html/pagefind/: the index of the document pages as this build made them, a shard a part
+    (a page changed remakes its shard alone); the search page's script and the list of shards
+    it merges (the whole)."""
 
     name = "search"
     # The pages as built (their keys cover the text, which a record does not) and its script.
     depends_on = ("pages", "stylesheets")
     reads = ("html",)
+    concurrent = True  # pagefind runs in a process of its own: shards side by side keep the cores busy
 
-    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
-        parts = shards(corpus.letters)
-        outputs: dict[str, bytes] = {}
-        # pagefind runs in processes of its own: threads keep the cores busy, one shard each
-        with ThreadPoolExecutor(max_workers=min(len(parts), os.cpu_count() or 1)) as pool:
-            for made in pool.map(lambda shard: self.shard(corpus, shard, parts[shard]), range(len(parts))):
-                outputs.update(made)
-        merged = [f"s{index}/" for index in range(1, len(parts)) if parts[index]]
-        outputs[SHARDS_FILE] = json.dumps({"merge": merged}, separators=(",", ":")).encode("utf-8") + b"\n"
+    def prepare(self, corpus: CorpusInput, context: Context) -> str:
+        self.shards = shard_count(len(corpus.letters))
+        return f"{self.shards} shards"
+
+    def split(self, letter: Letter, page_key: str, context: Context) -> dict[str, object]:
+        # the page's key: a page made again is indexed again
+        return {str(shard_of(letter.doc_id, self.shards)): [letter.doc_id, page_key]}
+
+    def build_part(self, part: str, values: list, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        """One shard's files: pagefind over its pages, read one at a time."""
+        def pages():
+            for doc_id, _ in values:
+                data = corpus.read_output(DOCUMENT_PATHS["html"].format(doc_id=doc_id)) if corpus.read_output else None
+                if data is not None:
+                    yield f"{doc_id}.html", data
+
+        return search_files(pages(), int(part))
+
+    def build_whole(self, sizes: dict[str, int], corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        merged = [f"s{index}/" for index in sorted(int(part) for part in sizes) if index]
+        outputs = {SHARDS_FILE: json.dumps({"merge": merged}, separators=(",", ":")).encode("utf-8") + b"\n"}
         script = resource(context.xslt_dir, Path(SEARCH_SCRIPT))  # the edition's own, else the packaged one
         if script.is_file():
             outputs[SEARCH_SCRIPT] = script.read_bytes()
         return outputs
-
-    @staticmethod
-    def shard(corpus: CorpusInput, index: int, letters: list[Letter]) -> dict[str, bytes]:
-        """One shard's files: pagefind over its pages, read one at a time."""
-        def pages():
-            for letter in letters:
-                data = corpus.read_output(document_path("html", letter)) if corpus.read_output else None
-                if data is not None:
-                    yield f"{letter.doc_id}.html", data
-
-        return search_files(pages(), index)

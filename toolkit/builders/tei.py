@@ -20,6 +20,7 @@ SUPPORT_DIR = "html/tei"
 
 class TeiCopyBuilder(DocumentBuilder):
     name = "tei"
+    settings = ()
 
     def build(self, page: Page, context: Context) -> dict[str, bytes]:
         return {document_path("tei", page.letter): published_copy(page.document.tree, page.data)}
@@ -28,6 +29,7 @@ class TeiCopyBuilder(DocumentBuilder):
 class SupportCopyBuilder(CorpusBuilder):
     name = "tei-support"
     depends_on = ("support",)
+    settings = ()
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         return {f"{SUPPORT_DIR}/{name}": _copy_of(name, data) for name, data in sorted(corpus.support.items())}

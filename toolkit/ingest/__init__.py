@@ -24,7 +24,7 @@ from ..diagnostics import ERROR, Diagnostic, display_path, json_text, printable
 from ..edition import Config, Edition
 from ..errors import InputError, TeikitError
 from ..xmlio import MB, first, parse_bytes
-from .document import Parsed, parse_document
+from .document import DatelineAt, Parsed, dateline_of, parse_document, trailing_number
 from .heading import iso_date
 from .names import Recogniser
 from .repositories import adopt_list, authority_target, with_entries
@@ -45,11 +45,25 @@ class IngestError(TeikitError):
 
 @dataclass
 class Draft:
+    """What the summary says of a draft once written (the parsed document itself is not kept)."""
+
     file: str  # the name the draft is written under
     number: str
     inferred_from: str  # "" when the number is printed
-    parsed: Parsed
-    tally: Tally
+    source: DocumentSource  # its lines in the source
+    kind: str
+    title: str  # the compiler's heading
+    holdings: int
+    publications: int
+    next_number: str  # a bare number printed after the last document: the next one's
+    review: list[str]  # each item once
+    unknown: list[str]  # names not in the authority files
+
+    @classmethod
+    def of(cls, document: Parsed, number: str, inferred_from: str, tally: Tally) -> "Draft":
+        return cls(f"{number}.xml", number, inferred_from, document.source, document.heading.kind,
+                   document.heading.main, len(document.holdings), len(document.publications),
+                   document.next_number, list(dict.fromkeys(tally.review)), tally.unknown)
 
 
 @dataclass
@@ -60,19 +74,26 @@ class Report:
     left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, why)
     repositories_added: list[tuple[str, str, bool]] = field(default_factory=list)  # (id, name, from teikit's list)
     authority_output: str = ""  # the authority file they were added to
+    # kind -> the authority ids recognised in any draft
+    recognised: dict[str, set[str]] = field(default_factory=lambda: {"person": set(), "place": set(), "org": set()})
+
+    def add(self, document: Parsed, number: str, inferred_from: str, tally: Tally) -> None:
+        """What the summary says of a draft just written."""
+        self.drafts.append(Draft.of(document, number, inferred_from, tally))
+        for kind, refs in tally.names.items():
+            self.recognised[kind].update(refs)
 
     def counts(self) -> dict:
-        def distinct(kind):
-            return sorted({ref for d in self.drafts for ref in d.tally.names[kind]})
-        holdings = sum(len(d.parsed.holdings) for d in self.drafts)
-        publications = sum(len(d.parsed.publications) for d in self.drafts)
+        holdings = sum(d.holdings for d in self.drafts)
+        publications = sum(d.publications for d in self.drafts)
         return {
             "documents": len(self.drafts),
-            "persons": len(distinct("person")), "places": len(distinct("place")), "orgs": len(distinct("org")),
+            "persons": len(self.recognised["person"]), "places": len(self.recognised["place"]),
+            "orgs": len(self.recognised["org"]),
             "archival_references": holdings, "publication_references": publications,
-            "unknown_names": len({u for d in self.drafts for u in d.tally.unknown}),
+            "unknown_names": len({u for d in self.drafts for u in d.unknown}),
             "numbers_inferred": sum(1 for d in self.drafts if d.inferred_from),
-            "review_items": sum(len(set(d.tally.review)) for d in self.drafts),
+            "review_items": sum(len(d.review) for d in self.drafts),
         }
 
     def as_dict(self) -> dict:
@@ -80,9 +101,8 @@ class Report:
             "source": self.source, "out": self.out_dir, "counts": self.counts(),
             "documents": [{
                 "file": d.file, "number": d.number, "number_inferred": bool(d.inferred_from),
-                "kind": d.parsed.heading.kind, "title": d.parsed.heading.main,
-                "source_line": d.parsed.source.first_line, "review": list(dict.fromkeys(d.tally.review)),
-                "unknown_names": d.tally.unknown,
+                "kind": d.kind, "title": d.title,
+                "source_line": d.source.first_line, "review": d.review, "unknown_names": d.unknown,
             } for d in self.drafts],
             "left_out": [{"line": line, "text": text, "why": why} for line, text, why in self.left_out],
             "repositories_added": [{"id": ref, "name": name, "from_list": listed, "file": self.authority_output}
@@ -94,7 +114,7 @@ class Report:
             return json_text(self.as_dict()) + "\n"  # the source's control characters as \u escapes
         counts = self.counts()
         lines = [f"{d.file}: No. {d.number}{' (inferred)' if d.inferred_from else ''}, "
-                 f"{d.parsed.heading.kind or 'kind unknown'}, {len(set(d.tally.review))} to review"
+                 f"{d.kind or 'kind unknown'}, {len(d.review)} to review"
                  for d in self.drafts]
         lines += [f"{self.source}:{line}: left out ({why}): {text[:60]}" for line, text, why in self.left_out]
         origin = {True: "from teikit's list of archives", False: "new, as printed"}
@@ -177,18 +197,18 @@ def nearest(values: list[str], count: int) -> tuple[list[int | None], list[int |
     return before, after
 
 
-def numbers(parsed: list[Parsed], start_number: int | None) -> list[tuple[str, str]]:
-    """(number, how it was inferred or "") for each document: printed, else from the neighbours.
+def numbers(printed: list[str], trailing: str, start_number: int | None) -> list[tuple[str, str]]:
+    """(number, how it was inferred or "") for each document: printed ("" where the source lost
+    it), else from the neighbours; `trailing` is a bare number printed after the last one.
 
     One pass each way finds every document's nearest printed neighbours, so a source with no
     number printed at all costs as little as one with every number printed.
     """
-    printed = [p.source.number for p in parsed]
-    if parsed and parsed[-1].next_number:
-        printed = printed + [parsed[-1].next_number]
-    nearest_before, nearest_after = nearest(printed, len(parsed))
+    count = len(printed)
+    printed = printed + [trailing] if trailing else printed
+    nearest_before, nearest_after = nearest(printed, count)
     result = []
-    for index in range(len(parsed)):
+    for index in range(count):
         if printed[index]:
             result.append((printed[index], ""))
             continue
@@ -205,36 +225,30 @@ def numbers(parsed: list[Parsed], start_number: int | None) -> list[tuple[str, s
                 "no number is printed; counted from 1 (give --start-number)"
         if after is not None and before is not None and int(printed[after]) - (after - index) != value:
             how += f" (but No. {printed[after]} follows {after - index} later: check)"
-        if after == len(parsed):
+        if after == count:
             how += f"; the source prints {printed[after]} after the last document"
         result.append((str(value), how))
     return result
 
 
-def complete_years(parsed: list[Parsed], numbered: list[tuple[str, str]]) -> None:
+def complete_years(datelines: list[DatelineAt | None], numbered: list[tuple[str, str]]) -> None:
     """A dateline without a year takes the year of its neighbours, the nearest documents before
     and after it whose date is printed in full: the year that puts it between them, else the
     year of the one before (or after). One pass each way, as for the numbers."""
-    def dated(document: Parsed) -> str:
-        date = document.dateline.date if document.dateline else None
-        return next(iter(date.attributes.values()), "") if date and date.sure and not date.month_day else ""
-
-    full = [dated(document) for document in parsed]
-    before, after = nearest(full, len(parsed))
-    for index, document in enumerate(parsed):
-        date = document.dateline.date if document.dateline else None
+    dates = [found.dateline.date if found else None for found in datelines]
+    full = [next(iter(date.attributes.values()), "") if date and date.sure and not date.month_day else ""
+            for date in dates]
+    before, after = nearest(full, len(dates))
+    for index, date in enumerate(dates):
         if date is None or date.month_day is None:
             continue
         earlier, later = before[index], after[index]
         value = _year_between(date.month_day, full[earlier] if earlier is not None else "",
                               full[later] if later is not None else "")
-        if value is None:
-            document.unsure.append(f"“{date.text}” has no year, and no document around it gives one: "
-                                   "the year is left to the editor")
-            continue
-        date.attributes = {date.attribute: value}
-        date.year_from = ("the year is not printed; it is that of the documents around it, "
-                          + " and ".join(f"No. {numbered[i][0]} ({full[i]})" for i in (earlier, later) if i is not None))
+        if value is not None:
+            date.attributes = {date.attribute: value}
+            date.year_from = ("the year is not printed; it is that of the documents around it, " + " and ".join(
+                f"No. {numbered[i][0]} ({full[i]})" for i in (earlier, later) if i is not None))
 
 
 def _year_between(month_day: tuple[int, int], before: str, after: str) -> str | None:
@@ -268,39 +282,39 @@ def ingest(edition: Edition, source: Path, out_dir: Path | None = None, start_nu
     if not found.documents:
         raise IngestError(source, "no document found: expected lines such as \"No. 537\" or headings such as "
                           "\"Telegram from … to …\", \"Letter from …\"", "ingest-no-document")
-    for document in found.documents:
+    sources = found.documents
+    for document in sources:
         _refuse_too_large(source, document, edition.config)
     context = context_for(edition)
-    last = len(found.documents) - 1
-    parsed = [parse_document(d, context.recogniser, last=i == last) for i, d in enumerate(found.documents)]
-    numbered = numbers(parsed, start_number)
-    complete_years(parsed, numbered)
+    # What a document's number and date depend on is read first: the numbers printed, the one
+    # printed after the last document, every dateline (found once, completed from its neighbours).
+    # Then each document is parsed, written and let go in turn.
+    numbered = numbers([d.number for d in sources], trailing_number(sources[-1]), start_number)
+    datelines = [dateline_of(d, context.recogniser) for d in sources]
+    complete_years(datelines, numbered)
     _refuse_clashes([f"{number}.xml" for number, _ in numbered], out_dir, force)
     report = Report(display_path(source), display_path(out_dir),
                     left_out=[(line.number, line.text, why) for line, why in found.left_out])
-    added = list(context.recogniser.repositories.added.values())
+    repositories = context.recogniser.repositories
+    cited: dict[str, list[str]] = {}  # a repository the edition lacks -> the documents citing it
     with Staging() as staging:
-        if added:
-            cited = _citing(parsed, numbered, {a.id for a in added})
-            staging.add(context.authority_output, with_entries(context.authority_output, added, source.name, cited))
-            report.repositories_added = [(a.id, a.name, bool(a.listed)) for a in added]
-            report.authority_output = display_path(context.authority_output)
-        for document, (number, how) in zip(parsed, numbered):
+        for index, (number, how) in enumerate(numbered):
+            document = parse_document(sources[index], context.recogniser, last=index == len(sources) - 1,
+                                      found=datelines[index])
             data, tally = write(document, number, how, context)
             _require_readable(data, source, document, number, edition.config)
             staging.add(out_dir / f"{number}.xml", data)
-            report.drafts.append(Draft(f"{number}.xml", number, how, document, tally))
+            report.add(document, number, how, tally)
+            for ref in dict.fromkeys(h.repository_ref for h in document.holdings):
+                if ref in repositories.added:
+                    cited.setdefault(ref, []).append(number)
+        added = list(repositories.added.values())
+        if added:
+            staging.add(context.authority_output, with_entries(context.authority_output, added, source.name, cited))
+            report.repositories_added = [(a.id, a.name, bool(a.listed)) for a in added]
+            report.authority_output = display_path(context.authority_output)
         staging.publish()
     return report
-
-
-def _citing(parsed: list[Parsed], numbered: list[tuple[str, str]], ids: set[str]) -> dict[str, list[str]]:
-    """The numbers of the documents that cite each of `ids` as their repository."""
-    cited: dict[str, list[str]] = {}
-    for document, (number, _) in zip(parsed, numbered):
-        for ref in dict.fromkeys(h.repository_ref for h in document.holdings if h.repository_ref in ids):
-            cited.setdefault(ref, []).append(number)
-    return cited
 
 
 # libxml2 reads no run of text longer than this without XML_PARSE_HUGE, which teikit never asks for.

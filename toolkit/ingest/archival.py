@@ -34,8 +34,9 @@ ALSO = re.compile(r"(also in|see also|а также|также)\s+", re.IGNORECA
 KINDS = {
     "certified copy": "certified-copy", "official copy": "official-copy", "printed copy": "printed-copy",
     "telegraph form": "telegraph-form", "typescript": "typescript", "copy": "copy",
-    "original": "", "manuscript": "", "autograph": "",
-    "заверенная копия": "", "копия": "", "подлинник": "", "машинопись": "", "автограф": "",
+    "original": "", "manuscript": "", "autograph": "", "draft": "", "telegraph tape": "",
+    "заверенная копия": "", "копия": "", "подлинник": "", "машинопись": "", "автограф": "", "черновик": "",
+    "телеграфная лента": "", "телеграфный бланк": "",
 }
 KIND = re.compile(r"(?:\.\s*|(?<=\.)\s+)(?P<kind>" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")(?=[.;]|$)", re.IGNORECASE)
 
@@ -223,6 +224,8 @@ ARCHIVE_QUALIFIERS = {
     "tajik", "turkmen", "moldovan", "lithuanian", "latvian", "estonian", "tatar", "bashkir", "crimean",
 }
 CONNECTORS = ("of", "the", "and", "for", "in", "on", "de", "des", "du")
+# Abbreviations inside a name that end with a full stop without ending a sentence ("St. Petersburg").
+NAME_ABBREVIATIONS = ("St.",)
 
 
 def _holding_start(text: str, fond_at: int, repositories: Repositories) -> int:
@@ -237,7 +240,8 @@ def _holding_start(text: str, fond_at: int, repositories: Repositories) -> int:
     tokens = [(m.start(), m.group()) for m in re.finditer(r"[^\s]+", before)]
     run: list[tuple[int, str]] = []
     for position, word in reversed(tokens):
-        if word.endswith((".", "!", "?", "”", ")", ";", ":")) or not (word[0].isupper() or word in CONNECTORS):
+        if (word.endswith((".", "!", "?", "”", ")", ";", ":")) and word not in NAME_ABBREVIATIONS) \
+                or not (word[0].isupper() or word in CONNECTORS):
             break
         run.insert(0, (position, word))
     words = [word.strip(",").casefold() for _, word in run]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .archival import Holding, find_reference
+from .archival import Holding, Repositories, find_reference
 from .heading import LOOK_BACK, Dateline, Heading, find_dateline, find_partial_dateline, parse_parties, split_heading
 from .names import Recogniser
 from .split import DocumentSource
@@ -30,8 +30,10 @@ SPEAKER_LABEL = re.compile(r"^\[([^\]]+)\]\s*")
 COLON_LABEL = re.compile(r"^((?:Comrade\s+)?(?:[A-ZА-Я][a-zа-я]?\.\s?)*[A-ZА-Я][\w’-]+(?:\s[A-ZА-Я][\w’-]+)?):\s+")
 # "<…> [Kuzmina] The Bureau asks …", "… Petrov: Send …": a label after a mark of omission.
 LABEL_AFTER_GAP = re.compile(r"^(?:<…>|…)\s*(?:\[(?P<name>[^\]]+)\]|(?P<colon>(?:Comrade\s+)?[A-ZА-Я][\w’-]+):\s)")
-# "<…> Comrade Narimanov speaking.", "Ivanova here." at the start of a paragraph.
-SPEAKING_START = re.compile(r"^(?:(?:<…>|…)\s*)?(?:Comrade\s+)?(?P<name>[A-ZА-Я][\w’-]+)\s+(?:speaking|here)\b")
+# "<…> Comrade Narimanov speaking.", "Ivanova here.", "Petrov at the apparatus.", "At the apparatus is
+# Petrov." at the start of a paragraph (a record of a conversation by direct line).
+SPEAKING_START = re.compile(r"^(?:(?:<…>|…)\s*)?(?:(?:Comrade\s+)?(?P<name>[A-ZА-Я][\w’-]+)\s+(?:speaking|here|at the apparatus)\b"
+                            r"|At the apparatus(?:,|:|\s+is)?\s+(?:Comrade\s+)?(?P<after>[A-ZА-Я][\w’-]+))")
 
 
 @dataclass
@@ -76,14 +78,32 @@ class Parsed:
     unsure: list[str] = field(default_factory=list)
 
 
-def parse_document(source: DocumentSource, recogniser: Recogniser, last: bool = False) -> Parsed:
+@dataclass
+class DatelineAt:
+    """A document's dateline and the line, of its first three, it is printed on."""
+
+    index: int
+    dateline: Dateline
+
+
+FIND = DatelineAt(-1, Dateline(0, 0))  # parse_document's default: find the dateline itself
+
+
+def parse_document(source: DocumentSource, recogniser: Recogniser, last: bool = False,
+                   found: DatelineAt | None = FIND) -> Parsed:
+    """The document's parts; `found` is its dateline as `dateline_of` gives it (the ingest reads every
+    dateline first, to complete a year from the neighbours), else it is looked for here."""
     texts = [line.text for line in source.lines]
-    heading_lines, dateline, dateline_text, rest = _cut_heading(texts, recogniser)
+    heading_lines, dateline, dateline_text, rest = _cut_heading(
+        texts, dateline_of(source, recogniser) if found is FIND else found)
     heading = split_heading(heading_lines)
     parse_parties(heading, recogniser)
     parsed = Parsed(source, heading, dateline, dateline_text)
     if dateline is None:
         parsed.unsure.append("no dateline found: date and place of writing are left to the editor")
+    elif dateline.date and dateline.date.month_day and not dateline.date.year_from:
+        parsed.unsure.append(f"“{dateline.date.text}” has no year, and no document around it gives one: "
+                             "the year is left to the editor")
     rest = _opener(parsed, rest)
     _reference_and_notes(parsed, rest, recogniser, last)
     _closer(parsed, recogniser)
@@ -92,28 +112,44 @@ def parse_document(source: DocumentSource, recogniser: Recogniser, last: bool = 
     return parsed
 
 
-def _cut_heading(texts: list[str], recogniser: Recogniser) -> tuple[list[str], Dateline | None, str, list[str]]:
-    """The heading's lines, the dateline and the lines after it (the dateline's line continued).
+def trailing_number(source: DocumentSource) -> str:
+    """The bare number printed after the last document's reference (the seed's "543"), as
+    parse_document(…, last=True) finds it, without resolving any repository."""
+    for line in reversed(source.lines):
+        reference = find_reference(line.text, Repositories())
+        if reference is not None:
+            trailing = TRAILING_NUMBER.search(line.text[reference.end:].strip())
+            return trailing.group(1) if trailing else ""
+    return ""
 
-    A full date in the first three lines makes the dateline; failing one, a date without its
-    year ("Kharkov, June 2") does, and its year is completed later from the neighbours.
-    """
+
+def dateline_of(source: DocumentSource, recogniser: Recogniser) -> DatelineAt | None:
+    """The document's dateline: the first full date in its first three lines; failing one, a date
+    without its year ("Kharkov, June 2"), whose year is completed from the neighbours."""
     def places(before: str) -> tuple[int, int] | None:
         ends = [m for m in recogniser.find(before[-LOOK_BACK:]) if m.kind == "place"
                 and m.end == len(before[-LOOK_BACK:])]
         shift = max(0, len(before) - LOOK_BACK)
         return (ends[-1].start + shift, ends[-1].end + shift) if ends else None
 
+    texts = [line.text for line in source.lines[:3]]
     for finder in (find_dateline, find_partial_dateline):
-        for index, text in enumerate(texts[:3]):
+        for index, text in enumerate(texts):
             dateline = finder(text, places)
             if dateline is not None:
-                before = text[:dateline.start].strip()
-                after = text[dateline.end:].strip()
-                heading = texts[:index] + ([before] if before else [])
-                return (heading, dateline, text[dateline.start:dateline.end],
-                        ([after] if after else []) + texts[index + 1:])
-    return texts[:1], None, "", texts[1:]
+                return DatelineAt(index, dateline)
+    return None
+
+
+def _cut_heading(texts: list[str], found: DatelineAt | None) -> tuple[list[str], Dateline | None, str, list[str]]:
+    """The heading's lines, the dateline and the lines after it (the dateline's line continued)."""
+    if found is None:
+        return texts[:1], None, "", texts[1:]
+    text, dateline = texts[found.index], found.dateline
+    before = text[:dateline.start].strip()
+    after = text[dateline.end:].strip()
+    heading = texts[:found.index] + ([before] if before else [])
+    return heading, dateline, text[dateline.start:dateline.end], ([after] if after else []) + texts[found.index + 1:]
 
 
 def _opener(parsed: Parsed, rest: list[str]) -> list[str]:
@@ -227,7 +263,7 @@ def _turns(parsed: Parsed, recogniser: Recogniser) -> None:
             continue
         # After a mark of omission the label stays in the paragraph, where the source prints it.
         speaking = SPEAKING_START.match(paragraph) or LABEL_AFTER_GAP.match(paragraph)
-        named = speaking and (speaking.group("name") or speaking.groupdict().get("colon"))
+        named = speaking and next((name for name in speaking.groupdict().values() if name), None)
         speaker = _speaker(named, sides, recogniser) if named else None
         if speaker is not None and (turns[-1].paragraphs or turns[-1].refs):
             turns.append(Turn(speaker, "", [paragraph]))

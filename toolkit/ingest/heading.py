@@ -19,10 +19,14 @@ MONTHS = {m: i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"], start=1)}
 MONTH = "|".join(MONTHS)
-# "August 27, 1920", "27 August 1920", "August 1920"
+ROMAN_MONTHS = {m: i for i, m in enumerate(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"],
+                                            start=1)}
+ROMAN_MONTH = "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True))
+# "August 27, 1920", "27 August 1920", "August 1920"; in figures, day first: "2.VI.1918", "02.06.1918"
 DATE = re.compile(rf"(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{4}})"
                   rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH})\s+(?P<year2>\d{{4}})"
-                  rf"|(?P<month3>{MONTH})\s+(?P<year3>\d{{4}}))")
+                  rf"|(?P<month3>{MONTH})\s+(?P<year3>\d{{4}})"
+                  rf"|(?<![\w.])(?P<day4>\d{{1,2}})\.(?P<month4>{ROMAN_MONTH}|0?[1-9]|1[0-2])\.(?P<year4>\d{{4}})(?!\w|\.\d))")
 QUALIFIERS = {"no later than": "notAfter", "not later than": "notAfter", "not earlier than": "notBefore",
               "no earlier than": "notBefore", "before": "notAfter", "after": "notBefore"}
 QUALIFIER = re.compile(r"(?P<qualifier>No later than|Not later than|Not earlier than|No earlier than)\s+$", re.IGNORECASE)
@@ -109,6 +113,9 @@ def date_value(match: re.Match) -> str | None:
         return iso_date(match.group("year"), MONTHS[match.group("month")], match.group("day"))
     if match.group("month2"):
         return iso_date(match.group("year2"), MONTHS[match.group("month2")], match.group("day2"))
+    if match.group("month4"):
+        month = ROMAN_MONTHS.get(match.group("month4")) or int(match.group("month4"))
+        return iso_date(match.group("year4"), month, match.group("day4"))
     return iso_date(match.group("year3"), MONTHS[match.group("month3")], None)
 
 

@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 
 from .archival import FOND_START
 
-NUMBER_LINE = re.compile(r"^(?:No\.|№|Document)\s*(\d{1,6})\.?$")
+# "No. 537", "№ 537.", "Document 537", "Document No. 537", "Doc. No. 537"
+NUMBER_LINE = re.compile(r"^(?:(?:Document|Doc\.)\s+(?:No\.|№)?|No\.|№)\s*(\d{1,6})\.?$")
 KIND_WORDS = (r"Telegram|Letter|Dispatch|Appeal|Record of (?:a )?conversation|Report|Memorandum|Note|Directive|"
               r"Order|Decree|Resolution|Statement|Declaration|Protocol|Minutes|Radiogram|Cable|Message|"
               r"Instruction|Notification|Information|Excerpt|Extract|Draft|Communiqué|Protest|Ultimatum")
 HEADING_LINE = re.compile(rf"^(?:From (?:the|a) )?(?:{KIND_WORDS})\b[^.!?]{{0,40}}?\b(?:from|of|by|between|to)\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     number: int  # 1-based line number in the source
     text: str
@@ -92,32 +93,47 @@ def _without_titles(lines: list[Line], starts: list[tuple[int, Line | None]],
     An unnumbered heading line with nothing after it before the next document is no document
     of its own: the page's title when it repeats the next heading (see `repeats_heading`),
     else a heading whose text is lost; both are listed. A line just before a document start
-    that repeats its heading is the title of the page that document was printed on.
+    that repeats its heading is the title of the page that document was printed on; so is a
+    line between a number and the heading it repeats ("No. 17", the title, the heading), and
+    the number is the heading's.
     """
     kept: list[tuple[int, Line | None]] = []
+    titles: set[int] = set()  # the index of every line left out as a page's title
+    merged = False  # the start before took this one's number
     for position, (index, number_line) in enumerate(starts):
         following = starts[position + 1] if position + 1 < len(starts) else None
+        if merged:
+            merged = False
+            continue
         if number_line is None and following and following[0] == index + 1:
-            heading = _heading_of(lines, following)
+            heading = _heading_of(lines, following, titles)
             if heading is not None and repeats_heading(lines[index].text, heading.text):
+                titles.add(index)
                 result.left_out.append((lines[index], "the page's title: it repeats the next heading"))
             else:
                 result.left_out.append((lines[index], "a heading with no text before the next document"))
             continue
+        if number_line is not None and following and following[1] is None and following[0] == index + 2 \
+                and repeats_heading(lines[index + 1].text, lines[following[0]].text):
+            titles.add(index + 1)
+            result.left_out.append((lines[index + 1], "the page's title: it repeats the next heading"))
+            merged = True
         kept.append((index, number_line))
     # A document's own number and heading lines are never the next one's title.
     own_lines = {index for index, _ in starts} | {index + 1 for index, number_line in kept if number_line}
     for index, number_line in kept:
-        before, heading = index - 1, _heading_of(lines, (index, number_line))
+        before, heading = index - 1, _heading_of(lines, (index, number_line), titles)
         if before >= 0 and before not in own_lines and heading is not None \
                 and repeats_heading(lines[before].text, heading.text):
+            titles.add(before)
             result.left_out.append((lines[before], "the page's title: it repeats the next heading"))
     return kept
 
 
-def _heading_of(lines: list[Line], start: tuple[int, Line | None]) -> Line | None:
-    """The heading line of the document starting at `start` (after its number line)."""
+def _heading_of(lines: list[Line], start: tuple[int, Line | None], titles: set[int]) -> Line | None:
+    """The heading line of the document starting at `start` (after its number line and a title)."""
     index = start[0] + (1 if start[1] is not None else 0)
+    index += 1 if index in titles else 0
     return lines[index] if index < len(lines) else None
 
 
