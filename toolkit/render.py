@@ -31,7 +31,7 @@ FORMATS = ("html", "text", "pdf")
 
 def render(edition: Edition, path: Path, target: str) -> str | bytes:
     """The HTML page or plain text (a string) or the PDF (bytes) of the TEI file at `path`; the
-    stylesheet runs within [limits] document_seconds and document_mb."""
+    stylesheet and the typesetter each run within [limits] document_seconds and document_mb."""
     if target not in FORMATS:
         raise ValueError(f"unknown format {target!r}; expected one of {', '.join(FORMATS)}")
     stylesheet = "print" if target == "pdf" else target
@@ -40,10 +40,13 @@ def render(edition: Edition, path: Path, target: str) -> str | bytes:
         raise InputError(result)
     if target == "pdf":
         from .builders.pdf import one_document
-        from .typeset import TypesetError
+        from .tasks import stopped_line
+        from .typeset import TypesetError, TypesetStopped
 
         try:
             return one_document(edition, *result)
+        except TypesetStopped as stopped:
+            raise InputError(stopped_line(Path(path), "typesetting", stopped.stop)) from None
         except TypesetError as error:  # the typesetter's words, at the file (its source is not the TEI)
             raise InputError(Diagnostic(str(path), 1, 0, ERROR, "print-typeset",
                                         f"the PDF could not be set: {error.message}")) from None

@@ -23,7 +23,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .diagnostics import printable
+from .diagnostics import display_path, printable
 from .errors import TeikitError
 
 API_PREFIX = "/api/dts"
@@ -134,7 +134,7 @@ def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000, edition=No
     """Serve `directory` (a build folder) until interrupted."""
     server = make_server(directory, host, port, edition)
     address, bound_port = server.server_address[:2]
-    print(f"Serving {directory} at http://{address}:{bound_port}/ (Ctrl-C stops); "
+    print(f"Serving {display_path(directory)} at http://{address}:{bound_port}/ (Ctrl-C stops); "
           f"DTS API at http://{address}:{bound_port}{API_PREFIX}")
     try:
         server.serve_forever()

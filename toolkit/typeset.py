@@ -22,10 +22,12 @@ import os
 import re
 import signal
 import tempfile
+import time
 from pathlib import Path
 
 from .edition import PACKAGE_DIR
 from .errors import TeikitError
+from .executors import MB, WATCH_SECONDS, Stop, resident_bytes
 
 FONTS = PACKAGE_DIR / "fonts"  # Noto Serif Armenian (OFL 1.1): what Typst's own fonts lack
 ENGINE = "typst"
@@ -46,8 +48,18 @@ def available() -> bool:
     return importlib.util.find_spec(ENGINE) is not None
 
 
-def typeset(project: dict[str, bytes], fonts: list[Path] = (), date: str = "", main: str = "edition.typ") -> bytes:
-    """The PDF of a Typst project ({relative path: bytes}); raises TypesetError."""
+class TypesetStopped(TypesetError):
+    """The typesetter overran its time or memory and was killed; `stop` says which."""
+
+    def __init__(self, stop: Stop):
+        super().__init__("the typesetter was stopped at its limit")
+        self.stop = stop
+
+
+def typeset(project: dict[str, bytes], fonts: list[Path] = (), date: str = "", main: str = "edition.typ",
+            seconds: float | None = None, megabytes: float | None = None) -> bytes:
+    """The PDF of a Typst project ({relative path: bytes}); raises TypesetError, or TypesetStopped
+    when the typesetter takes longer than `seconds` or grows by more than `megabytes`."""
     if not available():
         raise TypesetError(f"the print engine Typst is not installed: {INSTALL}")
     with tempfile.TemporaryDirectory(prefix="teikit-print-") as folder:
@@ -62,18 +74,39 @@ def typeset(project: dict[str, bytes], fonts: list[Path] = (), date: str = "", m
         process = multiprocessing.get_context("fork").Process(
             target=_compile, args=(root, packages, main, [str(f) for f in [FONTS, *fonts] if Path(f).is_dir()],
                                    _timestamp(date), output, there))
+        forked_with = resident_bytes(os.getpid()) or 0  # the child starts as a copy of this process
         process.start()
         there.close()
         try:
-            failure = here.recv() if here.poll(None) else None
-        except EOFError:
-            failure = None
-        process.join()
+            failure = _answer(here, process.pid, seconds, megabytes, forked_with)
+        except TypesetStopped:
+            process.kill()
+            raise
+        finally:
+            process.join()
         if failure is not None:
             raise TypesetError(*failure)
         if process.exitcode != 0 or not output.is_file():
             raise TypesetError(f"the typesetter {_death(process.exitcode)} (out of memory?)")
         return output.read_bytes()
+
+
+def _answer(conn, pid: int, seconds: float | None, megabytes: float | None, forked_with: int):
+    """The child's failure (None when it made the PDF or died without a word), its time and memory
+    watched as the executors watch a document's (toolkit/executors.py)."""
+    deadline = time.monotonic() + seconds if seconds else None
+    ceiling = forked_with + megabytes * MB if megabytes else None
+    while True:
+        left = deadline - time.monotonic() if deadline else None
+        if left is not None and left <= 0:
+            raise TypesetStopped(Stop(seconds, timed_out=True))
+        if conn.poll(WATCH_SECONDS if ceiling and (left is None or left > WATCH_SECONDS) else left):
+            try:
+                return conn.recv()
+            except EOFError:
+                return None
+        if ceiling and (resident_bytes(pid) or 0) > ceiling:
+            raise TypesetStopped(Stop(seconds or 0, timed_out=False, megabytes=megabytes))
 
 
 def _compile(root: Path, packages: Path, main: str, fonts: list[str], timestamp: int, output: Path, conn) -> None:

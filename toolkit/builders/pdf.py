@@ -111,7 +111,8 @@ def pdf_title(document) -> tuple[str, str]:
 
 def one_document(edition, source: str, title: str, lang: str) -> bytes:
     """The PDF of one file rendered on its own (teikit render --to pdf): its print source in a
-    book of one document, without front matter or registers."""
+    book of one document, without front matter or registers, typeset within the limits of
+    rendering a document ([limits] document_seconds and document_mb)."""
     from ..xslt import stylesheets
 
     config = edition.config
@@ -122,7 +123,8 @@ def one_document(edition, source: str, title: str, lang: str) -> bytes:
     main = styles.transform("print", styles.parse(summary), {}, {"labels": edition.labels()}).encode("utf-8")
     template = resource(edition.xslt_dir, TEMPLATE).read_bytes()
     return typeset({"edition.typ": main, "teikit.typ": template, "documents/document.typ": source.encode("utf-8")},
-                   fonts=[edition.xslt_dir / FONTS], date=config.date or "")
+                   fonts=[edition.xslt_dir / FONTS], date=config.date or "",
+                   seconds=config.document_seconds, megabytes=config.document_mb)  # rendering one document
 
 
 def _relative(path: str) -> str:
