@@ -57,11 +57,12 @@ def teikit_command() -> list[str]:
     return [str(local)] if local.exists() else [sys.executable, "-c", "from toolkit.cli import cli; cli()"]
 
 
-def make_corpus(count: int) -> Path:
-    """`count` documents made from the edition's ten, with the real support files."""
+def make_corpus(count: int, root: Path | None = None) -> Path:
+    """`count` documents made from the edition's ten, with the real support files (in
+    benchmarks/out/edition-COUNT unless `root` names another folder)."""
     from toolkit.edition import Edition
 
-    root = OUT / f"edition-{count}"
+    root = root or OUT / f"edition-{count}"
     if (root / "tei").is_dir() and len(list((root / "tei").glob("1*.xml"))) == count:
         shutil.rmtree(root / "build", ignore_errors=True)
         return root

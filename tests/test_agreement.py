@@ -1,13 +1,15 @@
 """The site agrees with itself: every document page names the same senders, addressees, date and
 places as the registers, the correspondents page, the search filters (pagefind's meta tags), the
 CSV export and cmif.xml; every name of its text that leads to an entry or an authority URI is a
-link; no document is called "No. ,". Over the edition in tei/, the conventions root and a sample
-of the Alfred Escher letters (../shared/corpora/escher-briefedition.tar.xz)."""
+link; no document is called "No. ,". Over the edition in tei/, the roots of other conventions
+(tests/roots: conventions, italian, bilingual) and a sample of the Alfred Escher letters
+(../shared/corpora/escher-briefedition.tar.xz)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import posixpath
 import shutil
 import sys
 from collections import defaultdict
@@ -32,15 +34,20 @@ TEI = {"t": "http://www.tei-c.org/ns/1.0"}
 ESCHER_SAMPLE = 40  # every 125th of the 5,019 letters
 
 
-@pytest.fixture(scope="module", params=["tei", "conventions", "escher"])
+# The roots of other conventions: names by prefix, URI and @key (conventions), dangling pointers
+# and bare ids (italian), sentBy/deliveredTo and letters without correspDesc (bilingual).
+ROOTS = ["conventions", "italian", "bilingual"]
+
+
+@pytest.fixture(scope="module", params=["tei", *ROOTS, "escher"])
 def site(request, tmp_path_factory) -> "Site":
     root = tmp_path_factory.mktemp(request.param)
     if request.param == "tei":
         for name in ("tei", "schema", "xslt"):
             shutil.copytree(REPOSITORY / name, root / name)
         shutil.copy(REPOSITORY / "teikit.toml", root / "teikit.toml")
-    elif request.param == "conventions":
-        shutil.copytree(REPOSITORY / "tests" / "roots" / "conventions", root, dirs_exist_ok=True)
+    elif request.param in ROOTS:
+        shutil.copytree(REPOSITORY / "tests" / "roots" / request.param, root, dirs_exist_ok=True)
     else:
         if not ARCHIVE.is_file():
             pytest.skip("the Escher edition is not beside the repository (../shared/corpora/escher-briefedition.tar.xz)")
@@ -66,9 +73,13 @@ class Site:
         # Kinds the edition does not count as correspondence ([cmif] leave_out_kinds) are not in cmif.xml.
         kinds = set(edition.config.cmif.get("leave_out_kinds") or [])
         self.left_out = {doc for doc, row in self.csv.items() if row["kind"] in kinds}
+        # A letter without correspDesc (two of the bilingual root's) says nothing CMIF could carry.
+        self.left_out |= {path.stem for path in edition.document_files()
+                          if not parse_file(path).root.xpath("t:teiHeader//t:correspDesc", namespaces=TEI)}
 
     def cmif_of(self, doc: str) -> list:
-        """The document's correspDescs in cmif.xml: none for a kind left out, else at least one."""
+        """The document's correspDescs in cmif.xml: none for a kind left out or a document without
+        correspDesc, else at least one."""
         descs = self.cmif[doc]
         assert bool(descs) == (doc not in self.left_out), doc
         return descs
@@ -78,6 +89,15 @@ class Site:
 
     def site_page(self, name: str):
         return html.parse(str(self.html / f"{name}.html")).getroot()
+
+    def register_entries(self, register: str) -> list[str]:
+        """The links to a register's entries (relative to html/), from its index or its initials' pages."""
+        index = self.site_page(register)
+        pages = [("", index)] + [(posixpath.dirname(unquote(link)), html.parse(str(self.html / unquote(link))).getroot())
+                                 for link in index.xpath("//nav[@class='initials']//a/@href")
+                                 if not link.startswith("#")]
+        return [posixpath.normpath(posixpath.join(folder, unquote(link)))
+                for folder, page in pages for link in page.xpath("//ul[@class='names']/li/a/@href")]
 
 
 def panel(page) -> dict[str, list]:
@@ -94,8 +114,9 @@ def panel(page) -> dict[str, list]:
 
 def shown_name(dd) -> str:
     """A correspondent or place as the panel shows it, without the place where an addressee
-    received the letter ("Name (<span class="place">Place</span>)")."""
-    text = dd.text_content().strip()
+    received the letter ("Name (<span class="place">Place</span>)") nor the words saying that the
+    editors identified it (<span class="identified">)."""
+    text = "".join(dd.xpath("text() | *[not(@class = 'identified')]//text()")).strip()
     for place in dd.xpath("span[@class='place']"):
         text = text.removesuffix(f" ({place.text_content()})")
     return text.strip()
@@ -139,6 +160,7 @@ def test_each_page_names_the_senders_addressees_and_places_the_exports_name(site
         places = names(page, "Place", "place")
         assert senders == cells(row, "senders") == facets(page, "sender"), doc
         assert addressees == cells(row, "recipients") == facets(page, "addressee"), doc
+        assert names(page, "Copy to") == cells(row, "cc"), doc
         assert places == ({row["sender_place"]} - {""}), doc
         assert places <= facets(page, "place"), doc
         if desc:
@@ -170,11 +192,12 @@ def test_each_page_gives_the_date_the_exports_and_the_home_page_give(site):
 def test_the_registers_and_correspondents_list_each_page_as_it_names_its_correspondents(site):
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)  # (document, role) -> register links
     for register in ("persons", "places", "orgs"):
-        for entry in site.site_page(register).xpath("//section[@class='entry']"):
-            for mention in entry.xpath(".//ul[@class='mentions']/li"):
-                doc = unquote(mention.xpath("string(a/@href)")).removeprefix("./").removesuffix(".html")
+        for link in site.register_entries(register):  # an entry's page
+            entry = html.parse(str(site.html / link)).getroot()
+            for mention in entry.xpath("//article[@class='entry']//ul[@class='mentions']/li"):
+                doc = unquote(mention.xpath("string(a/@href)")).removeprefix("../").removesuffix(".html")
                 for role in mention.xpath("string(span[@class='roles'])").lstrip(" —").split(", "):
-                    roles[(doc, role)].add(f"{register}.html#{entry.get('id')}")
+                    roles[(doc, role)].add(link)
     pairs: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for row in site.site_page("correspondents").xpath("//table[@class='correspondents']/tbody/tr"):
         sender, recipient = (row[0].text_content().strip(), row[1].text_content().strip())
@@ -185,8 +208,13 @@ def test_the_registers_and_correspondents_list_each_page_as_it_names_its_corresp
         registered = lambda links: {unquote(h) for h in links if not is_uri(h)}  # noqa: E731
         assert registered(hrefs(page, "From")) == roles[(doc, "sender")], doc
         assert registered(hrefs(page, "To")) == roles[(doc, "addressee")], doc
+        assert registered(hrefs(page, "Copy to")) == roles[(doc, "copy to")], doc
         assert registered(hrefs(page, "Place", "place")) <= roles[(doc, "place of sending")], doc
-        senders, addressees = names(page, "From"), names(page, "To") or {"addressee not named"}
+        senders, addressees = names(page, "From"), names(page, "To")
+        if not senders and not addressees:  # no correspondence described: not on the correspondents page
+            assert not pairs[doc], doc
+            continue
+        addressees = addressees or {"addressee not named"}
         assert {s for s, _ in pairs[doc]} == senders, doc
         assert {r for _, r in pairs[doc] if not r.endswith(" (copy)")} == addressees, doc
 
@@ -199,9 +227,15 @@ def test_every_name_that_leads_somewhere_is_a_link(site):
     for path in site.edition.document_files():
         document = parse_file(path)
         authority = registers.with_local(document, key)
-        links = {unquote(a.get("href")) for a in site.page(path.stem).xpath("//article//a[contains(@class, 'name') or @class = 'also-ref']")}
+        page = site.page(path.stem)
+        in_text = {unquote(a.get("href")) for a in page.xpath("//article//a[contains(@class, 'name') or @class = 'also-ref']")}
+        in_panel = {unquote(a.get("href")) for a in page.xpath("//section[@class='metadata']//dd[@class]//a")}
+        # the names of the text, and the correspondents and places of the header, which the panel shows
         for name in document.root.xpath("t:text//*[@ref or @key][self::t:persName or self::t:placeName or "
-                                        "self::t:orgName or self::t:name or self::t:rs]", namespaces=TEI):
+                                        "self::t:orgName or self::t:name or self::t:rs] | t:teiHeader//t:correspAction/"
+                                        "*[@ref or @key][self::t:persName or self::t:placeName or self::t:orgName]",
+                                        namespaces=TEI):
+            links = in_panel if name.xpath("ancestor::t:teiHeader", namespaces=TEI) else in_text
             if not "".join(name.itertext()).strip():
                 continue  # an empty name has nothing to click on
             tokens = name.get("ref", "").split() or ([name.get("key")] if key else [])

@@ -78,6 +78,36 @@ def test_build_names_no_builder_and_labels_sit_below_the_builders():
     assert "toolkit.validate" not in networkx.descendants(graph, "toolkit.validation")
 
 
+# ---- the stylesheets render the record and work nothing out themselves ----------------------
+
+# What a stylesheet would be doing if it worked out what a document says instead of reading the
+# record (toolkit/record.py): choosing senders and addressees, numbering, putting dates in words.
+COMPUTING = {
+    "selects correspondents": r"correspAction|correspDesc",
+    "puts a date in words": r"format-date(?:Time)?\s*\(",
+    "reads the document number": r"document-number",
+    "labels a number": r"""['"]No\.\s""",
+}
+
+
+def computations(source: str) -> list[str]:
+    """What a stylesheet's code (comments left out) works out for itself, as "line: what"."""
+    code = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group().count("\n"), source, flags=re.S)
+    return [f"{number}: {what}" for number, line in enumerate(code.splitlines(), start=1)
+            for what, pattern in COMPUTING.items() if re.search(pattern, line)]
+
+
+def test_no_stylesheet_works_out_correspondents_numbers_or_dates():
+    found = {str(p.relative_to(XSLT)): computations(p.read_text(encoding="utf-8")) for p in sorted(XSLT.rglob("*.xsl"))}
+    assert {path: hits for path, hits in found.items() if hits} == {}
+    sample = """<!-- correspAction in a comment is no code -->
+      <xsl:variable name="sent" select="tei:correspDesc/tei:correspAction[@type = 'sent']"/>
+      <xsl:value-of select="format-date(xs:date(@when), '[D] [MNn] [Y]')"/>
+      <xsl:value-of select="concat('No. ', tei:idno[@type = 'document-number'])"/>"""
+    assert computations(sample) == ["2: selects correspondents", "3: puts a date in words",
+                                    "4: reads the document number", "4: labels a number"]
+
+
 # ---- every word a reader sees comes from the labels ------------------------------------------
 
 SEEN_ATTRIBUTES = ("title", "aria-label", "alt", "label", "placeholder")

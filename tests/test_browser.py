@@ -74,10 +74,10 @@ def test_reader_walks_through_the_site(server, browser_page):
 
     page.locator("main a.name.persName").first.click()
     page.wait_for_load_state()
-    assert "/html/persons.html#" in page.url
-    anchor = page.url.rsplit("#", 1)[1]
-    entry = page.locator(f"section.entry[id='{anchor}']")
-    assert entry.is_visible() and entry.locator("h2").inner_text()
+    assert "/html/persons/" in page.url
+    entry_id = page.url.rsplit("/", 1)[1].removesuffix(".html")
+    entry = page.locator(f"article.entry[id='{entry_id}']")
+    assert entry.is_visible() and entry.locator("h1").inner_text()
     shot(page, "index-entry")
 
 

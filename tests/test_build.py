@@ -135,13 +135,17 @@ def test_a_renamed_person_rebuilds_the_pages(edition_copy, tmp_path):
     assert "Tchitcherine" in (out / "html" / "persons.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("changed", ["xslt/text/text.xsl", "teikit.toml"])
-def test_a_changed_stylesheet_or_configuration_rebuilds_all(changed, edition_copy, tmp_path):
+def test_a_changed_stylesheet_rebuilds_all_and_a_comment_in_the_configuration_nothing(edition_copy, tmp_path):
+    """A setting's change rebuilds what it affects (tests/test_setting_changes.py); a comment none."""
     out = tmp_path / "out"
     run(edition_copy, out, jobs=1)
-    with open(edition_copy / changed, "a", encoding="utf-8") as handle:
-        handle.write("\n<!-- changed -->\n" if changed.endswith((".xsl", ".xml")) else "\n# changed\n")
+    with open(edition_copy / "xslt/text/text.xsl", "a", encoding="utf-8") as handle:
+        handle.write("\n<!-- changed -->\n")
     assert len(run(edition_copy, out, jobs=1).built) == 10
+    with open(edition_copy / "teikit.toml", "a", encoding="utf-8") as handle:
+        handle.write("\n# changed\n")
+    report = run(edition_copy, out, jobs=1)
+    assert (report.checked, report.built, report.corpus_built) == (0, [], [])
 
 
 def test_a_no_op_build_reads_neither_state_nor_manifest(edition_copy, tmp_path, monkeypatch):

@@ -57,6 +57,7 @@ def test_builders_name_no_output_folder_and_write_nothing():
 # ---- corpus builders that read other builders' outputs ------------------------------------
 
 def test_a_corpus_builder_runs_after_the_builders_it_reads(monkeypatch):
+    corpus_builders()  # every module imported first, or it would register into the copy below
     monkeypatch.setattr(CorpusBuilder, "_registry", dict(CorpusBuilder._registry))
 
     class Atlas(CorpusBuilder):  # "a" sorts first, but it reads what "site" and "zines" make
@@ -73,6 +74,7 @@ def test_a_corpus_builder_runs_after_the_builders_it_reads(monkeypatch):
 def test_builders_that_read_each_other_in_a_circle_are_refused(monkeypatch):
     import pytest
 
+    corpus_builders()  # every module imported first, or it would register into the copy below
     monkeypatch.setattr(CorpusBuilder, "_registry", dict(CorpusBuilder._registry))
 
     class One(CorpusBuilder):

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
@@ -246,8 +247,8 @@ def test_the_correspondents_carry_the_gnd_identifiers_read_in_pm20(tree, edition
         refs = xp(tree, f"//tei:correspAction/tei:persName[@ref='{uri}']")
         assert refs, f"{entry_id}: {uri} is not in the CMIF file"
     # every action naming one of them carries the identifier, never the local page
-    assert not xp(tree, "//tei:persName[contains(@ref, 'persons.html#chicherin') or contains(@ref, 'persons.html#kirov')"
-                        " or contains(@ref, 'persons.html#ordzhonikidze')]")
+    assert not xp(tree, "//tei:persName[contains(@ref, 'persons/chicherin.html') or contains(@ref, 'persons/kirov.html')"
+                        " or contains(@ref, 'persons/ordzhonikidze.html')]")
 
 
 def test_the_conversation_is_two_letters_and_nobody_writes_to_himself(everything):
@@ -272,15 +273,15 @@ def test_only_sent_and_received_actions_with_names_places_dates(tree):
 
 
 def test_refs_are_authority_uris_or_the_editions_own_pages(edition, tree):
-    """Never an invented authority ID: a @ref is an identifier of the entry or its index anchor."""
+    """Never an invented authority ID: a @ref is an identifier of the entry or its register page."""
     authority = load(edition, paths=[]).authority
     base = edition.config.base_url
     for element in xp(tree, "//tei:correspAction/*[@ref]"):
         ref = element.get("ref")
         if ref.startswith(base):
-            page, _, entry_id = ref[len(base):].partition("#")
-            entry = authority.get(entry_id)
-            assert entry is not None and page == {"person": "persons.html", "org": "orgs.html", "place": "places.html"}[entry.kind]
+            folder, _, page = ref[len(base):].partition("/")
+            entry = authority.get(unquote(page.removesuffix(".html")))
+            assert entry is not None and folder == {"person": "persons", "org": "orgs", "place": "places"}[entry.kind]
             assert not any(entry.uri(s) for s in ("viaf", "gnd", "wikidata", "geonames")), ref
         else:
             assert any(ref in {e.uri(s) for s in e.identifiers} for e in authority.entries.values()), ref
@@ -293,10 +294,10 @@ def test_authority_uri_preference_and_local_fallback(small_tree):
     assert xp(sent, "string(tei:placeName/@ref)") == "https://sws.geonames.org/2950159"  # GeoNames first
     received = xp(small_tree, "//tei:correspDesc[@key='1']/tei:correspAction[@type='received']")
     # Boris has only a Wikipedia article: that is no authority file, so his index entry is used.
-    assert xp(received[0], "string(tei:persName/@ref)") == base + "persons.html#boris"
+    assert xp(received[0], "string(tei:persName/@ref)") == base + "persons/boris.html"
     assert xp(received[0], "string(tei:placeName/@ref)") == "http://www.wikidata.org/entity/Q994"
     assert received[1].get("subtype") == "cc"
-    assert xp(received[1], "string(tei:orgName/@ref)") == base + "orgs.html#council"
+    assert xp(received[1], "string(tei:orgName/@ref)") == base + "orgs/council.html"
 
 
 def test_names_are_the_normalised_authority_names(small_tree):

@@ -57,11 +57,11 @@ def test_cmif_refs_are_authority_uris_kept_or_found(edition, tmp_path):
     assert refs == {
         "Johann Wolfgang von Goethe": "https://d-nb.info/gnd/118540238",  # pmb:12 -> #pmb12 -> its GND idno
         "Zürich": "https://sws.geonames.org/2657896",  # by @key, its GeoNames idno
-        "Heer, Oswald": "https://conventions.teikit-tests.net/persons.html#Heer-Oswald",  # by @key, no idno; CMIF's form
+        "Heer, Oswald": "https://conventions.teikit-tests.net/persons/Heer-Oswald.html",  # by @key, no idno; CMIF's form
         "Erich Schmidt": "http://d-nb.info/gnd/118607626",  # the letter's own URI, kept as it is
     }
-    persons = (tmp_path / "out" / "html" / "persons.html").read_text(encoding="utf-8")
-    assert "Oswald Heer" in persons and "Johann Wolfgang von Goethe" in persons
+    persons = (tmp_path / "out" / "html" / "persons.html").read_text(encoding="utf-8")  # the register's index
+    assert "Heer, Oswald" in persons and "Johann Wolfgang von Goethe" in persons
 
 
 def test_an_unknown_prefixed_pointer_and_an_unknown_key_are_warnings_unless_the_edition_says_otherwise(edition):
@@ -123,12 +123,12 @@ def test_a_changed_setting_rebuilds_what_depends_on_it(edition, tmp_path):
     letter again, and cmif.xml, the registers and the index follow; [rules] changes the verdicts."""
     out = tmp_path / "out"
     assert not build(Edition.open(edition), out, jobs=1).failed
-    assert "persons.html#Heer-Oswald" in (out / "cmif.xml").read_text(encoding="utf-8")
+    assert "persons/Heer-Oswald.html" in (out / "cmif.xml").read_text(encoding="utf-8")
     toml = edition / "teikit.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace('key = "n"', 'key = ""'), encoding="utf-8")
     report = build(Edition.open(edition), out, jobs=1)
     assert report.checked == 2 and "cmif" in report.corpus_built and "site" in report.corpus_built
-    assert "persons.html#Heer-Oswald" not in (out / "cmif.xml").read_text(encoding="utf-8")
+    assert "persons/Heer-Oswald.html" not in (out / "cmif.xml").read_text(encoding="utf-8")
     assert any(d.rule == "key-unset" for d in report.diagnostics)
     toml.write_text(toml.read_text(encoding="utf-8") + '\n[rules]\nkey-unset = "error"\n', encoding="utf-8")
     strict = build(Edition.open(edition), out, jobs=1)

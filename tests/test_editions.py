@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ from lxml import etree
 from toolkit.cli import cli
 
 ROOTS = Path(__file__).resolve().parent / "roots"
-CMIF_RNG = Path(__file__).resolve().parents[2] / "shared" / "reference" / "cmif.rng"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks" / "editions"))
+import cmif_check  # noqa: E402
+
 TEI = {"t": "http://www.tei-c.org/ns/1.0"}
 LINE = re.compile(r"^\S+:\d+:\d+: (error|warning): .+ \[[a-z-]+\]$")
 
@@ -38,10 +41,11 @@ def warnings_by_rule(result) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def cmif_schema() -> etree.RelaxNG:
-    if not CMIF_RNG.is_file():
-        pytest.skip("cmif.rng is not beside the repository (../shared/reference/cmif.rng)")
-    return etree.RelaxNG(etree.parse(str(CMIF_RNG)))
+def cmif_problems():
+    """Against cmif.rng and cmif.sch (benchmarks/editions/cmif_check.py)."""
+    if not cmif_check.available():
+        pytest.skip("the CMIF schema is not beside the repository (../shared/reference/cmif.rng, cmif.sch)")
+    return cmif_check.cmif_problems
 
 
 def letters_on_the_site(edition: Path, folder: str) -> tuple[set[str], set[str]]:
@@ -63,7 +67,7 @@ def correspondents(cmif: etree._ElementTree) -> list[tuple[str, str, str, str]]:
     return found
 
 
-def test_the_italian_edition_builds_every_letter_and_warns_of_its_dangling_pointers(tmp_path, cmif_schema):
+def test_the_italian_edition_builds_every_letter_and_warns_of_its_dangling_pointers(tmp_path, cmif_problems):
     edition, result = build("italian", tmp_path)
     assert result.exit_code == 0, result.output
     letters, built = letters_on_the_site(edition, "lettere")
@@ -72,7 +76,7 @@ def test_the_italian_edition_builds_every_letter_and_warns_of_its_dangling_point
     assert 'lettere/lettera004.xml:32:72: warning: ref="#" points to no id' in result.stderr
     assert 'unknown reference "#editor": no xml:id "editor" in the authority files' in result.stderr
     cmif = etree.parse(str(edition / "build" / "cmif.xml"))
-    assert cmif_schema.validate(cmif), cmif_schema.error_log
+    assert cmif_problems(cmif) == []
     found = correspondents(cmif)
     assert len(found) == 12
     assert ("lettera004", "Strozzi, Filippo", "Vettori, Lodovico", "1512-04-20") in found
@@ -82,7 +86,7 @@ def test_the_italian_edition_builds_every_letter_and_warns_of_its_dangling_point
     assert "Gaddi" in persons and "Salviati" in persons
 
 
-def test_the_bilingual_edition_reads_its_actions_dates_and_bare_ids(tmp_path, cmif_schema):
+def test_the_bilingual_edition_reads_its_actions_dates_and_bare_ids(tmp_path, cmif_problems):
     edition, result = build("bilingual", tmp_path)
     assert result.exit_code == 0, result.output
     letters, built = letters_on_the_site(edition, "cartas")
@@ -93,7 +97,7 @@ def test_the_bilingual_edition_reads_its_actions_dates_and_bare_ids(tmp_path, cm
     assert re.search(r"cartas/carta-01\.xml:\d+:\d+: warning: dated 1786-03-02 from its source description",
                      result.stderr)
     cmif = etree.parse(str(edition / "build" / "cmif.xml"))
-    assert cmif_schema.validate(cmif), cmif_schema.error_log
+    assert cmif_problems(cmif) == []
     found = correspondents(cmif)
     assert len(found) == 10  # the two letters without correspDesc are on the site, not in the CMIF
     assert ("carta-01", "Mendoza, Pedro de", "Harlow, Thomas", "1786-03-02") in found
@@ -113,3 +117,19 @@ def test_the_bilingual_edition_silences_what_it_means(tmp_path):
                     'corresp-present = "off"\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["--edition", str(edition), "validate"])
     assert result.exit_code == 0 and result.stderr == "", result.output
+
+
+def test_the_cmif_check_reads_every_assertion_of_cmif_sch(tmp_path, cmif_problems):
+    """The check the editions' CMIF passes can fail: each of cmif.sch's rules, and cmif.rng."""
+    edition, result = build("italian", tmp_path)
+    cmif = etree.parse(str(edition / "build" / "cmif.xml"))
+    first, second = cmif.findall(".//t:correspDesc", TEI)[:2]
+    first.remove(first.find("t:correspAction[@type='received']", TEI))
+    second.remove(second.find("t:correspAction[@type='sent']", TEI))
+    second.set("source", "#nowhere")
+    first.find("t:correspAction/t:date", TEI).attrib.clear()
+    cmif.find(".//t:sourceDesc/t:bibl", TEI).set("{http://www.w3.org/XML/1998/namespace}id", "b1")
+    codes = sorted(re.search(r"\[([EW]\d{4})\]", p).group(1) for p in cmif_problems(cmif) if "cmif.sch" in p)
+    assert codes == ["E0001", "E0002", "E0003", "E0004", "W0001"]
+    etree.SubElement(first, "{http://www.tei-c.org/ns/1.0}stray")
+    assert any(p.startswith("error: cmif.rng:") for p in cmif_problems(cmif))

@@ -265,6 +265,45 @@ def test_headings_are_the_compilers_and_the_main_title_is_neutral(documents, num
     assert words(compiler) == printed
 
 
+@pytest.mark.parametrize("number", NUMBERS)
+def test_the_edition_names_each_person_correspondent_in_one_form(documents, authority, number):
+    """The edition's own metadata (correspDesc, main title) use the entry's regular form: "Kâzım
+    Karabekir", "Hamazasp Ohanjanyan", whatever form the compiler prints."""
+    root = documents[number].getroot()
+    main = words(root.find(".//t:titleStmt/t:title[@type='main']", NS))
+    for name in root.iterfind(".//t:correspAction/t:persName", NS):
+        entry = authority[name.get("ref").lstrip("#")]
+        regular = _forms(entry)[0]
+        assert words(name) == regular, f"{number}.xml:{name.sourceline}"
+        surname = entry.find("t:persName[@type='reg']/t:surname", NS)
+        if surname is not None and words(surname) in main:
+            assert regular in main, (number, main)
+
+
+def test_every_life_date_says_where_it_was_read(authority):
+    """A year of birth or death stands in a note that names its source: the note on an identifier
+    read with it, else a note type="life-dates" with the address of the stored page."""
+    for entry_id, entry in _entries(authority).items():
+        years = [e.get("when", "")[:4] for e in entry.xpath("t:birth | t:death", namespaces=NS)]
+        if not years:
+            continue
+        sourced = [words(n) for n in entry.xpath("t:note[@type='authority' or @type='life-dates'][t:ref/@target]",
+                                                 namespaces=NS)]
+        assert any(all(year in note for year in years) for note in sourced), entry_id
+
+
+def test_coordinates_are_those_of_the_cited_geonames_record(authority):
+    """A city's coordinates are its GeoNames record's, as the identifier note quotes them, rounded."""
+    found = 0
+    for entry_id, entry in _entries(authority).items():
+        for geo in entry.iterfind("t:location/t:geo", NS):
+            note = next(words(n) for n in _authority_notes(entry) if "sws.geonames.org" in words(n))
+            latitude, longitude = re.search(r" at (-?[\d.]+), (-?[\d.]+)", note).groups()
+            assert words(geo) == f"{float(latitude):.2f} {float(longitude):.2f}", entry_id
+            found += 1
+    assert found == 5
+
+
 def test_the_edition_title_keeps_the_copies_and_the_subject_of_533_and_536(documents):
     assert "(Copy to:" in words(documents["533"].find(".//t:title[@type='compiler']", NS))
     assert words(documents["536"].find(".//t:title[@type='compiler']", NS)).endswith("by Russian-Azerbaijani Troops")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
@@ -16,9 +17,11 @@ from toolkit.cli import cli
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPOSITORY / "benchmarks" / "editions" / "escher"))
+sys.path.insert(0, str(REPOSITORY / "benchmarks" / "editions"))
+import cmif_check  # noqa: E402
 from unpack import ARCHIVE, unpack  # noqa: E402
 
-CMIF_RNG = REPOSITORY.parent / "shared" / "reference" / "cmif.rng"
+LINE = re.compile(r"^\S+:\d+:\d+: (error|warning): .+ \[[a-z-]+\]$")
 TEI = "{http://www.tei-c.org/ns/1.0}"
 NS = {"t": TEI[1:-1]}
 SAMPLE = 200  # every 25th of the 5,019 letters
@@ -54,6 +57,8 @@ def test_every_letter_is_built_and_nothing_crashes(edition, result):
         assert letter.stem in built or f"data/briefe/{letter.name}" in reported, letter.name
     assert result.exit_code == (1 if errors else 0)
     assert len(built) == SAMPLE  # in fact every letter of the sample is valid and built
+    for line in result.stderr.splitlines():  # every warning too is one located line with its rule
+        assert LINE.match(line), line
 
 
 # ---- the reading words of every page, in order, as the TEI has them ----------------------
@@ -123,24 +128,59 @@ def test_every_plain_text_keeps_the_reading_words_of_its_letter_in_order(edition
 @pytest.mark.parametrize("register, page, entry", [("people/people.xml", "persons.html", "person"),
                                                    ("places/places.xml", "places.html", "place")])
 def test_registers_list_every_entry_of_people_and_places(edition, result, register, page, entry):
+    """The index lists the initials (a page each, with every name and its count); every entry has its page."""
     tree = etree.parse(str(edition / "data" / register))
     ids = tree.xpath(f"//t:{entry}/@xml:id", namespaces=NS)
-    anchors = set(html.parse(str(edition / "build" / "html" / page)).getroot().xpath("//*/@id"))
-    assert len(ids) > 1000 and set(ids) <= anchors
+    site = edition / "build" / "html"
+    index = html.parse(str(site / page)).getroot()
+    initials = index.xpath("//nav[@class='initials']//a/@href")
+    assert len(initials) > 10
+    listed: dict[str, int] = {}
+    for link in initials:
+        names = html.parse(str(site / unquote(link))).getroot()
+        for item in names.xpath("//ul[@class='names']/li"):
+            href = item.xpath("string(a/@href)")
+            listed[unquote(href).rsplit("/", 1)[-1].removesuffix(".html")] = int(
+                item.xpath("string(span[@class='count'])").strip("()"))
+    assert len(ids) > 1000 and set(ids) <= set(listed)
+    folder = site / page.removesuffix(".html")
+    assert all((folder / f"{i}.html").is_file() for i in ids)
+    named = [i for i in ids if listed[i]]
+    assert named  # an entry's count is the number of documents its page lists
+    for entry_id in named[:30]:
+        entry = html.parse(str(folder / f"{entry_id}.html")).getroot()
+        assert len(entry.xpath("//ul[@class='mentions']/li")) == listed[entry_id], entry_id
 
 
 def test_names_in_the_text_reach_the_register_by_key(edition, result):
     people = etree.parse(str(edition / "data" / "people" / "people.xml"))
     by_n = {p.get("n"): p.get("{http://www.w3.org/XML/1998/namespace}id") for p in people.xpath("//t:person", namespaces=NS)}
-    persons = html.parse(str(edition / "build" / "html" / "persons.html")).getroot()
+    persons = edition / "build" / "html" / "persons"
     checked = 0
     for letter in letters(edition)[:20]:
         keys = etree.parse(str(letter)).xpath("//t:text//t:persName/@key", namespaces=NS)
         for entry_id in dict.fromkeys(by_n[k] for k in keys if k in by_n):
-            entry = persons.xpath("//section[@id = $id]", id=entry_id)
-            assert entry and f"{letter.stem}.html" in etree.tostring(entry[0]).decode(), (letter.name, entry_id)
+            entry = html.parse(str(persons / f"{entry_id}.html")).getroot()
+            mentions = entry.xpath("//article[@class='entry']//ul[@class='mentions']//a/@href")
+            assert f"../{letter.stem}.html" in mentions, (letter.name, entry_id)
             checked += 1
     assert checked > 20
+
+
+def test_no_page_of_the_site_is_over_a_megabyte(edition, result):
+    """The registers of 3,710 persons and their places stay light: an index by initial, a page an entry."""
+    pages = list((edition / "build" / "html").rglob("*.html"))
+    assert len(pages) > 5000
+    heavy = sorted((p.stat().st_size, p.name) for p in pages if p.stat().st_size > 1_000_000)
+    assert heavy == []
+    assert max(p.stat().st_size for p in pages) < 300_000  # far below it at this sample's size
+
+
+@pytest.mark.parametrize("pages", ["*.html", "years/*.html", "*/initials/*.html", "persons/*.html", "places/*.html"])
+def test_the_site_pages_links_lead_somewhere(edition, result, pages):
+    from test_linkcheck import broken_links
+
+    assert broken_links(edition / "build", pages) == []
 
 
 def test_correspondents_come_from_correspdesc(edition, result):
@@ -176,10 +216,9 @@ def test_correspondents_come_from_correspdesc(edition, result):
 
 
 def test_the_cmif_export_is_valid_cmif(edition, result):
-    if not CMIF_RNG.is_file():
-        pytest.skip("the CMIF schema is not beside the repository (../shared/reference/cmif.rng)")
-    schema = etree.RelaxNG(etree.parse(str(CMIF_RNG)))
-    assert schema.validate(etree.parse(str(edition / "build" / "cmif.xml"))), schema.error_log
+    if not cmif_check.available():
+        pytest.skip("the CMIF schema is not beside the repository (../shared/reference/cmif.rng, cmif.sch)")
+    assert cmif_check.cmif_problems(edition / "build" / "cmif.xml") == []
 
 
 # ---- the print edition ----------------------------------------------------------------------

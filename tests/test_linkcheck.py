@@ -8,9 +8,9 @@ from urllib.parse import unquote, urlsplit
 from lxml import html
 
 
-def internal_links(site: Path):
-    """(page, href) for every link and stylesheet that stays inside the site."""
-    for page in sorted((site / "html").glob("*.html")):
+def internal_links(site: Path, pages: str = "**/*.html"):
+    """(page, href) for every link and stylesheet that stays inside the site (its pages in every folder)."""
+    for page in sorted((site / "html").glob(pages)):
         root = html.parse(str(page)).getroot()
         for href in root.xpath("//a/@href | //link/@href"):
             if not urlsplit(href).scheme:
@@ -23,15 +23,16 @@ def anchors(page: Path, cache: dict) -> set[str]:
     return cache[page]
 
 
-def broken_links(site: Path) -> list[str]:
+def broken_links(site: Path, pages: str = "**/*.html") -> list[str]:
     problems, cache = [], {}
-    for page, href in internal_links(site):
+    for page, href in internal_links(site, pages):
         parts = urlsplit(href)
         target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+        name = page.relative_to(site / "html").as_posix()
         if not target.is_file():
-            problems.append(f"{page.name}: {href}: no such file")
-        elif parts.fragment and target.suffix == ".html" and parts.fragment not in anchors(target, cache):
-            problems.append(f"{page.name}: {href}: no such anchor")
+            problems.append(f"{name}: {href}: no such file")
+        elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in anchors(target, cache):
+            problems.append(f"{name}: {href}: no such anchor")
     return problems
 
 

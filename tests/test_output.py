@@ -266,3 +266,29 @@ def test_records_that_cannot_be_written_are_one_line(tmp_path):
     store = Store(tmp_path)
     assert store.manifest() == {}
     store.close()
+
+
+def test_records_of_another_shape_are_made_anew_and_the_written_files_stay_known(edition_copy, tmp_path, monkeypatch):
+    """The store's format is derived from the fields of the stored records (Letter and what it is
+    made of): a field added to any of them gives another format, whose state is dropped (a record
+    read back without the new field would leave pages stale), while the manifest is kept."""
+    import dataclasses
+
+    from toolkit import store as stores
+    from toolkit.diagnostics import Diagnostic
+    from toolkit.metadata import DateSpec, Letter
+
+    assert {"Letter", "Action", "Name", "DateSpec", "Source", "Diagnostic"} <= set(stores.record_shape(Letter, Diagnostic))
+    wider = dataclasses.make_dataclass("DateSpec", [("calendar", str, dataclasses.field(default=""))], bases=(DateSpec,))
+    assert stores.record_shape(wider)["DateSpec"][-1] == "calendar: <class 'str'>"
+    assert stores.format_of(Letter, Diagnostic) == stores.FORMAT != stores.format_of(Letter, wider)
+
+    out = tmp_path / "site"
+    build(Edition.open(edition_copy), out, jobs=1)
+    monkeypatch.setattr(stores, "FORMAT", stores.format_of(Letter, wider))
+    store = stores.Store(out)
+    assert list(store.rows("records")) == [] and store.manifest()  # the records go, the written files stay known
+    store.close()
+    (out / ".teikit" / "snapshot.json").unlink()
+    report = build(Edition.open(edition_copy), out, jobs=1)
+    assert not report.failed and len(report.built) == 10

@@ -182,11 +182,27 @@ def test_the_pdf_is_a_book_with_the_edition_s_metadata(pdf, marks):
         assert part in titles, part
 
 
+def test_no_page_is_empty(texts):
+    """Every page has words besides its number (an empty page before the contents was once set)."""
+    assert len(texts) > 12
+    empty = [n + 1 for n, text in enumerate(texts) if not re.sub(r"^\s*\d*\s*$", "", text).strip()]
+    assert empty == []
+
+
 def test_every_document_has_a_bookmark_under_documents(marks):
     documents = [(title, depth) for title, depth, _ in marks if re.match(r"No\. \[?\d+\]?:", title)]
     assert [re.search(r"\d+", t).group() for t, _ in documents] == DOCUMENTS
     assert {depth for _, depth in documents} == {1}  # inside "Documents"
     assert ("No. [533]: Ordzhonikidze to Sklyansky, 27 August 1920", 1) in documents  # an inferred number in brackets
+
+
+def test_the_book_says_what_the_site_says_of_notes_dates_and_places(marks, texts):
+    """The description and the notes of a document are its record's, in the words of the site:
+    whose note it is, whose the date line is, that "Rostov" is the editors' Rostov-on-Don."""
+    page = " ".join(" ".join(texts[p] for p in document_pages(marks, texts)["533"]).split())
+    assert "Unsigned note. Attributed by the editors to: Yuri Barsegov, compiler (probable)" in page
+    assert "27 August 1920 (the date line is by Yuri Barsegov, compiler)" in page
+    assert "Rostov-on-Don (written “Rostov”: the editors’ identification)" in page
 
 
 @pytest.mark.parametrize("doc_id", DOCUMENTS)
@@ -218,7 +234,8 @@ def test_each_note_is_at_the_foot_of_its_marker_s_page(pdf, marks, texts):
 
 def register_entries(texts, marks) -> list[tuple[object, list[int]]]:
     """(authority entry, its page numbers) of the registers, read from their pages' text: each entry
-    starts a line with its name, in the order of the register, and ends with its pages."""
+    starts a line with its name, in the order of the register, its life dates, then its pages
+    (before its description, which may be long)."""
     from toolkit.builders.pdf import REGISTERS
     from toolkit.corpus import authority_index, parse_tei
 
@@ -235,7 +252,7 @@ def register_entries(texts, marks) -> list[tuple[object, list[int]]]:
     for kind, _ in REGISTERS:
         for entry in authority.of_kind(kind):
             shown = entry.sort_name if kind == "person" else entry.name
-            at = next((n for n in range(cursor, len(lines)) if re.match(re.escape(shown) + r"[ ,:(]", lines[n])), None)
+            at = next((n for n in range(cursor, len(lines)) if re.match(re.escape(shown) + r"[ :(]", lines[n])), None)
             if at is not None:
                 starts.append((at, entry))
                 cursor = at + 1
@@ -243,7 +260,8 @@ def register_entries(texts, marks) -> list[tuple[object, list[int]]]:
     for k, (at, entry) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         chunk = " ".join(lines[at:end])
-        numbers = re.search(r":\s*(\d+(?:,\s*\d+)*)\s*$", chunk)
+        numbers = re.match(re.escape(entry.sort_name if entry.kind == "person" else entry.name)
+                           + r"(?: \([^)]*\))?: (\d+(?:, \d+)*)(?: – |$)", chunk)
         assert numbers, (entry.id, chunk)
         entries.append((entry, [int(n) for n in re.findall(r"\d+", numbers.group(1))]))
     return entries
@@ -321,6 +339,20 @@ def test_the_apparatus_is_lettered_and_says_what_the_source_has(phenomena):
         assert entry in text, entry
 
 
+def test_the_apparatus_letters_run_without_a_gap(tmp_path):
+    """An entry inside words the reading text leaves out (an addition inside a deletion, an
+    uncertain reading inside the other form of a choice) has no letter of its own: the marker of
+    such a letter would never be printed, and the reader would look for it in vain."""
+    pdf = tmp_path / "apparatus.pdf"
+    pdf.write_bytes(render(Edition.open(REPOSITORY), ROOTS / "print" / "apparatus.xml", "pdf"))
+    lines = page_texts(pdf)[0].splitlines()
+    entries = [line for line in lines if re.match(r"[a-z] ", line)]
+    assert [line[0] for line in entries] == list("abcde"), entries
+    assert entries[0] == "a deleted: uber" and entries[1] == "b in the source: Schaar"
+    reading = " ".join(lines[:lines.index(entries[0])])
+    assert "Philistera über" in reading and "Scharb" in reading
+
+
 def test_the_fonts_cover_latin_cyrillic_greek_and_armenian(tmp_path):
     pdf = tmp_path / "scripts.pdf"
     pdf.write_bytes(render(Edition.open(REPOSITORY), ROOTS / "print" / "scripts.xml", "pdf"))
@@ -345,6 +377,24 @@ def test_render_to_pdf_on_the_command_line(tmp_path):
     piped = CliRunner().invoke(cli, ["--edition", str(REPOSITORY), "render", str(REPOSITORY / "tei" / "537.xml"),
                                      "--to", "pdf"])
     assert piped.exit_code == 0 and piped.stdout_bytes == out.read_bytes()
+
+
+def test_a_document_the_typesetter_refuses_is_one_line_at_the_file(tmp_path, monkeypatch):
+    import toolkit.builders.pdf as printed
+    from toolkit.typeset import TypesetError
+
+    def refuse(*args, **kwargs):
+        raise TypesetError("cell's colspan would cause it to exceed the available column(s)", ("documents/document.typ", 3, 1))
+
+    monkeypatch.setattr(printed, "typeset", refuse)
+    source = REPOSITORY / "tei" / "537.xml"
+    result = CliRunner().invoke(cli, ["--edition", str(REPOSITORY), "render", str(source), "--to", "pdf",
+                                      "-o", str(tmp_path / "537.pdf")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.strip().splitlines()[-1].endswith(
+        f"{source}:1:0: error: the PDF could not be set: cell's colspan would cause it to exceed the available "
+        "column(s) [print-typeset]")
+    assert not (tmp_path / "537.pdf").exists()
 
 
 # ---- when the PDF is not made ----------------------------------------------------------------------
@@ -378,3 +428,92 @@ def test_a_large_edition_is_printed_only_when_asked(edition_copy, tmp_path):
                       encoding="utf-8")
     report = build(Edition.open(edition_copy), out, jobs=1)
     assert not report.failed and (out / "edition.pdf").is_file() and len(list((out / "print" / "documents").glob("*.typ"))) == 10
+
+
+# ---- words that are Typst code -------------------------------------------------------------------
+
+def squeezed(text: str) -> str:
+    """Text without its spaces and line breaks: compares words however the page broke them."""
+    return re.sub(r"\s+", "", text)
+
+
+def hostile_values(path: Path) -> list[str]:
+    """Every text and attribute value of a TEI file that holds something Typst would read as code."""
+    tree = etree.parse(str(path))
+    texts = [" ".join(t.split()) for t in tree.xpath("//text()[normalize-space()][not(parent::comment())]")]
+    return [t for t in texts if re.search(r"[#\\\"\]\[$*_`<@]", t)]
+
+
+def test_words_that_are_typst_code_are_printed_as_they_stand(tmp_path):
+    """Text reaches Typst only inside string literals: quotes, backslashes, brackets, #code, $math$
+    and markup signs in the text, the header and the attributes are printed, nothing runs."""
+    source = ROOTS / "print" / "hostile.xml"
+    pdf = tmp_path / "hostile.pdf"
+    pdf.write_bytes(render(Edition.open(REPOSITORY), source, "pdf"))
+    text = squeezed(" ".join(page_texts(pdf)))
+    for value in hostile_values(source):
+        if value.startswith(("D1 ", "R1 ", "A1 ")):  # not read: in the apparatus
+            assert squeezed(value) in text, value
+            continue
+        if value.startswith(("T1 ", "M1 ", "M2 ")):  # the main title is the PDF's; the manuscript a row
+            continue
+        assert squeezed(value) in text, value
+    assert squeezed('M1 #read("/etc/hostname"), M2 \\"]#panic("idno")') in text
+    for attribute in ('|2")#panic("pb|', 'z")#panic("resp', '(w")#panic("wit)', 'above")#panic("place', 'No.7")#panic("number'):
+        assert squeezed(attribute) in text, attribute
+    assert pypdf.PdfReader(str(pdf)).metadata.title == 'T1 #panic("title") ") #panic("x") \\'
+    assert "C1" in text and squeezed("C2 C3 C4") in text  # a row of one cell does not take the next row's
+
+
+@pytest.fixture(scope="module")
+def small_book(tmp_path_factory) -> Path:
+    """The PDF of a book of two documents (533, 534) whose settings, register entry and front
+    matter hold Typst code, and whose 534 refers in a note to 533 (by its xml:id, as Escher's
+    letters refer to each other)."""
+    root = tmp_path_factory.mktemp("book") / "edition"
+    (root / "tei").mkdir(parents=True)
+    for name in ("533.xml", "534.xml", "persons.xml", "places.xml", "orgs.xml", "edition.xml"):
+        shutil.copy(REPOSITORY / "tei" / name, root / "tei" / name)
+    (root / "teikit.toml").write_text(
+        '[edition]\ntitle = "T0 \\")#panic(\\"title\\") ]#panic(\\"t\\")[ \\\\"\n'
+        'editors = ["E0 \\")#panic(\\"editor\\")", "E1 ]#panic(\\"e\\")["]\n'
+        'publisher = "P0 $x$ #read(\\"/etc/hostname\\")"\ndate = "2026-12-01"\n', encoding="utf-8")
+    change(root / "tei" / "persons.xml", "<surname>Chicherin</surname>", '<surname>Chicherin ")#panic("surname")</surname>')
+    change(root / "tei" / "edition.xml", '<title type="sub">', '<title type="sub">S0 *#panic("sub")* ')
+    change(root / "tei" / "534.xml", "limited myself to defensive skirmishes.",
+           'limited myself to defensive skirmishes.<note type="editorial">See <ref target="#d533"/>, '
+           '<ref target="d533.xml">the telegram of 27 August</ref> and <ref target="K_0173"/>.</note>')
+    out = root.parent / "out"
+    report = build(Edition.open(root), out, jobs=1)
+    assert not report.failed, [d.format() for d in report.diagnostics]
+    return out / "edition.pdf"
+
+
+def change(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path.name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_settings_names_and_front_matter_that_are_typst_code_are_printed(small_book):
+    """The book's own words (teikit.toml, the authority files, edition.xml) reach Typst as strings too."""
+    text = squeezed(" ".join(page_texts(small_book)))
+    for value in ('T0 ")#panic("title") ]#panic("t")[ \\', 'E0 ")#panic("editor") and E1 ]#panic("e")[',
+                  'P0 $x$ #read("/etc/hostname")', 'S0 *#panic("sub")*', 'Chicherin ")#panic("surname"), Georgy',
+                  'Georgy Chicherin ")#panic("surname")'):
+        assert squeezed(value) in text, value
+    info = pypdf.PdfReader(str(small_book)).metadata
+    assert info.title == 'T0 ")#panic("title") ]#panic("t")[ \\'
+    assert info.author == 'E0 ")#panic("editor"), E1 ]#panic("e")['
+
+
+def test_a_note_s_reference_to_another_document_gives_its_page(small_book):
+    """Escher's notes refer to letters by their xml:id, without words (<ref type="letter"
+    target="K_0173"/>): the book prints the id and the page where that document begins, a link;
+    a document the book does not hold is named by its id."""
+    marks = outline(small_book)
+    start = next(page for title, _, page in marks if title.startswith("No. [533]"))
+    own = next(page for title, _, page in marks if title.startswith("No. 534"))
+    text = " ".join(" ".join(page_texts(small_book)).split())
+    assert f"See d533 (p. {start + 1}), the telegram of 27 August (p. {start + 1}) and K_0173." in text
+    assert sum(1 for page, target, _ in links(small_book) if page == own and target == start) >= 2

@@ -126,7 +126,7 @@ def test_a_file_of_the_edition_is_rendered_with_the_record_a_build_gives_it(buil
     links = alone.xpath("//a[contains(@class, 'name')]/@href")
     assert lenin.authority_uri() and lenin.authority_uri() in links
     assert not [link for link in links if not link.startswith(("http://", "https://"))]
-    assert "persons.html#lenin" in built.xpath("//a[contains(@class, 'name')]/@href")
+    assert "persons/lenin.html" in built.xpath("//a[contains(@class, 'name')]/@href")
 
 
 def test_a_file_of_another_project_gets_a_record_of_its_own(tmp_path):

@@ -91,8 +91,8 @@ def test_a_place_facet_alone_finds_the_documents_that_name_it(server, browser_pa
     before = page.locator(".pagefind-ui__message").inner_text()
     kars.click()
     page.wait_for_function(f"document.querySelector('.pagefind-ui__message').innerText != {before!r}")
-    register = html.parse(str(built_site / "html" / "places.html")).getroot()
-    named = register.xpath("//section[@id='kars']//ul[@class='mentions']/li[contains(span, 'mentioned')]/a/@href")
+    register = html.parse(str(built_site / "html" / "places" / "kars.html")).getroot()
+    named = register.xpath("//article[@id='kars']//ul[@class='mentions']/li[contains(span, 'mentioned')]/a/@href")
     assert named and result_pages(page) == sorted(href.rsplit("/", 1)[-1] for href in named)
 
 
@@ -113,10 +113,10 @@ def test_the_drawings_links_lead_to_documents_and_register_entries(server, brows
     page.wait_for_load_state()
     assert page.url.endswith("/html/537.html")
     page.goto(f"{server}/html/correspondents.html")
-    page.locator("figure svg a[href='persons.html#legran'] circle").click()
+    page.locator("figure svg a[href='persons/legran.html'] circle").click()
     page.wait_for_load_state()
-    assert page.url.endswith("/html/persons.html#legran")
-    assert page.locator("section#legran h2").inner_text().startswith("Legran, Boris")
+    assert page.url.endswith("/html/persons/legran.html")
+    assert page.locator("article#legran h1").inner_text().startswith("Legran, Boris")
 
 
 def test_the_chronology_is_readable_on_a_phone(server, browser_page):
@@ -157,7 +157,9 @@ def test_without_javascript_the_search_page_says_where_else_to_look(server, tmp_
             assert "needs JavaScript" in page.locator("main").inner_text()
             page.locator("main a[href='places.html']").click()
             page.wait_for_load_state()
-            assert page.locator("section#zangezur").is_visible()
+            page.locator("main a[href='places/zangezur.html']").click()
+            page.wait_for_load_state()
+            assert page.locator("article#zangezur").is_visible()
             page.goto(f"{server}/html/chronology.html")
             assert page.locator("figure svg a").count() == 10  # the drawing needs no script
         finally:

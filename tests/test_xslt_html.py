@@ -98,10 +98,9 @@ def test_every_name_links_to_an_existing_index_entry(doc_id, built_site):
             for ref in element.get("ref").split() if etree.QName(element).localname in INDEX_PAGES}
     links = {a.get("href") for a in root.xpath("//section[@class='text' or @class='notes']//a | //header[@class='document-header']//a")}
     for ref in refs:
-        targets = [link for link in links if link and link.endswith(f"#{ref}")]
-        assert targets, f"{doc_id}: no link to the index entry of #{ref}"
-        page_name, anchor = targets[0].split("#")
-        one(page(built_site, page_name), f"//*[@id='{anchor}']")
+        targets = [link for link in links if link and link.endswith(f"/{ref}.html")]
+        assert targets, f"{doc_id}: no link to the register page of #{ref}"
+        one(page(built_site, targets[0]), f"//article[@class='entry'][@id='{ref}']")
     assert not root.xpath("//a//a"), "nested links"
 
 
@@ -167,17 +166,21 @@ def test_how_to_cite_has_the_stable_url(doc_id, built_site):
 
 
 def test_index_entries_have_variants_identifiers_and_documents(built_site):
-    persons = page(built_site, "persons.html")
-    chicherin = one(persons, "//section[@id='chicherin']")
+    chicherin = one(page(built_site, "persons/chicherin.html"), "//article[@id='chicherin']")
     assert "G. Chicherin" in chicherin.xpath("string(p[@class='variants'])")
     assert chicherin.xpath(".//ul[@class='identifiers']/li/a[starts-with(@href, 'https://en.wikipedia.org/')]")
     assert chicherin.xpath(".//ul[@class='identifiers']/li/a[@href='http://d-nb.info/gnd/118666185']")
     documents = {a.get("href") for a in chicherin.xpath(".//ul[@class='mentions']//a")}
-    assert {"./537.html", "./539.html", "./540.html"} <= documents
-    places = page(built_site, "places.html")
-    assert one(places, "//section[@id='yerevan']").xpath(".//a[@href='http://www.wikidata.org/entity/Q1953']")
+    assert {"../537.html", "../539.html", "../540.html"} <= documents
+    yerevan = one(page(built_site, "places/yerevan.html"), "//article[@id='yerevan']")
+    assert yerevan.xpath(".//a[@href='http://www.wikidata.org/entity/Q1953']")
     # The Republic of Armenia of 1918-1920 has no identifier: Q399 is the modern state.
-    assert not one(places, "//section[@id='armenia']").xpath(".//a[starts-with(@href, 'http://www.wikidata.org/')]")
+    armenia = one(page(built_site, "places/armenia.html"), "//article[@id='armenia']")
+    assert not armenia.xpath(".//a[starts-with(@href, 'http://www.wikidata.org/')]")
+    # the register's index lists every name with its number of documents, leading to its page
+    index = page(built_site, "persons.html")
+    link = one(index, "//ul[@class='names']/li[a[@href='persons/chicherin.html']]")
+    assert int(link.xpath("string(span[@class='count'])").strip("()")) == len(documents)
 
 
 def test_correspondents_page_counts_letters(built_site):
@@ -286,8 +289,8 @@ def test_a_phrase_naming_two_regiments_links_each_and_adds_no_sign(built_site):
     assert not root.xpath("//section[@class='text']//a[@class='also-ref']")
     links = {a.text: a.get("href") for a in root.xpath("//section[@class='text']//span[@class='name orgName']/a")}
     assert {k: links[k] for k in ("281st", "299th", "1st", "2nd")} == {
-        "281st": "orgs.html#regiment-281", "299th": "orgs.html#regiment-299",
-        "1st": "orgs.html#cavalry-regiment-1", "2nd": "orgs.html#cavalry-regiment-2"}
+        "281st": "orgs/regiment-281.html", "299th": "orgs/regiment-299.html",
+        "1st": "orgs/cavalry-regiment-1.html", "2nd": "orgs/cavalry-regiment-2.html"}
     text = words_of(one(root, "//section[@class='text']"))
     assert "the 281st and 299th Infantry Regiments, the 1st and 2nd Cavalry Regiments, and 12 artillery" in text
 
@@ -313,3 +316,21 @@ def test_the_text_comes_before_the_panel_about_the_document(built_site):
     for doc_id in DOCUMENTS:
         sections = [s.get("class") for s in page(built_site, f"{doc_id}.html").xpath("//article/section")]
         assert sections.index("text") < sections.index("metadata") < sections.index("cite"), doc_id
+
+
+def test_a_place_the_editors_identified_says_so_and_the_collection_brackets_an_inferred_number(built_site):
+    """533's date line writes "Rostov", which the editors identify as Rostov-on-Don (cert="high"):
+    the panel names the entry and says the identification is theirs; a place the source names
+    plainly (538's Tiflis) has no such words. The collection line gives an inferred number in
+    brackets, as the titles do; 536's printing is not called the first."""
+    place = one(page(built_site, "533.html"), "//section[@class='metadata']//dd[@class='place']")
+    assert place.xpath("string(a)") == "Rostov-on-Don"
+    assert "“Rostov”" in place.xpath("string(span[@class='identified'])")
+    assert "editors" in place.xpath("string(span[@class='identified'])")
+    assert not page(built_site, "538.html").xpath("//dd[@class='place']/span[@class='identified']")
+    for doc_id, shown in (("533", "[533]"), ("534", "534")):
+        panel = one(page(built_site, f"{doc_id}.html"), "//section[@class='metadata']")
+        collection = " ".join(panel.xpath("string(.//dt[.='Collection']/following-sibling::dd[1])").split())
+        assert collection.endswith(f"Politics, {shown}"), collection
+    labels = page(built_site, "536.html").xpath("//section[@class='metadata']//dt/text()")
+    assert "Publication" in labels and not any("First" in label for label in labels)

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -103,12 +104,19 @@ class Entry:
         return [uri for uri in dict.fromkeys(found) if uri]
 
 
-def register_href(entry: "Entry") -> str | None:
-    """Where the site lists an entry, relative to the site's folder (html/): "persons.html#chicherin";
-    None for a kind without a register. Every link to a register entry is made here (document
-    pages, the correspondents, the network, CMIF's local URIs)."""
+def register_path(entry: "Entry") -> str | None:
+    """The file of an entry's page, relative to the site's folder (html/): "persons/chicherin.html";
+    None for a kind without a register."""
     page = INDEX_PAGES.get(entry.kind)
-    return f"{page}#{entry.id}" if page else None
+    return f"{page[:-len('.html')]}/{entry.id}.html" if page else None
+
+
+def register_href(entry: "Entry") -> str | None:
+    """The link to an entry's page from the site's folder (register_path, percent-encoded). Every
+    link to a register entry is made here (document pages, the registers, the correspondents, the
+    network, CMIF's local URIs)."""
+    path = register_path(entry)
+    return quote(path, safe="/") if path else None
 
 
 def is_uri(token: str) -> bool:

@@ -32,12 +32,13 @@ from pathlib import Path
 
 from . import NSMAP, __version__, metadata
 from .authority import AuthorityIndex, Entry
-from .builders import CorpusInput, Context, corpus_builders, document_builders, page_params
+from .builders import (CorpusInput, Context, PartedBuilder, corpus_builders, document_builders, page_params,
+                       settings_of)
 from .checking import Checked, check
 from .corpus import authority_index, parse_tei
 from .diagnostics import ERROR, WARNING, Diagnostic, display_path
 from .dts import static_mode
-from .errors import InputError
+from .errors import InputError, SchemaNotFound
 from .edition import Edition, build_date
 from .executors import batches, default_jobs, open_executor
 from .labels import Labels
@@ -300,16 +301,25 @@ class _Run:
 
     @cached_property
     def schema_key(self) -> str:
-        return sha(self.schema, self._files_key(stylesheet_files(self.edition.schema_dir)))
+        return sha(self.schema, self._files_key(stylesheet_files(self.edition.schema_dir)), self._tei_all())
+
+    def _tei_all(self) -> str:
+        """Which tei_all.rng the documents are checked against, when they are ([schemas] tei_all)."""
+        if self.schema != "tei_all":
+            return ""
+        try:
+            return str(self.edition.tei_all_path())
+        except SchemaNotFound:
+            return ""
 
     @cached_property
     def support_checked_key(self) -> str:
         """What the support files' verdicts depend on: their bytes, the schema, the settings of the checks."""
         return sha(self.support_key, self.schema_key, self.edition.config.records_key())
 
-    @cached_property
-    def config_key(self) -> str:
-        return self._files_key([self.edition.root / "teikit.toml"])
+    def config_key(self, builders: list) -> str:
+        """Of the settings `builders` read (Builder.settings): a change of another leaves their outputs."""
+        return sha(self.edition.config.key_of(settings_of(builders)))
 
     @cached_property
     def support_key(self) -> str:
@@ -483,12 +493,16 @@ class _Run:
         return metadata.chronological(letters)
 
     def render(self, letters: list) -> None:
-        base = sha(self.style_key, self.authority_key, self.config_key, self.site_key, self.labels_key, *sorted(self.off))
+        making = [b for b in document_builders() if b.name not in self.off]
+        base = sha(self.style_key, self.authority_key, self.config_key(making), self.site_key, self.labels_key,
+                   *sorted(self.off))
         todo = []
         for index, letter in enumerate(letters):
             path = self.paths[letter.doc_id]
             params = page_params(letters, index, self.site_params, self.labels)
-            key = sha(base, self.state.files[path].sha, json.dumps(params, sort_keys=True, ensure_ascii=False))
+            # the page is made from the bytes and from the record, which the records' settings shape
+            key = sha(base, self.state.files[path].sha, self.state.records[path].digest,
+                      json.dumps(params, sort_keys=True, ensure_ascii=False))
             known = self.previous.pages.get(letter.doc_id)
             if known and known["key"] == key and self.folder.keep(known["outputs"]):
                 self.state.pages[letter.doc_id] = known
@@ -523,44 +537,83 @@ class _Run:
     # ---- corpus-level outputs ------------------------------------------------------------
 
     def corpus(self, letters: list, records: dict[str, Record]) -> None:
-        """Each corpus-level builder whose inputs changed, or whose outputs are missing."""
+        """Each corpus-level builder whose inputs changed, or whose outputs are missing; a parted
+        builder's parts whose documents changed (parts.py)."""
         built = [l for l in letters if l.doc_id in self.state.pages]
         inputs = {"letters": sha(*[records[self.paths[l.doc_id]].digest for l in built]),
                   "pages": sha(*[self.state.pages[l.doc_id]["key"] for l in built]),
                   "authority": self.authority_key, "support": self.support_key, "stylesheets": self.style_key,
-                  "description": self._files_key([self.edition.description_file()]),
-                  "config": self.config_key, "dating": self._dating(), "labels": self.labels_key}
+                  "description": self._description_key(),
+                  "site": self.site_key, "dating": self._dating(), "labels": self.labels_key}
         known = self.previous.corpus.get("builders", {})
         self.state.corpus = {"support": self.support_key, "authority": self.authority_key, "builders": {},
-                             "checked": self.support_checked_key, "title": self.site_params["edition-title"],
-                             "stated": self._edition_stated()}
+                             "parts": {}, "globals": {}, "checked": self.support_checked_key,
+                             "title": self.site_params["edition-title"], "stated": self._edition_stated()}
         made: dict[str, str] = {}  # builder name -> its key, for the builders that read its outputs
-        data = None
+        data = CorpusInput(built, self.edition_document, {d.path.name: d.data for d in self.support},
+                           [Path(self.paths[l.doc_id]) for l in built] + [d.path for d in self.support],
+                           read_output=self.folder.read, builder_outputs={},
+                           page_keys={l.doc_id: self.state.pages[l.doc_id]["key"] for l in built})
         for builder in corpus_builders():
             if builder.name in self.off:
                 continue
             read = [made[name] if name in made else inputs["pages"] for name in builder.reads]
+            inputs["config"] = self.config_key([builder])
+            if isinstance(builder, PartedBuilder):  # a page it reads is in its documents' values
+                read = [made[name] for name in builder.reads if name in made]
+                made[builder.name] = self._parted(builder, inputs, read, data, records)
+                continue
             key = made[builder.name] = sha(builder.name, *[inputs[name] for name in builder.depends_on], *read)
             before = known.get(builder.name, {})
             if before.get("key") == key and self.folder.keep(before.get("outputs", {})):
                 self.state.corpus["builders"][builder.name] = before
-                if data is not None:
-                    data.builder_outputs[builder.name] = sorted(before.get("outputs", {}))
+                data.builder_outputs[builder.name] = sorted(before.get("outputs", {}))
                 continue
-            if data is None:
-                data = CorpusInput(built, self.edition_document, {d.path.name: d.data for d in self.support},
-                                   [Path(self.paths[l.doc_id]) for l in built] + [d.path for d in self.support],
-                                   read_output=self.folder.read,
-                                   builder_outputs={name: sorted(entry.get("outputs", {}))
-                                                    for name, entry in self.state.corpus["builders"].items()})
             outputs = builder.build(data, self.context.build)
             for path, content in sorted(outputs.items()):
                 self.folder.put(path, content)
             self.state.corpus["builders"][builder.name] = {"key": key, "outputs": self.folder.digests(outputs)}
             data.builder_outputs[builder.name] = sorted(outputs)
             self.report.corpus_built.append(builder.name)
-        for warning in judged(data.diagnostics if data else [], self.edition.config.rules):
+        for warning in judged(data.diagnostics, self.edition.config.rules):
             (self.report.fail if warning.is_error else self.report.diagnostics.append)(warning)
+
+    def _description_key(self) -> str:
+        """Of edition.xml's bytes; the same for an edition without one, wherever [corpus] description points."""
+        description = self.edition.description_file()
+        return self._files_key([description]) if description.is_file() else ""
+
+    def _parted(self, builder: PartedBuilder, inputs: dict, read: list[str], data: CorpusInput,
+                records: dict[str, Record]) -> str:
+        """A parted builder's run: the parts whose documents changed, and the whole if their sizes
+        did; its key (for the builders that read it) is that of everything it published."""
+        from .parts import Changes, PartedRun
+
+        name = builder.name
+        shared = sha(name, *[inputs[n] for n in builder.depends_on if n not in ("letters", "pages")],
+                     builder.prepare(data, self.context.build))
+        previous, state = self.previous, self.state
+        changes = Changes()
+        for letter in data.letters:
+            path = self.paths[letter.doc_id]
+            old_record, old_page = previous.records.get(path), previous.pages.get(letter.doc_id)
+            if (old_record is None or old_record.digest != records[path].digest or old_page is None
+                    or old_page["key"] != data.page_keys[letter.doc_id]):
+                changes.changed.add(letter.doc_id)
+        changes.gone = set(previous.pages) - set(data.page_keys)
+        outcome = PartedRun(builder, self.folder.store, self.folder, data, self.context.build).run(
+            shared, sha(*read), previous.corpus.get("parts", {}).get(name, {}),
+            previous.corpus.get("builders", {}).get(name, {}), previous.corpus.get("globals", {}).get(name), changes)
+        state.corpus["parts"][name] = outcome.parts
+        state.corpus["builders"][name] = outcome.whole
+        state.corpus["globals"][name] = shared
+        state.splits.append((name, outcome.splits))
+        outputs = {path: digest for entry in [*outcome.parts.values(), outcome.whole]
+                   for path, digest in entry["outputs"].items()}
+        data.builder_outputs[name] = sorted(outputs)
+        if outcome.built:
+            self.report.corpus_built.append(name)
+        return sha(*[f"{path}\t{digest}" for path, digest in sorted(outputs.items())])
 
     def _dating(self) -> str:
         """What dates cmif.xml: a fixed date, else the newest input (see exchange.cmif)."""

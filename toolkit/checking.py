@@ -22,7 +22,7 @@ from .metadata import Letter, letter_of
 from .rules import judged
 from .state import FileStamp, sha
 from .builders import name_taken
-from .tasks import TaskContext, build_error, document_seconds, stopped_line
+from .tasks import TaskContext, build_error, document_mb, document_seconds, stopped_line
 from .validation import correspondence
 from .validation.references import check_pointers
 from .xmlio import parse_bytes, read_regular, require_inside, require_safe_name, require_tei, unreadable
@@ -48,7 +48,7 @@ def _check_stopped(context: TaskContext, path: str, stop: Stop) -> Checked:
     return Checked(path, None, [stopped_line(Path(path), "checking", stop)])
 
 
-@bounded(document_seconds, lambda context: context.rules, _check_stopped)
+@bounded(document_seconds, lambda context: context.rules, _check_stopped, document_mb)
 def check(context: TaskContext, paths: list[str]) -> list[Checked]:
     return [check_one(context, Path(path)) for path in paths]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .diagnostics import display_path, printable, to_json
+from .diagnostics import display_path, printable, terminal_text, to_json
 from .edition import Edition
 from .errors import TeikitError
 
@@ -33,6 +33,13 @@ class Context:
 
 
 pass_context = click.make_pass_decorator(Context)
+
+
+def echo_data(text: str) -> None:
+    """Data on standard output: piped or redirected, exactly as made; on a terminal, what the
+    terminal would obey instead of showing (escape codes, C1 controls, bidirectional overrides
+    from the sources) escaped, so a document cannot clear the screen or retitle the window."""
+    click.echo(terminal_text(text) if sys.stdout.isatty() else text, nl=False)
 
 
 def fail(message: str) -> None:
@@ -254,7 +261,7 @@ def render(context: Context, file: Path, target: str, output: Path | None) -> No
     if isinstance(result, bytes) and output is None:
         click.echo(result, nl=False)  # bytes: written to the binary stream as they are
     elif output is None:
-        click.echo(result, nl=False)
+        echo_data(result)
     else:
         atomic_write(output, result)
 
@@ -275,7 +282,7 @@ def _emit(text: str, output: Path | None) -> None:
     from .xmlio import atomic_write
 
     if output is None:
-        click.echo(text, nl=False)
+        echo_data(text)
     else:
         atomic_write(output, text)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import unicodedata
 from functools import lru_cache
 from dataclasses import asdict, dataclass
@@ -67,6 +68,18 @@ def printable(text: str) -> str:
     return "".join(_escape(c) if _unsafe(c) else c for c in text)
 
 
+# What a terminal obeys rather than shows: control characters other than tab, line feed and the
+# carriage return of a CR LF (escape sequences, C1 controls such as CSI), bidirectional embeddings, overrides and
+# isolates (they reorder the rest of the line), and lone surrogates (bytes that were not UTF-8).
+_TERMINAL_UNSAFE = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def terminal_text(text: str) -> str:
+    """Text from the sources as a terminal should show it: what it would obey escaped (\\x9b,
+    \\u202e), every other character as written (joiners, marks and soft hyphens are parts of words)."""
+    return _TERMINAL_UNSAFE.sub(lambda match: _escape(match.group()), text)
+
+
 def _unsafe(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp")
 
@@ -79,4 +92,11 @@ def _escape(char: str) -> str:
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:
-    return json.dumps([asdict(d) for d in diagnostics], ensure_ascii=False, indent=2)
+    return json_text([asdict(d) for d in diagnostics])
+
+
+def json_text(data) -> str:
+    """JSON as people read it (UTF-8 words kept), with control and format characters written as
+    \\uXXXX escapes: printed, a value can neither move the terminal nor reorder a line."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return "".join(f"\\u{ord(c):04x}" if c != "\n" and _unsafe(c) else c for c in text)  # its own line breaks stay

@@ -95,13 +95,15 @@ SETTINGS = (
             records=True),
     Setting("limits", "document_seconds", Number(0, 86400, "seconds", 60), 60,
             "no document is checked or rendered for longer than this", records=True),
+    Setting("limits", "document_mb", Number(0, 1048576, "megabytes", 2048), 2048,
+            "no document takes more memory than this to check or render", records=True),
     # [rules]: a severity per rule id (toolkit/rules.py, schema/README.md); the others keep their default
     Setting("rules", ANY_KEY, Text(choices=SEVERITIES), {}, "error, warning or off for a rule id",
             known_keys=rule_ids, records=True),
     # [print]: the edition as one PDF, build/edition.pdf (docs/print.md)
     Setting("print", "pdf", Text(choices=PRINT_CHOICES), "auto", "auto: made for editions of up to [print] "
             "max_documents documents; always; never", attribute="print_pdf"),
-    Setting("print", "max_documents", Number(0, 10**7, "documents", 1000), 1000,
+    Setting("print", "max_documents", Number(0, 10**7, "documents", 500), 500,
             "with pdf = \"auto\", the largest edition printed", attribute="print_max_documents"),
     Setting("print", "paper", Text(choices=PAPERS), "a4", "the paper size", attribute="print_paper"),
     Setting("print", "font_size", Number(5, 20, "points", 10.5), 10.5, "the size of the text type",
@@ -115,6 +117,7 @@ SETTINGS = (
             "how much of the DTS API is written as files: full, compact, none, or auto (full up to 200 documents)",
             attribute="dts_static"),
 )
+SETTING_NAMES = frozenset(s.name for s in SETTINGS)
 CONFIG_MAX_BYTES = 1024 * 1024  # teikit.toml is a few lines: a larger one is not read
 
 
@@ -191,8 +194,21 @@ class Config:
 
     def records_key(self) -> str:
         """The settings the documents' verdicts and records depend on (Setting.records), as JSON."""
-        return json.dumps({s.name: self.values[s.name.partition(".")[0]] for s in SETTINGS if s.records},
-                          sort_keys=True, ensure_ascii=False)
+        return self.key_of([s.name for s in SETTINGS if s.records])
+
+    def key_of(self, names: list[str] | tuple[str, ...] | None) -> str:
+        """The values of the settings `names` (Setting.name: "key", "cmif.email" …; None: all), as
+        JSON: what an output made from them is keyed by (build._Run), so that a change of any other
+        setting leaves it as it is."""
+        if names is None:
+            names = [s.name for s in SETTINGS]
+        values = {}
+        for name in names:
+            head, _, tail = name.partition(".")
+            if name not in SETTING_NAMES:
+                raise KeyError(f"no setting called {name} (toolkit/edition.py SETTINGS)")
+            values[name] = self.values[head].get(tail) if tail else self.values[head]
+        return json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
 
     def missing(self) -> list[tuple[str, str]]:
         """(rule, message) for what a published edition needs and teikit.toml does not say; never a guess."""

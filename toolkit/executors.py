@@ -11,15 +11,22 @@ initializer argument, or scattered to every Dask worker; each worker compiles th
 stylesheets and schemas once, on first use, and keeps them. Results come back in the order
 they finish; callers sort what they keep, so the output does not depend on the executor.
 
-A task may be bounded in time per item (`@bounded`, e.g. rendering: [limits] document_seconds
-in teikit.toml). Saxon runs in native code and cannot be interrupted from Python, so wherever
-a bounded batch runs (this process, a pool worker, a Dask worker) it runs in a child process
-forked for it, item by item; a child that takes longer than the limit on one item is killed,
-that item becomes the task's own one-line error, and a new child goes on with the rest. The
-same happens to an item whose child dies (a crash, the kernel's out-of-memory killer). The
-process that forks compiles first (`prepare`), so every child inherits the compiled
-stylesheets and the limit measures the document alone. One child per task serves every batch
-of a run in its process (a fork costs a few ms; a new one is forked only after a kill).
+A task may be bounded in time and memory per item (`@bounded`, e.g. rendering: [limits]
+document_seconds and document_mb in teikit.toml). Saxon runs in native code and cannot be
+interrupted from Python, so wherever a bounded batch runs (this process, a pool worker, a Dask
+worker) it runs in a child process forked for it, item by item, and the process that forked it
+is its watchdog: it waits for each item's result, looking every WATCH_SECONDS at the child's
+resident anonymous memory (/proc: what it allocated, not the libraries it maps). A child that
+takes longer than the time limit on one item, or whose memory grows by more than the memory
+limit beyond what it was forked with, is killed; that item
+becomes the task's own one-line error, and a new child goes on with the rest. The same happens
+to an item whose child dies (a crash, the kernel's out-of-memory killer) or runs out of memory
+in Python. The process that forks compiles first (`prepare`), so every child inherits the
+compiled stylesheets and the limits measure the document alone; a child whose memory stays
+high after an item (allocators keep what they took) is replaced before the next, so no
+document pays for its predecessors. One child per task serves every batch of a run in its
+process (a fork costs a few ms; a new one is forked only after a kill or to shed memory), and
+every child is reaped: no process per document, no zombie.
 (pebble's pool kills on a timeout too, but times from the start of a task, compile included,
 and cannot run inside a Dask worker; a forked child per process does both.)
 """
@@ -29,6 +36,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,6 +47,8 @@ from .errors import TeikitError
 KINDS = ("local", "dask")
 # Few tasks are done sooner in this process than by starting workers.
 INLINE_BELOW = 24
+WATCH_SECONDS = 0.05  # how often a watchdog looks at its child's memory while it works on an item
+MB = 1024 * 1024
 
 
 def default_jobs() -> int:
@@ -50,11 +60,12 @@ def default_jobs() -> int:
 
 @dataclass(frozen=True)
 class Stop:
-    """Why an item of a bounded task was not finished: its time ran out, or its process died."""
+    """Why an item of a bounded task was not finished: its time or memory ran out, or its process died."""
 
     seconds: float  # the limit
     timed_out: bool
     status: int = 0  # os.waitpid's status of a child that died
+    megabytes: float = 0  # the memory limit, when the item went over it (else 0)
 
     def death(self) -> str:
         """How the process died, in words ("was killed by signal 9 (SIGKILL)")."""
@@ -70,31 +81,48 @@ class Stop:
 
 @dataclass(frozen=True)
 class Bound:
-    seconds: Callable[[Any], float]  # context -> the limit per item
+    seconds: Callable[[Any], float]  # context -> the time limit per item
     prepare: Callable[[Any], None]  # context -> None: compile what the children will need
     stopped: Callable[[Any, Any, Stop], Any]  # (context, item, why) -> the item's result
+    megabytes: Callable[[Any], float | None] = lambda context: None  # context -> the memory limit per item
 
 
-def bounded(seconds: Callable, prepare: Callable, stopped: Callable) -> Callable:
-    """Mark a task `task(context, items) -> [result per item]` as bounded in time per item."""
+def bounded(seconds: Callable, prepare: Callable, stopped: Callable, megabytes: Callable | None = None) -> Callable:
+    """Mark a task `task(context, items) -> [result per item]` as bounded in time (and memory) per item."""
     def mark(task: Callable) -> Callable:
-        task.bound = Bound(seconds, prepare, stopped)
+        task.bound = Bound(seconds, prepare, stopped, megabytes or (lambda context: None))
         return task
     return mark
 
 
 def run_task(task: Callable, context, batch: list) -> list:
-    """One batch of a task, here: under its time limit if it has one."""
+    """One batch of a task, here: under its limits if it has them."""
     bound = getattr(task, "bound", None)
     if bound is None:
         return task(context, batch)
-    seconds = bound.seconds(context)
+    seconds, megabytes = bound.seconds(context), bound.megabytes(context)
     results = []
     for item in batch:
-        child = _Child.serving(task, context)
-        outcome = child.run(item, seconds)
+        child = _Child.serving(task, context, megabytes)
+        outcome = child.run(item, seconds, megabytes)
         results.append(bound.stopped(context, item, outcome) if isinstance(outcome, Stop) else outcome)
     return results
+
+
+def resident_bytes(pid: int) -> int | None:
+    """A process's resident anonymous memory (resident less file-backed and shared: what it allocated,
+    not the pages of its libraries or of SaxonC's image it maps), from /proc; None where there is no
+    /proc: memory is then not bounded. A forked child starts with its parent's: it grows only by
+    what the child allocates."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            fields = statm.read().split()
+        return (int(fields[1]) - int(fields[2])) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def run_once(task: Callable, context, batch: list) -> list:
@@ -119,11 +147,12 @@ class _Child:
     _live: ClassVar[dict[Callable, "_Child"]] = {}  # task -> the child serving it here
 
     @classmethod
-    def serving(cls, task: Callable, context) -> "_Child":
+    def serving(cls, task: Callable, context, megabytes: float | None = None) -> "_Child":
         child = cls._live.get(task)
-        if child is None or child.context is not context:
-            if child is not None:
-                child.close()
+        if child is not None and (child.context is not context or child.swollen(megabytes)):
+            child.close()
+            child = None
+        if child is None:
             task.bound.prepare(context)  # before forking: the child inherits what is compiled
             child = cls._live[task] = cls(task, context)
         return child
@@ -142,6 +171,7 @@ class _Child:
     def __init__(self, task: Callable, context):
         self.task, self.context = task, context
         here, there = _FORK.Pipe()
+        self.forked_with = resident_bytes(os.getpid()) or 0  # the child starts as a copy of this process
         self.pid = os.fork()
         if self.pid == 0:
             here.close()
@@ -151,20 +181,43 @@ class _Child:
         there.close()
         self.conn = here
 
-    def run(self, item, seconds: float):
+    def run(self, item, seconds: float, megabytes: float | None = None):
         """The item's result, or the Stop that ended the child."""
         try:
             self.conn.send(item)
-            if not self.conn.poll(seconds):
+            stop = self._watch(seconds, megabytes)
+            if stop is not None:
                 self.close()
-                return Stop(seconds, timed_out=True)
+                return stop
             kind, value = self.conn.recv()
         except (EOFError, BrokenPipeError, ConnectionResetError):  # the child died without a word
             return Stop(seconds, timed_out=False, status=self.close(kill=False))
+        if kind == "memory":  # Python's MemoryError in the child: the document took too much
+            self.close()
+            return Stop(seconds, timed_out=False, megabytes=megabytes or 0)
         if kind == "raised":  # a bug in a task is the caller's exception, as without a limit
             self.close()
             raise value
         return value
+
+    def _watch(self, seconds: float, megabytes: float | None) -> Stop | None:
+        """Wait for the item's answer; a Stop when its time runs out or its memory goes over the limit."""
+        deadline = time.monotonic() + seconds
+        ceiling = self.forked_with + megabytes * MB if megabytes else None
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return Stop(seconds, timed_out=True)
+            if self.conn.poll(min(left, WATCH_SECONDS) if ceiling else left):
+                return None
+            if ceiling and (resident_bytes(self.pid) or 0) > ceiling:
+                return Stop(seconds, timed_out=False, megabytes=megabytes)
+
+    def swollen(self, megabytes: float | None) -> bool:
+        """Still holding more than half the limit after its last item: replaced before the next."""
+        if not megabytes:
+            return False
+        return (resident_bytes(self.pid) or 0) > self.forked_with + megabytes * MB / 2
 
     def close(self, kill: bool = True) -> int:
         """End the child and return its wait status. Killed, not asked: a child may be inside
@@ -190,12 +243,18 @@ def _serve(task: Callable, context, conn) -> None:
                 break
             try:
                 reply = ("done", task(context, [item])[0])
+            except MemoryError:
+                reply = ("memory", None)
             except BaseException as error:
+                # Sent alone: a library that pickles exceptions with their chain (tblib, which Dask
+                # installs) would take the native error it was raised from along, and fail.
+                error.__context__ = error.__cause__ = error.__traceback__ = None
                 reply = ("raised", error)
             try:
                 conn.send(reply)
-            except Exception:  # an exception that cannot be pickled: its words, then
-                conn.send(("raised", RuntimeError(f"{type(reply[1]).__name__}: {reply[1]}")))
+            except Exception as unpicklable:  # an exception that cannot be pickled: its words, then
+                conn.send(("raised", RuntimeError(f"{type(reply[1]).__name__}: {reply[1]} "
+                                                  f"(not picklable: {type(unpicklable).__name__}: {unpicklable})")))
     finally:
         os._exit(0)
 

@@ -555,11 +555,21 @@ def correspondence_pairs(letters: list[Letter], unnamed: str) -> list[tuple[Name
     nobody = Name("other", "", unnamed, "")
     for letter in letters:
         for sender, recipient, cc in _pairs(letter, nobody):
-            key = (sender.ref or sender.name, recipient.ref or recipient.name, cc)
+            key = pair_key(sender, recipient, cc)
             pairs.setdefault(key, []).append(letter)
             names[key] = (sender, recipient)
     order = sorted(pairs, key=lambda k: (names[k][0].name.casefold(), names[k][1].name.casefold(), k[2]))
     return [(*names[key], key[2], pairs[key]) for key in order]
+
+
+def letter_pairs(letter: Letter, unnamed: str) -> list[tuple[Name, Name, bool]]:
+    """(sender, recipient, is a copy) of one letter, as correspondence_pairs counts them."""
+    return list(_pairs(letter, Name("other", "", unnamed, "")))
+
+
+def pair_key(sender: Name, recipient: Name, cc: bool) -> tuple[str, str, bool]:
+    """What tells one pair of correspondents from another: their entries (else their names), copy or not."""
+    return sender.ref or sender.name, recipient.ref or recipient.name, cc
 
 
 def _pairs(letter: Letter, nobody: Name):

@@ -219,10 +219,21 @@ def _correspondence(root: etree._Element, letter: Letter, document: ParsedDocume
               letter.date_source if inferred else "")
         for action in sent:
             if action.place is not None:
-                _sub(turn, "place", **links.name(action.place))
+                _sub(turn, "place", **links.name(action.place), cert=_place_cert(desc, action.place))
         for note in desc.findall(f"{{{NSMAP['tei']}}}note") if desc is not None else []:
             if normalized_text(note):
                 _sub(turn, "note", normalized_text(note))
+
+
+def _place_cert(desc: etree._Element | None, place: Name) -> str:
+    """The @cert of a place of sending that the editors identified ("Rostov" as Rostov-on-Don,
+    cert="high"): the page says the identification is theirs."""
+    if desc is None:
+        return ""
+    for element in desc.xpath("tei:correspAction[@type='sent']/tei:placeName[@cert]", namespaces=NSMAP):
+        if normalized_text(element) == place.text:
+            return element.get("cert", "")
+    return ""
 
 
 def _sources(root: etree._Element, letter: Letter, links: Links, labels: Labels) -> None:

@@ -16,14 +16,14 @@ from lxml import etree
 
 from .authority import AuthorityIndex
 from .corpus import authority_index, parse_tei
-from .diagnostics import Diagnostic
+from .diagnostics import ERROR, Diagnostic
 from .edition import Edition, resolved
 from .errors import InputError
 from .executors import Stop, bounded, run_once
 from .labels import Labels
 from .record import corpus_records
 from .xmlio import ParsedDocument, parse_file, require_tei
-from .xslt import CSS, TARGETS, resource, stylesheets
+from .xslt import CSS, TARGETS, TransformError, resource, stylesheets
 
 
 FORMATS = ("html", "text", "pdf")
@@ -31,7 +31,7 @@ FORMATS = ("html", "text", "pdf")
 
 def render(edition: Edition, path: Path, target: str) -> str | bytes:
     """The HTML page or plain text (a string) or the PDF (bytes) of the TEI file at `path`; the
-    stylesheet runs within [limits] document_seconds."""
+    stylesheet runs within [limits] document_seconds and document_mb."""
     if target not in FORMATS:
         raise ValueError(f"unknown format {target!r}; expected one of {', '.join(FORMATS)}")
     stylesheet = "print" if target == "pdf" else target
@@ -40,8 +40,13 @@ def render(edition: Edition, path: Path, target: str) -> str | bytes:
         raise InputError(result)
     if target == "pdf":
         from .builders.pdf import one_document
+        from .typeset import TypesetError
 
-        return one_document(edition, *result)
+        try:
+            return one_document(edition, *result)
+        except TypesetError as error:  # the typesetter's words, at the file (its source is not the TEI)
+            raise InputError(Diagnostic(str(path), 1, 0, ERROR, "print-typeset",
+                                        f"the PDF could not be set: {error.message}")) from None
     return result
 
 
@@ -52,7 +57,7 @@ def _stopped(context, path: Path, stop: Stop) -> Diagnostic:
 
 
 @bounded(lambda context: context[0].config.document_seconds,
-         lambda context: stylesheets(context[0].xslt_dir), _stopped)
+         lambda context: stylesheets(context[0].xslt_dir), _stopped, lambda context: context[0].config.document_mb)
 def _render(context: tuple[Edition, str], paths: list[Path]) -> list:
     """Each file's page or text; for print, its Typst source with the title and language of the PDF."""
     edition, target = context
@@ -64,13 +69,29 @@ def _render(context: tuple[Edition, str], paths: list[Path]) -> list:
         params = {"inline-css": _css(edition.xslt_dir)} if target == "html" else {}
         sheets = stylesheets(edition.xslt_dir)
         record = sheets.parse(record_of(edition, document, labels))  # made for this file, not kept
-        result = sheets.transform(target, document.root, params, {"labels": labels, "record": record})
+        try:
+            result = sheets.transform(target, document.root, params, {"labels": labels, "record": record})
+        except TransformError as error:
+            raise InputError(_why_not(document, str(error))) from None
         if target == "print":
             from .builders.pdf import pdf_title
 
             result = (result, *pdf_title(document))
         results.append(result)
     return results
+
+
+def _why_not(document, message: str) -> Diagnostic:
+    """Where a document is that the stylesheets cannot render: the first of the rules that say so
+    (those `validate` applies, at the element), else the stylesheet's words at the document."""
+    from .validation import buildable
+
+    found = [d for d in buildable.check(document) if d.is_error]
+    if found:
+        return found[0]
+    words = message.split(": ", 1)[-1]  # "html/html.xsl: A sequence …": the stylesheet is not the reader's
+    return Diagnostic(document.display, 1, 0, ERROR, "build-transform",
+                      f"the stylesheets cannot render this document: {words}")
 
 
 def record_of(edition: Edition, document: ParsedDocument, labels: Labels) -> etree._Element:

@@ -17,7 +17,7 @@ from .errors import InputError, TeikitError
 from .executors import Stop, bounded
 from .metadata import Letter
 from .state import sha
-from .tasks import TaskContext, build_error, document_seconds, stopped_line
+from .tasks import TaskContext, build_error, document_mb, document_seconds, stopped_line
 from .xmlio import read_regular
 
 
@@ -44,7 +44,7 @@ def _render_stopped(context: TaskContext, job: PageJob, stop: Stop) -> Rendered:
     return Rendered(job.letter.doc_id, error=stopped_line(Path(job.path), "rendering", stop))
 
 
-@bounded(document_seconds, _prepare_render, _render_stopped)
+@bounded(document_seconds, _prepare_render, _render_stopped, document_mb)
 def render(context: TaskContext, jobs: list[PageJob]) -> list[Rendered]:
     return [render_one(context, job) for job in jobs]
 

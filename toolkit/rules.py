@@ -67,6 +67,11 @@ RULES: tuple[Rule, ...] = (
            "document_seconds` in `teikit.toml` (default 60); it was stopped, the other documents went on"),
     _fixed("worker-died", "executor", "the process checking or rendering the document died (a crash, the system's "
            "out-of-memory killer); the other documents went on"),
+    _fixed("document-memory", "executor", "checking or rendering the document took more memory than `[limits] "
+           "document_mb` in `teikit.toml` (default 2048); it was stopped, the other documents went on"),
+    _fixed("cite-structure", "Python (edition rules)", "a document's own `refsDecl/citeStructure` cannot be "
+           "evaluated (an XPath error, an empty reference, one given twice): the DTS API could not give its citable "
+           "parts"),
     _fixed("number-once", "Python (edition rules)", "a second `idno type=\"document-number\"` in the header: a "
            "document has one number"),
     _fixed("folios-once", "Python (edition rules)", "a second `citedRange unit=\"folio\"` in one archival `bibl`: one "
@@ -129,6 +134,9 @@ RULES: tuple[Rule, ...] = (
     Rule("date-order", WARNING, "Python (`toolkit/validation/dates.py`), whatever the schema",
          "`@notBefore` after `@notAfter`, or `@from` after `@to` (partial dates compare by the days they can mean); "
          "the range is not used"),
+    Rule("copy-inert", WARNING, "Python (edition rules)",
+         "the file holds what a browser would run or fetch (XHTML, SVG or MathML elements, an `xml-stylesheet` "
+         "instruction before the root): the site publishes a copy in which it is inert, not the source byte for byte"),
     # ---- the packaged schema's Schematron rules (schema = "edition") --------------------------
     Rule("corresp-dated", ERROR, "`edition.sch`",
          "a `correspAction type=\"sent\"` has no `date` with `@when`/`@notBefore`/`@notAfter`/`@from`/`@to`; a "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ConfigError
+from .errors import ConfigError, OutputRefused
 from .xmlio import atomic_write
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "edition"
@@ -24,6 +24,9 @@ def init_edition(folder: Path) -> list[Path]:
     Refuses, before writing anything, when a file of the template already exists there.
     """
     folder = Path(folder)
+    if folder.resolve() == Path(folder.resolve().anchor):
+        raise OutputRefused(f"refusing to start an edition in {folder.resolve()}: it is the root of the file system; "
+                            "name a folder of its own (teikit init DIR)")
     targets = {source: folder / source.relative_to(TEMPLATE) for source in template_files()}
     existing = [target for target in targets.values() if target.exists()]
     if existing:

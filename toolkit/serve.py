@@ -3,19 +3,33 @@
 The site is served from the build folder as files (the standard library's HTTP server); the
 API answers every DTS 1.0 request over the documents that were built (DIR/html/tei/), from
 the same code that wrote the static copy under DIR/html/api/dts/ (toolkit/dts).
+
+What it never does: serve teikit's own folder (.teikit/: the state names the sources' paths)
+or any other hidden file, follow a link out of the build folder, print a traceback (a request
+it cannot read, %00 in a path, a client that hangs up, a bug in the API: one line each), or
+print a request's control characters raw (a path with an escape code is logged escaped).
+Every answer says `X-Content-Type-Options: nosniff`; an answer that is not one of the site's
+pages, stylesheets, scripts or pictures (the TEI copies, JSON, plain text) also says
+`Content-Security-Policy: sandbox`, so a browser opening it runs nothing on this origin.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import partial
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
+from .diagnostics import printable
 from .errors import TeikitError
 
 API_PREFIX = "/api/dts"
+# What a page of the site is made of; anything else is answered with a sandbox policy.
+ACTIVE_TYPES = ("text/html", "text/css", "text/javascript", "application/javascript", "image/", "font/",
+                "application/wasm")
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
@@ -29,12 +43,36 @@ class _SiteHandler(SimpleHTTPRequestHandler):
             self.send_header("Location", "/html/index.html")
             self.end_headers()
             return
-        if not self._api():
+        if not self._api() and self._servable():
             super().do_GET()
 
     def do_HEAD(self):
-        if not self._api(body=False):
+        if not self._api(body=False) and self._servable():
             super().do_HEAD()
+
+    def _servable(self) -> bool:
+        """A file of the site: no NUL, no hidden file or folder (.teikit/), no link out of the folder."""
+        path = unquote(urlsplit(self.path).path)
+        if "\0" in path:
+            self.send_error(HTTPStatus.BAD_REQUEST, "a NUL character in the path")
+            return False
+        if any(part.startswith(".") for part in path.split("/") if part):
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return False
+        root = os.path.realpath(self.directory)
+        if os.path.commonpath([root, os.path.realpath(self.translate_path(self.path))]) != root:
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return False
+        return True
+
+    def end_headers(self):
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+    def send_header(self, keyword, value):
+        super().send_header(keyword, value)
+        if keyword.lower() == "content-type" and not str(value).startswith(ACTIVE_TYPES):
+            super().send_header("Content-Security-Policy", "sandbox")
 
     def _api(self, body: bool = True) -> bool:
         """Answer a request to the API; False if the path is not the API's."""
@@ -53,10 +91,8 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         api = Api(root=f"http://{host}{API_PREFIX}/", site=f"http://{host}/html/")
         try:
             response = respond(self.library, api, path, query)
-        except Exception:  # a bug: the client gets a JSON 500, the traceback goes to this log only
-            import traceback
-
-            traceback.print_exc()
+        except Exception as error:  # a bug: the client gets a JSON 500, the log one line
+            self.log_message("internal error answering %s: %s: %s", path, type(error).__name__, error)
             response = error_response(DtsError(500, "internal error: see the server's log"))
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
@@ -69,7 +105,14 @@ class _SiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(response.body)
 
     def log_message(self, format, *args):  # one short line per request, on stderr like any server log
-        print(f"{self.address_string()} {format % args}", file=sys.stderr)
+        print(printable(f"{self.address_string()} {format % args}"), file=sys.stderr)
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """One line, not the traceback socketserver prints (a client that hangs up, a request it cannot read)."""
+        error = sys.exc_info()[1]
+        print(printable(f"{client_address[0]} request failed: {type(error).__name__}: {error}"), file=sys.stderr)
 
 
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, edition=None) -> ThreadingHTTPServer:
@@ -82,7 +125,7 @@ def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, edit
     library, _ = from_build(edition or Edition(directory, Config()), directory)
     handler = type("SiteHandler", (_SiteHandler,), {"library": library})
     try:
-        return ThreadingHTTPServer((host, port), partial(handler, directory=str(directory)))
+        return _Server((host, port), partial(handler, directory=str(directory)))
     except OSError as error:
         raise TeikitError(f"cannot listen on {host}:{port}: {error.strerror}; try another --port") from None
 

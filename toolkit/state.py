@@ -13,7 +13,9 @@ document, page and corpus output, written only where a build changed it:
 - `pages`: per document, the key its outputs were built from (its bytes, its page parameters,
   the stylesheets, the authority entries, the configuration) and the paths they went to.
 - `corpus`: the key each corpus-level builder's outputs were built from, and what it remembers
-  of the support files (their key, the authority entries' key, the edition's title).
+  of the support files (their key, the authority entries' key, the edition's title); for a
+  builder made part by part (parts.py), each part's key, outputs and summary, and the key of what
+  all its parts share (`globals`).
 
 A failed build drops the state; the next build then starts clean (Sphinx does the same).
 """
@@ -101,7 +103,13 @@ class State:
     files: dict[str, FileStamp] = field(default_factory=dict)  # input path -> stamp
     records: dict[str, Record] = field(default_factory=dict)  # document path -> record
     pages: dict[str, dict] = field(default_factory=dict)  # doc id -> {key, outputs}
-    corpus: dict = field(default_factory=dict)  # CORPUS_META and builders: {name: {key, outputs}}
+    # CORPUS_META; "builders": {name: {key, outputs}}; "parts": {name: {part: {key, outputs, summary}}};
+    # "globals": {name: key}
+    corpus: dict = field(default_factory=dict)
+    # What the parted builders' documents give their parts, to be written with the state:
+    # (builder, {doc id: (sort key, {part: value}) or None for a document gone}), or
+    # (builder, None): every row from this build's scratch (parts.py).
+    splits: list[tuple[str, dict | None]] = field(default_factory=list)
 
     @classmethod
     def load(cls, store: "Store") -> "State":
@@ -111,12 +119,18 @@ class State:
                                 [Diagnostic(*w) for w in json.loads(warnings)], digest)
                    for path, key, digest, letter, ids, warnings in store.rows("records")}
         pages = {doc_id: {"key": key, "outputs": json.loads(outputs)} for doc_id, key, outputs in store.rows("pages")}
-        corpus: dict = {"builders": {}}
+        corpus: dict = {"builders": {}, "parts": {}, "globals": {}}
         for key, value in store.rows("meta"):
             if key.startswith("corpus."):
                 corpus[key[len("corpus."):]] = value
-        for builder, part, key, outputs in store.rows("corpus"):
-            corpus["builders"][builder] = {"key": key, "outputs": json.loads(outputs)}
+            elif key.startswith("global."):
+                corpus["globals"][key[len("global."):]] = value
+        for builder, part, key, outputs, summary in store.rows("corpus"):
+            entry = {"key": key, "outputs": json.loads(outputs)}
+            if part:
+                corpus["parts"].setdefault(builder, {})[part] = {**entry, "summary": json.loads(summary)}
+            else:
+                corpus["builders"][builder] = entry
         return cls(files, records, pages, corpus)
 
     def save(self, store: "Store", previous: "State") -> None:
@@ -126,20 +140,45 @@ class State:
             _sync(db, "records", "path", previous.records, self.records, lambda p, r: r.row(p),
                   same=lambda a, b: a is b or (a.key, a.digest, a.ids, a.warnings) == (b.key, b.digest, b.ids, b.warnings))
             _sync(db, "pages", "doc_id", previous.pages, self.pages, lambda d, p: (d, p["key"], _json(p["outputs"])))
-            before, after = previous.corpus.get("builders", {}), self.corpus.get("builders", {})
-            _sync(db, "corpus", "builder", before, after, lambda b, c: (b, "", c["key"], _json(c["outputs"])))
+            _sync(db, "corpus", "builder", previous.corpus.get("builders", {}), self.corpus.get("builders", {}),
+                  lambda b, c: (b, "", c["key"], _json(c["outputs"]), "null"), where="part = ''")
+            before, after = previous.corpus.get("parts", {}), self.corpus.get("parts", {})
+            for builder in sorted(set(before) | set(after)):
+                _sync(db, "corpus", "part", before.get(builder, {}), after.get(builder, {}),
+                      lambda part, c, b=builder: (b, part, c["key"], _json(c["outputs"]), _json(c["summary"])),
+                      where="builder = ? AND part != ''", where_values=(builder,))
+            globals_before, globals_after = previous.corpus.get("globals", {}), self.corpus.get("globals", {})
+            _sync(db, "meta", "key", {f"global.{k}": v for k, v in globals_before.items()},
+                  {f"global.{k}": v for k, v in globals_after.items()}, lambda k, v: (k, v))
             for key in CORPUS_META:
                 if key in self.corpus and self.corpus[key] != previous.corpus.get(key):
                     db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"corpus.{key}", self.corpus[key]))
+            for builder, documents in self.splits:
+                _write_splits(db, builder, documents)
 
     @staticmethod
     def drop(store: "Store") -> None:
         store.drop_state()
 
 
-def _sync(db, table: str, column: str, before: dict, after: dict, row, same=lambda a, b: a == b) -> None:
-    """Delete the rows gone since `before`, write those new or changed."""
-    db.executemany(f"DELETE FROM {table} WHERE {column} = ?", ((k,) for k in before if k not in after))
+def _write_splits(db, builder: str, documents: dict | None) -> None:
+    if documents is None:  # every row anew, from the scratch this build filled
+        db.execute("DELETE FROM splits WHERE builder = ?", (builder,))
+        db.execute("INSERT INTO splits SELECT * FROM splits_next WHERE builder = ?", (builder,))
+        db.execute("DELETE FROM splits_next WHERE builder = ?", (builder,))
+        return
+    db.executemany("DELETE FROM splits WHERE builder = ? AND doc_id = ?", ((builder, d) for d in documents))
+    db.executemany("INSERT INTO splits VALUES (?, ?, ?, ?, ?)",
+                   ((builder, part, doc_id, found[0], value) for doc_id, found in sorted(documents.items()) if found
+                    for part, value in sorted(found[1].items())))
+
+
+def _sync(db, table: str, column: str, before: dict, after: dict, row, same=lambda a, b: a == b,
+          where: str = "", where_values: tuple = ()) -> None:
+    """Delete the rows gone since `before`, write those new or changed (`where` narrows the deletion
+    to the rows `before` stands for)."""
+    condition = f"{column} = ?" + (f" AND {where}" if where else "")
+    db.executemany(f"DELETE FROM {table} WHERE {condition}", ((k, *where_values) for k in before if k not in after))
     changed = [row(k, v) for k, v in after.items() if k not in before or not same(before[k], v)]
     if changed:
         marks = ", ".join("?" * len(changed[0]))

@@ -9,7 +9,9 @@ the edition (a JSON file has to be read and written whole: 115 MB at 10,000 docu
 - `journal(path, sha)`: the files a build is about to rename into place, committed before the
   first rename, so that a build killed while publishing still knows, next time, which files
   it may have written; emptied when the manifest is brought up to date.
-- `meta`, `files`, `records`, `pages`, `corpus`: the state (state.py), dropped by a failed build.
+- `meta`, `files`, `records`, `pages`, `corpus`, `splits`: the state (state.py), dropped by a
+  failed build. `splits` holds what each document gives each part of a corpus output made
+  part by part (parts.py); `splits_next` is a build's scratch for them, swept when opened.
 
 Every change is one SQLite transaction, all or nothing: a build killed while writing leaves the
 rows as they were, and SQLite rolls its own journal back when the file is next opened. A file
@@ -19,15 +21,49 @@ carried over, so the files teikit wrote stay known).
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import sqlite3
+import typing
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .diagnostics import Diagnostic
 from .errors import OutputError
+from .metadata import Letter
 
 STORE_FILE = ".teikit/state.sqlite"
-FORMAT = "5"  # a file of another format is made anew (its manifest kept); raised when a record changes shape
+
+
+def record_shape(*roots: type) -> dict[str, list[str]]:
+    """The fields (name: type) of every dataclass a stored record is made of, found from the
+    record's own classes: a field added, removed or retyped anywhere in them changes it."""
+    shape: dict[str, list[str]] = {}
+    todo = list(roots)
+    while todo:
+        cls = todo.pop()
+        if cls.__qualname__ in shape:
+            continue
+        hints = typing.get_type_hints(cls)
+        shape[cls.__qualname__] = [f"{f.name}: {hints[f.name]}" for f in dataclasses.fields(cls)]
+        types = list(hints.values())
+        while types:  # list[Name], Name | None, dict[str, list[Name]] …: every type inside
+            hint = types.pop()
+            types += typing.get_args(hint)
+            if dataclasses.is_dataclass(hint):
+                todo.append(hint)
+    return dict(sorted(shape.items()))
+
+
+# A file of another format is made anew (its manifest kept). The format is the layout of the
+# tables (7, raised when a table changes) and the shape of the records its rows hold (a Letter and
+# its warnings), so that a record of another shape is never read back as if it were complete.
+def format_of(*roots: type) -> str:
+    return "7." + hashlib.sha256(json.dumps(record_shape(*roots)).encode()).hexdigest()[:16]
+
+
+FORMAT = format_of(Letter, Diagnostic)
 OLD_MANIFEST, OLD_JOURNAL, OLD_STATE = ".teikit/manifest.json", ".teikit/journal", ".teikit/state.json"
 
 _TABLES = {
@@ -39,9 +75,14 @@ _TABLES = {
                "ids TEXT NOT NULL, warnings TEXT NOT NULL",
     "pages": "doc_id TEXT PRIMARY KEY, key TEXT NOT NULL, outputs TEXT NOT NULL",
     "corpus": "builder TEXT NOT NULL, part TEXT NOT NULL, key TEXT NOT NULL, outputs TEXT NOT NULL, "
-              "PRIMARY KEY (builder, part)",
+              "summary TEXT NOT NULL, PRIMARY KEY (builder, part)",
+    "splits": "builder TEXT NOT NULL, part TEXT NOT NULL, doc_id TEXT NOT NULL, sort TEXT NOT NULL, "
+              "value TEXT NOT NULL, PRIMARY KEY (builder, part, doc_id)",
+    "splits_next": "builder TEXT NOT NULL, part TEXT NOT NULL, doc_id TEXT NOT NULL, sort TEXT NOT NULL, "
+                   "value TEXT NOT NULL, PRIMARY KEY (builder, part, doc_id)",
 }
-STATE_TABLES = ("meta", "files", "records", "pages", "corpus")
+_INDEXES = ("CREATE INDEX IF NOT EXISTS splits_by_document ON splits (builder, doc_id)",)
+STATE_TABLES = ("meta", "files", "records", "pages", "corpus", "splits", "splits_next")
 
 
 class StoreError(OutputError):
@@ -82,13 +123,18 @@ class Store:
 
     def _prepare(self, root: Path) -> None:
         with self.transaction():
+            found = self.db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() \
+                if self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() else None
+            if found is None or found[0] != FORMAT:  # another format: its tables go, but the manifest
+                for table in STATE_TABLES:
+                    self.db.execute(f"DROP TABLE IF EXISTS {table}")
             for table, columns in _TABLES.items():
                 self.db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
-            found = self.db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            for index in _INDEXES:
+                self.db.execute(index)
+            self.db.execute("DELETE FROM splits_next")  # a killed build's scratch
             # A killed writer may leave a journal SQLite no longer needs: one write clears it away.
             if found is None or found[0] != FORMAT or Path(f"{self.path}-journal").exists():
-                if found is None or found[0] != FORMAT:
-                    self._clear(STATE_TABLES)
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
         self._adopt_json(root)
 
@@ -153,6 +199,33 @@ class Store:
 
     def rows(self, table: str) -> Iterator[tuple]:
         return self.db.execute(f"SELECT * FROM {table}")
+
+    # ---- what documents give the parts of a corpus output (parts.py) -------------------------
+
+    def splits_of(self, builder: str, documents: Iterable[str]) -> dict[str, tuple[str, dict[str, str]]]:
+        """doc id -> (its sort key, {part: value as stored}) of the documents asked for."""
+        found: dict[str, tuple[str, dict[str, str]]] = {}
+        for doc_id in documents:
+            for part, sort, value in self.db.execute(
+                    "SELECT part, sort, value FROM splits WHERE builder = ? AND doc_id = ?", (builder, doc_id)):
+                found.setdefault(doc_id, (sort, {}))[1][part] = value
+        return found
+
+    def part_rows(self, builder: str, part: str, scratch: bool = False) -> list[tuple[str, str, str]]:
+        """(doc id, sort key, value) of every document of one part, in the edition's order."""
+        table = "splits_next" if scratch else "splits"
+        return self.db.execute(f"SELECT doc_id, sort, value FROM {table} WHERE builder = ? AND part = ? "
+                               "ORDER BY sort, doc_id", (builder, part)).fetchall()
+
+    def add_scratch(self, builder: str, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        """(part, doc id, sort key, value) into the scratch: a build that remakes every part."""
+        with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO splits_next VALUES (?, ?, ?, ?, ?)",
+                                ((builder, *row) for row in rows))
+
+    def scratch_parts(self, builder: str) -> list[str]:
+        return [part for (part,) in self.db.execute(
+            "SELECT DISTINCT part FROM splits_next WHERE builder = ? ORDER BY part", (builder,))]
 
     def drop_state(self) -> None:
         with self.transaction():

@@ -63,11 +63,18 @@ def document_seconds(context: TaskContext) -> float:
     return context.edition.config.document_seconds
 
 
+def document_mb(context: TaskContext) -> float:
+    return context.edition.config.document_mb
+
+
 def stopped_line(path: Path, doing: str, stop: Stop) -> Diagnostic:
-    """The one line of a document whose task was stopped (rule document-time or worker-died)."""
+    """The one line of a document whose task was stopped (rule document-time, document-memory or worker-died)."""
     if stop.timed_out:
         return build_error(path, "document-time", f"{doing} took longer than the limit of {stop.seconds:g} s "
                                                   "(raise [limits] document_seconds in teikit.toml to allow more)")
+    if stop.megabytes:
+        return build_error(path, "document-memory", f"{doing} took more memory than the limit of {stop.megabytes:g} MB "
+                                                    "(raise [limits] document_mb in teikit.toml to allow more)")
     return build_error(path, "worker-died", f"{doing} stopped: the process doing it {stop.death()} "
                                             "(out of memory?); the other documents went on")
 

@@ -8,7 +8,9 @@ process forked for it, on the project written to a temporary folder: its memory 
 page while it lays out) goes back to the system when the PDF is made, and a typesetter killed
 by the kernel is one line, not a dead build. The same project gives the same bytes: the PDF
 date is the build date, system fonts are never looked at (only Typst's own fonts, those
-packaged with teikit and an edition's own), and Typst writes no random ids.
+packaged with teikit and an edition's own), and Typst writes no random ids. Typst reads no
+file outside that project (its root), no Typst package (not even one in the user's cache) and
+nothing from the network (docs/security.md).
 """
 
 from __future__ import annotations
@@ -49,7 +51,8 @@ def typeset(project: dict[str, bytes], fonts: list[Path] = (), date: str = "", m
     if not available():
         raise TypesetError(f"the print engine Typst is not installed: {INSTALL}")
     with tempfile.TemporaryDirectory(prefix="teikit-print-") as folder:
-        root = Path(folder)
+        root, packages = Path(folder) / "project", Path(folder) / "packages"
+        packages.mkdir()
         for path, data in project.items():
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -57,7 +60,7 @@ def typeset(project: dict[str, bytes], fonts: list[Path] = (), date: str = "", m
         output = root / ".edition.pdf"
         here, there = multiprocessing.get_context("fork").Pipe(duplex=False)
         process = multiprocessing.get_context("fork").Process(
-            target=_compile, args=(root, main, [str(f) for f in [FONTS, *fonts] if Path(f).is_dir()],
+            target=_compile, args=(root, packages, main, [str(f) for f in [FONTS, *fonts] if Path(f).is_dir()],
                                    _timestamp(date), output, there))
         process.start()
         there.close()
@@ -73,13 +76,17 @@ def typeset(project: dict[str, bytes], fonts: list[Path] = (), date: str = "", m
         return output.read_bytes()
 
 
-def _compile(root: Path, main: str, fonts: list[str], timestamp: int, output: Path, conn) -> None:
+def _compile(root: Path, packages: Path, main: str, fonts: list[str], timestamp: int, output: Path, conn) -> None:
     """In the child: compile, write the PDF, report a failure as (message, where)."""
     try:
+        _offline()
         import typst
 
         def compile(tags: bool) -> bytes:
+            # Files are read only inside the project (Typst's root); packages only from an empty
+            # folder, never from the user's cache of Typst packages or the network.
             return typst.compile(str(root / main), root=str(root), font_paths=fonts, ignore_system_fonts=True,
+                                 package_path=str(packages), package_cache_path=str(packages),
                                  timestamp=timestamp, format="pdf", pdf_tags=tags)
         try:
             pdf = compile(True)
@@ -94,6 +101,21 @@ def _compile(root: Path, main: str, fonts: list[str], timestamp: int, output: Pa
     finally:
         conn.close()
         os._exit(0)
+
+
+# Where the typesetter's process sends web requests: nowhere (a connection to port 0 is refused at
+# once). Typst fetches a package a source imports from packages.typst.org, through the proxy the
+# environment names; the sources teikit writes import none, and no document's words become code.
+NOWHERE = "http://127.0.0.1:0"
+PROXIES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
+
+
+def _offline() -> None:
+    """Make this (forked) process's web requests fail before they leave the machine."""
+    for name in PROXIES:
+        os.environ[name] = NOWHERE
+    for name in ("NO_PROXY", "no_proxy"):
+        os.environ.pop(name, None)
 
 
 def _failure(error: Exception, root: Path) -> tuple[str, tuple[str, int, int] | None]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,17 @@ GOOD = ("533", "534")
 SUPPORT = ("persons.xml", "places.xml", "orgs.xml", "edition.xml")
 CONFIG = ('[edition]\ntitle = "Hostile"\nbase_url = "https://hostile.teikit-editions.net/"\n'
           'licence = "https://creativecommons.org/licenses/by/4.0/"\n[cmif]\ndate = "2026-11-28T00:00:00Z"\n')
+PAGE_STYLESHEET = """<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="xs tei">
+  <xsl:param name="teikit-xslt" static="yes" as="xs:string" select="''"/>
+  <xsl:import _href="{{$teikit-xslt}}html/html.xsl"/>
+  <xsl:template match="tei:p[contains(., '{word}')]">
+    <p><xsl:value-of select="{select}"/></p>
+  </xsl:template>
+</xsl:stylesheet>
+"""
 DIAGNOSTIC = re.compile(r"^\S.*:\d+:\d+: (error|warning): .* \[[\w.-]+\]$")
 
 
@@ -42,6 +55,18 @@ def teikit(*args: str) -> Run:
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
     assert "Traceback" not in result.stdout + result.stderr
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@contextmanager
+def running(httpd):
+    """An HTTP server answering in a thread of this process while the block runs; yields its address."""
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def tree_state(root: Path, skip: Path | None = None) -> dict[str, str]:
@@ -84,6 +109,13 @@ class Edition:
             assert old in text, old
             text = text.replace(old, new, 1)
         return self.add(name, text)
+
+    def customise_paragraph(self, word: str, select: str) -> None:
+        """The edition's own page stylesheet (docs/site.md): a paragraph holding `word` becomes the
+        value of the XPath `select` (one that fails, never ends or takes all memory)."""
+        (self.root / "xslt" / "html").mkdir(parents=True, exist_ok=True)
+        (self.root / "xslt" / "html" / "html.xsl").write_text(PAGE_STYLESHEET.format(word=word, select=select),
+                                                             encoding="utf-8")
 
     def build(self, *options: str) -> Run:
         """`teikit build --out out`, asserting nothing outside out/ changed."""

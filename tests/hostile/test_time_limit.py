@@ -15,24 +15,10 @@ import pytest
 
 from toolkit.executors import Stop, bounded, open_executor
 
-# A customisation of the page stylesheet (docs/site.md) that never ends on one paragraph.
-ENDLESS_HTML = """<?xml version="1.0" encoding="UTF-8"?>
-<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-    exclude-result-prefixes="xs tei">
-  <xsl:param name="teikit-xslt" static="yes" as="xs:string" select="''"/>
-  <xsl:import _href="{$teikit-xslt}html/html.xsl"/>
-  <xsl:template match="tei:p[contains(., 'ENDLESS')]">
-    <p><xsl:value-of select="sum(for $i in 1 to 2000000000, $j in 1 to 2000000000 return ($i + $j) mod 7)"/></p>
-  </xsl:template>
-</xsl:stylesheet>
-"""
-
 
 def with_endless_document(edition, seconds: int) -> None:
-    """tei/slow.xml, whose page never ends under ENDLESS_HTML, and a limit of `seconds`."""
-    (edition.root / "xslt" / "html").mkdir(parents=True)
-    (edition.root / "xslt" / "html" / "html.xsl").write_text(ENDLESS_HTML, encoding="utf-8")
+    """tei/slow.xml, whose page never ends, and a limit of `seconds`."""
+    edition.customise_paragraph("ENDLESS", "sum(for $i in 1 to 2000000000, $j in 1 to 2000000000 return ($i + $j) mod 7)")
     edition.variant("slow.xml", **{"<p>I once again": "<p>ENDLESS I once again"})
     config = edition.root / "teikit.toml"
     config.write_text(config.read_text() + f"[limits]\ndocument_seconds = {seconds}\n")

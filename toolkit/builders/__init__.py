@@ -206,6 +206,7 @@ class CorpusInput:
     read_output: Callable[[str], bytes | None] | None = None
     # The paths a corpus builder published this build (made now or kept), by builder name.
     builder_outputs: dict[str, list[str]] = field(default_factory=dict)
+    page_keys: dict[str, str] = field(default_factory=dict)  # doc id -> the key its page was made from
 
     def outputs_of(self, name: str) -> dict[str, bytes]:
         """{path: bytes} of a corpus builder this builder declared in `reads` (it ran before)."""
@@ -221,6 +222,11 @@ class Builder:
     # Outputs whose paths do not depend on the documents, with what each is ("a page of the
     # site"): a document must not be published in their place (site_files, name_taken).
     fixed_outputs: ClassVar[dict[str, str]] = {}
+    # The settings of teikit.toml (Setting.name: "key", "cmif.email" …) its bytes are made from,
+    # besides what reaches it as the site's and page's parameters (site_params, page_params) and
+    # the labels, which are keyed apart; None: every setting. A change of any other setting leaves
+    # its outputs as they are, so say each one it reads (tests/test_setting_changes.py checks).
+    settings: ClassVar[tuple[str, ...] | None] = None
 
     @staticmethod
     def off(config, documents: int) -> str | None:
@@ -245,8 +251,15 @@ class DocumentBuilder(Builder):
 
 
 # What a corpus-level builder may depend on; it runs again only when one of these changed.
-CORPUS_INPUTS = ("letters", "pages", "authority", "support", "description", "stylesheets", "config", "dating",
-                 "labels")
+CORPUS_INPUTS = ("letters", "pages", "authority", "support", "description", "stylesheets", "config", "site",
+                 "dating", "labels")
+
+
+def settings_of(builders: list[Builder]) -> tuple[str, ...] | None:
+    """The settings some of `builders` read (Builder.settings); None when one reads them all."""
+    if any(b.settings is None for b in builders):
+        return None
+    return tuple(sorted({name for b in builders for name in b.settings}))
 
 
 class CorpusBuilder(Builder):
@@ -255,8 +268,10 @@ class CorpusBuilder(Builder):
     `depends_on` names what its bytes depend on (default: everything in CORPUS_INPUTS):
     letters (the metadata records), pages (each document's page key: its bytes and everything
     its outputs are made from), authority (the entries), support (the support files'
-    bytes), description (edition.xml), stylesheets, config (teikit.toml), dating (what dates
-    cmif.xml), labels (the words of the edition's language). A builder that says less is
+    bytes), description (edition.xml), stylesheets, config (the settings it names in
+    `settings`), site (the site parameters: the edition's title, editors, licence, address, build
+    date as every page says them), dating (what dates cmif.xml), labels (the words of the
+    edition's language). A builder that says less is
     skipped more often; one that says too little publishes stale bytes, so leave the default
     unless sure.
 
@@ -275,6 +290,63 @@ class CorpusBuilder(Builder):
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         raise NotImplementedError
+
+
+class PartedBuilder(CorpusBuilder):
+    """A corpus output made part by part, so that an edit remakes the parts it touches and no
+    other (toolkit/parts.py drives it): a register page per entry, a page per year, a search
+    shard.
+
+    - `split(letter, page_key, context)`: the parts a document belongs to, each with what that
+      part needs of it (a small JSON value: {part: value}). Called for the documents whose
+      record or page changed, and for every document when what `prepare` returns or a
+      `depends_on` input other than letters and pages changed.
+    - `build_part(part, values, corpus, context)`: one part's outputs from its documents'
+      values, in the edition's order.
+    - `summary(part, values)`: what the whole needs of a part (default: its number of
+      documents); `build_whole(summaries, corpus, context)`: what spans the parts (their index),
+      made again when a part appears, goes or changes its summary, or `whole_key` changes.
+    """
+
+    # Its parts may be made side by side in threads (they spend their time in a program of their own).
+    concurrent: ClassVar[bool] = False
+
+    def prepare(self, corpus: "CorpusInput", context: Context) -> str:
+        """Called first: what every part depends on besides `depends_on` (say, how many shards
+        there are), which `split` may use; never anything that changes with every edit."""
+        return ""
+
+    def split(self, letter: Letter, page_key: str, context: Context) -> dict[str, object]:
+        raise NotImplementedError
+
+    def build_part(self, part: str, values: list, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        raise NotImplementedError
+
+    def summary(self, part: str, values: list) -> object:
+        return len(values)
+
+    def build_whole(self, summaries: dict[str, object], corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        return {}
+
+    def whole_key(self, corpus: CorpusInput, context: Context) -> str:
+        """What the whole depends on besides the parts' summaries (say, the first and last dates)."""
+        return ""
+
+    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        """Every part and the whole at once, in memory (what parts.py makes piece by piece)."""
+        import json
+
+        parts: dict[str, list] = {}
+        self.prepare(corpus, context)
+        for letter in sorted(corpus.letters, key=lambda l: l.sort_key):
+            for part, value in self.split(letter, corpus.page_keys.get(letter.doc_id, ""), context).items():
+                parts.setdefault(part, []).append(json.loads(json.dumps(value)))
+        outputs: dict[str, bytes] = {}
+        for part in sorted(parts):
+            outputs.update(self.build_part(part, parts[part], corpus, context))
+        outputs.update(self.build_whole({part: self.summary(part, values) for part, values in sorted(parts.items())},
+                                        corpus, context))
+        return outputs
 
 
 def _import_all() -> None:
@@ -336,6 +408,11 @@ def name_taken(path: Path, site: dict[str, tuple[str, str]]) -> str:
             where = output if taken == output else f"{output} (on a disk that ignores case, {taken})"
             return f"the document's {called} would be {where}, which is {what}: rename the file"
     return ""
+
+
+def year_page(year: str) -> str:
+    """The page of a year's documents, relative to the site's folder (html/): years/1920.html."""
+    return f"years/{quote(year or 'undated', safe='')}.html"
 
 
 def page_links(letter: Letter) -> dict[str, str]:

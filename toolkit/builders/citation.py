@@ -46,7 +46,7 @@ def csl_record(letter: Letter, authority: AuthorityIndex, edition_title: str, ed
         "container-title": edition_title,
         "editor": [{"literal": editor} for editor in editors],
         "publisher": publisher,
-        "number": letter.number,
+        "number": labels.number(letter),  # "[533]" when inferred, as every page gives it
         "genre": letter.kind.replace("-", " "),
         "URL": f"{base_url}{letter.doc_id}.html" if base_url else "",  # only where the edition says where it is
     }
@@ -64,6 +64,7 @@ def csl_json(letter: Letter, authority: AuthorityIndex, edition_title: str, edit
 
 class CslBuilder(DocumentBuilder):
     name = "csl"
+    settings = ("editors", "publisher", "base_url")  # the edition's title comes with the site parameters
 
     def build(self, page: Page, context: Context) -> dict[str, bytes]:
         config = context.edition.config

@@ -15,6 +15,8 @@ OUTPUTS = ("cmif.xml", "html/cmif.xml")
 class CmifBuilder(CorpusBuilder):
     name = "cmif"
     depends_on = ("letters", "authority", "description", "config", "dating")
+    settings = ("title", "editors", "publisher", "licence", "base_url", "actions", "cmif.email", "cmif.date",
+                "cmif.leave_out_kinds")
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         # Imported here: the exchange module is needed by no other output.

@@ -12,8 +12,8 @@ each entry is named. `typst compile --root build/print build/print/edition.typ`
 makes the same PDF from the published sources (with teikit's fonts: docs/print.md).
 
 An edition larger than [print] max_documents (pdf = "auto") is not printed unless teikit.toml
-says pdf = "always": typesetting costs about 1 MB of memory a page while it runs and redoes the
-whole book on every change (docs/print.md has the figures).
+says pdf = "always": typesetting costs about 4 MB of memory a page of letters while it runs and
+redoes the whole book on every change (docs/print.md has the figures).
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ class PrintSourceBuilder(DocumentBuilder):
     name = "print"
     target = "print"
     off = staticmethod(print_off)
+    settings = ("key", "base_url")  # the document's record (Page.record); [print] is the book's
 
     def build(self, page: Page, context: Context) -> dict[str, bytes]:
         return {document_path("print", page.letter): context.transform("print", page).encode("utf-8")}
@@ -144,8 +145,10 @@ class PdfBuilder(CorpusBuilder):
     target = "print"
     off = staticmethod(print_off)
     reads = ("print",)  # the documents' sources (their page keys cover stylesheets, entries, settings, date)
-    # Their order, the registers' entries, edition.xml's front matter, the template, the words.
-    depends_on = ("letters", "authority", "description", "stylesheets", "config", "labels")
+    # Their order, the registers' entries, edition.xml's front matter, the template, the words, what
+    # the title page says (the site's parameters: title, build date) and the settings below.
+    depends_on = ("letters", "authority", "description", "stylesheets", "config", "site", "labels")
+    settings = ("publisher", "licence", "base_url", "editors", "language", "print_paper", "print_font_size")
 
     def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
         documents = {}

@@ -18,22 +18,27 @@ pagefind's mergeIndex, which searches every index and merges filters and results
 Results carry the page's file name; pagefind's script prefixes the folder its bundle is
 served from, so the same files work at any address. pagefind's own output varies from run to
 run in the order of filter values; `canonical` sorts it, so the same pages give the same bytes.
+
+pagefind's interface draws the values of a filter as HTML (its excerpts it escapes itself, its
+titles it writes as text): a correspondent called `<img src=x onerror=…>` in a document or an
+authority file would run on the search page. `canonical` therefore stores every filter value
+HTML-escaped: the interface shows the name as written, and a reader's choice of it finds the
+same, escaped, value in the index.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
-import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterable
 
+from ..metadata import Letter
 from ..pagefind_run import SearchIndexError, run_pagefind
 from ..xslt import resource
-from ..metadata import Letter
-from . import Context, CorpusBuilder, CorpusInput, document_path
+from . import DOCUMENT_PATHS, Context, CorpusInput, PartedBuilder
 
 SEARCH_FOLDER = "html/pagefind"
 SEARCH_SCRIPT = "html/static/search.js"  # as published, and under xslt/
@@ -64,15 +69,6 @@ def shard_of(doc_id: str, count: int) -> int:
 
 def shard_folder(index: int) -> str:
     return SEARCH_FOLDER if index == 0 else f"{SEARCH_FOLDER}/s{index}"
-
-
-def shards(letters: list[Letter]) -> list[list[Letter]]:
-    """The documents of each shard, in the edition's order."""
-    count = shard_count(len(letters))
-    found: list[list[Letter]] = [[] for _ in range(count)]
-    for letter in letters:
-        found[shard_of(letter.doc_id, count)].append(letter)
-    return found
 
 
 def search_files(pages: Iterable[tuple[str, bytes]], shard: int = 0) -> dict[str, bytes]:
@@ -116,7 +112,8 @@ def _renamed(prefix: str, data: bytes, length: int) -> str:
 
 
 def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
-    """pagefind's bundle with its filter files and metadata in sorted order, renamed to match."""
+    """pagefind's bundle with its filter files and metadata in sorted order, renamed to match, and
+    every filter value HTML-escaped (pagefind's interface draws them as HTML)."""
     entry_name = "pagefind-entry.json"
     if entry_name not in files:
         return files
@@ -128,7 +125,7 @@ def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
         filters = []
         for name, old in meta[3]:
             values = _decode(result.pop(f"filter/{old}.pf_filter"))
-            data = _encode([values[0], sorted(values[1])])
+            data = _encode([values[0], sorted([html.escape(value), pages] for value, pages in values[1])])
             new = _renamed(language, data, 7)
             result[f"filter/{new}.pf_filter"] = data
             filters.append([name, new])
@@ -140,36 +137,39 @@ def canonical(files: dict[str, bytes]) -> dict[str, bytes]:
     return result
 
 
-class SearchBuilder(CorpusBuilder):
-    """html/pagefind/: the index of the document pages as this build made them, in shards; the
-    search page's script and the list of shards it merges."""
+class SearchBuilder(PartedBuilder):
+    """html/pagefind/: the index of the document pages as this build made them, a shard a part
+    (a page changed remakes its shard alone); the search page's script and the list of shards
+    it merges (the whole)."""
 
     name = "search"
     # The pages as built (their keys cover the text, which a record does not) and its script.
     depends_on = ("pages", "stylesheets")
     reads = ("html",)
+    concurrent = True  # pagefind runs in a process of its own: shards side by side keep the cores busy
 
-    def build(self, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
-        parts = shards(corpus.letters)
-        outputs: dict[str, bytes] = {}
-        # pagefind runs in processes of its own: threads keep the cores busy, one shard each
-        with ThreadPoolExecutor(max_workers=min(len(parts), os.cpu_count() or 1)) as pool:
-            for made in pool.map(lambda shard: self.shard(corpus, shard, parts[shard]), range(len(parts))):
-                outputs.update(made)
-        merged = [f"s{index}/" for index in range(1, len(parts)) if parts[index]]
-        outputs[SHARDS_FILE] = json.dumps({"merge": merged}, separators=(",", ":")).encode("utf-8") + b"\n"
+    def prepare(self, corpus: CorpusInput, context: Context) -> str:
+        self.shards = shard_count(len(corpus.letters))
+        return f"{self.shards} shards"
+
+    def split(self, letter: Letter, page_key: str, context: Context) -> dict[str, object]:
+        # the page's key: a page made again is indexed again
+        return {str(shard_of(letter.doc_id, self.shards)): [letter.doc_id, page_key]}
+
+    def build_part(self, part: str, values: list, corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        """One shard's files: pagefind over its pages, read one at a time."""
+        def pages():
+            for doc_id, _ in values:
+                data = corpus.read_output(DOCUMENT_PATHS["html"].format(doc_id=doc_id)) if corpus.read_output else None
+                if data is not None:
+                    yield f"{doc_id}.html", data
+
+        return search_files(pages(), int(part))
+
+    def build_whole(self, sizes: dict[str, int], corpus: CorpusInput, context: Context) -> dict[str, bytes]:
+        merged = [f"s{index}/" for index in sorted(int(part) for part in sizes) if index]
+        outputs = {SHARDS_FILE: json.dumps({"merge": merged}, separators=(",", ":")).encode("utf-8") + b"\n"}
         script = resource(context.xslt_dir, Path(SEARCH_SCRIPT))  # the edition's own, else the packaged one
         if script.is_file():
             outputs[SEARCH_SCRIPT] = script.read_bytes()
         return outputs
-
-    @staticmethod
-    def shard(corpus: CorpusInput, index: int, letters: list[Letter]) -> dict[str, bytes]:
-        """One shard's files: pagefind over its pages, read one at a time."""
-        def pages():
-            for letter in letters:
-                data = corpus.read_output(document_path("html", letter)) if corpus.read_output else None
-                if data is not None:
-                    yield f"{letter.doc_id}.html", data
-
-        return search_files(pages(), index)

@@ -8,6 +8,7 @@ from . import Context, DocumentBuilder, Page, document_path
 class TextBuilder(DocumentBuilder):
     name = "text"
     target = "text"
+    settings = ("key", "base_url")  # the document's record (Page.record)
 
     def build(self, page: Page, context: Context) -> dict[str, bytes]:
         text = context.transform("text", page)

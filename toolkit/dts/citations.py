@@ -214,6 +214,17 @@ def units(tree: CitationTree, document: etree._ElementTree, language: str = "und
     return found
 
 
+def citation_problem(tree: CitationTree, document: etree._ElementTree) -> str:
+    """Why `tree` gives no citable units for `document`, or "" (validation asks, as the DTS API will)."""
+    try:
+        units(tree, document)
+    except CitationError as error:
+        return str(error)
+    except (ArithmeticError, ValueError, TypeError, RecursionError) as error:  # elementpath's own limits
+        return f"citeStructure XPath failed: {type(error).__name__}: {error}"
+    return ""
+
+
 def _walk(evaluator: _Evaluator, structures, parent: Unit | None, context, level: int, found, seen) -> None:
     matches = []
     for structure in structures:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from ..metadata import Name
 from . import CONTEXT, DTS_VERSION, DtsError
-from .model import ROOT_ID, Api, Group, Library, Resource
+from . import TEI_XML
+from .model import HTML, ROOT_ID, TEXT, Api, Group, Library, Member, Resource
 from .params import check, integer, page_of, pagination
 
 DCMI_TEXT = "http://purl.org/dc/dcmitype/Text"
@@ -45,19 +46,18 @@ def _subject(library: Library, api: Api, identifier: str, children: bool) -> tup
         return root_json(library, api), list(library.groups.values()) if children else []
     if identifier in library.groups:
         group = library.groups[identifier]
-        members = [library.resources[m] for m in group.members] if children else [ROOT_ID]
-        return group_json(library, api, group), members
+        return group_json(library, api, group), list(group.members) if children else [ROOT_ID]
     if identifier in library.resources:
         return resource_json(library, api, library.resources[identifier]), [] if children else [
             library.group_of[identifier]]
     raise DtsError(404, f"no collection or resource {identifier!r} in this edition")
 
 
-def _member(library: Library, api: Api, member: Group | Resource | str) -> dict:
+def _member(library: Library, api: Api, member: Group | Member | str) -> dict:
     if isinstance(member, Group):
         return group_json(library, api, member)
-    if isinstance(member, Resource):
-        return member_json(library, api, member)
+    if isinstance(member, Member):
+        return member_json(api, member)
     return root_json(library, api)
 
 
@@ -75,12 +75,12 @@ def group_json(library: Library, api: Api, group: Group) -> dict:
         dublin["temporal"] = group.year
     dublin["type"] = ["http://purl.org/dc/dcmitype/Collection"]
     return {"@id": group.id, "@type": "Collection", "title": group.title, "description": group.description,
-            "totalParents": 1, "totalChildren": len(group.members), "dublinCore": dublin,
+            "totalParents": 1, "totalChildren": group.size, "dublinCore": dublin,
             "collection": api.collection_of(group.id, resource=False)}
 
 
 def _describe_root(library: Library, api: Api) -> dict:
-    dates = sorted(r.letter.date.sort_key for r in library.resources.values() if r.letter.date.sort_key != "9999")
+    dates = library.dates
     dublin = {"title": [_text(library.title, library.language)]}
     if library.description:
         dublin["description"] = [_text(library.description, library.language)]
@@ -109,16 +109,17 @@ def resource_json(library: Library, api: Api, resource: Resource) -> dict:
     return resource.described[api.root]
 
 
-def member_json(library: Library, api: Api, resource: Resource) -> dict:
+MEDIA_TYPES = [TEI_XML, HTML, TEXT]  # every document has its page and its plain text
+
+
+def member_json(api: Api, member: Member) -> dict:
     """A document as a member of its year: what a client needs to choose it and to ask for it,
     made from its record alone (no tree, no file read). Its Dublin Core and citation trees are
     in its own answer (collection/ID.json); a year of a thousand documents stays small."""
-    letter = resource.letter
-    return {"@id": resource.id, "@type": "Resource", "title": letter.title or resource.id,
-            "description": library.labels.document(letter), "totalParents": 1, "totalChildren": 0,
-            "collection": api.collection_of(resource.id, resource=True),
-            "navigation": api.navigation_of(resource.id), "document": api.document_of(resource.id),
-            "download": [api.site + f"tei/{letter.file}"], "mediaTypes": resource.media_types}
+    return {"@id": member.id, "@type": "Resource", "title": member.title, "description": member.description,
+            "totalParents": 1, "totalChildren": 0, "collection": api.collection_of(member.id, resource=True),
+            "navigation": api.navigation_of(member.id), "document": api.document_of(member.id),
+            "download": [api.site + f"tei/{member.file}"], "mediaTypes": MEDIA_TYPES}
 
 
 def _describe(library: Library, api: Api, resource: Resource) -> dict:

@@ -126,6 +126,9 @@ class Resource:
                 self._units[tree] = units(citation, self.document.tree, self.language)
             except CitationError as error:
                 raise DtsError(404, f"{self.document.path.name}: {error}") from None
+            except (ArithmeticError, ValueError, TypeError, RecursionError) as error:  # elementpath's own limits
+                raise DtsError(404, f"{self.document.path.name}: citeStructure XPath failed: "
+                                    f"{type(error).__name__}: {error}") from None
         return self._units[tree]
 
     def unit(self, identifier: str, tree: str | None = None) -> Unit:
@@ -137,13 +140,25 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Member:
+    """A document as its year lists it: made from its record alone (no tree)."""
+
+    id: str
+    title: str
+    description: str  # how the site names it (labels.document)
+    file: str  # its file name: the published TEI copy is its download
+
+
+@dataclass(frozen=True)
 class Group:
     """A collection between the edition and its documents: the documents sent in one year, or
-    those without a date. `year` is "" for the undated."""
+    those without a date. `year` is "" for the undated. `size` is its number of documents (its
+    members may be left out where only the edition's collection is asked for)."""
 
     id: str
     year: str
-    members: tuple[str, ...]  # resource ids, in the edition's order
+    members: tuple[Member, ...]
+    size: int
 
     @property
     def title(self) -> str:
@@ -163,10 +178,24 @@ def year_of(letter: Letter) -> str:
     return found.group(0) if found and letter.date.sort_key != "9999" else ""
 
 
+def group_id(year: str, taken) -> str:
+    """The id of a year's collection ("year-1920", "undated"): never a document's (`taken`)."""
+    identifier = f"year-{year}" if year else UNDATED
+    while identifier in taken or identifier == ROOT_ID:
+        identifier = f"_{identifier}"
+    return identifier
+
+
+def year_order(years) -> list[str]:
+    """The years in order, then "" (the undated)."""
+    return sorted((y for y in years if y), key=int) + ([""] if "" in years else [])
+
+
 @dataclass
 class Library:
     """The edition: its metadata (title, editors, licence, …), its documents in date order and
-    their groups by year."""
+    their groups by year. A library made for a part of the static API may be given its groups
+    (and the span of the edition's dates) instead of every document."""
 
     title: str
     publisher: str
@@ -178,6 +207,8 @@ class Library:
     page_size: int = PAGE_SIZE
     described: dict[str, dict] = field(default_factory=dict, repr=False)  # API root -> the root collection's JSON
     labels: Labels = field(default_factory=lambda: Labels.for_language("en"), repr=False)  # the edition's words
+    given_groups: dict[str, Group] | None = field(default=None, repr=False)
+    span: tuple[str, str] | None = field(default=None, repr=False)  # the first and last date, when given
 
     def resource(self, identifier: str | None) -> Resource:
         if not identifier:
@@ -186,25 +217,36 @@ class Library:
             raise DtsError(404, f"no resource {identifier!r} in this edition")
         return self.resources[identifier]
 
+    def member(self, resource: Resource) -> Member:
+        letter = resource.letter
+        return Member(resource.id, letter.title or resource.id, self.labels.document(letter), letter.file)
+
     @cached_property
     def groups(self) -> dict[str, Group]:
         """The years in order, then the undated; a group's id never takes a document's."""
-        years: dict[str, list[str]] = {}
+        if self.given_groups is not None:
+            return self.given_groups
+        years: dict[str, list[Member]] = {}
         for resource in self.resources.values():
-            years.setdefault(year_of(resource.letter), []).append(resource.id)
-        order = sorted((y for y in years if y), key=int) + ([""] if "" in years else [])
+            years.setdefault(year_of(resource.letter), []).append(self.member(resource))
         groups = {}
-        for year in order:
-            identifier = f"year-{year}" if year else UNDATED
-            while identifier in self.resources or identifier == ROOT_ID:
-                identifier = f"_{identifier}"
-            groups[identifier] = Group(identifier, year, tuple(years[year]))
+        for year in year_order(years):
+            identifier = group_id(year, self.resources)
+            groups[identifier] = Group(identifier, year, tuple(years[year]), len(years[year]))
         return groups
 
     @cached_property
     def group_of(self) -> dict[str, Group]:
         """resource id -> the group it is a member of."""
-        return {member: group for group in self.groups.values() for member in group.members}
+        return {member.id: group for group in self.groups.values() for member in group.members}
+
+    @property
+    def dates(self) -> tuple[str, str] | None:
+        """The first and last date of the edition's documents (sort keys), if any is dated."""
+        if self.span is not None:
+            return self.span
+        found = sorted(r.letter.date.sort_key for r in self.resources.values() if r.letter.date.sort_key != "9999")
+        return (found[0], found[-1]) if found else None
 
 
 def language_of(document: ParsedDocument | None, default: str = "und") -> str:

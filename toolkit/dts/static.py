@@ -28,7 +28,7 @@ from typing import Iterable
 from urllib.parse import unquote
 
 from . import COMPACT, FULL, NONE
-from .model import Api, Library, Resource
+from .model import Api, Group, Library, Resource
 from .navigation import subtree
 from .requests import respond
 
@@ -79,17 +79,29 @@ def addresses(library: Library, api: Api, mode: str = FULL):
 def corpus_addresses(library: Library, api: Api, mode: str = FULL):
     """The answers that depend on more than one document: the entry, the edition, its years and
     (full) each document's parents."""
+    yield from edition_addresses(api, mode)
+    for group in library.groups.values():
+        yield from group_addresses(api, group, mode)
+
+
+def edition_addresses(api: Api, mode: str = FULL):
+    """The entry and the edition's collection (its members: the years)."""
     if mode == NONE:
         return
     yield api.root + "index.json", {}
     for nav in (None, "children", "parents"):
         yield api.collection, {"nav": nav}
-    for group in library.groups:
-        for nav in (None, "children", "parents") if mode == FULL else (None,):
-            yield api.collection, {"id": group, "nav": nav}
+
+
+def group_addresses(api: Api, group: Group, mode: str = FULL):
+    """A year's collection (its pages follow) and (full) each of its documents' parents."""
+    if mode == NONE:
+        return
+    for nav in (None, "children", "parents") if mode == FULL else (None,):
+        yield api.collection, {"id": group.id, "nav": nav}
     if mode == FULL:
-        for resource_id in library.resources:
-            yield api.collection, {"id": resource_id, "nav": "parents"}
+        for member in group.members:
+            yield api.collection, {"id": member.id, "nav": "parents"}
 
 
 def resource_addresses(api: Api, resource: Resource, mode: str = FULL):

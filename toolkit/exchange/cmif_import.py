@@ -9,7 +9,6 @@ located error (toolkit.errors.InputError), like malformed or hostile XML.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -20,7 +19,7 @@ from lxml import etree
 
 from .. import TEI_NS
 from ..corpus import load
-from ..diagnostics import ERROR, WARNING, Diagnostic
+from ..diagnostics import ERROR, WARNING, Diagnostic, json_text, printable
 from ..edition import Edition
 from ..errors import InputError
 from ..metadata import DATE_ATTRIBUTES, DateSpec
@@ -331,7 +330,7 @@ def render_json(report: ImportReport) -> str:
         "letters": [letter.as_dict() for letter in report.letters],
         "warnings": [asdict(w) for w in report.warnings],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data) + "\n"
 
 
 TEXT_COLUMNS = (("DATE", "date"), ("FROM", "senders"), ("PLACE", "sender_places"), ("TO", "recipients"),
@@ -341,11 +340,13 @@ WIDEST = 36  # on a terminal, longer cells are cut with "…" (piped output, JSO
 
 def render_text(report: ImportReport, cut: bool = False) -> str:
     columns = TEXT_COLUMNS + ((("MATCHES", "matches"),) if report.matched else ())
-    cell = _cut if cut else str
+    # What the file says is shown with control and format characters escaped: a name must not
+    # move the terminal's cursor, set its title or reorder the line (a bidirectional override).
+    cell = (lambda value: _cut(printable(value))) if cut else printable
     rows = [[cell(_row(letter)[key]) for _, key in columns] for letter in report.letters]
     header = [title for title, _ in columns]
     widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
-    lines = [_summary(report), "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
+    lines = [printable(_summary(report)), "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
     return "\n".join(lines) + "\n"
 

@@ -10,7 +10,6 @@ Nothing is written unless every draft can be: an existing file is refused withou
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tempfile
@@ -21,7 +20,7 @@ from pathlib import Path
 from .. import NSMAP
 from ..authority import AuthorityIndex
 from ..corpus import parse_tei
-from ..diagnostics import ERROR, Diagnostic, display_path
+from ..diagnostics import ERROR, Diagnostic, display_path, json_text, printable
 from ..edition import Config, Edition
 from ..errors import InputError, TeikitError
 from ..xmlio import MB, first, parse_bytes
@@ -112,7 +111,7 @@ class Report:
 
     def render(self, output_format: str) -> str:
         if output_format == "json":
-            return json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
+            return json_text(self.as_dict()) + "\n"  # the source's control characters as \u escapes
         counts = self.counts()
         lines = [f"{d.file}: No. {d.number}{' (inferred)' if d.inferred_from else ''}, "
                  f"{d.kind or 'kind unknown'}, {len(d.review)} to review"
@@ -127,7 +126,7 @@ class Report:
             f"{counts['archival_references']} archival and {counts['publication_references']} publication references; "
             f"{counts['numbers_inferred']} numbers inferred; {counts['unknown_names']} unknown names; "
             f"{counts['review_items']} items to review (notes type=\"review\" in the drafts)")
-        return "\n".join(lines) + "\n"
+        return "".join(printable(line) + "\n" for line in lines)  # the source's words never move the terminal
 
 
 def read_source(path: Path) -> str:

@@ -38,7 +38,7 @@ class Rules:
         if self.schematron is not None:
             found += schematron.check(document, self.schematron)
         if self.cross_file:  # the edition's rules: also what its stylesheets cannot build
-            found += buildable.check(document)
+            found += buildable.check(document, refused=any(d.is_error for d in found))
         return found
 
     def check_grammar(self, paths: list[Path]) -> list[Diagnostic]:

@@ -110,11 +110,13 @@
     <xsl:sequence select="$root//tei:text//tei:note"/>
   </xsl:function>
 
+  <!-- The document's main title: the record's; a stylesheet given no record reads the header. -->
   <xsl:function name="tk:main-title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
     <xsl:variable name="main" select="($titles[@type = 'main'], $titles)[1]"/>
-    <xsl:sequence select="if ($main) then normalize-space($main) else tk:label('document.untitled')"/>
+    <xsl:sequence select="(tk:record($tei)/tk:title/@main[normalize-space()]/string(),
+        if ($main) then normalize-space($main) else tk:label('document.untitled'))[1]"/>
   </xsl:function>
 
   <!-- The words of the wording "text omitted by …", from the gap's reason and resp. -->

@@ -150,6 +150,16 @@
       <span class="place"><xsl:apply-templates select="." mode="tk:metadata-value"/></span>
       <xsl:text>)</xsl:text>
     </xsl:for-each>
+    <!-- a place the editors identified ("Rostov" as Rostov-on-Don, @cert): said to be theirs -->
+    <xsl:if test="self::tk:place[@cert]">
+      <xsl:text> </xsl:text>
+      <span class="identified"><xsl:value-of select="tk:label-string('about.place-identified', map{'text': string(@text)})"/></span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The document's number in the collection as the record labels it: an inferred one in brackets. -->
+  <xsl:template match="tei:bibl[@type = 'collection']/tei:biblScope[@unit = 'document']">
+    <xsl:value-of select="(tk:record(.)/tk:number[@inferred = 'true']/@label, string(.))[1]"/>
   </xsl:template>
 
   <xsl:template match="tk:to-note | tk:note" mode="tk:metadata-value">

@@ -37,12 +37,12 @@
         <a class="skip-link" href="#main"><xsl:value-of select="tk:label('page.skip')"/></a>
         <xsl:if test="$site">
           <header class="site-header">
-            <p class="site-title"><a href="index.html"><xsl:value-of select="$edition-title"/></a></p>
+            <p class="site-title"><a href="{$root}index.html"><xsl:value-of select="$edition-title"/></a></p>
             <nav aria-label="{tk:label('page.navigation')}">
               <ul>
                 <xsl:for-each select="$tk:site-pages">
                   <li>
-                    <a href="{.}.html">
+                    <a href="{$root}{.}.html">
                       <xsl:if test=". || '.html' = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
                       <xsl:value-of select="tk:label('nav.' || .)"/>
                     </a>

@@ -24,7 +24,11 @@
   <xsl:param name="css-href" as="xs:string" select="'static/edition.css'"/>
   <!-- A single rendered file carries its stylesheet inline, so it can be opened anywhere. -->
   <xsl:param name="inline-css" as="xs:string" select="''"/>
-  <!-- Which page of the site to make from the corpus summary: index, persons, places, orgs, correspondents. -->
+  <!-- Which page of the site to make from its summary: index, year, register, initial, entry,
+       correspondents, chronology, search (builders/site.py). -->
   <xsl:param name="page" as="xs:string" select="'index'"/>
+  <!-- From the page being made back to the site's folder (html/): "" or "../" for a page in a
+       folder of its own (a year, a register entry). -->
+  <xsl:param name="root" as="xs:string" select="''"/>
 
 </xsl:stylesheet>

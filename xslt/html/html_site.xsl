@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The site's own pages, made from the corpus summary teikit writes (root tk:site): the home page
-  with the introduction and the chronological list of documents, the index pages of persons,
-  places and organisations, and the correspondents. $page says which one.
+  The site's own pages, each made from the small summary teikit writes for it (root tk:site, its
+  @page saying which; builders/site.py): the home page (the introduction; the documents, or the
+  years), a year's documents, a register's index and its initials, a register entry, the
+  correspondents, the chronology and the search page. Every link in a summary is made relative
+  to its page; $root leads from the page back to the site's folder.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,15 +16,22 @@
     exclude-result-prefixes="xs tei tk svg map">
 
   <xsl:template match="tk:site" mode="tk:page">
-    <xsl:variable name="index" select="tk:entries[@page = concat($page, '.html')]"/>
+    <xsl:variable name="register" select="(tk:register, tk:entry/@kind/..)[1]"/>
     <xsl:call-template name="tk:page-shell">
       <xsl:with-param name="title" select="
-          if ($page = 'index') then string(@title)
-          else if ($index) then string($index/@title)
-          else tk:label('nav.' || $page)"/>
-      <xsl:with-param name="current" select="concat($page, '.html')"/>
+          if (@page = 'index') then string(@title)
+          else if (@page = 'year') then tk:label-string('year.title', map{'year': string(tk:documents/@label)})
+          else if (@page = 'entry') then string((tk:entry/@sort-name, tk:entry/@name)[1])
+          else if (@page = 'initial') then tk:label-string('register.initial-title', map{'title': string(tk:register/@title), 'letter': string(tk:register/@letter)})
+          else if (@page = 'register') then string(tk:register/@title)
+          else tk:label('nav.' || @page)"/>
+      <xsl:with-param name="current" select="
+          if (@page = ('register', 'initial')) then tk:register-page(tk:register/@kind)
+          else if (@page = 'entry') then tk:register-page(tk:entry/@kind)
+          else if (@page = 'year') then 'index.html'
+          else concat(@page, '.html')"/>
       <xsl:with-param name="head">
-        <xsl:if test="$page = 'search'">
+        <xsl:if test="@page = 'search'">
           <link rel="stylesheet" href="pagefind/pagefind-ui.css"/>
           <script src="pagefind/pagefind-ui.js"></script>
           <script src="static/search.js"></script>
@@ -30,11 +39,13 @@
       </xsl:with-param>
       <xsl:with-param name="content">
         <xsl:choose>
-          <xsl:when test="$page = 'index'"><xsl:apply-templates select="." mode="tk:home"/></xsl:when>
-          <xsl:when test="$page = 'correspondents'"><xsl:apply-templates select="tk:correspondence" mode="tk:site"/></xsl:when>
-          <xsl:when test="$page = 'chronology'"><xsl:apply-templates select="tk:chronology" mode="tk:site"/></xsl:when>
-          <xsl:when test="$page = 'search'"><xsl:call-template name="tk:search-page"/></xsl:when>
-          <xsl:otherwise><xsl:apply-templates select="$index" mode="tk:site"/></xsl:otherwise>
+          <xsl:when test="@page = 'index'"><xsl:apply-templates select="." mode="tk:home"/></xsl:when>
+          <xsl:when test="@page = 'year'"><xsl:apply-templates select="tk:documents" mode="tk:year"/></xsl:when>
+          <xsl:when test="@page = ('register', 'initial')"><xsl:apply-templates select="tk:register" mode="tk:site"/></xsl:when>
+          <xsl:when test="@page = 'entry'"><xsl:apply-templates select="tk:entry" mode="tk:site"/></xsl:when>
+          <xsl:when test="@page = 'correspondents'"><xsl:apply-templates select="tk:correspondence" mode="tk:site"/></xsl:when>
+          <xsl:when test="@page = 'chronology'"><xsl:apply-templates select="tk:chronology" mode="tk:site"/></xsl:when>
+          <xsl:when test="@page = 'search'"><xsl:call-template name="tk:search-page"/></xsl:when>
         </xsl:choose>
       </xsl:with-param>
       <xsl:with-param name="footer-links">
@@ -45,7 +56,13 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Home: title, introduction, documents in chronological order. -->
+  <!-- The page of a register: persons.html for kind person. -->
+  <xsl:function name="tk:register-page" as="xs:string">
+    <xsl:param name="kind" as="xs:string?"/>
+    <xsl:sequence select="map{'person': 'persons.html', 'place': 'places.html', 'org': 'orgs.html'}($kind)"/>
+  </xsl:function>
+
+  <!-- Home: title, introduction; the documents in chronological order (a small edition), the years. -->
   <xsl:template match="tk:site" mode="tk:home">
     <h1><xsl:value-of select="@title"/></h1>
     <xsl:if test="tk:subtitle"><p class="subtitle"><xsl:apply-templates select="tk:subtitle/tei:title/node()"/></p></xsl:if>
@@ -57,29 +74,104 @@
     </xsl:if>
     <section class="documents" aria-labelledby="documents-heading">
       <h2 id="documents-heading"><xsl:value-of select="tk:label('site.documents')"/></h2>
-      <xsl:if test="tk:documents/tk:document[@inferred = 'true']">
-        <xsl:variable name="mark" as="element()"><span class="inferred-mark">*</span></xsl:variable>
-        <p class="legend"><xsl:sequence select="tk:label('site.legend', map{'mark': $mark})"/></p>
-      </xsl:if>
-      <div class="table-wrapper">
-        <table class="document-list">
-          <caption class="visually-hidden"><xsl:value-of select="tk:label('site.documents-caption')"/></caption>
-          <thead>
-            <tr>
-              <xsl:for-each select="('number', 'date', 'parties', 'kind', 'place')"><th scope="col"><xsl:value-of select="tk:label('site.col-' || .)"/></th></xsl:for-each>
-            </tr>
-          </thead>
-          <tbody>
-            <xsl:apply-templates select="tk:documents/tk:document" mode="tk:site"/>
-          </tbody>
-        </table>
-      </div>
+      <xsl:choose>
+        <xsl:when test="tk:documents">
+          <xsl:call-template name="tk:legend"><xsl:with-param name="documents" select="tk:documents/tk:document"/></xsl:call-template>
+          <xsl:call-template name="tk:document-table">
+            <xsl:with-param name="documents" select="tk:documents/tk:document"/>
+            <xsl:with-param name="caption" select="tk:label('site.documents-caption')"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <p><xsl:value-of select="tk:label-string('year.intro', map{'count': string(sum(tk:years/tk:year/@count))})"/></p>
+          <xsl:apply-templates select="tk:years" mode="tk:site"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </section>
+  </xsl:template>
+
+  <!-- The years, each with its number of documents, leading to its page. -->
+  <xsl:template match="tk:years" mode="tk:site">
+    <ul class="years" id="years">
+      <xsl:for-each select="tk:year">
+        <li><a href="{$root}{@href}"><xsl:value-of select="@label"/></a><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="@count"/>)</span></li>
+      </xsl:for-each>
+    </ul>
+  </xsl:template>
+
+  <!-- A year: its documents, by month (those dated to the year only, or undated, first). -->
+  <xsl:template match="tk:documents" mode="tk:year">
+    <h1><xsl:value-of select="tk:label-string('year.title', map{'year': string(@label)})"/></h1>
+    <p>
+      <xsl:variable name="count" select="xs:integer((@count, count(tk:document))[1])"/>
+      <xsl:value-of select="tk:label-string(if ($count = 1) then 'year.count-one' else 'year.count', map{'count': string($count)})"/>
+      <xsl:text> </xsl:text>
+      <xsl:if test="@up">
+        <a href="{@up}"><xsl:value-of select="tk:label-string('year.back', map{'year': string(@up-label)})"/></a>
+        <xsl:text> · </xsl:text>
+      </xsl:if>
+      <a href="{@years}"><xsl:value-of select="tk:label('year.all-years')"/></a>
+    </p>
+    <xsl:call-template name="tk:legend"><xsl:with-param name="documents" select="tk:document"/></xsl:call-template>
+    <xsl:variable name="unplaced" select="tk:document[not(@month[.])]"/>
+    <xsl:if test="$unplaced">
+      <xsl:call-template name="tk:document-table">
+        <xsl:with-param name="documents" select="$unplaced"/>
+        <xsl:with-param name="caption" select="tk:label-string('year.caption', map{'period': string(@label)})"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="tk:month[@href]">
+      <section class="months" aria-labelledby="months-heading">
+        <h2 id="months-heading"><xsl:value-of select="tk:label('year.months')"/></h2>
+        <ul class="years">
+          <xsl:for-each select="tk:month">
+            <li id="month-{@number}"><a href="{@href}"><xsl:value-of select="concat(@name, ' ', ../@year)"/></a><xsl:text> </xsl:text><span class="count">(<xsl:value-of select="@count"/>)</span></li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
+    <xsl:for-each select="tk:month[not(@href)]">
+      <xsl:variable name="number" select="@number"/>
+      <section class="month" aria-labelledby="month-{@number}">
+        <h2 id="month-{@number}"><xsl:value-of select="concat(@name, ' ', ../@year)"/></h2>
+        <xsl:call-template name="tk:document-table">
+          <xsl:with-param name="documents" select="../tk:document[@month = $number]"/>
+          <xsl:with-param name="caption" select="tk:label-string('year.caption', map{'period': concat(@name, ' ', ../@year)})"/>
+        </xsl:call-template>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- What the mark of an inferred number means, once above the lists that show one. -->
+  <xsl:template name="tk:legend">
+    <xsl:param name="documents" as="element(tk:document)*"/>
+    <xsl:if test="$documents[@inferred = 'true']">
+      <xsl:variable name="mark" as="element()"><span class="inferred-mark">*</span></xsl:variable>
+      <p class="legend"><xsl:sequence select="tk:label('site.legend', map{'mark': $mark})"/></p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="tk:document-table">
+    <xsl:param name="documents" as="element(tk:document)*"/>
+    <xsl:param name="caption" as="xs:string"/>
+    <div class="table-wrapper">
+      <table class="document-list">
+        <caption class="visually-hidden"><xsl:value-of select="$caption"/></caption>
+        <thead>
+          <tr>
+            <xsl:for-each select="('number', 'date', 'parties', 'kind', 'place')"><th scope="col"><xsl:value-of select="tk:label('site.col-' || .)"/></th></xsl:for-each>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:apply-templates select="$documents" mode="tk:site"/>
+        </tbody>
+      </table>
+    </div>
   </xsl:template>
 
   <xsl:template match="tk:document" mode="tk:site">
     <tr>
-      <td>
+      <td class="number">
         <a href="{@href}">
           <span class="visually-hidden"><xsl:value-of select="tk:label('site.document')"/></span>
           <xsl:value-of select="(@number[.], @id)[1]"/>
@@ -89,8 +181,8 @@
           </xsl:if>
         </a>
       </td>
-      <td><xsl:call-template name="tk:time"/></td>
-      <td>
+      <td class="date"><xsl:call-template name="tk:time"/></td>
+      <td class="title">
         <a href="{@href}"><xsl:value-of select="@title"/></a>
         <span class="parties">
           <xsl:value-of select="string-join(tk:from/@name, '; ')"/>
@@ -98,8 +190,8 @@
           <xsl:value-of select="(string-join(tk:to/@name, '; ')[.], tk:label('site.unnamed'))[1]"/>
         </span>
       </td>
-      <td><xsl:value-of select="@kind"/></td>
-      <td><xsl:value-of select="string-join(tk:place/@name, '; ')"/></td>
+      <td class="kind"><xsl:value-of select="@kind"/></td>
+      <td class="place"><xsl:value-of select="string-join(tk:place/@name, '; ')"/></td>
     </tr>
   </xsl:template>
 
@@ -110,27 +202,64 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- An index page: one entry per authority record, anchored by its xml:id, in the order of
-       the sort names (surname, forename where the entry marks them). -->
-  <xsl:template match="tk:entries" mode="tk:site">
-    <h1><xsl:value-of select="@title"/></h1>
-    <p><xsl:value-of select="tk:label-string(if (@kind = 'person') then 'register.intro-person' else 'register.intro', map{'count': string(count(tk:entry))})"/></p>
-    <nav class="entry-list" aria-label="{tk:label-string('register.all-entries', map{'title': string(@title)})}">
+  <!-- A register's index (every name, by initial, with its number of documents), or one of its
+       initials on a page of its own. -->
+  <xsl:template match="tk:register" mode="tk:site">
+    <h1>
+      <xsl:value-of select="if (@letter) then tk:label-string('register.initial-title', map{'title': string(@title), 'letter': string(@letter)}) else @title"/>
+    </h1>
+    <p>
+      <xsl:value-of select="tk:label-string(if (@kind = 'person') then 'register.intro-person' else 'register.intro', map{'count': string(@count)})"/>
+      <xsl:if test="@index"><xsl:text> </xsl:text><a href="{@index}"><xsl:value-of select="tk:label-string('register.back', map{'title': string(@title)})"/></a></xsl:if>
+    </p>
+    <nav class="initials" aria-label="{tk:label-string('register.initials', map{'title': string(@title)})}">
       <ul>
-        <xsl:for-each select="tk:entry">
-          <li><a href="#{@id}"><xsl:value-of select="(@sort-name, @name)[1]"/></a></li>
+        <xsl:for-each select="tk:initial">
+          <li>
+            <a href="{@href}">
+              <xsl:if test="@letter = ../@letter"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+              <xsl:value-of select="@letter"/>
+            </a>
+            <span class="visually-hidden"> (<xsl:value-of select="@count"/>)</span>
+          </li>
         </xsl:for-each>
       </ul>
     </nav>
-    <xsl:apply-templates select="tk:entry" mode="tk:site"/>
+    <xsl:choose>
+      <xsl:when test="tk:names"><xsl:apply-templates select="tk:names" mode="tk:site"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="tk:initial[tk:name]">
+          <section class="initial" aria-labelledby="initial-{@letter}">
+            <h2 id="initial-{@letter}"><xsl:value-of select="@letter"/></h2>
+            <xsl:apply-templates select="." mode="tk:site"/>
+          </section>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
+  <xsl:template match="tk:names | tk:initial" mode="tk:site">
+    <ul class="names">
+      <xsl:for-each select="tk:name">
+        <li>
+          <a href="{@href}"><xsl:value-of select="@name"/></a>
+          <xsl:if test="@life"><span class="life-dates"> (<xsl:value-of select="@life"/>)</span></xsl:if>
+          <xsl:text> </xsl:text>
+          <span class="count" title="{tk:label('register.count-title')}">(<xsl:value-of select="@count"/>)</span>
+        </li>
+      </xsl:for-each>
+    </ul>
+  </xsl:template>
+
+  <!-- A register entry: its names and identifiers, the documents that name it (with the role and
+       the sentences), a person's own correspondents. -->
   <xsl:template match="tk:entry" mode="tk:site">
-    <section class="entry" id="{@id}" aria-labelledby="{@id}-name">
-      <h2 id="{@id}-name">
+    <article class="entry" id="{@id}" aria-labelledby="{@id}-name">
+      <h1 id="{@id}-name">
         <xsl:value-of select="(@sort-name, @name)[1]"/>
         <xsl:if test="@life"><span class="life-dates"> (<xsl:value-of select="@life"/>)</span></xsl:if>
-      </h2>
+      </h1>
+      <p class="register-link"><a href="{@index}"><xsl:value-of select="tk:label('register.' || @kind)"/></a></p>
       <xsl:if test="@sort-name and @sort-name ne @name">
         <p class="regular-name"><xsl:value-of select="tk:label-string('register.regular', map{'name': string(@name)})"/></p>
       </xsl:if>
@@ -152,9 +281,18 @@
           </xsl:for-each>
         </ul>
       </xsl:if>
+      <xsl:if test="tk:network/svg:svg">
+        <figure class="network-figure">
+          <xsl:copy-of select="tk:network/svg:svg" copy-namespaces="no"/>
+          <figcaption><xsl:value-of select="tk:network/svg:svg/svg:title"/></figcaption>
+        </figure>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="tk:mention">
-          <h3 class="mentions-heading"><xsl:value-of select="tk:label('register.documents')"/></h3>
+          <h2 class="mentions-heading">
+            <xsl:value-of select="tk:label-string('register.documents-count', map{'count': string(@count)})"/>
+          </h2>
+          <xsl:apply-templates select="tk:pages" mode="tk:site"/>
           <ul class="mentions">
             <xsl:for-each select="tk:mention">
               <li>
@@ -166,10 +304,27 @@
               </li>
             </xsl:for-each>
           </ul>
+          <xsl:apply-templates select="tk:pages" mode="tk:site"/>
         </xsl:when>
         <xsl:otherwise><p class="mentions"><xsl:value-of select="tk:label('register.unmentioned')"/></p></xsl:otherwise>
       </xsl:choose>
-    </section>
+    </article>
+  </xsl:template>
+
+  <!-- The pages of an entry named in many documents: each with the dates it spans. -->
+  <xsl:template match="tk:pages" mode="tk:site">
+    <nav class="entry-pages" aria-label="{tk:label('register.pages')}">
+      <ul>
+        <xsl:for-each select="tk:page">
+          <li>
+            <a href="{@href}">
+              <xsl:if test="@number = ../@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+              <xsl:value-of select="tk:label-string('register.page', map{'number': string(@number), 'first': string(@first), 'last': string(@last)})"/>
+            </a>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </nav>
   </xsl:template>
 
   <!-- Full-text search: pagefind's interface (bundled by the build in pagefind/, no CDN). -->
@@ -184,10 +339,10 @@
     </noscript>
   </xsl:template>
 
-  <!-- The documents on a time axis (an SVG drawn by teikit), then by year and month. -->
+  <!-- The documents on a time axis (an SVG drawn by teikit), then the years. -->
   <xsl:template match="tk:chronology" mode="tk:site">
     <h1><xsl:value-of select="tk:label('nav.chronology')"/></h1>
-    <p><xsl:value-of select="tk:label('chronology.intro')"/></p>
+    <p><xsl:value-of select="tk:label(if (svg:svg[contains(@class, 'counts')]) then 'chronology.intro-counts' else 'chronology.intro')"/></p>
     <xsl:if test="svg:svg">
       <figure class="chronology-figure">
         <xsl:copy-of select="svg:svg" copy-namespaces="no"/>
@@ -195,32 +350,9 @@
       </figure>
     </xsl:if>
     <section class="calendar" aria-labelledby="calendar-heading">
-      <h2 id="calendar-heading"><xsl:value-of select="tk:label('chronology.by-month')"/></h2>
-      <xsl:for-each-group select="tk:month" group-by="@year">
-        <h3 id="year-{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></h3>
-        <xsl:for-each select="current-group()">
-          <h4 id="month-{@year}-{@month}"><xsl:value-of select="concat(@name, ' ', @year)"/></h4>
-          <ul class="calendar-month">
-            <xsl:apply-templates select="tk:item" mode="tk:site"/>
-          </ul>
-        </xsl:for-each>
-      </xsl:for-each-group>
-      <xsl:if test="tk:undated">
-        <h3 id="undated"><xsl:value-of select="tk:label('chronology.undated')"/></h3>
-        <ul class="calendar-month"><xsl:apply-templates select="tk:undated/tk:item" mode="tk:site"/></ul>
-      </xsl:if>
+      <h2 id="calendar-heading"><xsl:value-of select="tk:label('chronology.by-year')"/></h2>
+      <xsl:apply-templates select="../tk:years" mode="tk:site"/>
     </section>
-  </xsl:template>
-
-  <xsl:template match="tk:item" mode="tk:site">
-    <li>
-      <xsl:choose>
-        <xsl:when test="@when"><time datetime="{@when}"><xsl:value-of select="@date"/></time></xsl:when>
-        <xsl:otherwise><xsl:value-of select="@date"/></xsl:otherwise>
-      </xsl:choose>
-      <xsl:text>: </xsl:text>
-      <a href="{@href}"><xsl:value-of select="@label"/></a>
-    </li>
   </xsl:template>
 
   <!-- Who wrote to whom, how often, when. -->
@@ -230,7 +362,15 @@
     <xsl:if test="svg:svg">
       <figure class="network-figure">
         <xsl:copy-of select="svg:svg" copy-namespaces="no"/>
-        <figcaption><xsl:sequence select="tk:label('correspondents.caption', map{'svg': tk:svg-link('network.svg')})"/></figcaption>
+        <figcaption>
+          <xsl:choose>
+            <xsl:when test="svg:svg[contains(@class, 'ring')]">
+              <xsl:value-of select="svg:svg/svg:title"/><xsl:text>. </xsl:text>
+              <xsl:sequence select="tk:svg-link('network.svg')"/><xsl:text>.</xsl:text>
+            </xsl:when>
+            <xsl:otherwise><xsl:sequence select="tk:label('correspondents.caption', map{'svg': tk:svg-link('network.svg')})"/></xsl:otherwise>
+          </xsl:choose>
+        </figcaption>
       </figure>
     </xsl:if>
     <div class="table-wrapper">
@@ -249,13 +389,15 @@
                 <xsl:call-template name="tk:party"><xsl:with-param name="prefix" select="'to'"/></xsl:call-template>
                 <xsl:if test="@cc = 'true'"><xsl:value-of select="tk:label('correspondents.copy')"/></xsl:if>
               </td>
-              <td>
+              <td class="count">
                 <xsl:value-of select="@count"/>
-                <xsl:text>: </xsl:text>
-                <xsl:for-each select="tk:doc">
-                  <xsl:if test="position() gt 1">, </xsl:if>
-                  <a href="{@href}"><span class="visually-hidden"><xsl:value-of select="tk:label('site.document')"/></span><xsl:value-of select="@number"/></a>
-                </xsl:for-each>
+                <xsl:if test="tk:doc">
+                  <xsl:text>: </xsl:text>
+                  <xsl:for-each select="tk:doc">
+                    <xsl:if test="position() gt 1">, </xsl:if>
+                    <a href="{@href}"><span class="visually-hidden"><xsl:value-of select="tk:label('site.document')"/></span><xsl:value-of select="@number"/></a>
+                  </xsl:for-each>
+                </xsl:if>
               </td>
               <td><xsl:value-of select="if (@first = @last) then @first else tk:label-string('date.range', map{'start': string(@first), 'end': string(@last)})"/></td>
             </tr>

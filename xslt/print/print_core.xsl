@@ -141,17 +141,26 @@
         ')&#10;&#10;')"/>
   </xsl:template>
 
+  <!-- Typst fills a table cell after cell: each row is filled up to the width of the widest, so
+       that a short row does not pull the next row's cells into it. -->
   <xsl:template match="tei:table[tk:holds-blocks(.)]">
     <xsl:apply-templates select="tei:head"/>
     <xsl:variable name="rows" select="tei:row"/>
-    <xsl:variable name="columns" select="max((1, for $row in $rows return sum(for $cell in $row/tei:cell return
-        (if (@cols castable as xs:integer) then xs:integer(@cols) else 1))))"/>
+    <xsl:variable name="columns" select="max((1, for $row in $rows return sum($row/tei:cell ! tk:cell-span(.))))"/>
     <xsl:value-of select="concat('#cells(', $columns, ', ', string-join(
-        for $cell in $rows/tei:cell return concat(
-            if ($cell/@cols castable as xs:integer and xs:integer($cell/@cols) gt 1)
-            then concat('table.cell(colspan: ', $cell/@cols, ')') else '',
-            '[', normalize-space(tk:blocks($cell)), ']'), ', '), ')&#10;&#10;')"/>
+        for $row in $rows return (
+            for $cell in $row/tei:cell return concat(
+                if (tk:cell-span($cell) gt 1) then concat('table.cell(colspan: ', tk:cell-span($cell), ')') else '',
+                '[', normalize-space(tk:blocks($cell)), ']'),
+            for $empty in 1 to $columns - sum($row/tei:cell ! tk:cell-span(.)) return '[]'), ', '), ')&#10;&#10;')"/>
   </xsl:template>
+
+  <!-- The columns a cell spans: its @cols where that is a whole number from 1. -->
+  <xsl:function name="tk:cell-span" as="xs:integer">
+    <xsl:param name="cell" as="element()"/>
+    <xsl:sequence select="if ($cell/@cols castable as xs:integer and xs:integer($cell/@cols) ge 1)
+        then min((xs:integer($cell/@cols), 1000)) else 1"/>
+  </xsl:function>
 
   <!-- A figure: its heading and description, the image is not printed. -->
   <xsl:template match="tei:figure">
@@ -273,6 +282,23 @@
     <xsl:value-of select="if ($in-link) then $shown else concat('#link(', tk:typ-arg($target), ')[', $shown, ']')"/>
   </xsl:template>
 
+  <!-- A reference in a note to another document of the edition (Escher's <ref type="letter"
+       target="K_0173"/>, "#K_0173", "K_0173.xml"): its words, and the page where that document
+       begins when the book holds it; a reference without words shows the document it names, so
+       that "Vgl. ;" does not stand where the note refers to a letter. (In the text of a document
+       such a reference adds nothing: the reading text is the source's words.) -->
+  <xsl:template match="tei:note//tei:ref[@target][not(tk:web-link(@target))] | tei:note//tei:ptr[@target][not(tk:web-link(@target))]">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="words"><xsl:apply-templates/></xsl:variable>
+    <xsl:variable name="shown" select="normalize-space($words) != ''"/>
+    <xsl:variable name="targets" select="distinct-values(tokenize(@target)
+        ! replace(replace(tokenize(., '/')[last()], '^#', ''), '\.xml$', '')[. != ''])"/>
+    <xsl:value-of select="concat(string($words), string-join($targets ! concat(
+        if (not($shown) and position() gt 1) then tk:typ(', ') else '',
+        '#document-ref(', tk:typ-arg(.), ', shown: ', if ($shown) then 'false' else 'true',
+        ', link: ', if ($in-link) then 'false' else 'true', ', page-word: ', tk:typ-content(tk:word('page-abbreviation')), ')')))"/>
+  </xsl:template>
+
   <xsl:function name="tk:web-link" as="xs:boolean">
     <xsl:param name="target" as="xs:string?"/>
     <xsl:variable name="first" select="tokenize($target)[1]"/>
@@ -351,19 +377,11 @@
         if ($by) then concat(', by: ', tk:typ-arg($by)) else '', ')[', normalize-space($words), ']')"/>
   </xsl:template>
 
-  <!-- Whose note: the compiler's (the editor with role="compiler" of the document or of the
-       collection), someone else the edition names, or (no @resp) the edition's own. -->
+  <!-- Whose note, in the words of the site: the record's (toolkit/record.py, tk:notes), which reads
+       @resp, the header's editor roles and @cert; "" for a note the record gives no author. -->
   <xsl:function name="tk:note-author" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="ids" select="tokenize($note/@resp)"/>
-    <xsl:variable name="compilers" select="root($note)//tei:teiHeader//tei:editor[@role = 'compiler']/@ref ! tokenize(.)"/>
-    <xsl:variable name="inferred" select="$note/@cert = ('low', 'medium')"/>
-    <xsl:variable name="name" select="tk:resp-name($note/@resp)"/>
-    <xsl:sequence select="
-        if (empty($ids)) then ''
-        else if ($ids = $compilers)
-        then tk:word(if ($inferred) then 'note-by-compiler-inferred' else 'note-by-compiler', map{'name': $name})
-        else tk:word(if ($inferred) then 'note-by-inferred' else 'note-by', map{'name': $name})"/>
+    <xsl:sequence select="string(tk:record($note)/tk:notes/tk:note[@n = tk:note-number($note)]/@label)"/>
   </xsl:function>
 
   <!-- ==== the apparatus ============================================================================
@@ -377,7 +395,18 @@
     <xsl:sequence select="local-name($element) = $tk:apparatus-names and namespace-uri($element) = 'http://www.tei-c.org/ns/1.0'
         and not($element/ancestor::tei:note or $element/ancestor::tei:teiHeader)
         and not($element/parent::tei:subst or $element/parent::tei:choice or $element/parent::tei:app)
-        and not($element/self::tei:sic[parent::tei:choice])"/>
+        and not($element/self::tei:sic[parent::tei:choice])
+        and tk:is-read($element)"/>
+  </xsl:function>
+
+  <!-- In the reading text: not inside a deletion, the other reading of a choice or an unread
+       reading of an apparatus entry ("<del><add>uber</add></del>" is one entry, the deletion's, not
+       a letter whose marker is never printed). -->
+  <xsl:function name="tk:is-read" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="empty($element/ancestor::tei:del)
+        and empty($element/ancestor::*[parent::tei:choice][not(. is tk:preferred-reading(..))])
+        and empty($element/ancestor::tei:rdg[not(. is tk:app-reading(..))])"/>
   </xsl:function>
 
   <!-- Where an entry's marker goes: after the entry, unless the word it stands in goes on after it

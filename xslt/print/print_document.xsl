@@ -33,14 +33,15 @@
 
   <xsl:template match="tei:TEI" mode="tk:print-document">
     <xsl:variable name="record" select="tk:record(.)"/>
-    <xsl:variable name="label" select="($record/tk:title/@page[normalize-space()], tk:print-title(.))[1]"/>
+    <xsl:variable name="label" select="($record/tk:title/@page[normalize-space()], tk:main-title(.))[1]"/>
     <xsl:variable name="lang" select="(@xml:lang)[matches(., '^[a-zA-Z]{2,3}(-.*)?$')][1]"/>
     <xsl:value-of select="concat('#doc(id: ', tk:typ-arg(($record/@id, @xml:id, generate-id())[1]),
         ', heading-text: ', tk:typ-content($label),
         ', running: ', tk:typ-content(tk:running-head($label)),
         if ($lang) then concat(', lang: ', tk:typ-arg(lower-case(substring-before(concat($lang, '-'), '-')))) else '',
+        if (@xml:id) then concat(', tei-id: ', tk:typ-arg(@xml:id)) else '',
         ')[&#10;')"/>
-    <xsl:apply-templates select="($record, tei:teiHeader)[1]" mode="tk:print-metadata">
+    <xsl:apply-templates select="$record" mode="tk:print-metadata">
       <xsl:with-param name="header" select="tei:teiHeader"/>
     </xsl:apply-templates>
     <xsl:apply-templates select="tei:text"/>
@@ -50,16 +51,6 @@
     </xsl:if>
     <xsl:text>]&#10;</xsl:text>
   </xsl:template>
-
-  <!-- The title of a document the edition has no record of: its number and short title, else its title. -->
-  <xsl:function name="tk:print-title" as="xs:string">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="number" select="$tei/tei:teiHeader//tei:publicationStmt/tei:idno[@type = 'document-number']"/>
-    <xsl:variable name="short" select="$tei/tei:teiHeader//tei:titleStmt/tei:title[@type = 'short']"/>
-    <xsl:sequence select="string-join((
-        if ($number) then concat('No. ', normalize-space($number)) else (),
-        if ($short) then normalize-space($short[1]) else tk:main-title($tei)), ': ')"/>
-  </xsl:function>
 
   <!-- A running head fits one line: a long title is cut at a word, with an ellipsis. -->
   <xsl:function name="tk:running-head" as="xs:string">
@@ -103,9 +94,14 @@
         <xsl:for-each-group select="tk:from | tk:to | tk:cc" group-adjacent="local-name()">
           <xsl:sequence select="tk:row(concat('about.', local-name()), string-join(current-group() ! tk:record-name(.), tk:typ('; ')))"/>
         </xsl:for-each-group>
-        <xsl:if test="tk:date/@words[normalize-space()]"><xsl:sequence select="tk:row('about.date', tk:typ(tk:date/@words))"/></xsl:if>
+        <!-- the date in words, and whose date line it is where the text's date line is attributed (a compiler's dating) -->
+        <xsl:if test="tk:date/@words[normalize-space()]">
+          <xsl:sequence select="tk:row('about.date', tk:typ(string-join((tk:date/@words, tk:date/@line-by ! concat('(', ., ')')), ' ')))"/>
+        </xsl:if>
         <xsl:if test="tk:place">
-          <xsl:sequence select="tk:row('about.place', string-join(tk:place ! tk:record-name(.), tk:typ('; ')))"/>
+          <!-- a place the editors identified ("Rostov" as Rostov-on-Don) says so, as on the site -->
+          <xsl:sequence select="tk:row('about.place', string-join(tk:place ! concat(tk:record-name(.),
+              if (@cert) then concat(' ', tk:typ(tk:word('about.place-identified', map{'text': string(@text)}))) else ''), tk:typ('; ')))"/>
         </xsl:if>
       </xsl:for-each>
       <xsl:for-each select="tk:source[@type = 'archival']">
@@ -151,18 +147,5 @@
     <xsl:param name="href" as="xs:string?"/>
     <xsl:sequence select="$kind = ('person', 'place', 'org') and normalize-space($href) and not(tk:web-link($href))"/>
   </xsl:function>
-
-  <!-- Without a record (a file rendered on its own): what its header says of it. -->
-  <xsl:template match="tei:teiHeader" mode="tk:print-metadata">
-    <xsl:variable name="sent" select="tei:profileDesc/tei:correspDesc[1]/tei:correspAction[@type = 'sent']"/>
-    <xsl:variable name="received" select="tei:profileDesc/tei:correspDesc[1]/tei:correspAction[@type = 'received']"/>
-    <xsl:variable name="rows" as="xs:string*" select="
-        ($sent/(tei:persName | tei:orgName | tei:name))[1] ! tk:row('about.from', tk:typ(string-join($sent/(tei:persName | tei:orgName | tei:name) ! normalize-space(), '; '))),
-        ($received/(tei:persName | tei:orgName | tei:name))[1] ! tk:row('about.to', tk:typ(string-join($received/(tei:persName | tei:orgName | tei:name) ! normalize-space(), '; '))),
-        ($sent/tei:date)[1][normalize-space() or @when] ! tk:row('about.date', tk:typ((normalize-space(.)[.], string(@when))[1]))"/>
-    <xsl:if test="exists($rows)">
-      <xsl:value-of select="concat('#metadata-block((&#10;', string-join($rows ! concat('  ', ., ',&#10;')), '))&#10;')"/>
-    </xsl:if>
-  </xsl:template>
 
 </xsl:stylesheet>

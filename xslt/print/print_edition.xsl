@@ -82,7 +82,7 @@
   <xsl:function name="tk:and" as="xs:string">
     <xsl:param name="names" as="xs:string*"/>
     <xsl:sequence select="if (count($names) le 1) then string($names)
-        else concat(string-join($names[position() lt last()], ', '), ' and ', $names[last()])"/>
+        else tk:word('and', map{'names': string-join($names[position() lt last()], ', '), 'last': $names[last()]})"/>
   </xsl:function>
 
   <xsl:template name="tk:imprint">
@@ -92,6 +92,10 @@
         <xsl:sequence select="tk:imprint-item(tk:typ(concat(upper-case(substring(normalize-space(tei:resp), 1, 1)),
             substring(normalize-space(tei:resp), 2))), string-join((* except tei:resp) ! normalize-space(tk:inline(.)), tk:typ('; ')))"/>
       </xsl:for-each>
+      <!-- Without edition.xml's statements of responsibility: the editors teikit.toml names. -->
+      <xsl:if test="empty($header/tei:fileDesc/tei:titleStmt/tei:respStmt) and tk:editor">
+        <xsl:sequence select="tk:imprint-item(tk:typ(tk:word('editors')), tk:typ(tk:and(tk:editor ! string())))"/>
+      </xsl:if>
       <xsl:variable name="availability" select="$header/tei:fileDesc/tei:publicationStmt/tei:availability"/>
       <xsl:choose>
         <xsl:when test="$availability/*">
@@ -99,7 +103,9 @@
               normalize-space(tk:inline(.)), if (self::tei:licence/@target) then concat(' ', tk:typ(concat('(', @target, ')'))) else ''), ' \&#10;'))"/>
         </xsl:when>
         <xsl:when test="@licence != ''">
-          <xsl:sequence select="tk:imprint-item(tk:typ(tk:word('licence')), tk:typ(string-join((@licence-name, concat('(', @licence, ')')), ' ')))"/>
+          <!-- Its name and address ("CC BY 4.0 (https://…)"), the address alone when teikit knows no name for it. -->
+          <xsl:sequence select="tk:imprint-item(tk:typ(tk:word('licence')), tk:typ(
+              if (@licence-name != '' and @licence-name != @licence) then concat(@licence-name, ' (', @licence, ')') else @licence))"/>
         </xsl:when>
       </xsl:choose>
       <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:p)">
