@@ -405,6 +405,21 @@ def test_a_speaker_at_the_apparatus_starts_a_turn(edition_dir, tmp_path):
     assert [d.format() for d in validate(Edition.open(edition_dir), None, "edition").diagnostics] == []
 
 
+def test_a_speaker_named_by_office_is_the_side_holding_it(edition_dir, tmp_path):
+    source = tmp_path / "office.txt"
+    source.write_text(
+        "No. 9\n\nRecord of conversation by direct line between Commander of the Turkestan Front, M. Frunze, and "
+        "Chairman of the Council of People’s Commissars of the Turkestan Republic, K. Atabaev April 2, 1921\n\n"
+        "The Commander: Is the line to Dzhizak repaired?\n\n"
+        "The Chairman: Not yet; the brigade left at dawn.\n\n"
+        "Frunze: Report when it is. RGVA, f. 110, op. 3, d. 7a, l. 20. Telegraph form.\n", encoding="utf-8")
+    assert run(edition_dir, str(source)).exit_code == 0
+    root = etree.parse(str(edition_dir / "tei" / "9.xml")).getroot()
+    assert root.xpath("//*[local-name()='sp']/@who") == ["#frunze", "#atabaev", "#frunze"]
+    assert [speaker.xpath("string()") for speaker in root.xpath("//*[local-name()='speaker']")] == [
+        "The Commander:", "The Chairman:", "Frunze:"]
+
+
 def test_a_date_in_figures_is_a_dateline_and_a_date_of_the_text(edition_dir, tmp_path):
     source = tmp_path / "figures.txt"
     source.write_text("No. 7\n\nLetter from K. Atabaev to M. Frunze Tashkent, 3.III.1921\n\n"

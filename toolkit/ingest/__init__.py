@@ -277,8 +277,7 @@ def ingest(edition: Edition, source: Path, out_dir: Path | None = None, start_nu
     be made: nothing is written unless every draft can be, and no draft is held in memory.
     """
     out_dir = out_dir or edition.tei_dir
-    text = read_source(source)
-    found = split(text)
+    found = split(read_source(source))  # the source's lines; its text is not kept beside them
     if not found.documents:
         raise IngestError(source, "no document found: expected lines such as \"No. 537\" or headings such as "
                           "\"Telegram from … to …\", \"Letter from …\"", "ingest-no-document")

@@ -283,11 +283,18 @@ def _turns(parsed: Parsed, recogniser: Recogniser) -> None:
 
 
 def _speaker(name: str, sides: list, recogniser: Recogniser) -> list[str] | None:
-    """The authority ids of the person `name` names: a side of the conversation by its surname, else
-    a person of the authority files named exactly so; None when it names no one."""
+    """The authority ids of the person `name` names: a side of the conversation by its surname or
+    by the office the heading gives it ("The Chairman" for "Chairman of the Don Executive
+    Committee, G. Shapovalov", when no other side holds an office so named), else a person of the
+    authority files named exactly so; None when it names no one."""
     name = re.sub(r"^Comrade\s+", "", name.strip())
     for side in sides:
         if side.kind == "person" and side.refs and side.name.split()[-1] == name.split()[-1]:
             return side.refs
+    office = re.sub(r"^The\s+", "", name).casefold()
+    holders = [side for side in sides if side.kind == "person" and side.refs and office != side.name.casefold()
+               and re.match(rf"{re.escape(office)}\b", side.text.casefold())]
+    if len(holders) == 1:
+        return holders[0].refs
     person = recogniser.first_of_kind(name, "person")
     return person.refs if person is not None and person.end - person.start == len(name) else None
