@@ -110,7 +110,7 @@ def test_no_link_of_the_large_site_is_broken(large):
 
 
 def test_every_page_of_the_large_site_is_valid_html5(large):
-    from test_html_conformance import JAVA, nu_check
+    from nu import JAVA, nu_check
 
     if JAVA is None:
         pytest.skip("the Nu HTML Checker needs Java (Debian: default-jre-headless)")

@@ -67,6 +67,9 @@ email = "curatore@example.net"
 date = "2026-12-01T00:00:00Z"
 leave_out_kinds = []
 
+[labels]
+"nav.index" = "Lettere"
+
 [dts]
 static = "auto"
 """
@@ -100,6 +103,10 @@ CHANGES = {
     # teikit has no German catalogue, the words stay English: only the book's language changes)
     "language": ('language = "en"', 'language = "de"', 0, ALL if GERMAN else (),
                  ({"site", "chronology", "network"} | PAGES_READ if GERMAN else set()) | PDF),  # the book's lang
+    # a project's own word for a label (on every page and the site's pages; the drawings and the
+    # book are made in the same words)
+    "labels": ('"nav.index" = "Lettere"', '"nav.index" = "Carteggio"', 0, ALL,
+               {"site", "chronology", "network"} | PAGES_READ | PDF),
     # the same files by other globs: nothing to do
     "documents": ('documents = ["lettere/*.xml"]', 'documents = ["lettere/lettera*.xml"]', 0, (), set()),
     "authorities": ('authorities = ["indici/*.xml"]', 'authorities = ["indici/[a-z]*.xml"]', 0, (), set()),
