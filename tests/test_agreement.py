@@ -57,17 +57,24 @@ def site(request, tmp_path_factory) -> "Site":
         if not EDITIONS["jeanpaul"].archive.is_file():
             pytest.skip("the Jean Paul letters are not beside the repository (../shared/corpora/jeanpaul-umfeldbriefe.tar.xz)")
         unpack_edition("jeanpaul", root, every=JEANPAUL_EVERY)
+        english(root)
     else:
         if not ARCHIVE.is_file():
             pytest.skip("the Escher edition is not beside the repository (../shared/corpora/escher-briefedition.tar.xz)")
         unpack(root, every=125, limit=ESCHER_SAMPLE)
-        # its site is German (language = "de"); these checks read the panel's English field names
-        toml = root / "teikit.toml"
-        toml.write_text(toml.read_text(encoding="utf-8").replace('language = "de"', 'language = "en"'), encoding="utf-8")
+        english(root)
     edition = Edition.open(root)
     report = build(edition, root / "build", jobs=2)
     assert not report.failed, [d.format() for d in report.diagnostics if d.is_error][:5]
     return Site(edition, root / "build")
+
+
+def english(root: Path) -> None:
+    """A real edition's site is German (language = "de"); these checks read the English field names."""
+    toml = root / "teikit.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert 'language = "de"' in text
+    toml.write_text(text.replace('language = "de"', 'language = "en"'), encoding="utf-8")
 
 
 class Site:
