@@ -141,7 +141,7 @@ def test_the_pdf_prints_every_letter_with_its_reading_words(edition, result):
     from test_print import outline, page_texts
 
     from toolkit.labels import Labels
-    from toolkit.reading import reading_text_at, words
+    from toolkit.reading import reading_text, words
 
     pdf = edition / "build" / "edition.pdf"
     marks = outline(pdf)
@@ -158,7 +158,7 @@ def test_the_pdf_prints_every_letter_with_its_reading_words(edition, result):
         remaining = iter(words(" ".join(texts[start:max(end, start + 1)])))
         text = etree.parse(str(path)).getroot().find("{http://www.tei-c.org/ns/1.0}text")
         # with the marks the book prints in the text ("erzwung[ene]", the source's |10|), not the markers
-        missing = [w for w in words(reading_text_at(text, text)[0])
+        missing = [w for w in words(reading_text(text, marks=True, markers=False))
                    if not any(f == w or (f.startswith(w) and re.fullmatch(r"(\d{1,3}|[a-z]{1,2})+", f[len(w):]))
                               for f in remaining)]
         assert missing == [], (path.name, missing[:5])

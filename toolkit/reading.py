@@ -303,11 +303,12 @@ def gap_mark(gap) -> str:
     return "<…>" if "angle-brackets" in rend else "…" if "ellipsis" in rend else "[…]"
 
 
-def reading_text(element, marks: bool = False) -> str:
+def reading_text(element, marks: bool = False, markers: bool | None = None) -> str:
     """The reading text of a TEI element (a document's `text`, a paragraph, a note …), whitespace
     normalised to single spaces as XML counts whitespace; with `marks`, as the plain text
-    prints it (supplied words in [ ], gaps, note and apparatus markers)."""
-    reader = _Reader(element, marks)
+    prints it (supplied words in [ ], gaps, note and apparatus markers; `markers=False` leaves
+    the note and apparatus markers out, as the PDF sets them apart from the words)."""
+    reader = _Reader(element, marks, markers=markers)
     if _local(element) == "note":
         reader.content(element, element)  # asked for itself, a note is read (its notes are not)
     else:
