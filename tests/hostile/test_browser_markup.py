@@ -102,15 +102,16 @@ def test_markup_in_names_never_runs_on_the_search_page(site, browser):
         except Exception:
             if attempt == 2:
                 raise
-    for summary in page.locator("details.pagefind-ui__filter-block summary").all():
-        summary.click()
-    try:  # each filter's values are drawn once its part of the index has arrived
-        page.wait_for_function("""names => { const labels = [...document.querySelectorAll('.pagefind-ui__filter-label')]
-            .map(label => label.innerText); return names.every(name => labels.some(label => label.includes(name))); }""",
+    try:  # each filter's values are drawn once its part of the index has arrived; the interface may redraw a
+        # filter block closed, so every poll opens them all, and the labels are read as text, shown or not
+        page.wait_for_function("""names => {
+            document.querySelectorAll('details.pagefind-ui__filter-block').forEach(block => { block.open = true; });
+            const labels = [...document.querySelectorAll('.pagefind-ui__filter-label')].map(label => label.textContent);
+            return names.every(name => labels.some(label => label.includes(name))); }""",
                                arg=[SENDER, PLACE, KIND], timeout=30_000)
     except Exception:
         pass  # the assertions below say which is missing
-    labels = page.locator(".pagefind-ui__filter-label").all_inner_texts()
+    labels = page.locator(".pagefind-ui__filter-label").all_text_contents()
     assert any(SENDER in label for label in labels), labels
     assert any(PLACE in label for label in labels), labels
     assert any(KIND in label for label in labels), labels
