@@ -48,7 +48,8 @@ import resource, subprocess, sys, time
 start = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).returncode
 wall = time.perf_counter() - start
-print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(wall, usage.ru_maxrss, code, usage.ru_utime + usage.ru_stime)
 """
 
 
@@ -98,10 +99,16 @@ def unpack(archive_path: Path, config: Path, temp: Path) -> Path | None:
     return temp
 
 
+# CPU seconds (user + system) of the last measured command and its children: unlike the wall
+# time, they hardly change when other work shares the machine, so a loaded run still compares.
+LAST_CPU: list[float] = [0.0]
+
+
 def measure(command: list[str], cwd: Path | None = None) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS (KB) of the largest process, exit code."""
+    """Wall seconds, peak RSS (KB) of the largest process, exit code (CPU seconds in LAST_CPU)."""
     result = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, cwd=cwd)
-    wall, rss, code = result.stdout.split()
+    wall, rss, code, cpu = result.stdout.split()
+    LAST_CPU[0] = float(cpu)
     return float(wall), int(rss), int(code)
 
 
@@ -133,8 +140,10 @@ def bench(label: str, root: Path, jobs: int, dask: bool, rows: list, builds_only
 
     def row(stage: str, wall: float | None, rss: int | None = None, note: str = "") -> None:
         per = None if wall is None else wall / n * 1000
-        rows.append((label, n, stage, wall, per, rss, note))
+        cpu = LAST_CPU[0] if rss is not None else None  # rows without a measured process have no CPU time
+        rows.append((label, n, stage, wall, per, rss, cpu, note))
         timing = "" if wall is None else f"{wall:8.2f} s {per:8.3f} ms/doc {(rss or 0) / 1024:7.0f} MB"
+        timing += "" if cpu is None else f" cpu {cpu:8.2f} s"
         print(f"{label:>14} {stage:<48} {timing} {note}", flush=True)
 
     if not builds_only:
@@ -239,11 +248,11 @@ def tei_all(rows: list) -> None:
     for count in (1, 100):
         chosen = documents[:count]
         wall, rss, _ = measure(["jing", str(schema), *map(str, chosen)])
-        rows.append(("tei_all", count, "jing", wall, wall / count * 1000, rss, ""))
+        rows.append(("tei_all", count, "jing", wall, wall / count * 1000, rss, LAST_CPU[0], ""))
         print(f"tei_all {count:>4} files: jing {wall:.2f} s", flush=True)
         wall, rss, code = measure(teikit + ["validate", "--schema", "tei_all", *map(str, chosen)])
         rows.append(("tei_all", count, "teikit validate --schema tei_all", wall, wall / count * 1000, rss,
-                     "" if code == 0 else f"exit {code}"))
+                     LAST_CPU[0], "" if code == 0 else f"exit {code}"))
         print(f"tei_all {count:>4} files: teikit {wall:.2f} s (exit {code})", flush=True)
 
 
@@ -272,10 +281,12 @@ def main() -> None:
                 bench(label, root, args.jobs, False, rows, args.builds_only)
     if args.tei_all:
         tei_all(rows)
-    print("\n| corpus | documents | stage | wall (s) | ms/doc | peak RSS (MB) | notes |\n|---|---:|---|---:|---:|---:|---|")
-    for label, n, stage, wall, per, rss, note in rows:
+    print("\n| corpus | documents | stage | wall (s) | ms/doc | CPU (s) | peak RSS (MB) | notes |\n"
+          "|---|---:|---|---:|---:|---:|---:|---|")
+    for label, n, stage, wall, per, rss, cpu, note in rows:
         timing = "| |" if wall is None else f"| {wall:.2f} | {per:.3f} |"
-        print(f"| {label} | {n:,} | {stage} {timing} {'' if rss is None else round(rss / 1024)} | {note} |")
+        print(f"| {label} | {n:,} | {stage} {timing} {'' if cpu is None else f'{cpu:.1f}'} | "
+              f"{'' if rss is None else round(rss / 1024)} | {note} |")
 
 
 if __name__ == "__main__":
