@@ -8,6 +8,7 @@ result is the same on every executor.
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import time
 
@@ -98,3 +99,24 @@ def test_a_bug_in_a_bounded_task_is_raised_as_without_a_limit():
 
     with open_executor({}, 1) as executor, pytest.raises(ValueError, match="a bug"):
         list(executor.run(broken, [["a"]]))
+
+
+@bounded(lambda context: 30, lambda context: None, _stopped)
+def _busy(context, items):
+    for _ in items:
+        end = time.process_time() + 0.3
+        while time.process_time() < end:  # CPU spent in the bounded child, not asleep
+            pass
+    return [f"{item}: done" for item in items]
+
+
+def test_a_pool_reaps_its_workers_children():
+    """Each pool worker's forked child ends with the worker and is waited for: no orphan outlives
+    the run, and the CPU spent in the children counts in the run's own (what benchmarks read)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open_executor({}, 2, tasks=2) as executor:
+        results = [r for share in executor.run(_busy, [["a", "b"], ["c", "d"]]) for r in share]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert sorted(results) == ["a: done", "b: done", "c: done", "d: done"]
+    spent = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    assert spent >= 4 * 0.3 * 0.9, f"only {spent:.2f} s of the children's 1.2 s CPU reached the parent"
