@@ -156,3 +156,24 @@ def test_a_file_of_another_project_gets_a_record_of_its_own(tmp_path):
     assert "normalised: 1 February 1800" in fields
     assert page.xpath("//dd/a/@href") == ["https://d-nb.info/gnd/118540238"]
     assert page.xpath("//section[@class='text']//a/@href") == ["http://sws.geonames.org/2950159"]
+
+
+def test_a_file_rendered_alone_reads_the_editions_action_types(tmp_path):
+    """`render` reads a document with the edition's settings, as the build does: with
+    `[correspondence] actions`, a letter's own correspAction types still give From and To."""
+    root = tmp_path / "edition"
+    (root / "tei").mkdir(parents=True)
+    (root / "teikit.toml").write_text('[correspondence]\nactions = { absender = "sent", empfaenger = "received" }\n',
+                                      encoding="utf-8")
+    letter = root / "tei" / "1.xml"
+    letter.write_text(f'''<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>A letter</title></titleStmt>
+<publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc></fileDesc>
+<profileDesc><correspDesc>
+<correspAction type="absender"><persName>Ana Mendoza</persName><date when="1901-05-02"/></correspAction>
+<correspAction type="empfaenger"><persName>Tom Harlow</persName></correspAction>
+</correspDesc></profileDesc></teiHeader><text><body><p>Dear Tom.</p></body></text></TEI>''', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--edition", str(root), "render", str(letter), "--to", "html"])
+    assert result.exit_code == 0, result.output
+    page = etree.fromstring(result.output.encode("utf-8"), etree.HTMLParser())
+    terms = {dt.text: "".join(dt.getnext().itertext()).strip() for dt in page.iter("dt")}
+    assert terms.get("From") == "Ana Mendoza" and terms.get("To") == "Tom Harlow", terms

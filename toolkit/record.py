@@ -27,7 +27,7 @@ from . import NSMAP
 from .authority import AuthorityIndex, Entry, is_uri, register_href
 from .labels import TK_NS, Labels
 from .metadata import DateSpec, Letter, Name, named_in_text
-from .metadata import letter as read_letter
+from .metadata import letter_of
 from .xmlio import ParsedDocument, first, normalized_text
 
 # Names whose @key points to an entry (docs/conventions.md); any element's @ref and @resp count.
@@ -147,16 +147,17 @@ def names_record(document: ParsedDocument | None, authority: AuthorityIndex,
     return root
 
 
-def corpus_records(document: ParsedDocument, authority: AuthorityIndex, labels: Labels,
-                   registers: AuthorityIndex | None = None, received_types: tuple[str, ...] = ()) -> etree._Element:
+def corpus_records(document: ParsedDocument, authority: AuthorityIndex, labels: Labels, config,
+                   registers: AuthorityIndex | None = None) -> etree._Element:
     """The record of a file rendered alone: of its root, and when it is a teiCorpus, a tk:record
-    (n = its position among the file's TEI elements) inside it for each TEI it holds."""
-    record = document_record(read_letter(document, authority, received_types), document, authority, labels, registers)
+    (n = its position among the file's TEI elements) inside it for each TEI it holds. Read with the
+    edition's settings (`config`: its received types and action types), as the build reads it."""
+    record = document_record(letter_of(document, authority, config), document, authority, labels, registers)
     tei = f"{{{NSMAP['tei']}}}TEI"
     if etree.QName(document.root).localname == "teiCorpus":
         for number, element in enumerate(document.root.iter(tei), start=1):
             part = ParsedDocument(document.path, etree.ElementTree(etree.fromstring(etree.tostring(element))))
-            nested = document_record(read_letter(part, authority, received_types), part, authority, labels, registers)
+            nested = document_record(letter_of(part, authority, config), part, authority, labels, registers)
             nested.set("n", str(number))
             record.append(nested)
     return record

@@ -101,8 +101,7 @@ def record_of(edition: Edition, document: ParsedDocument, labels: Labels) -> etr
     """The record of a file rendered alone: with the edition's entries when it is one of its files."""
     authority = _edition_authority(edition, document.path) or AuthorityIndex()
     authority = authority.with_local(document, edition.config.key)
-    return corpus_records(document, authority, labels, registers=None,
-                          received_types=tuple(edition.config.received_types))
+    return corpus_records(document, authority, labels, edition.config, registers=None)
 
 
 def _edition_authority(edition: Edition, path: Path) -> AuthorityIndex | None:
