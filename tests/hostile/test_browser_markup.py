@@ -143,6 +143,24 @@ def test_the_published_tei_copy_runs_and_fetches_nothing(site, browser, edition)
     assert (edition.out / "html" / "tei" / "533.xml").read_bytes() == (edition.tei / "533.xml").read_bytes()
 
 
+def test_the_static_dts_answers_hold_nothing_that_runs(site, edition):
+    """The DTS document answers (the whole TEI and each part) are files on the site's origin too:
+    inert like the TEI copy, whichever media type a static host gives a file without an extension."""
+    from lxml import etree
+
+    from toolkit.inert import BROWSER_NAMESPACES
+
+    answers = [path for path in (edition.out / "html" / "api").rglob("*")
+               if path.is_file() and b"tei-copy" in path.read_bytes() and not path.read_bytes().startswith(b"{")]
+    assert len(answers) >= 2  # the whole document and at least its paragraph
+    for path in answers:
+        tree = etree.parse(str(path))
+        live = [e.tag for e in tree.iter() if isinstance(e.tag, str) and etree.QName(e).namespace in BROWSER_NAMESPACES]
+        assert live == [], f"{path.name}: {live}"
+        assert not [node for node in tree.getroot().itersiblings(preceding=True)
+                    if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-stylesheet"]
+
+
 def test_validate_says_which_copy_is_not_the_source(site, edition):
     run = teikit("validate", "tei/egx.xml")
     assert run.diagnostics == [

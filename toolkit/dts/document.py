@@ -5,7 +5,9 @@ teiHeader (left out when the part is itself in the header, e.g. a source referen
 specification asks. The TEI returned carries the citation tree the
 navigation endpoint uses: where teikit supplied the default, its refsDecl is added to the
 header (encodingDesc) of the copy; the document itself is not changed. text/html and
-text/plain are the edition's own page and plain text of the whole document.
+text/plain are the edition's own page and plain text of the whole document. Like the site's TEI
+copies, an answer holding what a browser would run (an egXML's XHTML script) is given inert
+(toolkit/inert.py): static hosts serve these files from the site's origin.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from .citations import TEI, CitationTree
 from .model import Api, Library, Resource
 from .navigation import span_of, subtree
 from .params import check, ref_or_range
-from ..xmlio import serialize
+from ..inert import may_hold_active, published_copy
+from ..xmlio import parse_bytes, serialize
 
 PARAMETERS = ("resource", "ref", "start", "end", "tree", "mediaType")
 
@@ -51,7 +54,14 @@ def document(library: Library, api: Api, params: dict[str, str]) -> Response:
                 raise DtsError(400, f"start {start!r} comes after end {end!r} in the document")
             parts = _outermost(span_of(units, first, last))
         body = wrapped(resource, resource.tree(tree), [u.element for u in parts])
-    return Response(200, f"{TEI_XML}; charset=utf-8", body, headers)
+    return Response(200, f"{TEI_XML}; charset=utf-8", _inert(body, resource), headers)
+
+
+def _inert(body: bytes, resource: Resource) -> bytes:
+    """The answer, or its inert copy when its bytes may hold what a browser runs (parsed only then)."""
+    if not may_hold_active(body):
+        return body
+    return published_copy(parse_bytes(body, resource.document.path).tree, body)
 
 
 def _outermost(units):
