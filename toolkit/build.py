@@ -590,7 +590,8 @@ class _Run:
         from .parts import Changes, PartedRun
 
         name = builder.name
-        shared = sha(name, *[inputs[n] for n in builder.depends_on if n not in ("letters", "pages")],
+        whole_only = ("letters", "pages", *builder.whole_depends_on)
+        shared = sha(name, *[inputs[n] for n in builder.depends_on if n not in whole_only],
                      builder.prepare(data, self.context.build))
         previous, state = self.previous, self.state
         changes = Changes()
@@ -602,7 +603,7 @@ class _Run:
                 changes.changed.add(letter.doc_id)
         changes.gone = set(previous.pages) - set(data.page_keys)
         outcome = PartedRun(builder, self.folder.store, self.folder, data, self.context.build).run(
-            shared, sha(*read), previous.corpus.get("parts", {}).get(name, {}),
+            shared, sha(*read, *[inputs[n] for n in builder.whole_depends_on]), previous.corpus.get("parts", {}).get(name, {}),
             previous.corpus.get("builders", {}).get(name, {}), previous.corpus.get("globals", {}).get(name), changes)
         state.corpus["parts"][name] = outcome.parts
         state.corpus["builders"][name] = outcome.whole
