@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import stat as stat_module
 import time
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
@@ -149,7 +150,10 @@ def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, s
     report = BuildReport(folder.root, checks=checks_of(edition, schema))
     report.diagnostics += config_warnings(edition)
     clock = _Clock(report)
-    inputs = fingerprint(edition, schema)  # before anything is read: an edit during the build shows next time
+    # The inputs listed and statted once: before anything is read (an edit during the build shows
+    # next time), for the snapshot and for discover alike.
+    listed = Listing(edition.document_files(), edition.authority_files())
+    inputs = fingerprint(edition, schema, listed)
     snapshot = None if clean else Snapshot.load(folder.root)
     folder.intact = snapshot is not None and snapshot.folders_hold(folder.root)
     if folder.intact and snapshot.inputs == inputs:
@@ -162,7 +166,7 @@ def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, s
         State.drop(folder.store)
     previous = State.load(folder.store)
     run = _Run(edition, folder, previous, report, jobs or default_jobs(), executor, scheduler, progress, schema)
-    run.discover()
+    run.discover(listed)
     clock.lap("discover")
     records = run.check()
     clock.lap("check")
@@ -203,19 +207,30 @@ def _remember(run: "_Run", folder: OutputFolder, inputs: str | None) -> None:
     folder.write_meta(Path(SNAPSHOT_FILE).name, done.dumps())
 
 
-def fingerprint(edition: Edition, schema: str) -> str | None:
+@dataclass
+class Listing:
+    """The documents and support files as the build found them, and their stats (path -> os.stat_result)
+    as the fingerprint took them: the folder is globbed and each file statted once per build."""
+
+    documents: list[Path]
+    support: list[Path]
+    stats: dict[str, os.stat_result] = field(default_factory=dict)
+
+
+def fingerprint(edition: Edition, schema: str, listed: Listing | None = None) -> str | None:
     """Of everything a build reads and the options that change its outputs (state.Snapshot)."""
     import pkgutil
 
     from . import builders
 
+    listed = listed or Listing(edition.document_files(), edition.authority_files())
     config = edition.root / "teikit.toml"
-    paths = [*edition.document_files(), *edition.authority_files(), *stylesheet_files(edition.xslt_dir),
+    paths = [*listed.documents, *listed.support, *stylesheet_files(edition.xslt_dir),
              *stylesheet_files(edition.schema_dir), *([config] if config.exists() else [])]
     options = [__version__, schema, str(edition.root.resolve()), str(config.exists()),
                os.environ.get("SOURCE_DATE_EPOCH", ""),
                *(module.name for module in pkgutil.iter_modules(builders.__path__))]
-    return inputs_fingerprint(paths, options)
+    return inputs_fingerprint(paths, options, listed.stats)
 
 
 def config_warnings(edition: Edition) -> list[Diagnostic]:
@@ -236,6 +251,7 @@ class _Run:
         self.state = State()
         self.unreadable: dict[str, Diagnostic] = {}  # path -> why it could not be read
         self.off: dict[str, str] = {}  # builders this edition does without, and why
+        self._folders_inside: dict[str, bool] = {}  # folder -> inside the edition (_require_inside)
 
     def state_changed(self) -> bool:
         """A no-op build leaves the state file as it was (writing it would cost more than the build)."""
@@ -246,12 +262,12 @@ class _Run:
 
     # ---- discover: stat everything, hash only what changed, parse nothing ------------------
 
-    def discover(self) -> None:
-        self.documents = self.edition.document_files()
+    def discover(self, listed: Listing) -> None:
+        self.documents = listed.documents
         self.switch_builders()
-        self.support_paths = self.edition.authority_files()
+        self.support_paths = listed.support
         self.report.support_files = {display_path(p) for p in self.support_paths}
-        self.stamps = {str(p): self._stamp(p) for p in self.documents + self.support_paths}
+        self.stamps = {str(p): self._stamp(p, listed.stats.get(str(p))) for p in self.documents + self.support_paths}
         self.missing = [p for p in self.documents if self.stamps[str(p)] is None]
         for path in self.missing:
             self.report.fail(self.unreadable.get(str(path))
@@ -268,11 +284,12 @@ class _Run:
             self.report.diagnostics.append(Diagnostic(where, 1, 0, WARNING, "build-off", reason))
         self.report.corpus_total = len([b for b in corpus_builders() if b.name not in self.off])
 
-    def _stamp(self, path: Path) -> FileStamp | None:
+    def _stamp(self, path: Path, stat: os.stat_result | None = None) -> FileStamp | None:
+        """`stat`: the file's as the fingerprint took it (a build stats each input once)."""
         try:
             require_safe_name(path)
-            require_inside(path, self.edition.roots)
-            stat = os.stat(path)
+            self._require_inside(path)
+            stat = stat or os.stat(path)
         except OSError as error:
             self.unreadable[str(path)] = unreadable(path, error).diagnostic
             return None
@@ -287,6 +304,21 @@ class _Run:
         except InputError as error:
             self.unreadable[str(path)] = error.diagnostic
             return None
+
+    def _require_inside(self, path: Path) -> None:
+        """xmlio.require_inside with each folder resolved once, not each file: a file that is no
+        link is inside the edition when its folder is (anything else is asked of the file)."""
+        folder = os.path.dirname(path)
+        inside = self._folders_inside.get(folder)
+        if inside is None:
+            try:
+                require_inside(Path(folder), self.edition.roots)
+                inside = True
+            except InputError:
+                inside = False
+            self._folders_inside[folder] = inside
+        if not inside or stat_module.S_ISLNK(os.lstat(path).st_mode):
+            require_inside(path, self.edition.roots)
 
     def _files_key(self, paths: list[Path]) -> str:
         parts: list[bytes | str] = [__version__]
