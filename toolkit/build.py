@@ -23,6 +23,7 @@ times) says nothing changed.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
 import stat as stat_module
@@ -142,6 +143,7 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
         return _build_into(folder, edition, jobs, clean, executor, scheduler, progress, schema)
     finally:
         folder.close()
+        gc.unfreeze()  # the state loaded (_load_state) is the collector's again, to be freed
 
 
 def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, scheduler, progress,
@@ -164,7 +166,7 @@ def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, s
         return report
     if clean:
         State.drop(folder.store)
-    previous = State.load(folder.store)
+    previous = _load_state(folder)
     run = _Run(edition, folder, previous, report, jobs or default_jobs(), executor, scheduler, progress, schema)
     run.discover(listed)
     clock.lap("discover")
@@ -184,6 +186,21 @@ def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, s
     _remember(run, folder, inputs)
     clock.lap("write")
     return report
+
+
+def _load_state(folder: OutputFolder) -> State:
+    """The state, loaded with the collector paused and then frozen: its records are millions of
+    objects that live as long as the build, which every full collection would otherwise walk
+    (while loading, and again and again while the build makes more)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        previous = State.load(folder.store)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return previous
 
 
 def _remember(run: "_Run", folder: OutputFolder, inputs: str | None) -> None:
