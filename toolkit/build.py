@@ -23,8 +23,10 @@ times) says nothing changed.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
+import stat as stat_module
 import time
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
@@ -141,6 +143,7 @@ def build(edition: Edition, out_dir: Path | None = None, jobs: int | None = None
         return _build_into(folder, edition, jobs, clean, executor, scheduler, progress, schema)
     finally:
         folder.close()
+        gc.unfreeze()  # the state loaded (_load_state) is the collector's again, to be freed
 
 
 def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, scheduler, progress,
@@ -149,7 +152,10 @@ def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, s
     report = BuildReport(folder.root, checks=checks_of(edition, schema))
     report.diagnostics += config_warnings(edition)
     clock = _Clock(report)
-    inputs = fingerprint(edition, schema)  # before anything is read: an edit during the build shows next time
+    # The inputs listed and statted once: before anything is read (an edit during the build shows
+    # next time), for the snapshot and for discover alike.
+    listed = Listing(edition.document_files(), edition.authority_files())
+    inputs = fingerprint(edition, schema, listed)
     snapshot = None if clean else Snapshot.load(folder.root)
     folder.intact = snapshot is not None and snapshot.folders_hold(folder.root)
     if folder.intact and snapshot.inputs == inputs:
@@ -160,9 +166,9 @@ def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, s
         return report
     if clean:
         State.drop(folder.store)
-    previous = State.load(folder.store)
+    previous = _load_state(folder)
     run = _Run(edition, folder, previous, report, jobs or default_jobs(), executor, scheduler, progress, schema)
-    run.discover()
+    run.discover(listed)
     clock.lap("discover")
     records = run.check()
     clock.lap("check")
@@ -180,6 +186,21 @@ def _build_into(folder: OutputFolder, edition: Edition, jobs, clean, executor, s
     _remember(run, folder, inputs)
     clock.lap("write")
     return report
+
+
+def _load_state(folder: OutputFolder) -> State:
+    """The state, loaded with the collector paused and then frozen: its records are millions of
+    objects that live as long as the build, which every full collection would otherwise walk
+    (while loading, and again and again while the build makes more)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        previous = State.load(folder.store)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return previous
 
 
 def _remember(run: "_Run", folder: OutputFolder, inputs: str | None) -> None:
@@ -203,19 +224,30 @@ def _remember(run: "_Run", folder: OutputFolder, inputs: str | None) -> None:
     folder.write_meta(Path(SNAPSHOT_FILE).name, done.dumps())
 
 
-def fingerprint(edition: Edition, schema: str) -> str | None:
+@dataclass
+class Listing:
+    """The documents and support files as the build found them, and their stats (path -> os.stat_result)
+    as the fingerprint took them: the folder is globbed and each file statted once per build."""
+
+    documents: list[Path]
+    support: list[Path]
+    stats: dict[str, os.stat_result] = field(default_factory=dict)
+
+
+def fingerprint(edition: Edition, schema: str, listed: Listing | None = None) -> str | None:
     """Of everything a build reads and the options that change its outputs (state.Snapshot)."""
     import pkgutil
 
     from . import builders
 
+    listed = listed or Listing(edition.document_files(), edition.authority_files())
     config = edition.root / "teikit.toml"
-    paths = [*edition.document_files(), *edition.authority_files(), *stylesheet_files(edition.xslt_dir),
+    paths = [*listed.documents, *listed.support, *stylesheet_files(edition.xslt_dir),
              *stylesheet_files(edition.schema_dir), *([config] if config.exists() else [])]
     options = [__version__, schema, str(edition.root.resolve()), str(config.exists()),
                os.environ.get("SOURCE_DATE_EPOCH", ""),
                *(module.name for module in pkgutil.iter_modules(builders.__path__))]
-    return inputs_fingerprint(paths, options)
+    return inputs_fingerprint(paths, options, listed.stats)
 
 
 def config_warnings(edition: Edition) -> list[Diagnostic]:
@@ -236,6 +268,7 @@ class _Run:
         self.state = State()
         self.unreadable: dict[str, Diagnostic] = {}  # path -> why it could not be read
         self.off: dict[str, str] = {}  # builders this edition does without, and why
+        self._folders_inside: dict[str, bool] = {}  # folder -> inside the edition (_require_inside)
 
     def state_changed(self) -> bool:
         """A no-op build leaves the state file as it was (writing it would cost more than the build)."""
@@ -246,12 +279,12 @@ class _Run:
 
     # ---- discover: stat everything, hash only what changed, parse nothing ------------------
 
-    def discover(self) -> None:
-        self.documents = self.edition.document_files()
+    def discover(self, listed: Listing) -> None:
+        self.documents = listed.documents
         self.switch_builders()
-        self.support_paths = self.edition.authority_files()
+        self.support_paths = listed.support
         self.report.support_files = {display_path(p) for p in self.support_paths}
-        self.stamps = {str(p): self._stamp(p) for p in self.documents + self.support_paths}
+        self.stamps = {str(p): self._stamp(p, listed.stats.get(str(p))) for p in self.documents + self.support_paths}
         self.missing = [p for p in self.documents if self.stamps[str(p)] is None]
         for path in self.missing:
             self.report.fail(self.unreadable.get(str(path))
@@ -268,11 +301,12 @@ class _Run:
             self.report.diagnostics.append(Diagnostic(where, 1, 0, WARNING, "build-off", reason))
         self.report.corpus_total = len([b for b in corpus_builders() if b.name not in self.off])
 
-    def _stamp(self, path: Path) -> FileStamp | None:
+    def _stamp(self, path: Path, stat: os.stat_result | None = None) -> FileStamp | None:
+        """`stat`: the file's as the fingerprint took it (a build stats each input once)."""
         try:
             require_safe_name(path)
-            require_inside(path, self.edition.roots)
-            stat = os.stat(path)
+            self._require_inside(path)
+            stat = stat or os.stat(path)
         except OSError as error:
             self.unreadable[str(path)] = unreadable(path, error).diagnostic
             return None
@@ -287,6 +321,21 @@ class _Run:
         except InputError as error:
             self.unreadable[str(path)] = error.diagnostic
             return None
+
+    def _require_inside(self, path: Path) -> None:
+        """xmlio.require_inside with each folder resolved once, not each file: a file that is no
+        link is inside the edition when its folder is (anything else is asked of the file)."""
+        folder = os.path.dirname(path)
+        inside = self._folders_inside.get(folder)
+        if inside is None:
+            try:
+                require_inside(Path(folder), self.edition.roots)
+                inside = True
+            except InputError:
+                inside = False
+            self._folders_inside[folder] = inside
+        if not inside or stat_module.S_ISLNK(os.lstat(path).st_mode):
+            require_inside(path, self.edition.roots)
 
     def _files_key(self, paths: list[Path]) -> str:
         parts: list[bytes | str] = [__version__]
@@ -590,7 +639,8 @@ class _Run:
         from .parts import Changes, PartedRun
 
         name = builder.name
-        shared = sha(name, *[inputs[n] for n in builder.depends_on if n not in ("letters", "pages")],
+        whole_only = ("letters", "pages", *builder.whole_depends_on)
+        shared = sha(name, *[inputs[n] for n in builder.depends_on if n not in whole_only],
                      builder.prepare(data, self.context.build))
         previous, state = self.previous, self.state
         changes = Changes()
@@ -602,7 +652,7 @@ class _Run:
                 changes.changed.add(letter.doc_id)
         changes.gone = set(previous.pages) - set(data.page_keys)
         outcome = PartedRun(builder, self.folder.store, self.folder, data, self.context.build).run(
-            shared, sha(*read), previous.corpus.get("parts", {}).get(name, {}),
+            shared, sha(*read, *[inputs[n] for n in builder.whole_depends_on]), previous.corpus.get("parts", {}).get(name, {}),
             previous.corpus.get("builders", {}).get(name, {}), previous.corpus.get("globals", {}).get(name), changes)
         state.corpus["parts"][name] = outcome.parts
         state.corpus["builders"][name] = outcome.whole

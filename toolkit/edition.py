@@ -326,8 +326,9 @@ class Edition:
         for pattern in patterns:
             # Not only regular files: a named pipe, a device or a loop of links that a glob matches
             # is reported by the reader (xmlio.read_regular) in one line, never silently skipped.
+            # (a folder is left out unless named like a document: only such a name costs a stat)
             found.update(p for p in self.root.glob(pattern)
-                         if not p.name.startswith(".") and not (p.is_dir() and p.suffix != ".xml"))
+                         if not p.name.startswith(".") and not (p.suffix != ".xml" and p.is_dir()))
         return sorted(found)
 
     def tei_files(self) -> list[Path]:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import langcodes
-
 
 @lru_cache(maxsize=None)
 def html_language(code: str) -> str:
     """The HTML lang of an xml:lang value: "fra" -> "fr", "de-DE" -> "de-DE", "la-Latn" -> "la";
     "" for a value that is no valid language tag (then the page says nothing rather than
     something wrong)."""
+    # Imported here: its registry costs a fifth of a second to load, which a no-op build never needs.
+    import langcodes
+
     code = code.strip()
     if not code or not langcodes.tag_is_valid(code):
         return ""

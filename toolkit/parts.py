@@ -12,7 +12,8 @@ The values are rows of the store (`splits`), so a build
 - remakes the whole when a part appeared, went or changed its summary (by default its number of
   documents), or its `whole_key` changed;
 - splits every document, and remakes every part, when what all parts share changed: the
-  builder's `depends_on` inputs other than letters and pages, or what its `prepare` returns. The rows then go
+  builder's `depends_on` inputs other than letters, pages and those only the whole reads
+  (`whole_depends_on`), or what its `prepare` returns. The rows then go
   through the store's scratch (`splits_next`) a part at a time, so memory does not grow with
   the corpus.
 

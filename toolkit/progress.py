@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
 
 @contextmanager
 def progress_bar(enabled: bool = True):
     """Yields `progress(stage, total) -> advance(n)`, or None when there is nothing to show."""
+    if not enabled:  # rich is imported only for a bar (a quiet or JSON build, the no-op one, need none)
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     console = Console(stderr=True)
-    if not enabled or not console.is_terminal:
+    if not console.is_terminal:
         yield None
         return
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -205,15 +205,18 @@ def _action(data: dict) -> Action:
 
 # ---- the no-op build: two comparisons instead of loading the state ---------------------------
 
-def inputs_fingerprint(paths: list[Path], options: list[str]) -> str | None:
+def inputs_fingerprint(paths: list[Path], options: list[str], stats: dict | None = None) -> str | None:
     """SHA-256 over the build's options and every input's path, size and modification time;
-    None when one is missing or not a regular file (then the full build says why)."""
+    None when one is missing or not a regular file (then the full build says why). `stats`, if
+    given, receives each path's stat (str(path) -> os.stat_result) for the build to use again."""
     parts: list[bytes | str] = list(options)
     for path in paths:
         try:
             found = os.stat(path)
         except OSError:
             return None
+        if stats is not None:
+            stats[str(path)] = found
         if not stat_module.S_ISREG(found.st_mode):
             return None
         parts += [os.fsencode(path), str(found.st_size), str(found.st_mtime_ns)]  # any file name, even not UTF-8

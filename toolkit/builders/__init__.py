@@ -310,6 +310,9 @@ class PartedBuilder(CorpusBuilder):
 
     # Its parts may be made side by side in threads (they spend their time in a program of their own).
     concurrent: ClassVar[bool] = False
+    # The `depends_on` inputs only the whole reads (a header's date): a change of one makes the
+    # whole again, from the parts as they are, instead of splitting every document.
+    whole_depends_on: ClassVar[tuple[str, ...]] = ()
 
     def prepare(self, corpus: "CorpusInput", context: Context) -> str:
         """Called first: what every part depends on besides `depends_on` (say, how many shards

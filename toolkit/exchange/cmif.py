@@ -83,18 +83,52 @@ def export_letters(edition: Edition, letters: list[Letter], authority: Authority
 
     Documents of a kind that teikit.toml's [cmif] leave_out_kinds names are not correspondence
     in the edition's judgement (a report, the record of a conversation): they are left out."""
+    exporter = _Exporter(edition, authority, [])
+    pieces = [letter_piece(exporter, letter) for letter in letters if not left_out(edition, letter)]
+    return join_pieces(edition, pieces, authority, sources, warnings, edition_document)
+
+
+def left_out(edition: Edition, letter: Letter) -> bool:
+    """A document of a kind [cmif] leave_out_kinds names: not correspondence, not in the file."""
+    return letter.kind in set(edition.config.cmif.get("leave_out_kinds") or [])
+
+
+def letter_piece(exporter: "_Exporter", letter: Letter) -> CmifResult:
+    """One letter's correspDesc elements, as they stand in the file (indented for profileDesc),
+    and what could not be mapped: the file is these pieces joined (join_pieces), so a build
+    makes again only the piece of a letter that changed."""
+    exporter.warnings = []
+    root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
+    profile = sub(sub(root, "teiHeader"), "profileDesc")
+    exporter.add_letter(profile, letter)
+    if len(profile) == 0:
+        return CmifResult("", exporter.warnings)
+    text = etree.tostring(root, encoding="unicode", pretty_print=True)
+    start = text.index(_PROFILE_OPEN) + len(_PROFILE_OPEN)
+    return CmifResult(text[start:text.rindex(_PROFILE_CLOSE)], exporter.warnings)
+
+
+# Where the letters' pieces go: the header's profileDesc, two levels down, as pretty_print writes it
+_PROFILE_OPEN, _PROFILE_CLOSE, _PROFILE_EMPTY = "    <profileDesc>\n", "    </profileDesc>\n", "    <profileDesc/>\n"
+
+
+def join_pieces(edition: Edition, pieces: list[CmifResult], authority: AuthorityIndex, sources: list[Path],
+                warnings: list[Diagnostic] | None = None,
+                edition_document: ParsedDocument | None = None) -> CmifResult:
+    """The CMIF file of the letters' pieces (letter_piece, chronological order): its header and
+    their correspDesc elements."""
     exporter = _Exporter(edition, authority, list(warnings or []))
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     header = sub(root, "teiHeader")
     header.append(exporter.file_desc(sources, based_on(edition_document)))
-    profile = sub(header, "profileDesc")
-    left_out = set(edition.config.cmif.get("leave_out_kinds") or [])
-    for letter in letters:
-        if letter.kind not in left_out:
-            exporter.add_letter(profile, letter)
+    sub(header, "profileDesc")
     sub(sub(sub(root, "text"), "body"), "p")
     text = XML_DECLARATION + etree.tostring(root, encoding="unicode", pretty_print=True)
-    return CmifResult(text, sorted(exporter.warnings))
+    letters = "".join(piece.text for piece in pieces)
+    if letters:  # the element's own markup is escaped anywhere else in the file: this is it
+        text = text.replace(_PROFILE_EMPTY, f"{_PROFILE_OPEN}{letters}{_PROFILE_CLOSE}", 1)
+    found = exporter.warnings + [w for piece in pieces for w in piece.warnings]
+    return CmifResult(text, sorted(found))
 
 
 class _Exporter:
