@@ -313,14 +313,16 @@ def test_quiet_build_prints_only_problems_and_json_has_counts_and_timings(editio
 
 
 def test_the_progress_bar_shows_on_a_terminal_only(monkeypatch):
+    from rich.console import Console  # imported by the bar itself only when one is wanted
+
     from toolkit import progress
 
-    monkeypatch.setattr(progress.Console, "is_terminal", property(lambda self: True))
+    monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
     with progress.progress_bar(enabled=True) as bar:
         advance = bar("Building pages", 3)
         advance(3)
     with progress.progress_bar(enabled=False) as bar:
         assert bar is None
-    monkeypatch.setattr(progress.Console, "is_terminal", property(lambda self: False))
+    monkeypatch.setattr(Console, "is_terminal", property(lambda self: False))
     with progress.progress_bar(enabled=True) as bar:
         assert bar is None
