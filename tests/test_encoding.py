@@ -649,3 +649,21 @@ def test_an_unsigned_note_is_attributed_to_the_compiler_as_an_inference(document
         assert (note.get("cert") is None) == signed, f"{number}.xml:{note.sourceline}"
     decl = words(edition_header.find(".//t:editorialDecl", NS))
     assert "attributed to the unknown translator" in decl and "marked cert=\"medium\"" in decl
+
+
+def test_an_identification_of_medium_certainty_is_discussed_in_a_note(documents, authority):
+    """538's bare "Revolutionary Military Council" is the 11th Army's with cert="medium"; the entry
+    says why, and names the Caucasian Front's council as the alternative (docs/encoding.md)."""
+    assert [n.get("ref") for n in documents["538"].iterfind(".//t:orgName[@cert='medium']", NS)] == ["#rvs-11th-army"]
+    notes = " ".join(words(n) for n in authority["rvs-11th-army"].findall("t:note", NS) if n.get("type") != "authority")
+    assert "cert=\"medium\"" in notes and "rvs-caucasian-front" in notes
+
+
+def test_the_villages_of_542_say_only_what_the_telegram_says(authority):
+    """The telegram of 10 October says "in the past few days" and does not call the villages Armenian."""
+    villages = [e for e in authority.values() if e.get("type") == "village" and "doc. 542" in words(e.find("t:desc", NS))]
+    assert len(villages) >= 12
+    for village in villages:
+        desc = words(village.find("t:desc", NS))
+        assert "in the past few days" in desc, village.get(XML_ID)
+        assert "first days of October" not in desc and "Armenian village" not in desc, village.get(XML_ID)
