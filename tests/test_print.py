@@ -230,6 +230,25 @@ def test_the_book_says_what_the_site_says_of_notes_dates_and_places(marks, texts
     assert "Rostov-on-Don (written “Rostov”: the editors’ identification)" in page
 
 
+def test_the_imprint_states_the_rights_and_the_source_as_edition_xml_does(marks, texts):
+    """The page after the title: the licence with what it does not cover, and the printed source."""
+    imprint = " ".join(" ".join(texts[:next(p for t, _, p in marks if t == "Contents")]).split())
+    assert "Creative Commons Attribution 4.0 International (CC BY 4.0)" in imprint
+    assert "the licence above does not extend to the translated text" in imprint
+    assert "Nagorno-Karabakh in International Law and Global Politics" in imprint
+
+
+def test_each_document_starts_a_page_under_its_heading_with_its_archival_reference(marks, texts):
+    pages = document_pages(marks, texts)
+    starts = [pages[number].start for number in DOCUMENTS]
+    assert starts == sorted(set(starts))  # no two documents begin on one page
+    for number in DOCUMENTS:
+        first = " ".join(texts[pages[number].start].split())
+        assert re.match(rf"No\. \[?{number}\]?", first), (number, first[:80])  # its heading opens the page
+        whole = " ".join(" ".join(texts[p] for p in pages[number]).split())
+        assert re.search(r"\bfond \d+|\bf\. \d+", whole), number  # the archival reference is printed
+
+
 @pytest.mark.parametrize("doc_id", DOCUMENTS)
 def test_every_reading_word_is_in_the_pdf_in_order(doc_id, marks, texts):
     blocks = (GOLDEN / f"{doc_id}.txt").read_text(encoding="utf-8").strip().split("\n\n")
