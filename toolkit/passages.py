@@ -15,7 +15,7 @@ import re
 
 from lxml import etree
 
-from .reading import reading_text_at
+from .reading import _local, reading_text_at, reading_texts_at
 
 BLOCKS = {"p", "head", "dateline", "salute", "signed", "closer", "opener", "note", "item", "ab", "l",
           "quote", "label", "cell", "docTitle", "byline"}
@@ -24,10 +24,6 @@ SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)\]]*)\s+")
 ABBREVIATIONS = {"no", "nos", "doc", "docs", "cf", "e.g", "i.e", "st", "mr", "mrs", "dr", "gen", "col", "lt",
                  "capt", "vol", "p", "pp", "ff", "f", "fol", "ibid", "op", "cit", "etc", "viz", "comp", "ed", "eds"}
 MAX_WORDS = 40
-
-
-def _local(element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
 def _block(element: etree._Element) -> etree._Element:
@@ -78,4 +74,17 @@ def sentence_of(element: etree._Element) -> str:
     return sentence_around(text, offset)
 
 
-__all__ = ["sentence_of", "sentence_around"]
+def sentences_of(elements: list) -> list[str]:
+    """sentence_of(element) for each of `elements`, each block around them read once."""
+    blocks: dict = {}  # block -> the positions of its elements in `elements`
+    for at, element in enumerate(elements):
+        block = element if _local(element) in BLOCKS else _block(element)
+        blocks.setdefault(block, []).append(at)
+    found = [""] * len(elements)
+    for block, places in blocks.items():
+        for at, (text, offset) in zip(places, reading_texts_at(block, [elements[at] for at in places])):
+            found[at] = sentence_around(text, offset)
+    return found
+
+
+__all__ = ["sentence_of", "sentences_of", "sentence_around"]

@@ -58,10 +58,21 @@ TARGET = "\x02"  # where an element asked about begins (passages.py quotes the s
 XML_SPACE = "[ \t\r\n]"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 WORD = re.compile(r"\w+")
+_JOINED = re.compile(f"{XML_SPACE}*{JOIN}{XML_SPACE}*")
+_SPACES = re.compile(f"{XML_SPACE}+")
+
+
+_LOCAL_NAMES: dict[str, str] = {}  # tag -> its local name: a dict look-up, not a QName made per call
 
 
 def _local(node) -> str:
-    return etree.QName(node).localname if isinstance(node.tag, str) else ""
+    tag = node.tag
+    if not isinstance(tag, str):
+        return ""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _LOCAL_NAMES[tag] = etree.QName(tag).localname
+    return name
 
 
 def _is_tei(node) -> bool:
@@ -192,6 +203,8 @@ class _Reader:
         self.markers = marks if markers is None else markers  # note and apparatus markers
         self.skip = skip
         self.target = target  # an element whose place in the text is marked with TARGET
+        self.wanted: set | None = None  # elements whose place among the pieces is noted in `places`
+        self.places: dict = {}  # element -> the index in `out` where its text begins
         self.out: list[str] = []
         if self.markers:  # numbered through the whole file, as the stylesheets number them
             tree = root.getroottree()
@@ -213,6 +226,8 @@ class _Reader:
             return
         if element is self.target:
             self.out.append(TARGET)
+        elif self.wanted is not None and element in self.wanted:
+            self.places.setdefault(element, len(self.out))
         if not _is_tei(element):
             if isinstance(element.tag, str):  # an element of another namespace: its text is read
                 self.content(element, element)
@@ -264,10 +279,13 @@ class _Reader:
                 self.out.append(child.tail)
 
     def text(self) -> str:
-        text = "".join(self.out)
-        text = re.sub(f"{XML_SPACE}*{JOIN}{XML_SPACE}*", "", text).replace(JOIN, "")
-        text = text.replace(APART, " ")
-        return unicodedata.normalize("NFC", re.sub(f"{XML_SPACE}+", " ", text).strip(" "))
+        return _normalized("".join(self.out))
+
+
+def _normalized(text: str) -> str:
+    """The pieces of a reading joined: breaks inside words closed, whitespace normalised, NFC."""
+    text = _JOINED.sub("", text).replace(JOIN, "").replace(APART, " ")
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", text).strip(" "))
 
 
 def _anchor_of(note, ids: dict | None = None):
@@ -295,6 +313,27 @@ def reading_text_at(block, element) -> tuple[str, int]:
     text = reader.text()
     offset = text.find(TARGET)
     return text.replace(TARGET, ""), max(offset, 0)
+
+
+def reading_texts_at(block, elements: list) -> list[tuple[str, int]]:
+    """reading_text_at(block, element) for each of `elements`, the block read once: each text is
+    the one reading_text_at gives (the pieces joined with the one target's mark, then normalised)."""
+    reader = _Reader(block, marks=True, markers=False)
+    reader.wanted = set(elements)
+    if _local(block) == "note":
+        reader.content(block, block)
+    else:
+        reader.read(block)
+    out, found = reader.out, []
+    for element in elements:
+        at = reader.places.get(element)
+        if at is None:
+            found.append((reader.text(), 0))
+            continue
+        text = _normalized("".join(out[:at]) + TARGET + "".join(out[at:]))
+        offset = text.find(TARGET)
+        found.append((text.replace(TARGET, ""), max(offset, 0)))
+    return found
 
 
 def gap_mark(gap) -> str:
