@@ -47,11 +47,11 @@ def check(document: ParsedDocument, refused: bool = False) -> list[Diagnostic]:
 
 def _citation_trees(document: ParsedDocument) -> list[Diagnostic]:
     """One line at the refsDecl whose citeStructure the DTS API could not evaluate."""
-    from ..dts.citations import citation_problem, read_trees
+    from ..dts.citations import citation_problem, own_trees
 
     found = []
-    for tree in read_trees(document.root):
-        problem = None if tree.supplied else citation_problem(tree, document.tree)
+    for tree in own_trees(document.root):  # teikit's default tree, supplied when there is none, is sound
+        problem = citation_problem(tree, document.tree)
         if problem:
             line, column = position(document, tree.element)
             found.append(Diagnostic(document.display, line, column, ERROR, "cite-structure",
