@@ -324,16 +324,53 @@ def reading_texts_at(block, elements: list) -> list[tuple[str, int]]:
         reader.content(block, block)
     else:
         reader.read(block)
-    out, found = reader.out, []
-    for element in elements:
-        at = reader.places.get(element)
+    return _texts_at(reader.out, [reader.places.get(element) for element in elements])
+
+
+def _texts_at(out: list[str], places: list[int | None]) -> list[tuple[str, int]]:
+    """For each place (an index in the pieces `out`, or None), the normalised text of the pieces
+    with TARGET there, without it, and where it was (0 for None): what reading_text_at says.
+
+    Where the text after a place begins with a printable ASCII character (a name's first letter,
+    mostly), the mark changes nothing around it: no white space run or word join reaches across
+    it, strip never meets it, and NFC composes nothing across it. The text is then the block's
+    own, and one normalisation with a mark at each such place gives every offset. Other places
+    are normalised one by one, as reading_text_at does."""
+    joined = "".join(out)
+    starts = [0]
+    for piece in out:
+        starts.append(starts[-1] + len(piece))
+    clean = sorted({starts[at] for at in places if at is not None and "!" <= joined[starts[at]:starts[at] + 1] <= "~"})
+    whole, offsets = None, {}
+    if clean:
+        marked = TARGET.join(joined[i:j] for i, j in zip([0] + clean, clean + [len(joined)]))
+        text = _normalized(marked)
+        at = -1
+        for count, cut in enumerate(clean):
+            at = text.index(TARGET, at + 1)
+            offsets[cut] = at - count
+        whole = text.replace(TARGET, "")
+    found = []
+    for at in places:
         if at is None:
-            found.append((reader.text(), 0))
-            continue
-        text = _normalized("".join(out[:at]) + TARGET + "".join(out[at:]))
-        offset = text.find(TARGET)
-        found.append((text.replace(TARGET, ""), max(offset, 0)))
+            whole = _normalized(joined) if whole is None else whole
+            found.append((whole, 0))
+        elif starts[at] in offsets:
+            found.append((whole, offsets[starts[at]]))
+        else:
+            cut = starts[at]
+            text = _normalized(joined[:cut] + TARGET + joined[cut:])
+            offset = text.find(TARGET)
+            found.append((text.replace(TARGET, ""), max(offset, 0)))
     return found
+
+
+def _text_at(out: list[str], at: int | None) -> tuple[str, int]:
+    """One place, the plain way (what _texts_at must agree with: the tests compare them)."""
+    if at is None:
+        return _normalized("".join(out)), 0
+    text = _normalized("".join(out[:at]) + TARGET + "".join(out[at:]))
+    return text.replace(TARGET, ""), max(text.find(TARGET), 0)
 
 
 def gap_mark(gap) -> str:
