@@ -287,6 +287,10 @@ _CROWDED_TAG = re.compile(rb"<[^>]{%d,}" % (4 * SAXON_MAX_ATTRIBUTES))
 _NAME_ENDS = bytes.maketrans(b"<>=\"'/!?&;", b" " * 10)
 
 
+# Whether an element lies deeper than the limit (the root is at depth 1): one search in C.
+_TOO_DEEP = etree.XPath("boolean(" + "/*" * (SAXON_MAX_DEPTH + 1) + ")")
+
+
 def _has_long_name(data: bytes) -> bool:
     return max(map(len, data.translate(_NAME_ENDS).split()), default=0) > SAXON_MAX_NAME
 
@@ -294,7 +298,8 @@ def _has_long_name(data: bytes) -> bool:
 def check_saxon_limits(document: "ParsedDocument") -> None:
     """Refuse, at the element, what the XML parser inside Saxon would refuse in every stylesheet."""
     depth = 0
-    for event, element in etree.iterwalk(document.tree, events=("start", "end")):  # elements only
+    walk = etree.iterwalk(document.tree, events=("start", "end")) if _TOO_DEEP(document.tree) else ()
+    for event, element in walk:  # elements only; walked in Python only to find where a tree too deep is
         depth += 1 if event == "start" else -1
         if depth > SAXON_MAX_DEPTH:
             _refuse(document, element, "xml-depth", (
