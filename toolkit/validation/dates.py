@@ -26,14 +26,9 @@ NOT_DATES = frozenset(f"{TEI}{name}" for name in ("citedRange", "biblScope", "lo
                                                   "link", "alt", "ptr", "ref", "measure", "interval", "timeline"))
 
 
-# The elements that have any of them, in document order: most have none, and are not walked in Python.
-DATED = etree.XPath("descendant-or-self::*[" + " or ".join(f"@{name}" for name in POINT_ATTRIBUTES + SPAN_ATTRIBUTES)
-                    + "]")
-
-
 def check(document: ParsedDocument) -> list[Diagnostic]:
     diagnostics = []
-    for element in DATED(document.root):
+    for element in document.root.iter(etree.Element):
         if not element.tag.startswith(TEI):
             continue  # another vocabulary's @when or @from is its own business
         attributes = POINT_ATTRIBUTES if element.tag in NOT_DATES else POINT_ATTRIBUTES + SPAN_ATTRIBUTES

@@ -28,9 +28,6 @@ from ..xmlio import ParsedDocument
 from ..xmlio import position
 
 POINTER_ATTRIBUTES = ("ref", "target", "scheme", "resp", "corresp")
-# One search for the elements that carry any of them (or @key): most elements carry none.
-POINTING = etree.XPath("descendant-or-self::*[" + " or ".join(f"@{name}" for name in POINTER_ATTRIBUTES + ("key",))
-                       + "]")
 XML_IDS = "//@xml:id"
 # Which kind of entry a pointer must lead to, by element and attribute.
 EXPECTED_KIND = {
@@ -71,7 +68,7 @@ def check_pointers(document: ParsedDocument, known: AuthorityIndex, where: str =
     diagnostics = []
     own_ids: set[str] | None = None  # the document's own xml:ids, collected when a pointer needs them
     key_unset = not known.key and bool(known.entries)  # said once per document, at the first @key
-    for element in POINTING(document.root):  # the elements with a pointer or @key, in document order
+    for element in document.root.iter(etree.Element):  # one walk is cheaper than five //@ searches
         for attribute in POINTER_ATTRIBUTES:
             value = element.get(attribute)
             for token in value.split() if value else ():
