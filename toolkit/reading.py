@@ -168,6 +168,9 @@ def readings(app) -> list:
     return [r for r in app.iter(f"{TEI}rdg") if next(r.iterancestors(f"{TEI}app")) is app]
 
 
+_OFFERING = frozenset({"choice", "app", "mod"})  # the names of elements that may offer several readings (alternation)
+
+
 def is_open_variant(element) -> bool:
     return _local(element) == "mod" and element.get("type") == "variant"
 
@@ -205,6 +208,8 @@ class _Reader:
         self.target = target  # an element whose place in the text is marked with TARGET
         self.wanted: set | None = None  # elements whose place among the pieces is noted in `places`
         self.places: dict = {}  # element -> the index in `out` where its text begins
+        self.kinds, self.structure, self.not_read = element_kinds(), name_lists()["structure"], name_lists()["not-read"]
+        self.containers: dict = {}  # element -> is_container(element), for the parents of what is read
         self.out: list[str] = []
         if self.markers:  # numbered through the whole file, as the stylesheets number them
             tree = root.getroottree()
@@ -228,8 +233,9 @@ class _Reader:
             self.out.append(TARGET)
         elif self.wanted is not None and element in self.wanted:
             self.places.setdefault(element, len(self.out))
-        if not _is_tei(element):
-            if isinstance(element.tag, str):  # an element of another namespace: its text is read
+        tag = element.tag
+        if not isinstance(tag, str) or not tag.startswith(TEI):
+            if isinstance(tag, str):  # an element of another namespace: its text is read
                 self.content(element, element)
             return
         if name in BREAKS:
@@ -242,34 +248,46 @@ class _Reader:
         elif name == "note":
             if self.markers and _anchor_of(element) is None:
                 self.out.append(f"[{self.note_numbers[element]}]")
-        elif name not in name_lists()["not-read"]:
+        elif name not in self.not_read:
             self.read_words(element, name)
         if self.markers and element in self.anchored:
             self.out.extend(f"[{self.note_numbers[note]}]" for note in self.anchored[element])
 
     def read_words(self, element, name: str) -> None:
-        apart = is_apart(element)
+        apart = self._is_apart(element, name)
         if apart:
             self.out.append(APART)
         supplied = self.marks and name == "supplied"
         if supplied:
             self.out.append("[")
-        chosen = alternation(element)
+        chosen = alternation(element) if name in _OFFERING else None
         if chosen is not None:
             if chosen[0] is not None:
                 self.read(chosen[0])
             if self.markers and element in self.apparatus_markers:
                 self.out.append("{" + self.apparatus_markers[element] + "}")
         else:
-            self.content(element, element)
+            self.content(element, element, name)
         if supplied:
             self.out.append("]")
         if apart:
             self.out.append(APART)
 
-    def content(self, element, owner) -> None:
+    def _is_apart(self, element, name: str) -> bool:
+        """is_apart(element) for a TEI element called `name`, its parent's kind asked once a reading."""
+        parent = element.getparent()
+        if parent is not None:
+            container = self.containers.get(parent)
+            if container is None:
+                container = self.containers[parent] = is_container(parent)
+            if container:
+                return True
+        kind = self.kinds.get(name)
+        return kind != "inline" and (kind == "block" or name in self.structure or is_container(element))
+
+    def content(self, element, owner, owner_name: str | None = None) -> None:
         """The text and children of `element`; whitespace-only text inside an alternation is dropped."""
-        drop_blank = _local(owner) in ALTERNATION
+        drop_blank = (_local(owner) if owner_name is None else owner_name) in ALTERNATION
         if element.text and not (drop_blank and not element.text.strip(" \t\r\n")):
             self.out.append(element.text)
         for child in element:
