@@ -255,7 +255,7 @@ def _name(element, authority: AuthorityIndex | None) -> Name:
 
 def kind_of(element, entry=None) -> str:
     """person, place or org: by the element (persName …), by rs/name's @type, else by the entry it points to."""
-    local = etree.QName(element).localname
+    local = element.tag.rpartition("}")[2]  # the local name, without making a QName for each
     if local in NAME_KINDS:
         return NAME_KINDS[local]
     typed = RS_KINDS.get(element.get("type", ""))
