@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from toolkit.edition import Edition
-from toolkit.passages import sentence_of
-from toolkit.reading import (apparatus, element_kinds, name_lists, output_problems, reading_text, reading_words,
+from toolkit.passages import sentence_of, sentences_of
+from toolkit.reading import (APART, JOIN, _text_at, _texts_at, apparatus, element_kinds, name_lists, output_problems, reading_text, reading_words,
                              words)
 from toolkit.xslt import stylesheets
 
@@ -119,6 +119,29 @@ def test_the_element_lists_are_the_stylesheets():
 def test_a_register_quotes_the_reading_text(body, quoted):
     name = tei(body).find(f".//{{{TEI_NS}}}persName")
     assert sentence_of(name) == quoted
+
+
+def test_a_block_read_once_quotes_each_name_as_read_alone():
+    """A record reads each block once for all its names (sentences_of): every sentence is the one
+    sentence_of gives the name alone, on the edition's own letters."""
+    edition = Edition.open(REPOSITORY)
+    names = [name for path in edition.document_files()
+             for name in etree.parse(str(path)).getroot().iter(*(f"{{{TEI_NS}}}{n}" for n in
+                                                                  ("persName", "placeName", "orgName", "rs")))]
+    assert len(names) > 50
+    assert sentences_of(names) == [sentence_of(name) for name in names]
+
+
+PIECES = st.lists(st.sampled_from(["a", "Z", ".", " ", "\t", "\n", JOIN, APART, "e\u0301", "\u0301", "é", "\u1100",
+                                   "\u1161", "…", "x y", "Ä", "\u00a0"]), min_size=1, max_size=3).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, max_size=10).flatmap(
+    lambda out: st.tuples(st.just(out), st.lists(st.none() | st.integers(0, len(out)), min_size=1, max_size=5))))
+def test_one_normalisation_for_every_name_of_a_block_gives_what_one_each_gives(case):
+    out, places = case
+    assert _texts_at(out, places) == [_text_at(out, at) for at in places]
 
 
 # ---- messy TEI: the stylesheets agree with the definition ------------------------------------

@@ -49,7 +49,8 @@ def display_path(path: Path | str) -> str:
 def _display(path: str, cwd: str) -> str:
     # Cached: every record and diagnostic asks.
     shown = os.path.abspath(path)
-    for base in (os.path.abspath(cwd), _resolved(cwd)):
+    for base in (os.path.abspath(cwd), None):
+        base = _resolved(cwd) if base is None else base  # resolved only when the folder as given does not hold it
         if shown.startswith(base.rstrip(os.sep) + os.sep):
             shown = os.path.relpath(shown, base)
             break

@@ -16,7 +16,7 @@ from lxml import etree
 from . import NSMAP, TEI_NS, XML_NS
 from .authority import AuthorityIndex, is_uri
 from .dating import is_real, runs_backwards
-from .passages import sentence_of
+from .passages import sentences_of
 from .xmlio import ParsedDocument, compiled_xpath, first, normalized_text
 
 DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
@@ -255,7 +255,7 @@ def _name(element, authority: AuthorityIndex | None) -> Name:
 
 def kind_of(element, entry=None) -> str:
     """person, place or org: by the element (persName …), by rs/name's @type, else by the entry it points to."""
-    local = etree.QName(element).localname
+    local = element.tag.rpartition("}")[2]  # the local name, without making a QName for each
     if local in NAME_KINDS:
         return NAME_KINDS[local]
     typed = RS_KINDS.get(element.get("type", ""))
@@ -374,8 +374,10 @@ def _mentions(named) -> dict[str, list[str]]:
 def _passages(named) -> dict[str, list[str]]:
     """Each entry's sentences in the text, each once, in the order they come."""
     found: dict[str, list[str]] = {}
+    elements = list(dict.fromkeys(element for _, _, element in named))  # an element may name several entries
+    sentences = dict(zip(elements, sentences_of(elements)))  # each block read once, not once a name
     for _, ref, element in named:
-        sentence = sentence_of(element)
+        sentence = sentences[element]
         if sentence and sentence not in found.setdefault(ref, []):
             found[ref].append(sentence)
     return found

@@ -15,7 +15,7 @@ import re
 
 from lxml import etree
 
-from .reading import reading_text_at
+from .reading import _local, reading_text_at, reading_texts_at
 
 BLOCKS = {"p", "head", "dateline", "salute", "signed", "closer", "opener", "note", "item", "ab", "l",
           "quote", "label", "cell", "docTitle", "byline"}
@@ -24,10 +24,6 @@ SENTENCE_END = re.compile(r"[.!?…](?:[\"”’)\]]*)\s+")
 ABBREVIATIONS = {"no", "nos", "doc", "docs", "cf", "e.g", "i.e", "st", "mr", "mrs", "dr", "gen", "col", "lt",
                  "capt", "vol", "p", "pp", "ff", "f", "fol", "ibid", "op", "cit", "etc", "viz", "comp", "ed", "eds"}
 MAX_WORDS = 40
-
-
-def _local(element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
 def _block(element: etree._Element) -> etree._Element:
@@ -47,18 +43,22 @@ def _is_sentence_end(text: str, match: re.Match) -> bool:
     return not following or not following.islower()
 
 
-def sentence_around(text: str, offset: int) -> str:
-    """The sentence of `text` that contains position `offset`, whitespace normalised."""
+def sentence_around(text: str, offset: int, ends: list[tuple[int, int]] | None = None) -> str:
+    """The sentence of `text` that contains position `offset`, whitespace normalised (`ends`:
+    _sentence_ends(text), when the caller asks about several places of one text)."""
     start, end = 0, len(text)
-    for match in SENTENCE_END.finditer(text):
-        if not _is_sentence_end(text, match):
-            continue
-        if match.end() <= offset:
-            start = match.end()
-        elif match.start() >= offset:
-            end = match.start() + 1
+    for match_start, match_end in _sentence_ends(text) if ends is None else ends:
+        if match_end <= offset:
+            start = match_end
+        elif match_start >= offset:
+            end = match_start + 1
             break
     return _shorten(text[start:end], offset - start)
+
+
+def _sentence_ends(text: str) -> list[tuple[int, int]]:
+    """Where the sentences of `text` end: (start, end) of each SENTENCE_END match that ends one."""
+    return [match.span() for match in SENTENCE_END.finditer(text) if _is_sentence_end(text, match)]
 
 
 def _shorten(sentence: str, offset: int) -> str:
@@ -78,4 +78,20 @@ def sentence_of(element: etree._Element) -> str:
     return sentence_around(text, offset)
 
 
-__all__ = ["sentence_of", "sentence_around"]
+def sentences_of(elements: list) -> list[str]:
+    """sentence_of(element) for each of `elements`, each block around them read once."""
+    blocks: dict = {}  # block -> the positions of its elements in `elements`
+    for at, element in enumerate(elements):
+        block = element if _local(element) in BLOCKS else _block(element)
+        blocks.setdefault(block, []).append(at)
+    found = [""] * len(elements)
+    for block, places in blocks.items():
+        ends: dict[str, list] = {}  # text -> its sentence ends: the names of a block mostly share its text
+        for at, (text, offset) in zip(places, reading_texts_at(block, [elements[at] for at in places])):
+            if text not in ends:
+                ends[text] = _sentence_ends(text)
+            found[at] = sentence_around(text, offset, ends[text])
+    return found
+
+
+__all__ = ["sentence_of", "sentences_of", "sentence_around"]

@@ -58,10 +58,21 @@ TARGET = "\x02"  # where an element asked about begins (passages.py quotes the s
 XML_SPACE = "[ \t\r\n]"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 WORD = re.compile(r"\w+")
+_JOINED = re.compile(f"{XML_SPACE}*{JOIN}{XML_SPACE}*")
+_SPACES = re.compile(f"{XML_SPACE}+")
+
+
+_LOCAL_NAMES: dict[str, str] = {}  # tag -> its local name: a dict look-up, not a QName made per call
 
 
 def _local(node) -> str:
-    return etree.QName(node).localname if isinstance(node.tag, str) else ""
+    tag = node.tag
+    if not isinstance(tag, str):
+        return ""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _LOCAL_NAMES[tag] = etree.QName(tag).localname
+    return name
 
 
 def _is_tei(node) -> bool:
@@ -157,6 +168,9 @@ def readings(app) -> list:
     return [r for r in app.iter(f"{TEI}rdg") if next(r.iterancestors(f"{TEI}app")) is app]
 
 
+_OFFERING = frozenset({"choice", "app", "mod"})  # the names of elements that may offer several readings (alternation)
+
+
 def is_open_variant(element) -> bool:
     return _local(element) == "mod" and element.get("type") == "variant"
 
@@ -192,6 +206,10 @@ class _Reader:
         self.markers = marks if markers is None else markers  # note and apparatus markers
         self.skip = skip
         self.target = target  # an element whose place in the text is marked with TARGET
+        self.wanted: set | None = None  # elements whose place among the pieces is noted in `places`
+        self.places: dict = {}  # element -> the index in `out` where its text begins
+        self.kinds, self.structure, self.not_read = element_kinds(), name_lists()["structure"], name_lists()["not-read"]
+        self.containers: dict = {}  # element -> is_container(element), for the parents of what is read
         self.out: list[str] = []
         if self.markers:  # numbered through the whole file, as the stylesheets number them
             tree = root.getroottree()
@@ -213,8 +231,11 @@ class _Reader:
             return
         if element is self.target:
             self.out.append(TARGET)
-        if not _is_tei(element):
-            if isinstance(element.tag, str):  # an element of another namespace: its text is read
+        elif self.wanted is not None and element in self.wanted:
+            self.places.setdefault(element, len(self.out))
+        tag = element.tag
+        if not isinstance(tag, str) or not tag.startswith(TEI):
+            if isinstance(tag, str):  # an element of another namespace: its text is read
                 self.content(element, element)
             return
         if name in BREAKS:
@@ -227,34 +248,46 @@ class _Reader:
         elif name == "note":
             if self.markers and _anchor_of(element) is None:
                 self.out.append(f"[{self.note_numbers[element]}]")
-        elif name not in name_lists()["not-read"]:
+        elif name not in self.not_read:
             self.read_words(element, name)
         if self.markers and element in self.anchored:
             self.out.extend(f"[{self.note_numbers[note]}]" for note in self.anchored[element])
 
     def read_words(self, element, name: str) -> None:
-        apart = is_apart(element)
+        apart = self._is_apart(element, name)
         if apart:
             self.out.append(APART)
         supplied = self.marks and name == "supplied"
         if supplied:
             self.out.append("[")
-        chosen = alternation(element)
+        chosen = alternation(element) if name in _OFFERING else None
         if chosen is not None:
             if chosen[0] is not None:
                 self.read(chosen[0])
             if self.markers and element in self.apparatus_markers:
                 self.out.append("{" + self.apparatus_markers[element] + "}")
         else:
-            self.content(element, element)
+            self.content(element, element, name)
         if supplied:
             self.out.append("]")
         if apart:
             self.out.append(APART)
 
-    def content(self, element, owner) -> None:
+    def _is_apart(self, element, name: str) -> bool:
+        """is_apart(element) for a TEI element called `name`, its parent's kind asked once a reading."""
+        parent = element.getparent()
+        if parent is not None:
+            container = self.containers.get(parent)
+            if container is None:
+                container = self.containers[parent] = is_container(parent)
+            if container:
+                return True
+        kind = self.kinds.get(name)
+        return kind != "inline" and (kind == "block" or name in self.structure or is_container(element))
+
+    def content(self, element, owner, owner_name: str | None = None) -> None:
         """The text and children of `element`; whitespace-only text inside an alternation is dropped."""
-        drop_blank = _local(owner) in ALTERNATION
+        drop_blank = (_local(owner) if owner_name is None else owner_name) in ALTERNATION
         if element.text and not (drop_blank and not element.text.strip(" \t\r\n")):
             self.out.append(element.text)
         for child in element:
@@ -264,10 +297,13 @@ class _Reader:
                 self.out.append(child.tail)
 
     def text(self) -> str:
-        text = "".join(self.out)
-        text = re.sub(f"{XML_SPACE}*{JOIN}{XML_SPACE}*", "", text).replace(JOIN, "")
-        text = text.replace(APART, " ")
-        return unicodedata.normalize("NFC", re.sub(f"{XML_SPACE}+", " ", text).strip(" "))
+        return _normalized("".join(self.out))
+
+
+def _normalized(text: str) -> str:
+    """The pieces of a reading joined: breaks inside words closed, whitespace normalised, NFC."""
+    text = _JOINED.sub("", text).replace(JOIN, "").replace(APART, " ")
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", text).strip(" "))
 
 
 def _anchor_of(note, ids: dict | None = None):
@@ -295,6 +331,64 @@ def reading_text_at(block, element) -> tuple[str, int]:
     text = reader.text()
     offset = text.find(TARGET)
     return text.replace(TARGET, ""), max(offset, 0)
+
+
+def reading_texts_at(block, elements: list) -> list[tuple[str, int]]:
+    """reading_text_at(block, element) for each of `elements`, the block read once: each text is
+    the one reading_text_at gives (the pieces joined with the one target's mark, then normalised)."""
+    reader = _Reader(block, marks=True, markers=False)
+    reader.wanted = set(elements)
+    if _local(block) == "note":
+        reader.content(block, block)
+    else:
+        reader.read(block)
+    return _texts_at(reader.out, [reader.places.get(element) for element in elements])
+
+
+def _texts_at(out: list[str], places: list[int | None]) -> list[tuple[str, int]]:
+    """For each place (an index in the pieces `out`, or None), the normalised text of the pieces
+    with TARGET there, without it, and where it was (0 for None): what reading_text_at says.
+
+    Where the text after a place begins with a printable ASCII character (a name's first letter,
+    mostly), the mark changes nothing around it: no white space run or word join reaches across
+    it, strip never meets it, and NFC composes nothing across it. The text is then the block's
+    own, and one normalisation with a mark at each such place gives every offset. Other places
+    are normalised one by one, as reading_text_at does."""
+    joined = "".join(out)
+    starts = [0]
+    for piece in out:
+        starts.append(starts[-1] + len(piece))
+    clean = sorted({starts[at] for at in places if at is not None and "!" <= joined[starts[at]:starts[at] + 1] <= "~"})
+    whole, offsets = None, {}
+    if clean:
+        marked = TARGET.join(joined[i:j] for i, j in zip([0] + clean, clean + [len(joined)]))
+        text = _normalized(marked)
+        at = -1
+        for count, cut in enumerate(clean):
+            at = text.index(TARGET, at + 1)
+            offsets[cut] = at - count
+        whole = text.replace(TARGET, "")
+    found = []
+    for at in places:
+        if at is None:
+            whole = _normalized(joined) if whole is None else whole
+            found.append((whole, 0))
+        elif starts[at] in offsets:
+            found.append((whole, offsets[starts[at]]))
+        else:
+            cut = starts[at]
+            text = _normalized(joined[:cut] + TARGET + joined[cut:])
+            offset = text.find(TARGET)
+            found.append((text.replace(TARGET, ""), max(offset, 0)))
+    return found
+
+
+def _text_at(out: list[str], at: int | None) -> tuple[str, int]:
+    """One place, the plain way (what _texts_at must agree with: the tests compare them)."""
+    if at is None:
+        return _normalized("".join(out)), 0
+    text = _normalized("".join(out[:at]) + TARGET + "".join(out[at:]))
+    return text.replace(TARGET, ""), max(text.find(TARGET), 0)
 
 
 def gap_mark(gap) -> str:

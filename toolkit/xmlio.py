@@ -146,7 +146,8 @@ def _refuse_byte_order_mark_tricks(data: bytes, path: Path) -> None:
     if mark is None or mark[1] == "utf-8":
         if b"\x00" in data[:4]:
             return  # UTF-16 or UTF-32 without a mark: the parser reads (or refuses) it itself
-        found = _INNER_BOM.search(rest)
+        # Most files hold neither a mark's bytes nor a character reference: two plain scans spare the regex.
+        found = _INNER_BOM.search(rest) if b"\xef\xbb\xbf" in rest or b"&#" in rest else None
         where = (_locate(rest, found.group()), found.start()) if found else None
         head = rest[:4096].decode("utf-8", errors="replace")
     else:
@@ -281,13 +282,24 @@ def _megabytes(count: int) -> str:
 # only a run of name characters this long can be a name beyond the limit: cheap scans of the
 # bytes that spare the per-element checks almost every document (they cost more than parsing).
 _CROWDED_TAG = re.compile(rb"<[^>]{%d,}" % (4 * SAXON_MAX_ATTRIBUTES))
-_LONG_NAME = re.compile(rb"[^\s<>=\"'/!?&;]{%d,}" % (SAXON_MAX_NAME + 1))
+# A name is a run of bytes without white space or markup: the runs between them, each measured
+# once (a regex for a long run tries again from every byte of every run, and cost more).
+_NAME_ENDS = bytes.maketrans(b"<>=\"'/!?&;", b" " * 10)
+
+
+# Whether an element lies deeper than the limit (the root is at depth 1): one search in C.
+_TOO_DEEP = etree.XPath("boolean(" + "/*" * (SAXON_MAX_DEPTH + 1) + ")")
+
+
+def _has_long_name(data: bytes) -> bool:
+    return max(map(len, data.translate(_NAME_ENDS).split()), default=0) > SAXON_MAX_NAME
 
 
 def check_saxon_limits(document: "ParsedDocument") -> None:
     """Refuse, at the element, what the XML parser inside Saxon would refuse in every stylesheet."""
     depth = 0
-    for event, element in etree.iterwalk(document.tree, events=("start", "end")):  # elements only
+    walk = etree.iterwalk(document.tree, events=("start", "end")) if _TOO_DEEP(document.tree) else ()
+    for event, element in walk:  # elements only; walked in Python only to find where a tree too deep is
         depth += 1 if event == "start" else -1
         if depth > SAXON_MAX_DEPTH:
             _refuse(document, element, "xml-depth", (
@@ -295,7 +307,7 @@ def check_saxon_limits(document: "ParsedDocument") -> None:
                 f"at most {SAXON_MAX_DEPTH}: flatten the markup"))
     data = document.data
     ascii_compatible = not data[:4].count(b"\x00") and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if ascii_compatible and not _CROWDED_TAG.search(data) and not _LONG_NAME.search(data):
+    if ascii_compatible and not _CROWDED_TAG.search(data) and not _has_long_name(data):
         return
     for element in document.root.iter(etree.Element):
         problem = _crowded_or_long(element)

@@ -139,13 +139,18 @@ def _structure(element: etree._Element) -> CiteStructure:
 
 def read_trees(root: etree._Element) -> list[CitationTree]:
     """The document's own citation trees (refsDecl with citeStructure), else teikit's default."""
+    return own_trees(root) or [default_tree()]
+
+
+def own_trees(root: etree._Element) -> list[CitationTree]:
+    """The document's own citation trees (refsDecl with citeStructure): none for most documents."""
     trees = []
     for refs in root.iterfind(f"{TEI}teiHeader/{TEI}encodingDesc/{TEI}refsDecl"):
         structures = [_structure(s) for s in refs.findall(f"{TEI}citeStructure")]
         if structures:
             name = refs.get("n") or refs.get(f"{{{XML_NS}}}id") or f"tree{len(trees) + 1}"
             trees.append(CitationTree(None if not trees else name, structures, refs))
-    return trees or [default_tree()]
+    return trees
 
 
 def default_tree() -> CitationTree:

@@ -28,6 +28,7 @@ from ..xmlio import ParsedDocument
 from ..xmlio import position
 
 POINTER_ATTRIBUTES = ("ref", "target", "scheme", "resp", "corresp")
+_POINTING = frozenset(POINTER_ATTRIBUTES + ("key",))
 XML_IDS = "//@xml:id"
 # Which kind of entry a pointer must lead to, by element and attribute.
 EXPECTED_KIND = {
@@ -69,6 +70,8 @@ def check_pointers(document: ParsedDocument, known: AuthorityIndex, where: str =
     own_ids: set[str] | None = None  # the document's own xml:ids, collected when a pointer needs them
     key_unset = not known.key and bool(known.entries)  # said once per document, at the first @key
     for element in document.root.iter(etree.Element):  # one walk is cheaper than five //@ searches
+        if _POINTING.isdisjoint(element.keys()):
+            continue  # most elements: one look at the names of its attributes, not six
         for attribute in POINTER_ATTRIBUTES:
             value = element.get(attribute)
             for token in value.split() if value else ():
