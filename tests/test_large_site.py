@@ -52,16 +52,26 @@ def test_a_large_year_gives_each_month_a_page(large):
     year = page(large, "years/1920.html")
     months = year.xpath("//section[@class='months']//li")
     assert [li.get("id") for li in months] == ["month-08", "month-09", "month-10"]
-    listed = []
+    listed, paged = [], 0
     for item in months:
         link = item.xpath("string(a/@href)")
         assert link == f"1920/{item.get('id')[-2:]}.html"
+        first = large / "years" / link
         month = page(large, f"years/{link}")
-        rows = month.xpath("//table[@class='document-list']/tbody/tr/td[1]/a/@href")
-        assert f"({len(rows)})" == item.xpath("string(span[@class='count'])")
         assert month.xpath("//main//p/a/@href")[0] == "../1920.html"  # back to its year
+        # a month of more documents than a page lists goes on over pages, each linked from each
+        others = month.xpath("(//nav[@class='entry-pages'])[1]//a/@href")
+        paths = [first] + [(first.parent / href).resolve() for href in others[1:]]
+        rows = []
+        for path in paths:
+            shown = html.parse(str(path)).getroot().xpath("//table[@class='document-list']/tbody/tr/td[1]/a/@href")
+            assert 0 < len(shown) <= 4, path.name
+            rows += [(path.parent / href).resolve().name for href in shown]
+        paged += len(paths) > 1
+        assert f"({len(rows)})" == item.xpath("string(span[@class='count'])")
         listed += rows
-    assert sorted(listed) == [f"../../{n}.html" for n in range(533, 543)]
+    assert sorted(listed) == [f"{n}.html" for n in range(533, 543)]
+    assert paged  # the edition has a month of more than four documents
 
 
 def test_a_large_register_gives_each_initial_a_page_and_every_name_its_count(large):

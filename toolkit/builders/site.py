@@ -46,7 +46,7 @@ INDEXES = tuple((kind, INDEX_PAGES[kind]) for kind in ("person", "place", "org")
 HOME_TABLE = 200  # documents the home page lists itself; above, it lists the years
 ENTRY_PAGE = 500  # documents an entry's page lists; more go on over further pages
 INITIAL_PAGES = 1000  # entries from which a register index gives each initial a page of its own
-YEAR_PAGE = 500  # documents a year's page lists; a larger year gives each month a page
+YEAR_PAGE = 500  # documents a year's page lists; a larger year gives each month a page, and a larger month pages
 PAIR_DOCUMENTS = 12  # documents the correspondents table links for a pair; more are counted
 UNDATED = "undated"
 
@@ -165,13 +165,31 @@ def year_pages(year: str, rows: list[dict], title: str, labels: Labels) -> dict[
         inside = [row for row in rows if row["month"] == month]
         month_path = f"{path[:-len('.html')]}/{month}.html"
         _sub(documents, "month", number=month, name=name, count=str(len(inside)), href=_relative(month_path, path))
-        page = _summary("year", title, _up(month_path))
-        found = _sub(page, "documents", year=year, label=f"{name} {year}", years=_up(month_path) + "chronology.html#years",
-                     up=_relative(path, month_path), up_label=label, count=str(len(inside)))
-        for row in inside:
-            _add_document(found, row, _up(month_path))
+        pages.update(_month_pages(year, month, name, inside, month_path, (path, label), title))
+    return pages
+
+
+def _month_pages(year: str, month: str, name: str, rows: list[dict], first: str, up: tuple[str, str],
+                 title: str) -> dict[str, etree._Element]:
+    """A month's documents on its page; past YEAR_PAGE, on pages that go on (years/1920/09/2.html),
+    each with the dates it spans, so no page grows with the edition. {path: summary}"""
+    count = max(1, -(-len(rows) // YEAR_PAGE))
+    paths = [first] + [f"{first[:-len('.html')]}/{n}.html" for n in range(2, count + 1)]
+    shares = [rows[(n - 1) * YEAR_PAGE: n * YEAR_PAGE] for n in range(1, count + 1)]
+    pages = {}
+    for number, (path, shown) in enumerate(zip(paths, shares), start=1):
+        page = _summary("year", title, _up(path))
+        found = _sub(page, "documents", year=year, label=f"{name} {year}", years=_up(path) + "chronology.html#years",
+                     up=_relative(up[0], path), up_label=up[1], count=str(len(rows)))
+        if count > 1:
+            pager = _sub(found, "pages", current=str(number), last=str(count))
+            for n, (other, share) in enumerate(zip(paths, shares), start=1):
+                _sub(pager, "page", number=str(n), href=_relative(other, path), first=share[0]["date"],
+                     last=share[-1]["date"])
+        for row in shown:
+            _add_document(found, row, _up(path))
         _sub(found, "month", number=month, name=name)
-        pages[f"html/{month_path}"] = page
+        pages[f"html/{path}"] = page
     return pages
 
 

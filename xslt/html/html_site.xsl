@@ -113,6 +113,7 @@
       <a href="{@years}"><xsl:value-of select="tk:label('year.all-years')"/></a>
     </p>
     <xsl:call-template name="tk:legend"><xsl:with-param name="documents" select="tk:document"/></xsl:call-template>
+    <xsl:apply-templates select="tk:pages" mode="tk:site"/>
     <xsl:variable name="unplaced" select="tk:document[not(@month[.])]"/>
     <xsl:if test="$unplaced">
       <xsl:call-template name="tk:document-table">
@@ -140,6 +141,7 @@
         </xsl:call-template>
       </section>
     </xsl:for-each>
+    <xsl:apply-templates select="tk:pages" mode="tk:site"/>
   </xsl:template>
 
   <!-- What the mark of an inferred number means, once above the lists that show one. -->
