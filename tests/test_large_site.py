@@ -156,3 +156,21 @@ def test_the_unit_is_the_finest_that_fits():
     assert timeline.apart([(1831, 1), (1850, 1), (1882, 1)]) == set()
     # a gap is a bar of its own, empty
     assert [b.count for b in timeline.bars([(1920, 8), (1920, 10)], "month")] == [1, 0, 1]
+
+
+@given(st.lists(st.integers(0, 30), max_size=60), st.integers(1, 7), st.integers(1, 40))
+def test_an_entrys_pages_keep_every_mention_in_order_and_stay_light(quotes, most, passages):
+    """However often each document quotes an entry: every mention once, in order, on pages of at
+    most `most` documents and `passages` sentences (a single document may quote more alone)."""
+    from toolkit.builders import site
+
+    mentions = [{"id": str(n), "passages": ["a sentence"] * count} for n, count in enumerate(quotes)]
+    with pytest.MonkeyPatch.context() as limits:
+        limits.setattr(site, "ENTRY_PAGE", most)
+        limits.setattr(site, "ENTRY_PASSAGES", passages)
+        shares = site.page_shares(mentions)
+    assert [m for share in shares for m in share] == mentions
+    assert shares == [[]] if not mentions else all(shares)
+    for share in shares:
+        assert len(share) <= most
+        assert len(share) == 1 or sum(len(m["passages"]) for m in share) <= passages

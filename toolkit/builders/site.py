@@ -45,6 +45,7 @@ SITE_PAGES = ("index", "persons", "places", "orgs", "correspondents", "chronolog
 INDEXES = tuple((kind, INDEX_PAGES[kind]) for kind in ("person", "place", "org"))
 HOME_TABLE = 200  # documents the home page lists itself; above, it lists the years
 ENTRY_PAGE = 500  # documents an entry's page lists; more go on over further pages
+ENTRY_PASSAGES = 1000  # sentences an entry's page quotes at most: a page stays under 1 MB however often each names it
 INITIAL_PAGES = 1000  # entries from which a register index gives each initial a page of its own
 YEAR_PAGE = 500  # documents a year's page lists; a larger year gives each month a page, and a larger month pages
 PAIR_DOCUMENTS = 12  # documents the correspondents table links for a pair; more are counted
@@ -212,20 +213,20 @@ def entry_pages(entry: Entry, mentions: list[dict], title: str, context: Context
     """An entry's page (and, past ENTRY_PAGE documents, the pages that go on): {path: summary}."""
     labels = context.labels
     first = register_path(entry)
-    count = max(1, -(-len(mentions) // ENTRY_PAGE))
+    shares = page_shares(mentions)
+    count = len(shares)
     paths = [first] + [f"{first[:-len('.html')]}/{n}.html" for n in range(2, count + 1)]
     pages = {}
-    for number, path in enumerate(paths, start=1):
+    for number, (path, shown) in enumerate(zip(paths, shares), start=1):
         root = _up(path)
         summary = _summary("entry", title, root)
         element = _add_entry_head(summary, entry, labels)
         element.set("index", _from(root, INDEX_PAGES[entry.kind]))
         element.set("count", str(len(mentions)))
-        shown = mentions[(number - 1) * ENTRY_PAGE: number * ENTRY_PAGE]
         if count > 1:
             pager = _sub(element, "pages", current=str(number), last=str(count))
-            for n, other in enumerate(paths, start=1):
-                first, last = _dates_of(mentions[(n - 1) * ENTRY_PAGE: n * ENTRY_PAGE])
+            for n, (other, share) in enumerate(zip(paths, shares), start=1):
+                first, last = _dates_of(share)
                 _sub(pager, "page", number=str(n), href=_relative(other, path),
                      first=first, last=last)
         if number == 1 and entry.kind == "person":
@@ -239,6 +240,22 @@ def entry_pages(entry: Entry, mentions: list[dict], title: str, context: Context
                 _sub(item, "passage", sentence)
         pages[f"html/{path}"] = summary
     return pages
+
+
+def page_shares(mentions: list[dict]) -> list[list[dict]]:
+    """The mentions an entry's pages list, in order: at most ENTRY_PAGE documents and ENTRY_PASSAGES
+    quoted sentences a page (a document that quotes the entry often fills a page sooner), at least
+    one document a page, and one page for an entry no document names."""
+    shares: list[list[dict]] = [[]]
+    quoted = 0
+    for found in mentions:
+        passages = len(found["passages"])
+        if shares[-1] and (len(shares[-1]) == ENTRY_PAGE or quoted + passages > ENTRY_PASSAGES):
+            shares.append([])
+            quoted = 0
+        shares[-1].append(found)
+        quoted += passages
+    return shares
 
 
 def _dates_of(mentions: list[dict]) -> tuple[str, str]:
