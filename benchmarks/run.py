@@ -174,8 +174,8 @@ def builds(root: Path, documents: list[Path], teikit: list[str], jobs: int, dask
     for stage, extra in (("cold build", ["--clean"]), ("no-op rebuild", []),):
         wall, rss, code = measure(["sh", "-c", " ".join(f"'{a}'" for a in teikit + [
             "build", "--jobs", str(jobs), "--format", "json", *extra]) + f" > {report_file}"])
-        timings = json.loads(report_file.read_text())["timings"]
-        row(f"{stage} ({jobs} jobs)", wall, rss, _stages(timings) if code == 0 else f"exit {code}")
+        report = json.loads(report_file.read_text())
+        row(f"{stage} ({jobs} jobs)", wall, rss, _what_ran(report) + ("" if code == 0 else f"; exit {code}"))
     edited = documents[n // 2]
     text = edited.read_text(encoding="utf-8")
     for what, changed in (("text", _edit_text(text)), ("title", text.replace("</title>", " (edited)</title>", 1))):
@@ -183,9 +183,8 @@ def builds(root: Path, documents: list[Path], teikit: list[str], jobs: int, dask
         wall, rss, code = measure(["sh", "-c", " ".join(f"'{a}'" for a in teikit + [
             "build", "--jobs", str(jobs), "--format", "json"]) + f" > {report_file}"])
         report = json.loads(report_file.read_text())
-        note = (f"{report['rebuilt']} rebuilt, {report['written']} files written, corpus builders run: "
-                f"{', '.join(report['corpus_built']) or 'none'}; {_stages(report['timings'])}")
-        row(f"one edited {what}" + (" (its neighbours name it)" if what == "title" else ""), wall, rss, note)
+        row(f"one edited {what}" + (" (its neighbours name it)" if what == "title" else ""), wall, rss,
+            _what_ran(report))
         edited.write_text(text, encoding="utf-8")
         measure(teikit + ["build", "--jobs", str(jobs), "--quiet"])  # back to the cold build's state
     site_shape(out, n, row)
@@ -229,6 +228,14 @@ def site_shape(out: Path, documents: int, row) -> None:
         f"{len(sizes):,} files, {len(sizes) / documents:.1f} a document; {total / MB:,.0f} MB, "
         f"static DTS {dts / MB:,.0f} MB ({100 * dts / max(total, 1):.0f}%); largest page {largest} "
         f"{pages.get(largest, 0) / MB:.2f} MB; {heavy} pages over 1 MB")
+
+
+def _what_ran(report: dict) -> str:
+    """What a build did, from its --format json report: a rebuild that should do nothing shows why it did."""
+    failed = report.get("failed", [])
+    return (f"{report['rebuilt']} rebuilt, {report['checked']} checked, {len(failed)} failed"
+            f"{' (' + ', '.join(map(str, failed[:3])) + ')' if failed else ''}, {report['written']} files written, "
+            f"corpus builders run: {', '.join(report['corpus_built']) or 'none'}; {_stages(report['timings'])}")
 
 
 def _stages(timings: dict) -> str:
