@@ -115,3 +115,14 @@ def test_entity_declarations_in_utf16_are_refused_as_declarations(tmp_path):
         parse_file(path)
     assert caught.value.diagnostic.rule == "xml-entity"
     assert caught.value.diagnostic.message.startswith("entity declarations are refused")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(990, 1010), st.sampled_from(list(b" \t\n<>=\"'/!?&;"))), max_size=6))
+def test_a_long_name_is_found_alike_in_a_small_and_a_large_file(runs):
+    """The search a large file gets (constant memory) finds what the runs listed in a small one find."""
+    from toolkit import xmlio
+
+    data = b"".join(b"n" * length + bytes([end]) for length, end in runs)
+    listed = max(map(len, data.translate(xmlio._NAME_ENDS).split()), default=0) > xmlio.SAXON_MAX_NAME
+    assert (xmlio._LONG_NAME.search(data) is not None) == listed

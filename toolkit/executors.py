@@ -173,9 +173,10 @@ class _Child:
 
     @classmethod
     def close_every(cls) -> None:
-        """End this process's children, each after its current item (they are idle when a worker exits)."""
+        """End this process's children and wait for them (killed: one may still be inside Saxon on
+        a document when an interrupted worker exits; an idle one loses nothing)."""
         for child in list(cls._live.values()):
-            child.close(kill=False)
+            child.close()
 
     @classmethod
     def forget(cls) -> None:
@@ -200,6 +201,14 @@ class _Child:
     def run(self, items: list, seconds: float, megabytes: float | None = None) -> list:
         """The results of the first items, in order, at least one: all of them, or up to the item
         that was stopped (its Stop last), or up to where the child shed its memory."""
+        try:
+            return self._run(items, seconds, megabytes)
+        except BaseException:  # Ctrl-C while waiting: the child may still be on the batch, and must not serve another
+            if self._live.get(self.task) is self:
+                self.close()
+            raise
+
+    def _run(self, items: list, seconds: float, megabytes: float | None) -> list:
         self.board.write(-1, 0.0)
         sent = time.monotonic()
         try:
@@ -292,10 +301,13 @@ class _Board:
         _BOARD.pack_into(self.memory, 0, item, started, item)
 
     def read(self) -> tuple[int, float]:
-        while True:  # the child may be writing: read again until both ends of the record agree
+        # The child may be writing: read again until both ends of the record agree (a bounded number
+        # of times: a child killed in the middle of a write leaves them apart for good).
+        for _ in range(10_000):
             item, started, check = _BOARD.unpack_from(self.memory, 0)
             if item == check:
                 return item, started
+        return check, started
 
 
 _BOARD = struct.Struct("qdq")

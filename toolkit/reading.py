@@ -71,6 +71,8 @@ def _local(node) -> str:
         return ""
     name = _LOCAL_NAMES.get(tag)
     if name is None:
+        if len(_LOCAL_NAMES) >= 4096:  # a corpus of endless names cannot grow a long-lived process (serve)
+            _LOCAL_NAMES.clear()
         name = _LOCAL_NAMES[tag] = etree.QName(tag).localname
     return name
 

@@ -291,7 +291,15 @@ _NAME_ENDS = bytes.maketrans(b"<>=\"'/!?&;", b" " * 10)
 _TOO_DEEP = etree.XPath("boolean(" + "/*" * (SAXON_MAX_DEPTH + 1) + ")")
 
 
+# In a large file the runs are not listed (a list of every run holds about 15 times the file's
+# size): a run that long is searched for where a run starts, each run read once, in constant memory.
+_LONG_NAME = re.compile(rb"(?<![^\s<>=\"'/!?&;])[^\s<>=\"'/!?&;]{%d}" % (SAXON_MAX_NAME + 1))
+_LISTED_UP_TO = 1 << 20  # bytes
+
+
 def _has_long_name(data: bytes) -> bool:
+    if len(data) > _LISTED_UP_TO:
+        return _LONG_NAME.search(data) is not None
     return max(map(len, data.translate(_NAME_ENDS).split()), default=0) > SAXON_MAX_NAME
 
 

@@ -5,8 +5,8 @@ Made part by part (toolkit/parts.py), so that an edited document remakes the pag
 - a page per year (`years/1920.html`, `years/undated.html`): the year's documents by month;
 - a page per register entry (`persons/chicherin.html`, `places/…`, `orgs/…`): its names,
   identifiers, the documents that name it with the role and the sentences, and for a person
-  their own correspondence network; an entry named in more than ENTRY_PAGE documents goes on
-  over further pages (`persons/escher/2.html`);
+  their own correspondence network; an entry named in more than ENTRY_PAGE documents, or
+  quoted in more than ENTRY_PASSAGES sentences, goes on over further pages (`persons/escher/2.html`);
 - the whole: the home page (the introduction, and the documents themselves up to HOME_TABLE of
   them, else the years with their counts), the register indexes (every name with its count, by
   initial; a page per initial from INITIAL_PAGES entries on), the correspondents (the network and
@@ -45,7 +45,7 @@ SITE_PAGES = ("index", "persons", "places", "orgs", "correspondents", "chronolog
 INDEXES = tuple((kind, INDEX_PAGES[kind]) for kind in ("person", "place", "org"))
 HOME_TABLE = 200  # documents the home page lists itself; above, it lists the years
 ENTRY_PAGE = 500  # documents an entry's page lists; more go on over further pages
-ENTRY_PASSAGES = 1000  # sentences an entry's page quotes at most: a page stays under 1 MB however often each names it
+ENTRY_PASSAGES = 1000  # sentences an entry's page quotes at most, unless one document quotes more alone
 INITIAL_PAGES = 1000  # entries from which a register index gives each initial a page of its own
 YEAR_PAGE = 500  # documents a year's page lists; a larger year gives each month a page, and a larger month pages
 PAIR_DOCUMENTS = 12  # documents the correspondents table links for a pair; more are counted
@@ -146,7 +146,8 @@ def _add_document(parent: etree._Element, row: dict, root: str) -> None:
 
 def year_pages(year: str, rows: list[dict], title: str, labels: Labels) -> dict[str, etree._Element]:
     """A year's page: its documents, by month; past YEAR_PAGE documents, its months with their
-    counts, each month's documents on a page of its own (years/1920/09.html). {path: summary}"""
+    counts, each month's documents on pages of their own (years/1920/09.html, then
+    years/1920/09/2.html … past YEAR_PAGE). {path: summary}"""
     path = year_page(year)
     label = year or labels["chronology.undated"]
     months = sorted({row["month"] for row in rows if row["month"]})

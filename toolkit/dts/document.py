@@ -22,7 +22,7 @@ from .model import Api, Library, Resource
 from .navigation import span_of, subtree
 from .params import check, ref_or_range
 from ..inert import may_hold_active, published_copy
-from ..xmlio import parse_bytes, serialize
+from ..xmlio import serialize
 
 PARAMETERS = ("resource", "ref", "start", "end", "tree", "mediaType")
 
@@ -42,7 +42,7 @@ def document(library: Library, api: Api, params: dict[str, str]) -> Response:
                            f"ask for {TEI_XML} to get a part")
         return Response(200, f"{media}; charset=utf-8", resource.outputs[media](), headers)
     if ref is None and start is None:
-        body = whole(resource)
+        answer = whole(resource)
     else:
         tree = params.get("tree")
         units = resource.units(tree)
@@ -53,15 +53,14 @@ def document(library: Library, api: Api, params: dict[str, str]) -> Response:
             if units.index(first) > units.index(last):
                 raise DtsError(400, f"start {start!r} comes after end {end!r} in the document")
             parts = _outermost(span_of(units, first, last))
-        body = wrapped(resource, resource.tree(tree), [u.element for u in parts])
-    return Response(200, f"{TEI_XML}; charset=utf-8", _inert(body, resource), headers)
+        answer = wrapped(resource, resource.tree(tree), [u.element for u in parts])
+    return Response(200, f"{TEI_XML}; charset=utf-8", _published(answer), headers)
 
 
-def _inert(body: bytes, resource: Resource) -> bytes:
-    """The answer, or its inert copy when its bytes may hold what a browser runs (parsed only then)."""
-    if not may_hold_active(body):
-        return body
-    return published_copy(parse_bytes(body, resource.document.path).tree, body)
+def _published(answer: etree._Element) -> bytes:
+    """The answer's bytes, or their inert copy when they may hold what a browser runs."""
+    body = serialize(answer)
+    return published_copy(etree.ElementTree(answer), body) if may_hold_active(body) else body
 
 
 def _outermost(units):
@@ -73,13 +72,13 @@ def _outermost(units):
     return [u for u in units if u.identifier not in inside]
 
 
-def whole(resource: Resource) -> bytes:
+def whole(resource: Resource) -> etree._Element:
     root = copy.deepcopy(resource.document.root)
     _declare_citations(root, resource.trees[0])
-    return serialize(root)
+    return root
 
 
-def wrapped(resource: Resource, tree: CitationTree, elements: list[etree._Element]) -> bytes:
+def wrapped(resource: Resource, tree: CitationTree, elements: list[etree._Element]) -> etree._Element:
     source = resource.document.root
     root = etree.Element(source.tag, dict(source.attrib), nsmap=source.nsmap)
     header = source.find(f"{TEI}teiHeader")
@@ -90,7 +89,7 @@ def wrapped(resource: Resource, tree: CitationTree, elements: list[etree._Elemen
     wrapper = etree.SubElement(root, f"{{{DTS_NS}}}wrapper", nsmap={"dts": DTS_NS})
     for element in elements:
         wrapper.append(_copy(element))
-    return serialize(root)
+    return root
 
 
 def _copy(element: etree._Element) -> etree._Element:
