@@ -14,21 +14,17 @@ they finish; callers sort what they keep, so the output does not depend on the e
 A task may be bounded in time and memory per item (`@bounded`, e.g. rendering: [limits]
 document_seconds and document_mb in teikit.toml). Saxon runs in native code and cannot be
 interrupted from Python, so wherever a bounded batch runs (this process, a pool worker, a Dask
-worker) it runs in a child process forked for it, and the process that forked it is its
-watchdog. The child takes the whole batch at once and sends each item's result as it is done;
-before each item it writes on a board they share (a few bytes of shared memory) which item it
-is on and since when, so the watchdog times every item alone without a message per item, and
-looks every WATCH_SECONDS at the child's resident anonymous memory (/proc: what it allocated,
-not the libraries it maps). A child that takes longer than the time limit on one item, or whose
-memory grows by more than the memory limit beyond what it was forked with, is killed; the
-results it sent are kept, that item becomes the task's own one-line error, and a new child goes
-on with the rest of the batch. The same happens
+worker) it runs in a child process forked for it, item by item, and the process that forked it
+is its watchdog: it waits for each item's result, looking every WATCH_SECONDS at the child's
+resident anonymous memory (/proc: what it allocated, not the libraries it maps). A child that
+takes longer than the time limit on one item, or whose memory grows by more than the memory
+limit beyond what it was forked with, is killed; that item
+becomes the task's own one-line error, and a new child goes on with the rest. The same happens
 to an item whose child dies (a crash, the kernel's out-of-memory killer) or runs out of memory
 in Python. The process that forks compiles first (`prepare`), so every child inherits the
 compiled stylesheets and the limits measure the document alone; a child whose memory stays
 high after an item (allocators keep what they took) is replaced before the next, so no
-document pays for its predecessors (the child looks after each item and hands the rest of its
-batch back). One child per task serves every batch of a run in its
+document pays for its predecessors. One child per task serves every batch of a run in its
 process (a fork costs a few ms; a new one is forked only after a kill or to shed memory), and
 every child is reaped: no process per document, no zombie.
 (pebble's pool kills on a timeout too, but times from the start of a task, compile included,
@@ -37,12 +33,10 @@ and cannot run inside a Dask worker; a forked child per process does both.)
 
 from __future__ import annotations
 
-import mmap
 import multiprocessing
 import multiprocessing.util
 import os
 import signal
-import struct
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -108,13 +102,11 @@ def run_task(task: Callable, context, batch: list) -> list:
     if bound is None:
         return task(context, batch)
     seconds, megabytes = bound.seconds(context), bound.megabytes(context)
-    results, rest = [], list(batch)
-    while rest:  # the whole batch to one child; after a stop, what is left to a new one
+    results = []
+    for item in batch:
         child = _Child.serving(task, context, megabytes)
-        outcomes = child.run(rest, seconds, megabytes)
-        results.extend(bound.stopped(context, item, outcome) if isinstance(outcome, Stop) else outcome
-                       for item, outcome in zip(rest, outcomes))
-        rest = rest[len(outcomes):]
+        outcome = child.run(item, seconds, megabytes)
+        results.append(bound.stopped(context, item, outcome) if isinstance(outcome, Stop) else outcome)
     return results
 
 
@@ -146,7 +138,7 @@ _FORK = multiprocessing.get_context("fork")
 
 
 class _Child:
-    """A process forked to run one bounded task's batches, an item at a time, until it is closed.
+    """A process forked to run one bounded task's items, one at a time, until it is closed.
 
     One per task and process, kept while the context is the same: forking costs more than
     rendering a document (the address space of Saxon's runtime is large), so a child serves
@@ -187,87 +179,47 @@ class _Child:
     def __init__(self, task: Callable, context):
         self.task, self.context = task, context
         here, there = _FORK.Pipe()
-        self.board = _Board()
         self.forked_with = resident_bytes(os.getpid()) or 0  # the child starts as a copy of this process
         self.pid = os.fork()
         if self.pid == 0:
             here.close()
             for other in self._live.values():  # their parent's ends: only the parent may hold them
                 other.conn.close()
-            _serve(task, context, there, self.board)  # never returns
+            _serve(task, context, there)  # never returns
         there.close()
         self.conn = here
 
-    def run(self, items: list, seconds: float, megabytes: float | None = None) -> list:
-        """The results of the first items, in order, at least one: all of them, or up to the item
-        that was stopped (its Stop last), or up to where the child shed its memory."""
+    def run(self, item, seconds: float, megabytes: float | None = None):
+        """The item's result, or the Stop that ended the child."""
         try:
-            return self._run(items, seconds, megabytes)
-        except BaseException:  # Ctrl-C while waiting: the child may still be on the batch, and must not serve another
-            if self._live.get(self.task) is self:
+            self.conn.send(item)
+            stop = self._watch(seconds, megabytes)
+            if stop is not None:
                 self.close()
-            raise
+                return stop
+            kind, value = self.conn.recv()
+        except (EOFError, BrokenPipeError, ConnectionResetError):  # the child died without a word
+            return Stop(seconds, timed_out=False, status=self.close(kill=False))
+        if kind == "memory":  # Python's MemoryError in the child: the document took too much
+            self.close()
+            return Stop(seconds, timed_out=False, megabytes=megabytes or 0)
+        if kind == "raised":  # a bug in a task is the caller's exception, as without a limit
+            self.close()
+            raise value
+        return value
 
-    def _run(self, items: list, seconds: float, megabytes: float | None) -> list:
-        self.board.write(-1, 0.0)
-        sent = time.monotonic()
-        try:
-            self.conn.send((items, megabytes, self.forked_with))
-        except (BrokenPipeError, ConnectionResetError):  # the child died without a word
-            return [Stop(seconds, timed_out=False, status=self.close(kill=False))]
+    def _watch(self, seconds: float, megabytes: float | None) -> Stop | None:
+        """Wait for the item's answer; a Stop when its time runs out or its memory goes over the limit."""
+        deadline = time.monotonic() + seconds
         ceiling = self.forked_with + megabytes * MB if megabytes else None
-        outcomes: list = []
-        last = sent  # when the last result came: the next item began then, or later
-        look = sent + WATCH_SECONDS  # when to look at the child's memory next
-        while len(outcomes) < len(items):
-            running, started = self.board.read()  # the item the child is on, and since when
-            deadline = (started if running >= len(outcomes) else last) + seconds
+        while True:
             left = deadline - time.monotonic()
             if left <= 0:
-                return self._stopped(outcomes, running, Stop(seconds, timed_out=True))
-            try:
-                ready = self.conn.poll(min(left, WATCH_SECONDS) if ceiling else left)
-                if ceiling and (not ready or time.monotonic() >= look):  # every WATCH_SECONDS, busy or not
-                    look = time.monotonic() + WATCH_SECONDS
-                    if (resident_bytes(self.pid) or 0) > ceiling:
-                        return self._stopped(outcomes, running, Stop(seconds, timed_out=False, megabytes=megabytes))
-                if not ready:
-                    continue
-                kind, value = self.conn.recv()
-            except (EOFError, BrokenPipeError, ConnectionResetError):  # the child died without a word
-                return outcomes + [Stop(seconds, timed_out=False, status=self.close(kill=False))]
-            last = time.monotonic()
-            if kind == "done":
-                outcomes.append(value)
-            elif kind == "swollen":  # it kept too much memory: a new child takes the rest
-                self.close()
-                return outcomes
-            elif kind == "memory":  # Python's MemoryError in the child: the document took too much
-                self.close()
-                return outcomes + [Stop(seconds, timed_out=False, megabytes=megabytes or 0)]
-            else:  # "raised": a bug in a task is the caller's exception, as without a limit
-                self.close()
-                raise value
-        return outcomes
-
-    def _stopped(self, outcomes: list, running: int, stop: Stop) -> list:
-        """Kill the child; the results it sent before are kept, the item it was on is stopped."""
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        try:  # the results written before the kill, whole (a message cut by the kill is not)
-            while self.conn.poll(0):
-                kind, value = self.conn.recv()
-                if kind != "done":
-                    break
-                outcomes.append(value)
-        except (EOFError, OSError):
-            pass
-        self.close(kill=False)
-        if running >= len(outcomes) or running < 0:
-            outcomes.append(stop)
-        return outcomes  # else the item finished as it was stopped: the rest go on
+                return Stop(seconds, timed_out=True)
+            if self.conn.poll(min(left, WATCH_SECONDS) if ceiling else left):
+                return None
+            if ceiling and (resident_bytes(self.pid) or 0) > ceiling:
+                return Stop(seconds, timed_out=False, megabytes=megabytes)
 
     def swollen(self, megabytes: float | None) -> bool:
         """Still holding more than half the limit after its last item: replaced before the next."""
@@ -289,63 +241,28 @@ class _Child:
         return os.waitpid(self.pid, 0)[1]
 
 
-class _Board:
-    """A few bytes the child and its watchdog share: the item (its place in the batch) the child
-    is on and when it began it, so the watchdog times each item without a word per item."""
-
-    def __init__(self):
-        self.memory = mmap.mmap(-1, _BOARD.size)  # anonymous and shared: a forked child writes, its parent reads
-        self.write(-1, 0.0)
-
-    def write(self, item: int, started: float) -> None:
-        _BOARD.pack_into(self.memory, 0, item, started, item)
-
-    def read(self) -> tuple[int, float]:
-        # The child may be writing: read again until both ends of the record agree (a bounded number
-        # of times: a child killed in the middle of a write leaves them apart for good).
-        for _ in range(10_000):
-            item, started, check = _BOARD.unpack_from(self.memory, 0)
-            if item == check:
-                return item, started
-        return check, started
-
-
-_BOARD = struct.Struct("qdq")
-
-
-def _serve(task: Callable, context, conn, board: _Board) -> None:
-    """The child's life: a batch in, each item's result out as it is done, until the parent closes
-    the pipe. It stops a batch at an item that failed, and after an item that left it holding more
-    than half the memory limit (the parent goes on in a new child: no item pays for another's)."""
+def _serve(task: Callable, context, conn) -> None:
+    """The child's life: an item in, its result out, until the parent closes the pipe."""
     try:
         while True:
             try:
-                items, megabytes, forked_with = conn.recv()
+                item = conn.recv()
             except EOFError:
                 break
-            for at, item in enumerate(items):
-                board.write(at, time.monotonic())
-                try:
-                    reply = ("done", task(context, [item])[0])
-                except MemoryError:
-                    reply = ("memory", None)
-                except BaseException as error:
-                    # Sent alone: a library that pickles exceptions with their chain (tblib, which Dask
-                    # installs) would take the native error it was raised from along, and fail.
-                    error.__context__ = error.__cause__ = error.__traceback__ = None
-                    reply = ("raised", error)
-                try:
-                    conn.send(reply)
-                except Exception as unpicklable:  # an exception that cannot be pickled: its words, then
-                    reply = ("raised", RuntimeError(f"{type(reply[1]).__name__}: {reply[1]} "
-                                                    f"(not picklable: {type(unpicklable).__name__}: {unpicklable})"))
-                    conn.send(reply)
-                if reply[0] != "done":
-                    break
-                if megabytes and at + 1 < len(items) and \
-                        (resident_bytes(os.getpid()) or 0) > forked_with + megabytes * MB / 2:
-                    conn.send(("swollen", None))
-                    break
+            try:
+                reply = ("done", task(context, [item])[0])
+            except MemoryError:
+                reply = ("memory", None)
+            except BaseException as error:
+                # Sent alone: a library that pickles exceptions with their chain (tblib, which Dask
+                # installs) would take the native error it was raised from along, and fail.
+                error.__context__ = error.__cause__ = error.__traceback__ = None
+                reply = ("raised", error)
+            try:
+                conn.send(reply)
+            except Exception as unpicklable:  # an exception that cannot be pickled: its words, then
+                conn.send(("raised", RuntimeError(f"{type(reply[1]).__name__}: {reply[1]} "
+                                                  f"(not picklable: {type(unpicklable).__name__}: {unpicklable})")))
     finally:
         os._exit(0)
 

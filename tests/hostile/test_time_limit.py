@@ -120,25 +120,3 @@ def test_a_pool_reaps_its_workers_children():
     assert sorted(results) == ["a: done", "b: done", "c: done", "d: done"]
     spent = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     assert spent >= 4 * 0.3 * 0.9, f"only {spent:.2f} s of the children's 1.2 s CPU reached the parent"
-
-
-@bounded(lambda context: 0.5, lambda context: None, _stopped)
-def _where(context, items):
-    for item in items:
-        if item.startswith("slow"):
-            time.sleep(3600)
-    return [(item, os.getpid()) for item in items]
-
-
-def test_a_batch_goes_to_its_child_whole_and_an_overrun_stops_one_item():
-    """One child takes a batch at once (no round trip per item); the item that overruns is the only
-    one stopped: those before it keep the results the child sent, a new child does those after."""
-    with open_executor({}, 1) as executor:
-        [whole] = list(executor.run(_where, [["a", "b", "c"]]))
-        [cut] = list(executor.run(_where, [["d", "e", "slow", "f", "g"]]))
-    assert [item for item, _ in whole] == ["a", "b", "c"] and len({pid for _, pid in whole}) == 1
-    assert cut[2] == "slow: out of time"
-    assert [item for item, _ in cut[:2] + cut[3:]] == ["d", "e", "f", "g"]
-    assert cut[0][1] == cut[1][1] == whole[0][1]  # the child of the first batch served the second
-    assert cut[3][1] == cut[4][1] != cut[0][1]  # and a new one the rest, after the kill
-    assert os.getpid() not in {pid for _, pid in whole + cut[:2] + cut[3:]}
