@@ -92,25 +92,24 @@ def assert_nothing_ran(page) -> None:
 
 def test_markup_in_names_never_runs_on_the_search_page(site, browser):
     page = browser
-    for attempt in range(3):  # pagefind's interface now and then draws no facets beside its first results
+    # pagefind's interface now and then draws no facets, or not all of them, beside its first
+    # results: as a reader would, the page is loaded again (up to three times) until every hostile
+    # value is drawn. Each filter's values come once its part of the index has arrived, and a
+    # filter block may be redrawn closed, so every poll opens them all and reads labels as text.
+    for attempt in range(3):
         page.goto(f"{site}/html/search.html")
         page.locator(".pagefind-ui__search-input").fill("Sklyansky")
         page.wait_for_function("(document.querySelector('.pagefind-ui__message') || {}).innerText?.includes('result')")
         try:
-            page.locator("details.pagefind-ui__filter-block summary").first.wait_for(timeout=10_000)
+            page.wait_for_function("""names => {
+                document.querySelectorAll('details.pagefind-ui__filter-block').forEach(block => { block.open = true; });
+                const labels = [...document.querySelectorAll('.pagefind-ui__filter-label')].map(label => label.textContent);
+                return names.every(name => labels.some(label => label.includes(name))); }""",
+                                   arg=[SENDER, PLACE, KIND], timeout=20_000)
             break
         except Exception:
             if attempt == 2:
-                raise
-    try:  # each filter's values are drawn once its part of the index has arrived; the interface may redraw a
-        # filter block closed, so every poll opens them all, and the labels are read as text, shown or not
-        page.wait_for_function("""names => {
-            document.querySelectorAll('details.pagefind-ui__filter-block').forEach(block => { block.open = true; });
-            const labels = [...document.querySelectorAll('.pagefind-ui__filter-label')].map(label => label.textContent);
-            return names.every(name => labels.some(label => label.includes(name))); }""",
-                               arg=[SENDER, PLACE, KIND], timeout=30_000)
-    except Exception:
-        pass  # the assertions below say which is missing
+                break  # the assertions below say which is missing
     labels = page.locator(".pagefind-ui__filter-label").all_text_contents()
     assert any(SENDER in label for label in labels), labels
     assert any(PLACE in label for label in labels), labels
