@@ -125,11 +125,15 @@ def is_apart(element) -> bool:
     if not _is_tei(element):
         return False
     parent = element.getparent()
-    if parent is not None and is_container(parent):
+    return _apart(element, _local(element), parent is not None and is_container(parent))
+
+
+def _apart(element, name: str, in_container: bool) -> bool:
+    """is_apart for a TEI element called `name`, told whether its parent is a container."""
+    if in_container:
         return True
-    name = _local(element)
-    return not is_inline(element) and (element_kinds().get(name) == "block" or name in name_lists()["structure"]
-                                       or is_container(element))
+    kind = element_kinds().get(name)
+    return kind != "inline" and (kind == "block" or name in name_lists()["structure"] or is_container(element))
 
 
 def gap_apart(gap) -> bool:
@@ -202,15 +206,13 @@ class _Reader:
     prints it (text_core.xsl): supplied words in [ ], gaps as their mark, note markers [1] and
     apparatus markers {a} after the words they belong to."""
 
-    def __init__(self, root, marks: bool = False, skip: frozenset = frozenset(), markers: bool | None = None,
-                 target=None):
+    def __init__(self, root, marks: bool = False, skip: frozenset = frozenset(), markers: bool | None = None):
         self.marks = marks
         self.markers = marks if markers is None else markers  # note and apparatus markers
         self.skip = skip
-        self.target = target  # an element whose place in the text is marked with TARGET
         self.wanted: set | None = None  # elements whose place among the pieces is noted in `places`
         self.places: dict = {}  # element -> the index in `out` where its text begins
-        self.kinds, self.structure, self.not_read = element_kinds(), name_lists()["structure"], name_lists()["not-read"]
+        self.not_read = name_lists()["not-read"]
         self.containers: dict = {}  # element -> is_container(element), for the parents of what is read
         self.out: list[str] = []
         if self.markers:  # numbered through the whole file, as the stylesheets number them
@@ -231,9 +233,7 @@ class _Reader:
         name = _local(element)
         if element in self.skip:
             return
-        if element is self.target:
-            self.out.append(TARGET)
-        elif self.wanted is not None and element in self.wanted:
+        if self.wanted is not None and element in self.wanted:
             self.places.setdefault(element, len(self.out))
         tag = element.tag
         if not isinstance(tag, str) or not tag.startswith(TEI):
@@ -278,14 +278,12 @@ class _Reader:
     def _is_apart(self, element, name: str) -> bool:
         """is_apart(element) for a TEI element called `name`, its parent's kind asked once a reading."""
         parent = element.getparent()
+        container = False
         if parent is not None:
             container = self.containers.get(parent)
             if container is None:
                 container = self.containers[parent] = is_container(parent)
-            if container:
-                return True
-        kind = self.kinds.get(name)
-        return kind != "inline" and (kind == "block" or name in self.structure or is_container(element))
+        return _apart(element, name, container)
 
     def content(self, element, owner, owner_name: str | None = None) -> None:
         """The text and children of `element`; whitespace-only text inside an alternation is dropped."""
@@ -325,26 +323,27 @@ def _anchor_of(note, ids: dict | None = None):
 def reading_text_at(block, element) -> tuple[str, int]:
     """The reading text of `block` with gaps and supplied words marked (no note markers), and
     the offset in it where `element` begins (0 if it is not read there)."""
-    reader = _Reader(block, marks=True, markers=False, target=element)
-    if _local(block) == "note":
-        reader.content(block, block)
-    else:
-        reader.read(block)
-    text = reader.text()
-    offset = text.find(TARGET)
-    return text.replace(TARGET, ""), max(offset, 0)
+    out, places = _read_noting(block, [element])
+    return _text_at(out, places[0])
 
 
 def reading_texts_at(block, elements: list) -> list[tuple[str, int]]:
     """reading_text_at(block, element) for each of `elements`, the block read once: each text is
     the one reading_text_at gives (the pieces joined with the one target's mark, then normalised)."""
+    out, places = _read_noting(block, elements)
+    return _texts_at(out, places)
+
+
+def _read_noting(block, elements: list) -> tuple[list[str], list[int | None]]:
+    """The pieces of `block`'s reading (marks, no note markers), and where among them each of
+    `elements` begins (None: not read there)."""
     reader = _Reader(block, marks=True, markers=False)
     reader.wanted = set(elements)
     if _local(block) == "note":
         reader.content(block, block)
     else:
         reader.read(block)
-    return _texts_at(reader.out, [reader.places.get(element) for element in elements])
+    return reader.out, [reader.places.get(element) for element in elements]
 
 
 def _texts_at(out: list[str], places: list[int | None]) -> list[tuple[str, int]]:
@@ -378,18 +377,20 @@ def _texts_at(out: list[str], places: list[int | None]) -> list[tuple[str, int]]
         elif starts[at] in offsets:
             found.append((whole, offsets[starts[at]]))
         else:
-            cut = starts[at]
-            text = _normalized(joined[:cut] + TARGET + joined[cut:])
-            offset = text.find(TARGET)
-            found.append((text.replace(TARGET, ""), max(offset, 0)))
+            found.append(_marked(joined, starts[at]))
     return found
 
 
 def _text_at(out: list[str], at: int | None) -> tuple[str, int]:
-    """One place, the plain way (what _texts_at must agree with: the tests compare them)."""
-    if at is None:
-        return _normalized("".join(out)), 0
-    text = _normalized("".join(out[:at]) + TARGET + "".join(out[at:]))
+    """One place, the plain way: what reading_text_at gives, and _texts_at must agree with (the tests compare them)."""
+    return _marked("".join(out), None if at is None else len("".join(out[:at])))
+
+
+def _marked(joined: str, cut: int | None) -> tuple[str, int]:
+    """The normalised text of `joined`, and where position `cut` of it lands there (0 for None)."""
+    if cut is None:
+        return _normalized(joined), 0
+    text = _normalized(joined[:cut] + TARGET + joined[cut:])
     return text.replace(TARGET, ""), max(text.find(TARGET), 0)
 
 
