@@ -49,12 +49,17 @@ def display_path(path: Path | str) -> str:
 def _display(path: str, cwd: str) -> str:
     # Cached: every record and diagnostic asks.
     shown = os.path.abspath(path)
-    for base in (os.path.abspath(cwd), None):
-        base = _resolved(cwd) if base is None else base  # resolved only when the folder as given does not hold it
+    for base in _working_folders(cwd):
         if shown.startswith(base.rstrip(os.sep) + os.sep):
             shown = os.path.relpath(shown, base)
             break
     return printable(shown)
+
+
+def _working_folders(cwd: str):
+    """The working folder as given, then resolved (only when the first does not hold the path)."""
+    yield os.path.abspath(cwd)
+    yield _resolved(cwd)
 
 
 def _resolved(path: str) -> str:
