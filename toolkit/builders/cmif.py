@@ -37,10 +37,10 @@ class CmifBuilder(PartedBuilder):
 
     def exporter(self, context: Context):
         # Imported here: the exchange module is needed by no other output.
-        from ..exchange.cmif import _Exporter
+        from ..exchange.cmif import Exporter
 
         if getattr(self, "_exporter", None) is None:
-            self._exporter = _Exporter(context.edition, context.authority, [])
+            self._exporter = Exporter(context.edition, context.authority, [])
         return self._exporter
 
     def split(self, letter: Letter, page_key: str, context: Context) -> dict[str, object]:

@@ -83,7 +83,7 @@ def export_letters(edition: Edition, letters: list[Letter], authority: Authority
 
     Documents of a kind that teikit.toml's [cmif] leave_out_kinds names are not correspondence
     in the edition's judgement (a report, the record of a conversation): they are left out."""
-    exporter = _Exporter(edition, authority, [])
+    exporter = Exporter(edition, authority, [])
     pieces = [letter_piece(exporter, letter) for letter in letters if not left_out(edition, letter)]
     return join_pieces(edition, pieces, authority, sources, warnings, edition_document)
 
@@ -93,7 +93,7 @@ def left_out(edition: Edition, letter: Letter) -> bool:
     return letter.kind in set(edition.config.cmif.get("leave_out_kinds") or [])
 
 
-def letter_piece(exporter: "_Exporter", letter: Letter) -> CmifResult:
+def letter_piece(exporter: "Exporter", letter: Letter) -> CmifResult:
     """One letter's correspDesc elements, as they stand in the file (indented for profileDesc),
     and what could not be mapped: the file is these pieces joined (join_pieces), so a build
     makes again only the piece of a letter that changed."""
@@ -117,7 +117,7 @@ def join_pieces(edition: Edition, pieces: list[CmifResult], authority: Authority
                 edition_document: ParsedDocument | None = None) -> CmifResult:
     """The CMIF file of the letters' pieces (letter_piece, chronological order): its header and
     their correspDesc elements."""
-    exporter = _Exporter(edition, authority, list(warnings or []))
+    exporter = Exporter(edition, authority, list(warnings or []))
     root = etree.Element(tei("TEI"), nsmap={None: TEI_NS})
     header = sub(root, "teiHeader")
     header.append(exporter.file_desc(sources, based_on(edition_document)))
@@ -131,7 +131,7 @@ def join_pieces(edition: Edition, pieces: list[CmifResult], authority: Authority
     return CmifResult(text, sorted(found))
 
 
-class _Exporter:
+class Exporter:
     """Builds the parts of the CMIF file and collects what could not be mapped."""
 
     def __init__(self, edition: Edition, authority: AuthorityIndex, warnings: list[Diagnostic]):
